@@ -1,0 +1,187 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyze } from '../analyze.js';
+import { loadResources } from '../resources.js';
+import { readPaths } from '../ingest/index.js';
+import { openStore } from '../store/sqlite.js';
+import { ingest, type IngestSummary } from '../store/ingest.js';
+import { formatReport } from './report.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DEFAULT_DB = 'sitrep.db';
+
+interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(values: Record<string, unknown>, positionals: string[]): number | Promise<number>;
+}
+
+const db = { type: 'string', default: DEFAULT_DB } as const;
+const json = { type: 'boolean', default: false } as const;
+const kb = { type: 'string', multiple: true } as const;
+
+const COMMANDS: Record<string, Command> = {
+  analyze: {
+    summary: 'analyse articles and print one analysis each (JSON Lines with --json, a readable report without)',
+    usage: 'sitrep analyze PATH... [--date YYYY-MM-DD] [--source OUTLET] [--json] [--kb FILE]...   (PATH "-" reads standard input)',
+    options: { date: { type: 'string' }, source: { type: 'string' }, json, kb, timing: { type: 'boolean', default: false } },
+    run(v, paths) {
+      if (!paths.length) return usageError('analyze', 'give at least one file, folder, or - for standard input');
+      const res = loadResources({ kb: v.kb as string[] | undefined });
+      let ok = 0;
+      let bad = 0;
+      for (const r of readPaths(paths, { date: v.date as string | undefined, source: v.source as string | undefined })) {
+        if (!r.ok) {
+          bad++;
+          process.stderr.write(`sitrep: ${r.input}: ${r.error}\n`);
+          continue;
+        }
+        try {
+          const a = analyze(r.article, res, { timing: Boolean(v.timing) });
+          process.stdout.write(v.json ? JSON.stringify(a) + '\n' : formatReport(a) + '\n\n');
+          ok++;
+        } catch (e) {
+          bad++;
+          process.stderr.write(`sitrep: ${r.input}: analysis failed: ${(e as Error).message}\n`);
+        }
+      }
+      if (bad) process.stderr.write(`sitrep: ${ok} analysed, ${bad} could not be read\n`);
+      return ok === 0 ? 1 : 0;
+    },
+  },
+  ingest: {
+    summary: 'analyse articles and store them (idempotent; resumable after a crash)',
+    usage: 'sitrep ingest PATH... [--db FILE] [--date YYYY-MM-DD] [--source OUTLET] [--kb FILE]...',
+    options: { db, date: { type: 'string' }, source: { type: 'string' }, kb },
+    run(v, paths) {
+      if (!paths.length) return usageError('ingest', 'give at least one file, folder, or - for standard input');
+      const summary = runIngest(paths, v);
+      return summary.stored + summary.duplicates === 0 ? 1 : 0;
+    },
+  },
+  show: {
+    summary: 'print one stored article\'s analysis',
+    usage: 'sitrep show ID [--db FILE] [--json]',
+    options: { db, json },
+    run(v, [id]) {
+      if (!id) return usageError('show', 'give an article id (a unique prefix is enough)');
+      const store = openStore(v.db as string);
+      try {
+        const a = store.analysis(id);
+        if (!a) {
+          process.stderr.write(`sitrep show: no article "${id}" in ${v.db as string}\n`);
+          return 1;
+        }
+        process.stdout.write(v.json ? JSON.stringify(a) + '\n' : formatReport(a) + '\n');
+        return 0;
+      } finally {
+        store.close();
+      }
+    },
+  },
+  demo: {
+    summary: 'ingest the bundled examples into ./sitrep.db and print what was found per article',
+    usage: 'sitrep demo [--db FILE]',
+    options: { db },
+    run(v) {
+      const dbPath = v.db as string;
+      runIngest([join(ROOT, 'examples')], { db: dbPath });
+      const store = openStore(dbPath);
+      try {
+        const rows = store.articles({ limit: 10000 });
+        process.stdout.write(`\n${rows.length} articles in ${dbPath}\n\n`);
+        process.stdout.write('published   outlet                     actors quotes figures events  title\n');
+        for (const r of rows) {
+          const a = store.analysis(r.id)!;
+          process.stdout.write(
+            `${(r.published ?? '?').slice(0, 10).padEnd(11)} ${(r.source ?? '?').slice(0, 26).padEnd(26)} ${String(a.entities.length).padStart(6)} ${String(a.quotes.length).padStart(6)} ${String(a.figures.length).padStart(7)} ${String(a.events.length).padStart(6)}  ${(r.title ?? r.id).slice(0, 60)}\n`,
+          );
+        }
+        const c = store.counts();
+        process.stdout.write(`\nstored: ${c.entities} actors, ${c.quotes} quotes, ${c.figures} figures, ${c.events} events, ${c.relations} relations, ${c.labels} labels; ${c.rejected} inputs rejected\n`);
+        process.stdout.write(`next: sitrep show ID, sitrep analyze FILE, sitrep ingest PATH\n`);
+      } finally {
+        store.close();
+      }
+      return 0;
+    },
+  },
+};
+
+function runIngest(paths: string[], v: Record<string, unknown>): IngestSummary {
+  const res = loadResources({ kb: v.kb as string[] | undefined });
+  const store = openStore((v.db as string) ?? DEFAULT_DB);
+  const tty = process.stderr.isTTY;
+  const t0 = Date.now();
+  try {
+    const summary = ingest(readPaths(paths, { date: v.date as string | undefined, source: v.source as string | undefined }), store, res, {
+      onProgress: (s) => {
+        if (!tty) return;
+        const rate = s.read / Math.max(0.001, (Date.now() - t0) / 1000);
+        process.stderr.write(`\r${bar(s)} ${s.read} read · ${s.stored} stored · ${s.duplicates} duplicates · ${s.rejected} rejected · ${rate.toFixed(0)}/s `);
+      },
+    });
+    if (tty) process.stderr.write('\n');
+    for (const r of summary.reasons) process.stderr.write(`sitrep: rejected ${r}\n`);
+    process.stderr.write(`sitrep ingest: ${summary.read} read, ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.rejected} rejected (${((Date.now() - t0) / 1000).toFixed(1)} s) → ${(v.db as string) ?? DEFAULT_DB}\n`);
+    return summary;
+  } finally {
+    store.close();
+  }
+}
+
+function bar(s: IngestSummary): string {
+  const spin = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
+  return spin[s.read % spin.length]!;
+}
+
+function usageError(cmd: string, msg: string): number {
+  process.stderr.write(`sitrep ${cmd}: ${msg}\nusage: ${COMMANDS[cmd]!.usage}\n`);
+  return 2;
+}
+
+function help(): string {
+  const lines = ['sitrep — news articles in, actors, events, quotes, figures, places and labels out', '', 'commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(9)} ${c.summary}`);
+  lines.push('', 'sitrep COMMAND --help for the options of one command.');
+  return lines.join('\n') + '\n';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(help());
+    return name ? 0 : 2;
+  }
+  const cmd = COMMANDS[name];
+  if (!cmd) {
+    process.stderr.write(`sitrep: unknown command "${name}"\n${help()}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${cmd.summary}\nusage: ${cmd.usage}\n`);
+    return 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
+  } catch (e) {
+    return usageError(name, (e as Error).message);
+  }
+  try {
+    return await cmd.run(parsed.values as Record<string, unknown>, parsed.positionals);
+  } catch (e) {
+    process.stderr.write(`sitrep ${name}: ${(e as Error).message}\n`);
+    return 1;
+  }
+}
+
+const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+const viaBin = process.argv[1] && /bin[\\/]sitrep(\.js)?$/.test(process.argv[1]);
+if (invokedDirectly || viaBin) {
+  main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+}
+void existsSync;

@@ -1,0 +1,86 @@
+import { analyze, type Resources } from '../analyze.js';
+import type { ReadResult } from '../ingest/types.js';
+import type { Analysis } from '../types.js';
+import { contentHash, type Store, type StoreItem } from './store.js';
+
+export interface IngestSummary {
+  read: number;
+  stored: number;
+  duplicates: number;
+  rejected: number;
+  /** One line per rejected input: "input: reason". */
+  reasons: string[];
+}
+
+export interface IngestOptions {
+  /** Articles per transaction. A crash loses at most the batch in flight, which a re-run redoes. */
+  batchSize?: number;
+  /** Called after each batch is committed. */
+  onProgress?: (s: IngestSummary) => void;
+  /** Called with each batch's new analyses inside the batch's transaction (story clustering hooks in here). */
+  onStored?: (stored: Analysis[]) => void;
+}
+
+/**
+ * Reads, analyses and stores. Idempotent: content already stored is skipped before analysis; each batch is one
+ * transaction, so killing the process loses nothing committed and a re-run stores the rest exactly once.
+ * Every input that cannot be read or analysed is kept in the store's `rejected` table with its reason.
+ */
+export function ingest(results: Iterable<ReadResult>, store: Store, res: Resources, opts: IngestOptions = {}): IngestSummary {
+  const size = opts.batchSize ?? 100;
+  const sum: IngestSummary = { read: 0, stored: 0, duplicates: 0, rejected: 0, reasons: [] };
+  let batch: StoreItem[] = [];
+  const pendingHashes = new Set<string>();
+
+  const rejectOne = (input: string, reason: string) => {
+    store.reject(input, reason);
+    sum.rejected++;
+    sum.reasons.push(`${input}: ${reason}`);
+  };
+
+  const flush = () => {
+    if (!batch.length) return;
+    const items = batch;
+    batch = [];
+    pendingHashes.clear();
+    const run = () => {
+      const r = store.put(items);
+      sum.stored += r.stored.length;
+      sum.duplicates += r.duplicates.length;
+      for (const c of r.conflicts) rejectOne(c.input, `article id "${c.id}" is already stored with different content; give it another id`);
+      if (opts.onStored && r.stored.length) {
+        const ids = new Set(r.stored);
+        opts.onStored(items.map((i) => i.analysis).filter((a) => ids.has(a.article.id)));
+      }
+    };
+    const tx = (store as { transaction?: <T>(fn: () => T) => T }).transaction;
+    if (tx) tx.call(store, run);
+    else run();
+    opts.onProgress?.(sum);
+  };
+
+  for (const r of results) {
+    sum.read++;
+    if (!r.ok) {
+      rejectOne(r.input, r.error);
+      continue;
+    }
+    const hash = contentHash(r.article);
+    if (pendingHashes.has(hash) || store.knownHashes([hash]).size) {
+      sum.duplicates++;
+      continue;
+    }
+    let analysis: Analysis;
+    try {
+      analysis = analyze(r.article, res);
+    } catch (e) {
+      rejectOne(r.input, `analysis failed: ${(e as Error).message}`);
+      continue;
+    }
+    pendingHashes.add(hash);
+    batch.push({ analysis, input: r.input });
+    if (batch.length >= size) flush();
+  }
+  flush();
+  return sum;
+}
