@@ -1,12 +1,672 @@
-import type { Doc } from '../document/document.js';
+import type { Doc, QuoteMarkSpan, Token } from '../document/document.js';
+import type { Quote, Span } from '../types.js';
+
+export type CueClass = 'speech' | 'belief' | 'perception';
+export type CueTense = 'base' | 'present' | 'past' | 'participle' | 'gerund';
+
+export interface CueInfo {
+  lemma: string;
+  cls: CueClass;
+  tense: CueTense;
+  /** Second word of a phrasal cue ("call for", "point out"), else null. */
+  particle: string | null;
+}
 
 /** What the quotes stage needs, loaded once (see load.ts) and passed in. */
 export interface QuotesResources {
-  loaded: boolean;
+  /** Cue forms ("said", "calls for") → lemma, class (speech / belief / perception) and tense. */
+  cues: Map<string, CueInfo>;
+  /** "according to", … as lower-case token lists. */
+  sourcePhrases: string[][];
+  /** Nouns of "in a statement", "in an interview". */
+  statementNouns: Set<string>;
 }
 
-/** The quotes stage: reads the document built so far and adds its own layer. Pure: no I/O. */
+// Closed-class English words the stage needs to read clause structure (grammar, not knowledge).
+const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
+const DETS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'another', 'one', 'two', 'three', 'four', 'several', 'many', 'some', 'other', 'both', 'each', 'every', 'no', 'any']);
+const AUX = new Set(['has', 'have', 'had', 'also', 'later', 'previously', 'further', 'then', 'would', 'will', 'recently', 'once', 'again', 'repeatedly', 'publicly', 'earlier', 'just', 'often', 'always', 'reportedly', 'first', 'subsequently', 'similarly', 'simply', 'already', 'still', 'even', 'only', 'privately', 'openly', 'clearly', 'initially', 'quickly', 'explicitly', 'flatly', 'firmly', 'separately', 'frequently', 'finally', 'has', 'did', 'does', 'do', 'may', 'might', 'can', 'could', 'should', 'must', 'shall', 'now', 'since', 'last', 'personally', 'herself', 'himself', 'themselves', 'itself']);
+const FUNCTION = new Set(['and', 'or', 'but', 'nor', 'that', 'which', 'who', 'whom', 'whose', 'is', 'was', 'are', 'were', 'be', 'been', 'being', 'not', "n't", 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'as', 'from', 'there', 'what', 'when', 'where', 'how', 'why', 'if', 'so', 'because', 'than', 'then', 'also', 'has', 'have', 'had', 'do', 'does', 'did', 'would', 'will', 'can', 'could', 'should', 'may', 'might', 'must', 'about', 'after', 'before', 'up', 'out', 'over', 'all', 'yes', 'into', 'while', 'although', 'though', 'however', 'meanwhile', 'yet', 'just', 'even', 'still', 'very', 'too', 'here', 'now', 'said', 'says', 'told', 'like', 'unlike', 'once', 'this', 'these', 'those', 'them', 'him', 'me', 'us', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'it', 'recently', 'later', 'earlier', 'again', 'really', 'said', 'not', 'never', 'always', 'get', 'got', 'much', 'more', 'most', 'less', 'least']);
+const STOP_AFTER = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'when', 'while', 'who', 'which', 'that', 'as', 'from', 'with', 'for', 'and', 'but', 'because', 'about', 'adding', 'saying', 'noting', 'via', 'through', 'since', 'told', 'by', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight']);
+const CONNECT = new Set(['al', 'el', 'de', 'da', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'abu', 'le', 'la', 'di', 'du', 'of', 'and', '&', '-', 'st.']);
+const OBJECT_VERBS = new Set(['tell', 'inform', 'assure', 'warn', 'urge', 'ask', 'advise', 'remind', 'caution', 'order', 'promise', 'accuse', 'charge']);
+const PREPS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'via', 'through', 'over', 'by', 'outside', 'inside', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'repeatedly', 'again', 'also', 'previously', 'publicly', 'privately', 'recently', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at']);
+const NEG = new Set(['not', "n't", 'never', 'refused', 'declined', 'to', 'would', 'wouldn', 'could', 'did', 'didn', 'wont', 'cannot', 'unwilling', 'reluctant']);
+/** Speech verbs whose "to …" complement is still something said: "urged them to leave". */
+const TO_VERBS = new Set(['urge', 'ask', 'call', 'tell', 'demand', 'order', 'advise', 'warn']);
+const SEP = new Set([',', '—', '–', ':', '-', '--', ';']);
+const END_PUNCT = new Set(['.', '!', '?', '…']);
+const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'", '„', '`']);
+
+interface Draft {
+  start: number;
+  end: number;
+  direct: boolean;
+  speakerTok: [number, number] | null;
+  cueTok: [number, number] | null;
+  /** A quote-mark span that continues or is continued by another paragraph's. */
+  chain: number;
+  paragraph: number;
+  /** Speaker given by a continuation or an earlier part rather than by its own cue. */
+  inheritFrom: number | null;
+}
+
+const isCap = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+const isWord = (t: Token | undefined): boolean => !!t && (t.kind === 'word' || t.kind === 'number');
+const isQuoteTok = (t: Token | undefined): boolean => !!t && QUOTE_CHARS.has(t.text);
+
+/** The quotes stage: direct, mixed and reported quotes with cue, speaker and date. Pure: no I/O. */
 export function runQuotes(doc: Doc, res: QuotesResources): void {
-  void doc;
-  void res;
+  const q = new QuoteFinder(doc, res);
+  doc.quotes = q.run();
+}
+
+class QuoteFinder {
+  private readonly toks: Token[];
+  private readonly usedCue = new Set<number>();
+  private readonly drafts: Draft[] = [];
+  /** Token index → the depth-0 quote-mark span that holds it (for quick "is it quoted?" checks). */
+  private readonly inMarks: Int32Array;
+
+  constructor(private readonly doc: Doc, private readonly res: QuotesResources) {
+    this.toks = doc.tokens;
+    this.inMarks = new Int32Array(this.toks.length).fill(-1);
+    const marks = doc.quoteMarks;
+    let k = 0;
+    for (let m = 0; m < marks.length; m++) {
+      const s = marks[m]!;
+      if (s.depth !== 0) continue;
+      while (k < this.toks.length && this.toks[k]!.end <= s.start) k++;
+      for (let t = k; t < this.toks.length && this.toks[t]!.start < s.end; t++) this.inMarks[t] = m;
+    }
+  }
+
+  run(): Quote[] {
+    this.directQuotes();
+    this.reportedQuotes();
+    return this.finish();
+  }
+
+  // ---------------------------------------------------------------- cues
+
+  /** The cue at token i (with its particle), or null. */
+  private cueAt(i: number): { info: CueInfo; end: number } | null {
+    const t = this.toks[i];
+    if (!t || t.kind !== 'word') return null;
+    const nxt = this.toks[i + 1];
+    if (nxt && nxt.kind === 'word') {
+      const ph = this.res.cues.get(`${t.lower} ${nxt.lower}`);
+      if (ph) return { info: ph, end: i + 1 };
+    }
+    const c = this.res.cues.get(t.lower);
+    if (!c || c.particle) return null;
+    return { info: c, end: i };
+  }
+
+  private speechCueAt(i: number): { info: CueInfo; end: number } | null {
+    const c = this.cueAt(i);
+    if (!c || c.info.cls !== 'speech') return null;
+    const t = this.toks[i]!;
+    if (/^\p{Lu}/u.test(t.text) && t.i > 0 && this.toks[i - 1]!.sentence === t.sentence) return null; // "United States", "Post"
+    const prev = this.toks[i - 1];
+    if (prev && (DETS.has(prev.lower) && prev.lower !== 'that' || prev.text === "'s" || prev.text === '’s')) return null; // a noun: "the report"
+    return c;
+  }
+
+  // ---------------------------------------------------------------- speakers
+
+  /** A noun phrase that ends at token j (not before token lo), as [first, last] tokens. */
+  private npEndingAt(j: number, lo: number): [number, number] | null {
+    const t = this.toks[j];
+    if (!t || j < lo || t.kind !== 'word') return null;
+    const m = this.mentionAt(j);
+    if (m && m[0] >= lo) return m;
+    if (PRONOUNS.has(t.lower)) return [j, j];
+    if (isCap(t)) {
+      let k = j;
+      while (k - 1 >= lo) {
+        const p = this.toks[k - 1]!;
+        if (isCap(p) && !FUNCTION.has(p.lower)) { k--; continue; }
+        if (CONNECT.has(p.lower) && k - 2 >= lo && isCap(this.toks[k - 2]) && p.lower !== 'and') { k--; continue; }
+        break;
+      }
+      while (k < j && FUNCTION.has(this.toks[k]!.lower)) k++;
+      if (FUNCTION.has(this.toks[k]!.lower) && k === j) return null;
+      return [k, j];
+    }
+    if (FUNCTION.has(t.lower) || this.res.cues.has(t.lower) || TIME_WORDS.has(t.lower)) return null;
+    let k = j;
+    let steps = 0;
+    while (k - 1 >= lo && steps < 5) {
+      const p = this.toks[k - 1]!;
+      if (DETS.has(p.lower)) { k--; break; }
+      if (p.text === "'s" || p.text === '’s') { k--; continue; }
+      if ((p.kind === 'word' || p.kind === 'number') && !FUNCTION.has(p.lower) && !this.res.cues.has(p.lower)) { k--; steps++; continue; }
+      break;
+    }
+    return [k, j];
+  }
+
+  /** The actor mention (from the actors stage) that covers token j, as tokens. */
+  private mentionAt(j: number): [number, number] | null {
+    const t = this.toks[j]!;
+    for (const m of this.doc.mentions) {
+      if (m.start <= t.start && t.end <= m.end) return [m.tokenStart, m.tokenEnd - 1];
+    }
+    return null;
+  }
+
+  /** The speaker of a cue at token c, looking left: "Haftar said", "the ministry, which …, said". */
+  private speakerBefore(c: number, lo: number): [number, number] | null {
+    let j = c - 1;
+    while (j >= lo && AUX.has(this.toks[j]!.lower)) j--;
+    if (j < lo) return null;
+    if (this.toks[j]!.text === ',') {
+      // An apposition or relative clause between the subject and its verb.
+      for (let k = j - 1; k >= Math.max(lo, j - 25); k--) {
+        const t = this.toks[k]!;
+        if (END_PUNCT.has(t.text) || isQuoteTok(t)) return null;
+        if (t.text === ',') return this.npEndingAt(k - 1, lo);
+      }
+      return null;
+    }
+    return this.npEndingAt(j, lo);
+  }
+
+  /** The speaker after a cue at token c: "said Karlsson", "said the rookie defenceman", "said he". */
+  private speakerAfter(c: number, hi: number): [number, number] | null {
+    const j = c + 1;
+    const t = this.toks[j];
+    if (!t || j >= hi || t.kind !== 'word') return null;
+    if (PRONOUNS.has(t.lower) && t.lower !== 'it' && t.lower !== 'you') return [j, j];
+    if (TIME_WORDS.has(t.lower) || (FUNCTION.has(t.lower) && !DETS.has(t.lower))) return null;
+    let k = j;
+    while (k < hi && k - j < 10) {
+      const u = this.toks[k]!;
+      if (u.kind !== 'word' && u.kind !== 'number' && u.text !== "'s" && u.text !== '’s' && u.text !== '-' && u.text !== '.') break;
+      if (u.text === '.' ) break;
+      if (k > j && STOP_AFTER.has(u.lower)) break;
+      if (k > j && u.lower === 'of' && !(isCap(this.toks[k + 1]) || this.toks[k + 1]?.lower === 'the')) break;
+      k++;
+    }
+    if (k === j) return null;
+    return [j, k - 1];
+  }
+
+  // ---------------------------------------------------------------- direct quotes
+
+  private directQuotes(): void {
+    const marks = this.doc.quoteMarks;
+    let chain = 0;
+    let chainOf = -1;
+    for (let m = 0; m < marks.length; m++) {
+      const s = marks[m]!;
+      if (s.depth !== 0) continue;
+      const text = this.doc.text;
+      let a = s.start;
+      let b = s.end;
+      while (a < b && /\s/u.test(text[a]!)) a++;
+      while (b > a && /[\s,;:]/u.test(text[b - 1]!)) b--;
+      if (b <= a) continue;
+      const first = this.firstTokAt(a);
+      const last = this.lastTokBefore(b);
+      if (first < 0 || last < first) continue;
+      const words = this.countWords(first, last);
+      const para = this.toks[first]!.paragraph;
+      if (!s.continued) { chain++; }
+      chainOf = chain;
+      const openTok = this.lastTokBefore(s.open + 1);
+      const before = this.attributionBefore(openTok - 1, para);
+      const after = s.close >= 0 ? this.attributionAfter(s.close, para) : null;
+      const fragment = !s.continued && this.isFragment(s, openTok - 1, before !== null);
+      if (fragment) {
+        // A quoted phrase inside a sentence: part of a mixed quote when a cue governs it; kept alone only
+        // when it reads as a whole utterance.
+        const endsUtterance = /[.!?,]$/u.test(text.slice(a, b));
+        if (!(words >= 8 && endsUtterance)) continue;
+        if (after) continue; // "… has been "life-changing," she said": the reported pass takes the sentence.
+      }
+      if (words < 3 && !before && !after) continue;
+      const att = before ?? after;
+      if (att?.cue) for (let i = att.cue[0]; i <= att.cue[1]; i++) this.usedCue.add(i);
+      this.drafts.push({
+        start: a, end: b, direct: true,
+        speakerTok: att?.speaker ?? null, cueTok: att?.cue ?? null,
+        chain: chainOf, paragraph: para, inheritFrom: null,
+      });
+    }
+  }
+
+  private countWords(a: number, b: number): number {
+    let n = 0;
+    for (let i = a; i <= b; i++) if (isWord(this.toks[i])) n++;
+    return n;
+  }
+
+  /** Index of the first token starting at or after offset. */
+  private firstTokAt(offset: number): number {
+    let lo = 0, hi = this.toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.toks[mid]!.start < offset) lo = mid + 1; else hi = mid; }
+    return lo < this.toks.length ? lo : -1;
+  }
+
+  /** Index of the last token ending at or before offset. */
+  private lastTokBefore(offset: number): number {
+    let lo = 0, hi = this.toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.toks[mid]!.end <= offset) lo = mid + 1; else hi = mid; }
+    return lo - 1;
+  }
+
+  /** Is the quote a phrase inside a clause (preceded by an ordinary word), not an utterance? */
+  private isFragment(s: QuoteMarkSpan, prevTok: number, attributedBefore: boolean): boolean {
+    if (attributedBefore) return false;
+    const p = this.toks[prevTok];
+    if (!p || p.paragraph !== this.toks[prevTok + 1]?.paragraph) return false;
+    if (p.end <= this.doc.paragraphs[p.paragraph]!.start) return false;
+    if (END_PUNCT.has(p.text) || p.text === ':' || isQuoteTok(p) || p.text === '(') return false;
+    void s;
+    return true;
+  }
+
+  /** "Haftar said: “…”", "He called for “…”", "she said that “…”", "According to X, “…”". */
+  private attributionBefore(p: number, para: number): { speaker: [number, number] | null; cue: [number, number] | null } | null {
+    const t = this.toks[p];
+    if (!t || t.paragraph !== para) return null;
+    let j = p;
+    if (t.text === ',' || t.text === ':' || t.text === '—' || t.text === '–') j--;
+    else if (t.lower === 'that') j--;
+    const c = this.toks[j];
+    if (!c || c.paragraph !== para) return null;
+    // The cue right before (or its particle).
+    for (const k of [j, j - 1]) {
+      const cue = this.speechCueAt(k);
+      if (cue && cue.end === j && !this.usedCue.has(k) && this.inMarks[k] === -1) {
+        const lo = this.sentenceStartTok(k);
+        const sp = this.speakerBefore(k, lo) ?? this.speakerAfter(cue.end, j + 1);
+        return { speaker: sp, cue: [k, cue.end] };
+      }
+    }
+    if (t.text !== ':' && t.text !== ',') return null;
+    // A cue earlier in the clause: "Haftar said in an interview with RIA:".
+    const lo = this.sentenceStartTok(j);
+    for (let k = j; k >= Math.max(lo, j - 15); k--) {
+      if (this.inMarks[k] !== -1 || END_PUNCT.has(this.toks[k]!.text)) break;
+      const cue = this.speechCueAt(k);
+      if (cue && !this.usedCue.has(k)) {
+        if (t.text === ',' && !this.onlyAdjuncts(cue.end + 1, j)) return null;
+        return { speaker: this.speakerBefore(k, lo) ?? this.speakerAfter(cue.end, j + 1), cue: [k, cue.end] };
+      }
+      const sp = this.sourcePhraseAt(k);
+      if (sp) {
+        const np = this.speakerAfter(k + sp - 1, j + 1);
+        return { speaker: np, cue: [k, k + sp - 1] };
+      }
+    }
+    // "Smith: “…”"
+    if (t.text === ':') {
+      const np = this.npEndingAt(j, lo);
+      if (np && np[0] === lo && isCap(this.toks[np[1]])) return { speaker: np, cue: null };
+    }
+    return null;
+  }
+
+  /** Only prepositional/time adjuncts between tokens a and b (exclusive)? */
+  private onlyAdjuncts(a: number, b: number): boolean {
+    if (a >= b) return true;
+    return PREPS.has(this.toks[a]!.lower) || OBJECT_VERBS.has(this.toks[a - 1]?.lower ?? '');
+  }
+
+  private sentenceStartTok(i: number): number {
+    const s = this.doc.sentences[this.toks[i]!.sentence];
+    const p = this.doc.paragraphs[this.toks[i]!.paragraph]!;
+    let lo = s ? s.tokenStart : i;
+    // A sentence may start before the paragraph when splitting failed: stay within the paragraph.
+    while (lo < i && this.toks[lo]!.start < p.start) lo++;
+    return lo;
+  }
+
+  /** "“…,” he said", "“…,” said Karlsson", "“…,” UN mediator Ghassan Salame said on Thursday". */
+  private attributionAfter(close: number, para: number): { speaker: [number, number] | null; cue: [number, number] | null } | null {
+    let i = this.firstTokAt(close + 1);
+    if (i < 0) return null;
+    if (isQuoteTok(this.toks[i]) && this.toks[i]!.start === close) i++;
+    const st = this.toks[i];
+    if (!st || st.paragraph !== para) return null;
+    if (st.text === ',' || st.text === '—' || st.text === '–') i++;
+    for (let k = i; k < Math.min(this.toks.length, i + 12); k++) {
+      const t = this.toks[k]!;
+      if (t.paragraph !== para || END_PUNCT.has(t.text) || isQuoteTok(t) || t.text === ';') return null;
+      if (this.inMarks[k] !== -1) return null;
+      const cue = this.speechCueAt(k);
+      if (cue) {
+        if (k === i) {
+          const sp = this.speakerAfter(cue.end, this.toks.length);
+          return sp ? { speaker: sp, cue: [k, cue.end] } : null;
+        }
+        const sp = this.speakerBefore(k, i);
+        if (!sp) return null;
+        // Only a title or description may stand before the name: "UN mediator Ghassan Salame said".
+        for (let n = i; n < sp[0]; n++) if (!isWord(this.toks[n]) || FUNCTION.has(this.toks[n]!.lower) && !DETS.has(this.toks[n]!.lower)) return null;
+        return { speaker: sp, cue: [k, cue.end] };
+      }
+      if (t.text === ',' && k > i) return null;
+    }
+    return null;
+  }
+
+  private sourcePhraseAt(k: number): number {
+    for (const ph of this.res.sourcePhrases) {
+      let ok = true;
+      for (let n = 0; n < ph.length; n++) if (this.toks[k + n]?.lower !== ph[n]) { ok = false; break; }
+      if (ok) return ph.length;
+    }
+    return 0;
+  }
+
+  // ---------------------------------------------------------------- reported speech
+
+  private reportedQuotes(): void {
+    for (const s of this.doc.sentences) {
+      let a = s.tokenStart;
+      const b = s.tokenEnd; // exclusive
+      if (b - a < 4) continue;
+      let lastSpeaker: [number, number] | null = null;
+      let taken = a; // tokens before this are already part of a quote of this sentence
+      for (let k = a; k < b; k++) {
+        if (this.inMarks[k] !== -1 || this.usedCue.has(k)) continue;
+        const srcLen = this.sourcePhraseAt(k);
+        if (srcLen) {
+          const r = this.accordingTo(k, srcLen, a, b);
+          if (r) { lastSpeaker = r; taken = b; }
+          continue;
+        }
+        const cue = this.speechCueAt(k);
+        if (!cue || k < taken) continue;
+        const t = this.toks[k]!;
+        const prev = this.toks[k - 1];
+        if (cue.info.tense === 'gerund' || (prev?.lower === 'and' && cue.info.tense === 'past')) {
+          // ", adding that …", ", saying …", "and added …": the clause's subject speaks again.
+          if (!prev || (prev.text !== ',' && prev.lower !== 'and')) continue;
+          const content = this.contentAfter(k, cue.end, cue.info, b);
+          const speaker = lastSpeaker ?? this.lastSpeakerInSentence(a, k) ?? this.subjectAt(a, k);
+          if (content && speaker) {
+            this.push(content, speaker, [k, cue.end], false);
+            taken = b;
+          }
+          continue;
+        }
+        if (cue.info.tense === 'base' && prev && (prev.lower === 'to' || NEG.has(prev.lower))) continue;
+        if (prev && (NEG.has(prev.lower) && prev.lower !== 'to')) continue;
+        const lo = Math.max(a, taken);
+        const sp = this.speakerBefore(k, lo);
+        // Content after: "X said (that) …".
+        if (sp) {
+          const content = this.contentAfter(k, cue.end, cue.info, b);
+          const spStart = sp[0];
+          const sepBefore = this.toks[spStart - 1];
+          const contentBefore = sepBefore && SEP.has(sepBefore.text) && spStart - 1 > lo;
+          if (content && !(contentBefore && this.isTail(cue.end + 1, b))) {
+            this.push(content, sp, [k, cue.end], false);
+            lastSpeaker = sp;
+            taken = b;
+            continue;
+          }
+          // Content before: "…, he said." / "…, the ministry said in a statement." / "…, he says, …".
+          if (contentBefore) {
+            const cs = this.trimSpan(this.toks[lo]!.start, sepBefore.start);
+            if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
+              this.push(cs, sp, [k, cue.end], false);
+              lastSpeaker = sp;
+              // Parenthetical: "…, he says, and are mostly …".
+              let n = cue.end + 1;
+              while (n < b && PREPS.has(this.toks[n]!.lower)) n = this.skipPhrase(n, b);
+              if (n < b && this.toks[n]!.text === ',' && n + 1 < b) {
+                const rest = this.trimSpan(this.toks[n + 1]!.start, this.toks[b - 1]!.end);
+                if (rest && this.countWordsIn(rest) >= 3 && !this.mostlyQuoted(rest)) this.push(rest, sp, [k, cue.end], false);
+              }
+              taken = b;
+              continue;
+            }
+          }
+        } else if (prev && SEP.has(prev.text) && k - 1 > lo) {
+          // Inverted: "…, said John Smith."
+          const sp2 = this.speakerAfter(cue.end, b);
+          if (sp2 && t.lower !== 'saying') {
+            const cs = this.trimSpan(this.toks[lo]!.start, prev.start);
+            if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
+              this.push(cs, sp2, [k, cue.end], false);
+              lastSpeaker = sp2;
+              taken = b;
+            }
+          }
+        }
+      }
+      void a;
+      a = b;
+    }
+  }
+
+  /** The span of what was said after the cue, to the sentence's end (or to ", adding …"). */
+  private contentAfter(k: number, cueEnd: number, info: CueInfo, b: number): Span | null {
+    let n = cueEnd + 1;
+    if (n >= b) return null;
+    // Skip the addressee of "told RIA", "told reporters", "warned them".
+    if (OBJECT_VERBS.has(info.lemma)) {
+      const t = this.toks[n]!;
+      if (t.kind === 'word' && !FUNCTION.has(t.lower) || PRONOUNS.has(t.lower) || ['him', 'her', 'them', 'us', 'me'].includes(t.lower)) {
+        const np = this.speakerAfter(cueEnd, b);
+        n = np ? np[1] + 1 : n + 1;
+      }
+    }
+    // Skip adjuncts ("in a statement", "on Thursday") when "that" follows them.
+    let m = n;
+    let guard = 0;
+    while (m < b && guard++ < 6 && PREPS.has(this.toks[m]!.lower)) m = this.skipPhrase(m, b);
+    if (m < b && this.toks[m]!.text === ',' && m > n) m++;
+    if (m < b && this.toks[m]!.lower === 'that') n = m + 1;
+    else if (m > n && m < b && this.toks[m - 1]!.text === ',') n = m;
+    else if (this.toks[n]?.lower === 'that') n++;
+    if (n < b && (this.toks[n]!.text === ':' || this.toks[n]!.text === ',' || this.toks[n]!.text === '—')) n++;
+    if (n >= b) return null;
+    if (this.toks[n]!.lower === 'to' && !TO_VERBS.has(info.lemma)) return null;
+    if (isQuoteTok(this.toks[n]) || this.inMarks[n] !== -1 && this.doc.quoteMarks[this.inMarks[n]!]!.open < this.toks[n]!.start && this.isWholeQuoteFrom(n, b)) return null;
+    // Stop at ", adding", "and added", ", saying" (another quote of the same speaker).
+    let e = b;
+    for (let i = n + 1; i < b; i++) {
+      const t = this.toks[i]!;
+      if ((t.text === ',' || t.lower === 'and') && this.inMarks[i] === -1) {
+        const c = this.cueAt(i + 1);
+        if (c && c.info.cls === 'speech' && (c.info.tense === 'gerund' || (t.lower === 'and' && c.info.tense === 'past'))) { e = i; break; }
+      }
+    }
+    const span = this.trimSpan(this.toks[n]!.start, this.toks[e - 1]!.end);
+    if (!span || this.countWordsIn(span) < 3 || this.mostlyQuoted(span)) return null;
+    void k;
+    return span;
+  }
+
+  /** The content starting at token n is a quotation opening right there (a direct quote, already taken). */
+  private isWholeQuoteFrom(n: number, b: number): boolean {
+    void b;
+    return isQuoteTok(this.toks[n - 1]);
+  }
+
+  /** Skips a prepositional or time phrase starting at n: "in an interview with Russian news agency RIA". */
+  private skipPhrase(n: number, b: number): number {
+    let i = n + 1;
+    while (i < b) {
+      const t = this.toks[i]!;
+      if (t.kind !== 'word' && t.kind !== 'number' && t.text !== "'s" && t.text !== '’s' && t.text !== '-') break;
+      if (t.lower === 'that') break;
+      if (this.res.cues.get(t.lower)?.cls === 'speech' && !isCap(t)) break;
+      i++;
+      if (i - n > 10) break;
+    }
+    return i;
+  }
+
+  /** Only a short adjunct after the cue ("in a statement", "on Thursday", "told reporters") to the sentence end? */
+  private isTail(n: number, b: number): boolean {
+    let i = n;
+    if (i >= b) return true;
+    if (END_PUNCT.has(this.toks[i]!.text)) return true;
+    if (this.toks[i]!.text === ',') return true;
+    let words = 0;
+    for (; i < b; i++) {
+      const t = this.toks[i]!;
+      if (END_PUNCT.has(t.text)) break;
+      if (t.lower === 'that') return false;
+      if (t.text === ',') break;
+      words++;
+    }
+    return words <= 8 && PREPS.has(this.toks[n]!.lower) || words <= 3;
+  }
+
+  private accordingTo(k: number, len: number, a: number, b: number): [number, number] | null {
+    const np = this.speakerAfter(k + len - 1, b);
+    if (!np) return null;
+    const after = np[1] + 1;
+    if (k > a && this.toks[k - 1]!.text === ',') {
+      const cs = this.trimSpan(this.toks[a]!.start, this.toks[k - 1]!.start);
+      if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
+        this.push(cs, np, [k, k + len - 1], false);
+        return np;
+      }
+    } else if (after < b && this.toks[after]!.text === ',') {
+      const cs = this.trimSpan(this.toks[after + 1]!.start, this.toks[b - 1]!.end);
+      if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
+        this.push(cs, np, [k, k + len - 1], false);
+        return np;
+      }
+    }
+    return null;
+  }
+
+  private lastSpeakerInSentence(a: number, k: number): [number, number] | null {
+    for (let d = this.drafts.length - 1; d >= 0; d--) {
+      const q = this.drafts[d]!;
+      if (q.speakerTok && q.speakerTok[0] >= a && q.speakerTok[1] < k) return q.speakerTok;
+      if (q.start < this.toks[a]!.start) break;
+    }
+    return null;
+  }
+
+  /** The sentence's subject when it opens the sentence: "Police arrested …, saying …". */
+  private subjectAt(a: number, k: number): [number, number] | null {
+    let j = a;
+    while (j < k && (FUNCTION.has(this.toks[j]!.lower) && !DETS.has(this.toks[j]!.lower) || this.toks[j]!.text === ',')) j++;
+    const m = this.mentionAt(j);
+    if (m && m[1] < k) return m;
+    if (PRONOUNS.has(this.toks[j]?.lower ?? '')) return [j, j];
+    if (isCap(this.toks[j])) {
+      let e = j;
+      while (e + 1 < k && isCap(this.toks[e + 1])) e++;
+      return [j, e];
+    }
+    return null;
+  }
+
+  private trimSpan(s: number, e: number): Span | null {
+    const text = this.doc.text;
+    while (s < e && /[\s,;:—–-]/u.test(text[s]!)) s++;
+    while (e > s && /[\s,;:—–.-]/u.test(text[e - 1]!)) e--;
+    if (e <= s) return null;
+    return { start: s, end: e, text: text.slice(s, e) };
+  }
+
+  private countWordsIn(sp: Span): number {
+    let n = 0;
+    for (let i = this.firstTokAt(sp.start); i >= 0 && i < this.toks.length && this.toks[i]!.start < sp.end; i++) if (isWord(this.toks[i])) n++;
+    return n;
+  }
+
+  /** Is most of the span inside quotation marks (a direct quote, handled already)? */
+  private mostlyQuoted(sp: Span): boolean {
+    let inside = 0, all = 0;
+    for (let i = this.firstTokAt(sp.start); i >= 0 && i < this.toks.length && this.toks[i]!.start < sp.end; i++) {
+      all++;
+      if (this.inMarks[i] !== -1) inside++;
+    }
+    if (all === 0) return true;
+    if (inside / all < 0.8) return false;
+    // Quoted, but as a fragment no direct quote took: keep it.
+    return this.drafts.some((d) => d.direct && d.start < sp.end && sp.start < d.end);
+  }
+
+  private push(sp: Span, speaker: [number, number] | null, cue: [number, number], direct: boolean): void {
+    for (let i = cue[0]; i <= cue[1]; i++) this.usedCue.add(i);
+    const para = this.toks[this.firstTokAt(sp.start)]!.paragraph;
+    this.drafts.push({ start: sp.start, end: sp.end, direct, speakerTok: speaker, cueTok: cue, chain: -1, paragraph: para, inheritFrom: null });
+  }
+
+  // ---------------------------------------------------------------- speakers, dates, output
+
+  private finish(): Quote[] {
+    const drafts = this.drafts.sort((x, y) => x.start - y.start || x.end - y.end);
+    // Drop drafts that overlap an earlier kept one.
+    const kept: Draft[] = [];
+    for (const d of drafts) {
+      const prev = kept[kept.length - 1];
+      if (prev && d.start < prev.end) {
+        if (d.end - d.start > prev.end - prev.start && !prev.direct) kept[kept.length - 1] = d;
+        continue;
+      }
+      kept.push(d);
+    }
+    // A quotation running over several paragraphs: every part gets the speaker found for any part.
+    const byChain = new Map<number, Draft>();
+    for (const d of kept) if (d.direct && d.speakerTok && !byChain.has(d.chain)) byChain.set(d.chain, d);
+    const out: Quote[] = [];
+    const published = this.doc.article.published ? this.doc.article.published.slice(0, 10) : null;
+    let last: { quote: Quote; paragraph: number } | null = null;
+    for (const d of kept) {
+      let speaker: string | null = null;
+      let speakerMention: Span | null = null;
+      let cue: Span | null = null;
+      let date: string | null = null;
+      if (d.cueTok) cue = this.spanTok(d.cueTok[0], d.cueTok[1]);
+      if (d.speakerTok) {
+        speakerMention = this.spanTok(d.speakerTok[0], d.speakerTok[1]);
+        speaker = this.resolve(d.speakerTok);
+      } else if (d.direct && byChain.has(d.chain) && d.chain >= 0) {
+        const src = byChain.get(d.chain)!;
+        speaker = this.resolve(src.speakerTok!);
+        if (src.cueTok) date = this.dateFor(this.spanTok(src.cueTok[0], src.cueTok[1]), published);
+      } else if (d.direct && last && d.paragraph - last.paragraph <= 2) {
+        // A floating quote continues the previous speaker.
+        speaker = last.quote.speaker;
+        date = last.quote.date;
+      }
+      if (cue) date = this.dateFor(cue, published);
+      else if (date === null) date = published;
+      const q: Quote = { start: d.start, end: d.end, text: this.doc.text.slice(d.start, d.end), direct: d.direct, speaker, speakerMention, cue, date };
+      out.push(q);
+      if (speaker || speakerMention) last = { quote: q, paragraph: d.paragraph };
+    }
+    return out;
+  }
+
+  private spanTok(a: number, b: number): Span {
+    const s = this.toks[a]!.start, e = this.toks[b]!.end;
+    return { start: s, end: e, text: this.doc.text.slice(s, e) };
+  }
+
+  private resolve(sp: [number, number]): string | null {
+    const s = this.toks[sp[0]]!.start, e = this.toks[sp[1]]!.end;
+    const id = this.doc.services.resolve(s, e);
+    if (id) return id;
+    // The last actor mention inside the speaker's phrase ("UN mediator Ghassan Salame", "United Nations figures").
+    let best: string | null = null;
+    for (const m of this.doc.mentions) if (m.start >= s && m.end <= e) best = m.entity;
+    if (best) return best;
+    for (const m of this.doc.mentions) if (m.start < e && s < m.end) return m.entity;
+    return null;
+  }
+
+  private dateFor(cue: Span, published: string | null): string | null {
+    const t = this.doc.services.timeFor(cue.start, cue.end);
+    if (t && t.value && t.type === 'DATE' && /^\d{4}/.test(t.value)) return t.value;
+    return published;
+  }
 }

@@ -1,7 +1,41 @@
-import type { QuotesResources } from './index.js';
+import { join } from 'node:path';
+import { readJson } from '../resources.js';
+import type { CueClass, CueInfo, CueTense, QuotesResources } from './index.js';
+
+interface CuesFile {
+  speech: string[][];
+  speechPhrases: string[][];
+  belief: string[][];
+  perception: string[][];
+  sourcePhrases: string[];
+  statementNouns: string[];
+}
+
+const TENSES: CueTense[] = ['base', 'present', 'past', 'participle', 'gerund'];
 
 /** Loads the quotes stage's data files from `dataDir` (the repository's data/ by default). */
 export function loadQuotesResources(dataDir: string): QuotesResources {
-  void dataDir;
-  return { loaded: true };
+  const f = readJson<CuesFile>(join(dataDir, 'quotes', 'cues.json'));
+  const cues = new Map<string, CueInfo>();
+  const add = (rows: string[][], cls: CueClass, phrasal: boolean) => {
+    for (const row of rows) {
+      const lemma = row[0]!;
+      const particle = phrasal ? row[5]! : null;
+      for (let k = 0; k < 5; k++) {
+        const form = row[k]!;
+        const key = particle ? `${form} ${particle}` : form;
+        // The first class to claim a form keeps it (speech is loaded first).
+        if (!cues.has(key)) cues.set(key, { lemma, cls, tense: TENSES[k]!, particle });
+      }
+    }
+  };
+  add(f.speech, 'speech', false);
+  add(f.speechPhrases, 'speech', true);
+  add(f.belief, 'belief', false);
+  add(f.perception, 'perception', false);
+  return {
+    cues,
+    sourcePhrases: f.sourcePhrases.map((p) => p.toLowerCase().split(/\s+/)),
+    statementNouns: new Set(f.statementNouns.map((s) => s.toLowerCase())),
+  };
 }
