@@ -1,0 +1,177 @@
+/**
+ * Where the actors are in a document, by token: the actor mention that starts or ends at a token,
+ * with a fallback to the actors stage's `resolve` service for a capitalised run, a demonym or a
+ * possessive noun phrase the mention layer did not cover. Shared by the relations and labels stages.
+ */
+import type { Doc, MentionRef } from '../document/document.js';
+import type { EntityType } from '../types.js';
+import type { Token } from '../document/tokenize.js';
+
+/** An actor found at some tokens: the entity, its type, and the tokens [tokStart, tokEnd) it covers. */
+export interface ActorAt {
+  entity: string;
+  type: EntityType | null;
+  tokStart: number;
+  tokEnd: number;
+  start: number;
+  end: number;
+}
+
+const CAP = /^\p{Lu}/u;
+/** Lower-case particles that may sit inside a name ("Government of National Accord", "bin Salman"). */
+const NAME_JOINERS = new Set(['of', 'the', 'for', 'and', 'bin', 'ibn', 'al', 'el', 'de', 'du', 'da', 'van', 'von', 'la']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+
+export function isPossessive(t: Token | undefined): boolean {
+  return !!t && POSSESSIVE.has(t.lower);
+}
+
+export function isCapitalised(t: Token | undefined): boolean {
+  return !!t && t.kind === 'word' && CAP.test(t.text);
+}
+
+export class ActorSpans {
+  readonly doc: Doc;
+  private startAt: Int32Array;
+  private endAt: Int32Array;
+  private mentions: MentionRef[];
+  private types = new Map<string, EntityType>();
+  private resolveCache = new Map<string, string | null>();
+  private byOffsets = new Map<string, string>();
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+    const n = doc.tokens.length;
+    this.startAt = new Int32Array(n).fill(-1);
+    this.endAt = new Int32Array(n).fill(-1);
+    this.mentions = doc.mentions;
+    for (const e of doc.entities) this.types.set(e.id, e.type);
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k]!;
+      this.byOffsets.set(`${m.start}:${m.end}`, m.entity);
+      // Token indexes from offsets (robust to a mention layer whose token indexes are off).
+      const a = firstTokenAt(doc.tokens, m.start);
+      const b = lastTokenBefore(doc.tokens, m.end);
+      if (a < 0 || b < a || a >= n) continue;
+      const len = m.end - m.start;
+      const sa = this.startAt[a]!;
+      if (sa < 0 || len > this.mentions[sa]!.end - this.mentions[sa]!.start) this.startAt[a] = k;
+      const eb = this.endAt[b]!;
+      if (eb < 0 || len > this.mentions[eb]!.end - this.mentions[eb]!.start) this.endAt[b] = k;
+    }
+  }
+
+  typeOf(entity: string): EntityType | null {
+    return this.types.get(entity) ?? null;
+  }
+
+  /** The entity of a mention at exactly [start, end), else what `resolve` says ("Turkish" in "Turkish-backed"). */
+  exact(start: number, end: number): string | null {
+    return this.byOffsets.get(`${start}:${end}`) ?? this.resolve(start, end);
+  }
+
+  /** The entity the actors stage resolves [start, end) to, cached. */
+  resolve(start: number, end: number): string | null {
+    const key = `${start}:${end}`;
+    if (this.resolveCache.has(key)) return this.resolveCache.get(key)!;
+    let r: string | null = null;
+    try {
+      r = this.doc.services.resolve(start, end);
+    } catch {
+      r = null;
+    }
+    if (r !== null && !this.types.has(r)) r = null; // only entities that exist in this document
+    this.resolveCache.set(key, r);
+    return r;
+  }
+
+  private fromMention(k: number): ActorAt {
+    const m = this.mentions[k]!;
+    const a = firstTokenAt(this.doc.tokens, m.start);
+    const b = lastTokenBefore(this.doc.tokens, m.end);
+    return { entity: m.entity, type: this.typeOf(m.entity) ?? m.type, tokStart: a, tokEnd: b + 1, start: m.start, end: m.end };
+  }
+
+  /** The longest actor mention starting at token `i`, else a capitalised run there that `resolve` knows. */
+  startingAt(i: number, limit: number, useRuns = true): ActorAt | null {
+    if (i < 0 || i >= limit) return null;
+    const k = this.startAt[i]!;
+    if (k >= 0) return this.fromMention(k);
+    if (!useRuns) return null;
+    const toks = this.doc.tokens;
+    if (!isCapitalised(toks[i])) return null;
+    // Longest capitalised run first, then shorter prefixes.
+    let j = i + 1;
+    while (j < limit && (isCapitalised(toks[j]) || (NAME_JOINERS.has(toks[j]!.lower) && isCapitalised(toks[j + 1]) && j + 1 < limit))) j++;
+    for (let e = j; e > i; e--) {
+      if (!isCapitalised(toks[e - 1])) continue;
+      const ent = this.resolve(toks[i]!.start, toks[e - 1]!.end);
+      if (ent) return { entity: ent, type: this.typeOf(ent), tokStart: i, tokEnd: e, start: toks[i]!.start, end: toks[e - 1]!.end };
+    }
+    return null;
+  }
+
+  /** The longest actor mention whose last token is `i`, else a capitalised run ending there that `resolve` knows. */
+  endingAt(i: number, floor: number, useRuns = true): ActorAt | null {
+    if (i < floor || i < 0) return null;
+    const k = this.endAt[i]!;
+    if (k >= 0) return this.fromMention(k);
+    if (!useRuns) return null;
+    const toks = this.doc.tokens;
+    if (!isCapitalised(toks[i])) return null;
+    let j = i;
+    while (j - 1 >= floor && (isCapitalised(toks[j - 1]) || (NAME_JOINERS.has(toks[j - 1]!.lower) && j - 2 >= floor && isCapitalised(toks[j - 2])))) j--;
+    for (let s = j; s <= i; s++) {
+      if (!isCapitalised(toks[s])) continue;
+      const ent = this.resolve(toks[s]!.start, toks[i]!.end);
+      if (ent) return { entity: ent, type: this.typeOf(ent), tokStart: s, tokEnd: i + 1, start: toks[s]!.start, end: toks[i]!.end };
+    }
+    return null;
+  }
+
+  /**
+   * "Haftar's forces": when `a` is followed by a possessive and a noun (after at most two modifiers),
+   * the entity of the whole phrase if `resolve` or a covering mention knows it. `heads` limits the nouns tried.
+   */
+  possessed(a: ActorAt, limit: number, heads: Set<string> | null): ActorAt | null {
+    const toks = this.doc.tokens;
+    if (!isPossessive(toks[a.tokEnd])) return null;
+    for (let j = a.tokEnd + 1; j < Math.min(limit, a.tokEnd + 5); j++) {
+      const t = toks[j]!;
+      // A named actor after the possessive ("Haftar's Libyan National Army").
+      const m = this.startingAt(j, limit, false);
+      if (m && m.entity !== a.entity) return m;
+      if (t.kind !== 'word') return null;
+      if (heads === null || heads.has(t.lower)) {
+        const ent = this.resolve(a.start, t.end);
+        if (ent && ent !== a.entity) return { entity: ent, type: this.typeOf(ent), tokStart: a.tokStart, tokEnd: j + 1, start: a.start, end: t.end };
+        if (heads !== null) return null;
+      }
+    }
+    return null;
+  }
+}
+
+/** Index of the first token that starts at or after `offset`. */
+export function firstTokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last token that ends at or before `offset`. */
+export function lastTokenBefore(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

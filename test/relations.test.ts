@@ -1,0 +1,169 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { articleBlock } from '../src/analyze.js';
+import { DATA_DIR, readJson } from '../src/resources.js';
+import { runRelations } from '../src/relations/index.js';
+import { loadRelationsResources } from '../src/relations/load.js';
+import type { Doc } from '../src/document/document.js';
+import { buildDocument, tokenIndexAt } from '../src/document/document.js';
+import type { Abbreviations } from '../src/document/sentences.js';
+import type { EntityType } from '../src/types.js';
+import { NO_SEED, analyzedSeed, seedArticle } from './helpers.js';
+
+// Only this stage's data and the sentence splitter's: these tests do not depend on the other stages.
+const res = { relations: loadRelationsResources(DATA_DIR), abbreviations: readJson<Abbreviations>(join(DATA_DIR, 'text', 'abbreviations.json')) };
+const documentFor = (input: { text: string }, r: typeof res) => buildDocument(articleBlock(input), r.abbreviations);
+
+/**
+ * A hand-made actor layer, standing in for the actors stage so that these tests pin the relations
+ * stage alone: every occurrence of each name becomes a mention, and `resolve` knows the names plus
+ * the extra phrases given (demonyms, "Serraj's government").
+ */
+type ActorSpec = [id: string, type: EntityType, names: string[]];
+function withActors(text: string, actors: ActorSpec[], extra: Record<string, string> = {}): Doc {
+  const doc = documentFor({ text }, res);
+  const found: { start: number; end: number; id: string; type: EntityType }[] = [];
+  const names = actors.flatMap(([id, type, ns]) => ns.map((n) => ({ n, id, type }))).sort((a, b) => b.n.length - a.n.length);
+  const taken = new Uint8Array(text.length);
+  for (const { n, id, type } of names) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(re)) {
+      const s = m.index!;
+      const e = s + n.length;
+      if (taken.subarray(s, e).some((x) => x)) continue;
+      taken.fill(1, s, e);
+      found.push({ start: s, end: e, id, type });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  for (const [id, type, ns] of actors) {
+    doc.entities.push({ id, name: ns[0]!, type, kb: null, country: null, roles: [], mentions: found.filter((f) => f.id === id).map((f) => ({ start: f.start, end: f.end, text: text.slice(f.start, f.end) })) });
+  }
+  for (const f of found) {
+    doc.mentions.push({ start: f.start, end: f.end, text: text.slice(f.start, f.end), entity: f.id, type: f.type, kind: 'name', tokenStart: tokenIndexAt(doc, f.start), tokenEnd: tokenIndexAt(doc, f.end) });
+  }
+  const lookup = new Map<string, string>(Object.entries(extra));
+  for (const [id, , ns] of actors) for (const n of ns) lookup.set(n, id);
+  doc.services.resolve = (s, e) => lookup.get(text.slice(s, e)) ?? null;
+  return doc;
+}
+
+const relationsOf = (doc: Doc) => {
+  if (process.env.SHOW) queueMicrotask(() => console.log(doc.relations.map((r) => `${r.subject} ${r.type} ${r.object} :: ${r.text}`).join("\n")));
+  runRelations(doc, res.relations);
+  for (const r of doc.relations) assert.equal(doc.text.slice(r.start, r.end), r.text);
+  return doc.relations.map((r) => `${r.subject} ${r.type} ${r.object}`);
+};
+
+const SEED_ACTORS: ActorSpec[] = [
+  ['HAF', 'PERSON', ['Khalifa Haftar', 'Haftar', 'Genersl Haftar']],
+  ['LNA', 'GROUP', ['Libyan National Army', 'LNA']],
+  ['GNA', 'ORG', ['Government of National Accord', 'GNA', 'Tripoli government']],
+  ['SER', 'PERSON', ['Fayez al-Serraj', 'Serraj']],
+  ['ERD', 'PERSON', ['Recept Tayyip Erdogan']],
+  ['TUR', 'GPE', ['Turkey', 'Ankara']],
+  ['RUS', 'GPE', ['Russia']],
+  ['EGY', 'GPE', ['Egypt']],
+  ['UAE', 'GPE', ['UAE']],
+  ['USA', 'GPE', ['United States']],
+  ['QAT', 'GPE', ['Qatar']],
+  ['SYR', 'GPE', ['Syria']],
+  ['UN', 'ORG', ['United Nations', 'UN']],
+  ['RIA', 'ORG', ['RIA']],
+  ['SAL', 'PERSON', ['Ghassan Salame']],
+  ['NATO', 'ORG', ['NATO']],
+  ['GAD', 'PERSON', ['Muammar al-Gaddafi']],
+  ['LBY', 'GPE', ['Libya']],
+];
+const SEED_EXTRA = { 'Turkish': 'TUR', 'Libyan': 'LBY', 'Syrian': 'SYR', 'Serraj’s government': 'GNA', 'Haftar’s forces': 'LNA' };
+
+test('seed: the relations the spec lists, each once, in the stated direction', { skip: NO_SEED }, () => {
+  const rels = relationsOf(withActors(seedArticle().text, SEED_ACTORS, SEED_EXTRA));
+  for (const want of [
+    'LNA backed_by RUS', 'LNA backed_by EGY', 'LNA backed_by UAE',
+    'SER leads GNA',
+    'GNA backed_by USA', 'GNA backed_by TUR', 'GNA backed_by QAT',
+    'HAF leads LNA',
+  ]) assert.ok(rels.includes(want), `missing ${want} in ${rels.join('; ')}`);
+  assert.equal(new Set(rels).size, rels.length, 'no duplicate relations');
+  // Nothing backs the LNA from the GNA's list, nor the other way round.
+  for (const wrong of ['LNA backed_by USA', 'GNA backed_by RUS', 'SER backed_by USA', 'GNA leads SER']) assert.ok(!rels.includes(wrong), wrong);
+});
+
+test('seed: coordinated backers share one evidence span; titles give leads and member_of', { skip: NO_SEED }, () => {
+  const doc = withActors(seedArticle().text, SEED_ACTORS, SEED_EXTRA);
+  const rels = relationsOf(doc);
+  const lna = doc.relations.filter((r) => r.subject === 'LNA' && r.type === 'backed_by');
+  assert.deepEqual(lna.map((r) => r.text), ['backed by Russia, Egypt and the UAE', 'backed by Russia, Egypt and the UAE', 'backed by Russia, Egypt and the UAE']);
+  const gna = doc.relations.filter((r) => r.subject === 'GNA' && r.type === 'backed_by' && r.object !== 'TUR');
+  assert.deepEqual(gna.map((r) => r.text), ['backed mainly by the United States, Turkey and Qatar', 'backed mainly by the United States, Turkey and Qatar']);
+  assert.equal(doc.relations.find((r) => r.type === 'leads' && r.subject === 'SER')!.text, 'led by Prime Minister Fayez al-Serraj');
+  assert.ok(rels.includes('ERD leads TUR'), 'Turkish President Erdogan leads Turkey');
+  assert.ok(rels.includes('SAL member_of UN'), 'UN mediator Ghassan Salame');
+  assert.ok(rels.includes('GNA opposes LNA'), 'Serraj’s government … to fight against Haftar’s forces');
+});
+
+test('hyphen compounds, loyal to, allied with, leader of, part of, active verbs', () => {
+  const actors: ActorSpec[] = [
+    ['HOU', 'GROUP', ['Houthis', 'Houthi movement']],
+    ['IRN', 'GPE', ['Iran']],
+    ['SAU', 'GPE', ['Saudi Arabia']],
+    ['COA', 'GROUP', ['coalition']],
+    ['NAS', 'PERSON', ['Hassan Nasrallah']],
+    ['HEZ', 'GROUP', ['Hezbollah']],
+    ['AQ', 'GROUP', ['al-Qaeda']],
+    ['AQAP', 'GROUP', ['AQAP']],
+    ['HAD', 'PERSON', ['Abd-Rabbu Mansour Hadi']],
+    ['MIL', 'GROUP', ['Southern Movement']],
+  ];
+  const text = 'The Iran-backed Houthis fought the Saudi-led coalition. Hezbollah, led by Hassan Nasrallah, is allied with Iran. '
+    + 'AQAP, a branch of al-Qaeda, is not allied with the Houthis. Fighters loyal to Abd-Rabbu Mansour Hadi clashed with the Southern Movement, which is backed by Saudi Arabia.';
+  const rels = relationsOf(withActors(text, actors, { Saudi: 'SAU' }));
+  for (const want of ['HOU backed_by IRN', 'SAU leads COA', 'NAS leads HEZ', 'HEZ allied_with IRN', 'AQAP part_of AQ', 'MIL backed_by SAU']) {
+    assert.ok(rels.includes(want), `missing ${want} in ${rels.join('; ')}`);
+  }
+  // "is not allied with": a negated relation is not asserted; "loyal to" with no named group on the left gives nothing.
+  assert.ok(!rels.some((r) => r.startsWith('AQAP allied_with')), rels.join('; '));
+  assert.ok(!rels.some((r) => r.includes('HAD')), rels.join('; '));
+});
+
+test('an active verb takes its subject from the clause, and a possessive is not a subject', () => {
+  const actors: ActorSpec[] = [
+    ['TUR', 'GPE', ['Turkey', 'Ankara']],
+    ['GNA', 'ORG', ['GNA']],
+    ['RUS', 'GPE', ['Russia']],
+    ['WAG', 'GROUP', ['Wagner Group']],
+    ['LNA', 'GROUP', ['LNA']],
+  ];
+  const text = 'Ankara agreed to send troops to support GNA forces. Russia’s Wagner Group fights for the LNA. Russia denied it would support the LNA.';
+  const rels = relationsOf(withActors(text, actors));
+  assert.ok(rels.includes('GNA backed_by TUR'), rels.join('; '));
+  assert.ok(rels.includes('WAG part_of RUS'), rels.join('; '));
+  assert.ok(!rels.includes('LNA backed_by RUS'), 'denied: not asserted');
+});
+
+test('no actors, no relations; every span slices the text', () => {
+  const doc = documentFor({ text: 'The army, backed by tanks, advanced. It was led by a colonel.' }, res);
+  runRelations(doc, res.relations);
+  assert.deepEqual(doc.relations, []);
+});
+
+test('end to end: the seed through analyze() relates the actors stage’s entities', { skip: NO_SEED }, (t) => {
+  const a = analyzedSeed();
+  if (a.entities.length === 0) return t.skip('the actors stage produced no entities yet');
+  const byName = (s: string) => a.entities.find((e) => e.mentions.some((m) => m.text === s))?.id;
+  const rels = a.relations.map((r) => `${r.subject} ${r.type} ${r.object}`);
+  const want: [string, string, string][] = [
+    ['LNA', 'backed_by', 'Russia'], ['LNA', 'backed_by', 'Egypt'], ['LNA', 'backed_by', 'UAE'],
+    ['Fayez al-Serraj', 'leads', 'GNA'], ['GNA', 'backed_by', 'United States'], ['GNA', 'backed_by', 'Turkey'], ['GNA', 'backed_by', 'Qatar'],
+    ['Haftar', 'leads', 'LNA'],
+  ];
+  for (const [s, type, o] of want) {
+    const si = byName(s);
+    const oi = byName(o);
+    assert.ok(si && oi, `entities for ${s} and ${o}`);
+    assert.ok(rels.includes(`${si} ${type} ${oi}`), `missing ${s} ${type} ${o}`);
+  }
+  for (const r of a.relations) assert.equal(a.article.text.slice(r.start, r.end), r.text);
+});
