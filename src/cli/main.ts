@@ -8,6 +8,8 @@ import { readPaths } from '../ingest/index.js';
 import { openStore } from '../store/sqlite.js';
 import { ingest, type IngestSummary } from '../store/ingest.js';
 import { formatReport } from './report.js';
+import { StoryKeeper } from '../store/stories.js';
+import { loadCorpusResources } from '../corpus/load.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DEFAULT_DB = 'sitrep.db';
@@ -82,6 +84,74 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  stories: {
+    summary: 'list story clusters (most reported first)',
+    usage: 'sitrep stories [--db FILE] [--json] [--from DATE] [--to DATE] [--limit N]',
+    options: { db, json, from: { type: 'string' }, to: { type: 'string' }, limit: { type: 'string', default: '1000' } },
+    run(v) {
+      const store = openStore(v.db as string);
+      try {
+        for (const s of store.stories({ from: v.from as string | undefined, to: v.to as string | undefined, limit: Number(v.limit) })) {
+          const detail = store.story(s.id)!;
+          if (v.json) {
+            const articles = detail.articles.map((a) => a.id);
+            const duplicates = Object.fromEntries(detail.articles.filter((a) => a.duplicateOf).map((a) => [a.id, a.duplicateOf]));
+            process.stdout.write(JSON.stringify({ id: s.id, title: s.title, articles, duplicates, outlets: s.outlets, first: s.first, last: s.last }) + '\n');
+          } else {
+            process.stdout.write(`${s.id}  ${(s.first ?? '?').slice(0, 10)}…${(s.last ?? '?').slice(0, 10)}  ${String(s.articles).padStart(3)} reports${s.copies ? ` +${s.copies} copies` : ''}  ${s.title.slice(0, 70)}\n`);
+          }
+        }
+        return 0;
+      } finally {
+        store.close();
+      }
+    },
+  },
+  story: {
+    summary: 'one story: its articles, outlets and dates',
+    usage: 'sitrep story ID [--db FILE] [--json]',
+    options: { db, json },
+    run(v, [id]) {
+      if (!id) return usageError('story', 'give a story id (see sitrep stories)');
+      const store = openStore(v.db as string);
+      try {
+        const s = store.story(id);
+        if (!s) {
+          process.stderr.write(`sitrep story: no story "${id}" in ${v.db as string}\n`);
+          return 1;
+        }
+        if (v.json) process.stdout.write(JSON.stringify(s) + '\n');
+        else {
+          process.stdout.write(`# ${s.story.title}\n${s.story.first ?? '?'} … ${s.story.last ?? '?'} · outlets: ${s.story.outlets.join(', ')}\n\n`);
+          for (const a of s.articles) process.stdout.write(`  ${(a.published ?? '?').slice(0, 10)}  ${(a.source ?? '?').padEnd(24)} ${a.id}${a.duplicateOf ? ' (copy of ' + a.duplicateOf + ')' : ''}  ${a.title ?? ''}\n`);
+        }
+        return 0;
+      } finally {
+        store.close();
+      }
+    },
+  },
+  serve: {
+    summary: 'serve the HTTP API and the web page over a store (read-only unless --token is given)',
+    usage: 'sitrep serve [--db FILE] [--port 8080] [--host 127.0.0.1] [--token TOKEN]',
+    options: { db, port: { type: 'string', default: '8080' }, host: { type: 'string', default: '127.0.0.1' }, token: { type: 'string' } },
+    async run(v) {
+      const { serve } = await import('@hono/node-server');
+      const { createApp } = await import('../server/app.js');
+      const { buildWeb } = await import('../../scripts/build-web.js');
+      const webDir = await buildWeb();
+      const store = openStore(v.db as string);
+      const stories = new StoryKeeper(store, loadCorpusResources()).open();
+      const app = createApp({
+        store, resources: loadResources(), token: (v.token as string | undefined) ?? process.env.SITREP_TOKEN, webDir,
+        onStored: (a) => { stories.add(a); stories.save(); },
+      });
+      const port = Number(v.port);
+      await new Promise<void>((ok) => serve({ fetch: app.fetch, port, hostname: v.host as string }, () => ok()));
+      process.stdout.write(`sitrep: serving ${v.db as string} on http://${v.host as string}:${port}/ (API: /api/openapi.json)${v.token ? '' : ', read-only'}\n`);
+      return new Promise<number>(() => {});
+    },
+  },
   demo: {
     summary: 'ingest the bundled examples into ./sitrep.db and print what was found per article',
     usage: 'sitrep demo [--db FILE]',
@@ -117,13 +187,16 @@ function runIngest(paths: string[], v: Record<string, unknown>): IngestSummary {
   const tty = process.stderr.isTTY;
   const t0 = Date.now();
   try {
+    const stories = new StoryKeeper(store, loadCorpusResources()).open();
     const summary = ingest(readPaths(paths, { date: v.date as string | undefined, source: v.source as string | undefined }), store, res, {
+      onStored: (analyses) => stories.add(analyses),
       onProgress: (s) => {
         if (!tty) return;
         const rate = s.read / Math.max(0.001, (Date.now() - t0) / 1000);
         process.stderr.write(`\r${bar(s)} ${s.read} read · ${s.stored} stored · ${s.duplicates} duplicates · ${s.rejected} rejected · ${rate.toFixed(0)}/s `);
       },
     });
+    stories.save();
     if (tty) process.stderr.write('\n');
     for (const r of summary.reasons) process.stderr.write(`sitrep: rejected ${r}\n`);
     process.stderr.write(`sitrep ingest: ${summary.read} read, ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.rejected} rejected (${((Date.now() - t0) / 1000).toFixed(1)} s) → ${(v.db as string) ?? DEFAULT_DB}\n`);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Analysis } from '../types.js';
 import {
-  contentHash, type ArticleQuery, type ArticleRow, type Counts, type FactQuery, type PutResult, type RejectedRow,
+  contentHash, type ArticleQuery, type ArticleRow, type StoryRow, type Counts, type FactQuery, type PutResult, type RejectedRow,
   type Store, type StoreItem,
 } from './store.js';
 
@@ -48,6 +48,9 @@ const MIGRATIONS: string[] = [
      INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); END;
    CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
      INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text); END;`,
+  `CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT NOT NULL, first TEXT, last TEXT, outlets TEXT NOT NULL,
+     articles INTEGER NOT NULL, copies INTEGER NOT NULL);
+   CREATE INDEX stories_last ON stories(last);`,
 ];
 
 const FACT_TABLES = ['analyses', 'entities', 'quotes', 'figures', 'events', 'relations', 'labels'] as const;
@@ -223,6 +226,47 @@ export class SqliteStore implements Store {
 
   setStory(articleId: string, clusterId: string, duplicateOf: string | null): void {
     this.db.prepare('UPDATE articles SET cluster_id = ?, duplicate_of = ? WHERE id = ?').run(clusterId, duplicateOf, articleId);
+  }
+
+  upsertStory(s: StoryRow): void {
+    this.db.prepare(`INSERT INTO stories (id, title, first, last, outlets, articles, copies) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT(id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last,
+      outlets = excluded.outlets, articles = excluded.articles, copies = excluded.copies`)
+      .run(s.id, s.title, s.first, s.last, JSON.stringify(s.outlets), s.articles, s.copies);
+  }
+
+  stories(q: { from?: string; to?: string; limit?: number; offset?: number } = {}): StoryRow[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.from) { where.push('last >= ?'); args.push(q.from); }
+    if (q.to) { where.push('first <= ?'); args.push(q.to + '\uffff'); }
+    const rows = this.db.prepare(`SELECT * FROM stories ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY articles + copies DESC, last DESC, id LIMIT ? OFFSET ?`).all(...args, q.limit ?? 100, q.offset ?? 0) as (Omit<StoryRow, 'outlets'> & { outlets: string })[];
+    return rows.map((r) => ({ ...r, outlets: JSON.parse(r.outlets) as string[] }));
+  }
+
+  story(id: string): { story: StoryRow; articles: ArticleRow[] } | null {
+    const r = this.db.prepare('SELECT * FROM stories WHERE id = ?').get(id) as (Omit<StoryRow, 'outlets'> & { outlets: string }) | undefined;
+    if (!r) return null;
+    const articles = this.db.prepare(`SELECT id, source, url, title, published, language, input, cluster_id AS clusterId,
+      duplicate_of AS duplicateOf FROM articles WHERE cluster_id = ? ORDER BY published, id`).all(id) as ArticleRow[];
+    return { story: { ...r, outlets: JSON.parse(r.outlets) as string[] }, articles };
+  }
+
+  /** Articles stored after rowid `after`, in insertion order (the story index catches up on them). */
+  *analysesAfter(after: number): Generator<{ rowid: number; analysis: Analysis }> {
+    let last = after;
+    for (;;) {
+      const rows = this.db.prepare(`SELECT a.rowid AS rowid, n.json FROM articles a JOIN analyses n ON n.article_id = a.id
+        WHERE a.rowid > ? ORDER BY a.rowid LIMIT 500`).all(last) as { rowid: number; json: string }[];
+      if (!rows.length) return;
+      for (const r of rows) yield { rowid: r.rowid, analysis: JSON.parse(r.json) as Analysis };
+      last = rows[rows.length - 1]!.rowid;
+    }
+  }
+
+  lastPosition(): number {
+    return (this.db.prepare('SELECT COALESCE(MAX(rowid), 0) AS p FROM articles').get() as { p: number }).p;
   }
 
   getState(key: string): unknown {

@@ -28,6 +28,18 @@ export interface ArticleRow {
   duplicateOf: string | null;
 }
 
+export interface StoryRow {
+  id: string;
+  title: string;
+  first: string | null;
+  last: string | null;
+  outlets: string[];
+  /** Original reports in the story. */
+  articles: number;
+  /** Near-duplicate copies folded into it. */
+  copies: number;
+}
+
 export interface ArticleQuery {
   source?: string;
   from?: string;
@@ -84,6 +96,13 @@ export interface Store {
   /** Story assignment written back by the corpus layer. */
   setStory(articleId: string, clusterId: string, duplicateOf: string | null): void;
   /** Named JSON state of the corpus layer (e.g. the story index). */
+  upsertStory(s: StoryRow): void;
+  stories(q?: { from?: string; to?: string; limit?: number; offset?: number }): StoryRow[];
+  story(id: string): { story: StoryRow; articles: ArticleRow[] } | null;
+  /** Articles stored after insertion position `after`, in insertion order. */
+  analysesAfter(after: number): Generator<{ rowid: number; analysis: Analysis }>;
+  /** Insertion position of the last stored article (0 when empty). */
+  lastPosition(): number;
   getState(key: string): unknown;
   setState(key: string, value: unknown): void;
   events(q?: FactQuery): Record<string, unknown>[];

@@ -1,0 +1,227 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { join, normalize, resolve, sep } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod/v4';
+import { analyze, type Resources } from '../analyze.js';
+import type { Store } from '../store/store.js';
+import { ingest } from '../store/ingest.js';
+import { OPENAPI } from './openapi.js';
+
+export interface AppOptions {
+  store: Store;
+  resources: Resources;
+  /** Token that unlocks write endpoints (POST /api/ingest). Without one the API is read-only. */
+  token?: string;
+  /** Folder of the built web page (index.html, app.js, app.css). */
+  webDir?: string;
+  /** Called with newly stored analyses (story clustering). */
+  onStored?: (a: import('../types.js').Analysis[]) => void;
+  /** Largest request body accepted, in bytes. */
+  maxBody?: number;
+}
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+const date = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date YYYY, YYYY-MM or YYYY-MM-DD');
+const page = {
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
+};
+const FactQuery = z.object({
+  actor: z.string().max(200).optional(),
+  type: z.string().max(60).optional(),
+  source: z.string().max(200).optional(),
+  article: z.string().max(100).optional(),
+  from: date.optional(),
+  to: date.optional(),
+  ...page,
+}).strict();
+const ArticleQuery = z.object({
+  q: z.string().max(500).optional(),
+  source: z.string().max(200).optional(),
+  from: date.optional(),
+  to: date.optional(),
+  ...page,
+}).strict();
+const StoryQuery = z.object({ from: date.optional(), to: date.optional(), ...page }).strict();
+const AnalyzeBody = z.object({
+  text: z.string().min(1).max(200_000),
+  published: date.nullable().optional(),
+  source: z.string().max(200).nullable().optional(),
+  title: z.string().max(500).nullable().optional(),
+  url: z.string().max(2000).nullable().optional(),
+}).strict();
+
+class HttpError extends Error {
+  constructor(readonly status: 400 | 401 | 403 | 404 | 413 | 415, message: string) {
+    super(message);
+  }
+}
+
+function parse<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const r = schema.safeParse(data);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new HttpError(400, `${what}: ${i.path.length ? i.path.join('.') + ': ' : ''}${i.message}`);
+  }
+  return r.data;
+}
+
+const query = (c: Context) => Object.fromEntries(new URL(c.req.url).searchParams);
+
+export function createApp(opts: AppOptions): Hono {
+  const { store, resources } = opts;
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Content-Security-Policy', CSP);
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+  });
+  app.use('/api/*', bodyLimit({
+    maxSize: opts.maxBody ?? 2_000_000,
+    onError: (c) => c.json({ error: `request body is larger than ${opts.maxBody ?? 2_000_000} bytes` }, 413),
+  }));
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json({ error: err.message }, err.status);
+    return c.json({ error: `internal error: ${err.message}` }, 500);
+  });
+  app.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+
+  app.get('/api/openapi.json', (c) => c.json(OPENAPI));
+  app.get('/api/health', (c) => c.json({ ok: true, counts: store.counts() }));
+
+  app.get('/api/articles', (c) => {
+    const q = parse(ArticleQuery, query(c), 'query');
+    return c.json({ items: store.articles(q), limit: q.limit, offset: q.offset });
+  });
+  app.get('/api/articles/:id', (c) => {
+    const a = store.analysis(c.req.param('id'));
+    if (!a) throw new HttpError(404, `no article "${c.req.param('id')}"`);
+    return c.json(a);
+  });
+  app.get('/api/search', (c) => {
+    const q = parse(ArticleQuery.extend({ q: z.string().min(1).max(500) }), query(c), 'query');
+    return c.json({ items: store.articles(q), limit: q.limit, offset: q.offset });
+  });
+
+  app.get('/api/stories', (c) => {
+    const q = parse(StoryQuery, query(c), 'query');
+    return c.json({ items: store.stories(q), limit: q.limit, offset: q.offset });
+  });
+  app.get('/api/stories/:id', (c) => {
+    const s = store.story(c.req.param('id'));
+    if (!s) throw new HttpError(404, `no story "${c.req.param('id')}"`);
+    return c.json(s);
+  });
+
+  for (const kind of ['events', 'quotes', 'figures', 'entities'] as const) {
+    app.get(`/api/${kind}`, (c) => {
+      const q = parse(FactQuery, query(c), 'query');
+      return c.json({ items: store[kind](q), limit: q.limit, offset: q.offset });
+    });
+  }
+
+  app.get('/api/timeline', (c) => {
+    const q = parse(FactQuery, query(c), 'query');
+    const events = store.events({ ...q, limit: q.limit });
+    const days = new Map<string, Record<string, unknown>[]>();
+    for (const e of events) {
+      const d = (e.date as string | null) ?? 'undated';
+      if (!days.has(d)) days.set(d, []);
+      days.get(d)!.push(e);
+    }
+    const items = [...days].sort(([a], [b]) => (a === 'undated' ? 1 : b === 'undated' ? -1 : a.localeCompare(b)))
+      .map(([day, evs]) => ({ date: day, events: evs }));
+    return c.json({ items });
+  });
+
+  app.get('/api/actors/:name', (c) => {
+    const name = c.req.param('name');
+    const mentions = store.entities({ actor: name, limit: 1000 });
+    if (!mentions.length) throw new HttpError(404, `no actor "${name}"`);
+    const roles = new Map<string, number>();
+    const outlets = new Map<string, number>();
+    for (const m of mentions) {
+      for (const r of JSON.parse(m.roles as string) as string[]) roles.set(r, (roles.get(r) ?? 0) + 1);
+      const o = (m.source as string | null) ?? 'unknown';
+      outlets.set(o, (outlets.get(o) ?? 0) + 1);
+    }
+    return c.json({
+      name,
+      kb: mentions.find((m) => m.kb)?.kb ?? null,
+      type: mentions[0]!.type,
+      articles: mentions.length,
+      roles: [...roles].sort((a, b) => b[1] - a[1]).map(([role, n]) => ({ role, n })),
+      outlets: [...outlets].sort((a, b) => b[1] - a[1]).map(([outlet, n]) => ({ outlet, n })),
+      events: store.events({ actor: name, limit: 200 }),
+      quotes: store.quotes({ actor: name, limit: 200 }),
+    });
+  });
+
+  app.post('/api/analyze', async (c) => {
+    const body = parse(AnalyzeBody, await jsonBody(c), 'body');
+    return c.json(analyze({ ...body, publishedFrom: body.published ? 'flag' : 'none' }, resources));
+  });
+
+  app.post('/api/ingest', async (c) => {
+    authorize(c, opts.token);
+    const body = parse(z.object({ articles: z.array(AnalyzeBody.extend({ id: z.string().max(200).optional() })).min(1).max(1000) }).strict(), await jsonBody(c), 'body');
+    const summary = ingest(body.articles.map((a, i) => ({ ok: true as const, input: `api:${i}`, article: { ...a, publishedFrom: a.published ? 'header' as const : 'none' as const } })), store, resources, { onStored: opts.onStored });
+    return c.json(summary);
+  });
+
+  app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  if (opts.webDir) serveStatic(app, resolve(opts.webDir));
+  return app;
+}
+
+async function jsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!type.includes('application/json')) throw new HttpError(415, 'send JSON with Content-Type: application/json');
+  try {
+    return await c.req.json();
+  } catch {
+    throw new HttpError(400, 'body is not valid JSON');
+  }
+}
+
+function authorize(c: Context, token: string | undefined) {
+  if (!token) throw new HttpError(403, 'this server is read-only: start it with --token to allow ingest');
+  const given = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '');
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  if (a.length !== b.length || !timingSafeEqual(a, b)) throw new HttpError(401, 'missing or wrong bearer token');
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json',
+};
+
+/** Static files from `root` only: the resolved path must stay inside it; anything else is the page (client routes). */
+function serveStatic(app: Hono, root: string) {
+  const index = join(root, 'index.html');
+  app.get('*', (c) => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(new URL(c.req.url).pathname);
+    } catch {
+      throw new HttpError(400, 'bad path');
+    }
+    if (rel.includes('\0')) throw new HttpError(400, 'bad path');
+    const file = normalize(join(root, rel));
+    if (file !== root && !file.startsWith(root + sep)) throw new HttpError(404, 'not found');
+    const target = existsSync(file) && statSync(file).isFile() ? file : index;
+    if (!existsSync(target)) throw new HttpError(404, 'the web page is not built: run npm run build:web');
+    const ext = target.slice(target.lastIndexOf('.'));
+    return new Response(readFileSync(target), {
+      headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': target === index ? 'no-cache' : 'max-age=300' },
+    });
+  });
+}

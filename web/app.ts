@@ -1,0 +1,184 @@
+/**
+ * The sitrep page: stories side by side, articles with their evidence highlighted, actors, a timeline,
+ * and "analyse an article". Every string from the data is set with textContent, never as HTML.
+ */
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const main = document.getElementById('main')!;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...kids: (Node | string | null)[]): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const k of kids) if (k !== null) e.append(typeof k === 'string' ? document.createTextNode(k) : k);
+  return e;
+}
+const link = (href: string, text: string) => el('a', { href }, text);
+
+async function api(path: string, init?: RequestInit): Promise<Json> {
+  const r = await fetch(path, init);
+  const body = await r.json();
+  if (!r.ok) throw new Error(body.error ?? `HTTP ${r.status}`);
+  return body;
+}
+
+function show(...nodes: Node[]) {
+  main.replaceChildren(...nodes);
+  main.focus();
+}
+
+async function stories() {
+  const { items } = await api('/api/stories?limit=200');
+  const rows = items.map((s: Json) => el('tr', {},
+    el('td', {}, link(`#/story/${encodeURIComponent(s.id)}`, s.title)),
+    el('td', {}, `${(s.first ?? '?').slice(0, 10)} – ${(s.last ?? '?').slice(0, 10)}`),
+    el('td', {}, String(s.articles) + (s.copies ? ` (+${s.copies} copies)` : '')),
+    el('td', {}, s.outlets.join(', '))));
+  show(el('h1', {}, 'Stories'), items.length
+    ? el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, 'Story'), el('th', {}, 'Dates'), el('th', {}, 'Reports'), el('th', {}, 'Outlets'))), el('tbody', {}, ...rows))
+    : el('p', {}, 'No stories yet: ingest some articles (sitrep ingest PATH).'));
+}
+
+function entityName(a: Json, id: string | null): string {
+  return id ? a.entities.find((e: Json) => e.id === id)?.name ?? id : '—';
+}
+
+/** One outlet's account of a story: labels per actor, figures with claimants, who is quoted. */
+function account(a: Json): HTMLElement {
+  const labels = el('ul', {}, ...a.labels.map((l: Json) => el('li', {}, `“${l.text}” `, el('span', { class: 'muted' }, `(${l.kind}) → ${entityName(a, l.entity)}`))));
+  const figures = el('ul', {}, ...a.figures.map((f: Json) => el('li', {}, `${f.kind} ${f.value}${f.qualifier ? ' (' + f.qualifier + ')' : ''} — says ${entityName(a, f.source)}`)));
+  const quoted = [...new Set(a.quotes.map((q: Json) => entityName(a, q.speaker)))] as string[];
+  return el('section', { class: 'card' },
+    el('h3', {}, link(`#/article/${encodeURIComponent(a.article.id)}`, a.article.title ?? a.article.id)),
+    el('p', { class: 'muted' }, `${a.article.source ?? 'unknown outlet'} · ${a.article.published ?? 'undated'}`),
+    el('h4', {}, 'Labels'), a.labels.length ? labels : el('p', { class: 'muted' }, 'none'),
+    el('h4', {}, 'Figures'), a.figures.length ? figures : el('p', { class: 'muted' }, 'none'),
+    el('h4', {}, 'Quoted'), el('p', {}, quoted.join(', ') || 'nobody'));
+}
+
+async function story(id: string) {
+  const s = await api(`/api/stories/${encodeURIComponent(id)}`);
+  const analyses = await Promise.all(s.articles.map((a: Json) => api(`/api/articles/${encodeURIComponent(a.id)}`)));
+  show(el('h1', {}, s.story.title), el('p', { class: 'muted' }, `${s.story.outlets.join(', ')} · ${s.story.first ?? '?'} – ${s.story.last ?? '?'}`),
+    el('div', { class: 'cols' }, ...analyses.map(account)));
+}
+
+interface Mark { start: number; end: number; kind: string; tag: string; title: string; key: string }
+
+/** The article text with every fact's evidence marked; the fact list links to its evidence and back. */
+function articleView(a: Json): Node[] {
+  const marks: Mark[] = [];
+  a.entities.forEach((e: Json) => e.mentions.forEach((m: Json, j: number) => marks.push({ start: m.start, end: m.end, kind: 'entity', tag: 'E', title: `${e.name} (${e.type})`, key: `${e.id}-${j}` })));
+  a.times.forEach((t: Json, i: number) => marks.push({ start: t.start, end: t.end, kind: 'time', tag: 'T', title: `${t.type} ${t.value ?? '?'}`, key: `T${i}` }));
+  a.figures.forEach((f: Json, i: number) => marks.push({ start: f.start, end: f.end, kind: 'figure', tag: 'F', title: `${f.kind} ${f.value}`, key: `F${i}` }));
+  a.quotes.forEach((q: Json, i: number) => marks.push({ start: q.start, end: q.end, kind: 'quote', tag: 'Q', title: `quote: ${entityName(a, q.speaker)}`, key: `Q${i}` }));
+  // Outermost first; an overlapping mark that would cross another is dropped from the text (still listed below).
+  marks.sort((x, y) => x.start - y.start || y.end - x.end);
+  const text = a.article.text as string;
+  const root = el('div', { class: 'text' });
+  const stack: { node: HTMLElement; end: number }[] = [{ node: root, end: text.length }];
+  let pos = 0;
+  for (const m of marks) {
+    while (stack.length > 1 && stack[stack.length - 1]!.end <= m.start) {
+      const top = stack.pop()!;
+      top.node.append(text.slice(pos, top.end));
+      pos = top.end;
+    }
+    const parent = stack[stack.length - 1]!;
+    if (m.start < pos || m.end > parent.end) continue;
+    parent.node.append(text.slice(pos, m.start));
+    const node = el('mark', { 'data-kind': m.kind, 'data-tag': m.tag, title: m.title, id: `ev-${m.key}`, tabindex: '0', 'aria-label': `${m.title}: ${text.slice(m.start, m.end)}` });
+    parent.node.append(node);
+    stack.push({ node, end: m.end });
+    pos = m.start;
+  }
+  while (stack.length) {
+    const top = stack.pop()!;
+    top.node.append(text.slice(pos, top.end));
+    pos = top.end;
+  }
+  const evidence = (key: string, label: string) => {
+    const b = el('a', { href: `#ev-${key}` }, label);
+    b.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      document.querySelectorAll('mark.active').forEach((m) => m.classList.remove('active'));
+      const m = document.getElementById(`ev-${key}`);
+      if (m) { m.classList.add('active'); m.focus(); }
+    });
+    return b;
+  };
+  const facts = el('ul', { class: 'facts' },
+    ...a.quotes.map((q: Json, i: number) => el('li', {}, evidence(`Q${i}`, 'quote'), ` ${entityName(a, q.speaker)}: “${q.text.slice(0, 140)}”`)),
+    ...a.figures.map((f: Json, i: number) => el('li', {}, evidence(`F${i}`, 'figure'), ` ${f.kind} ${f.value} — ${entityName(a, f.source)}`)),
+    ...a.events.map((v: Json) => el('li', {}, `event ${v.type}${v.cameo ? ' [' + v.cameo + ']' : ''}: ${entityName(a, v.actor)} → ${entityName(a, v.target)}, ${v.date.value ?? 'undated'}${v.place ? ', ' + v.place.name : ''} — “${v.text.slice(0, 100)}”`)),
+    ...a.relations.map((r: Json) => el('li', {}, `relation: ${entityName(a, r.subject)} ${r.type} ${entityName(a, r.object)}`)));
+  const actors = el('ul', {}, ...a.entities.map((e: Json) => el('li', {}, link(`#/actor/${encodeURIComponent(e.name)}`, e.name), ` (${e.type}${e.roles.length ? ', ' + e.roles.join(', ') : ''})`)));
+  return [
+    el('p', { class: 'legend' }, el('span', {}, 'E = actor (solid line)'), el('span', {}, 'T = time (dashed)'), el('span', {}, 'Q = quote (dotted)'), el('span', {}, 'F = figure (double)')),
+    el('div', { class: 'cols' }, root, el('div', {}, el('h2', {}, 'Actors'), actors, el('h2', {}, 'Facts'), facts)),
+  ];
+}
+
+async function article(id: string) {
+  const a = await api(`/api/articles/${encodeURIComponent(id)}`);
+  show(el('h1', {}, a.article.title ?? a.article.id), el('p', { class: 'muted' }, `${a.article.source ?? 'unknown outlet'} · ${a.article.published ?? 'undated'}`), ...articleView(a));
+}
+
+async function actor(name: string) {
+  const p = await api(`/api/actors/${encodeURIComponent(name)}`);
+  show(el('h1', {}, p.name), el('p', { class: 'muted' }, `${p.type} · in ${p.articles} articles${p.kb ? ' · ' + p.kb : ''}`),
+    el('h2', {}, 'Roles'), el('p', {}, p.roles.map((r: Json) => `${r.role} (${r.n})`).join(', ') || 'none given'),
+    el('h2', {}, 'Outlets'), el('p', {}, p.outlets.map((o: Json) => `${o.outlet} (${o.n})`).join(', ')),
+    el('h2', {}, 'Events'), el('ul', {}, ...p.events.map((e: Json) => el('li', {}, `${e.date ?? 'undated'} ${e.type}: ${e.actor_name ?? '—'} → ${e.target_name ?? '—'} `, link(`#/article/${encodeURIComponent(e.article_id)}`, 'evidence')))),
+    el('h2', {}, 'Quotes'), el('ul', {}, ...p.quotes.map((q: Json) => el('li', {}, `“${String(q.text).slice(0, 160)}” `, link(`#/article/${encodeURIComponent(q.article_id)}`, 'evidence')))));
+}
+
+async function timeline() {
+  const { items } = await api('/api/timeline?limit=1000');
+  show(el('h1', {}, 'Timeline'), el('ol', {}, ...items.map((d: Json) => el('li', {}, el('strong', {}, d.date), el('ul', {}, ...d.events.map((e: Json) => el('li', {}, `${e.type}: ${e.actor_name ?? '—'} → ${e.target_name ?? '—'} (${e.source ?? '?'}) `, link(`#/article/${encodeURIComponent(e.article_id)}`, 'evidence'))))))));
+}
+
+function analyzeForm() {
+  const ta = el('textarea', { id: 'paste', 'aria-label': 'Article text' });
+  const date = el('input', { id: 'pdate', type: 'date', 'aria-label': 'Publication date' });
+  const out = el('div', {});
+  const form = el('form', {}, el('label', { for: 'paste' }, 'Paste an article'), ta, el('label', { for: 'pdate' }, 'Published '), date, ' ', el('button', { type: 'submit' }, 'Analyse'));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    out.replaceChildren(el('p', {}, 'Analysing…'));
+    try {
+      const a = await api('/api/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: ta.value, published: date.value || null }) });
+      out.replaceChildren(...articleView(a));
+    } catch (e) {
+      out.replaceChildren(el('p', { role: 'alert' }, `Could not analyse: ${(e as Error).message}`));
+    }
+  });
+  show(el('h1', {}, 'Analyse an article'), form, out);
+}
+
+async function search(q: string) {
+  const { items } = await api(`/api/search?q=${encodeURIComponent(q)}&limit=100`);
+  show(el('h1', {}, `Search: ${q}`), el('ul', {}, ...items.map((a: Json) => el('li', {}, link(`#/article/${encodeURIComponent(a.id)}`, a.title ?? a.id), ` — ${a.source ?? '?'}, ${a.published ?? 'undated'}`))));
+}
+
+async function route() {
+  const [, view, arg] = decodeURIComponent(location.hash.slice(1)).split('/');
+  try {
+    if (view === 'story' && arg) await story(arg);
+    else if (view === 'article' && arg) await article(arg);
+    else if (view === 'actor' && arg) await actor(arg);
+    else if (view === 'timeline') await timeline();
+    else if (view === 'analyze') analyzeForm();
+    else if (view === 'search' && arg) await search(arg);
+    else await stories();
+  } catch (e) {
+    show(el('p', { role: 'alert' }, `Could not load this page: ${(e as Error).message}`));
+  }
+}
+
+document.getElementById('search')!.addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const q = (document.getElementById('q') as HTMLInputElement).value.trim();
+  if (q) location.hash = `#/search/${encodeURIComponent(q)}`;
+});
+window.addEventListener('hashchange', route);
+route();
