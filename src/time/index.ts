@@ -1,12 +1,182 @@
 import type { Doc } from '../document/document.js';
+import { quoteAround, sentenceAt, tokenIndexAt } from '../document/document.js';
+import type { TimeAnchor, TimeExpr } from '../types.js';
+import { parseIsoDate, type Ymd } from './calendar.js';
+import type { TimeLexicon } from './lexicon.js';
+import { buildPatterns, findCandidates, resolveSpec, type Candidate, type Point, type Tense } from './tagger.js';
 
 /** What the time stage needs, loaded once (see load.ts) and passed in. */
 export interface TimeResources {
-  loaded: boolean;
+  lexicon: TimeLexicon;
+  patterns: ReturnType<typeof buildPatterns>;
 }
+
+/** Words that end a clause for the tense search and for `timeFor`. */
+const CLAUSE_BREAK = new Set([';', ':', '—', '–', '--', '(', ')', '“', '”', '"']);
+const SPEECH_VERBS = /\b(?:said|says|told|tells|announced|stated|added|reported|claimed|insisted|warned|explained|noted|wrote|confirmed|declared)\b/i;
+const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
+
+/** Past or future, from the words that govern the span (nearest marker wins; none → null). */
+function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense {
+  const toks = doc.tokens;
+  if (!toks.length) return null;
+  const i0 = tokenIndexAt(doc, start);
+  const i1 = tokenIndexAt(doc, end);
+  const sent = i0 < toks.length ? toks[i0]!.sentence : -1;
+  const classify = (k: number): Tense | 'stop' => {
+    const t = toks[k];
+    if (!t || t.sentence !== sent) return 'stop';
+    if (CLAUSE_BREAK.has(t.text)) return 'stop';
+    const w = t.lower;
+    if (lex.future.has(w)) {
+      if (w === 'set' && toks[k + 1]?.lower !== 'to') return null;
+      if (w === 'going' && toks[k + 1]?.lower !== 'to') return null;
+      return 'future';
+    }
+    if (lex.past.has(w)) return 'past';
+    if (w.length > 4 && w.endsWith('ed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !/^[A-Z]/.test(t.text)) return 'past';
+    return null;
+  };
+  let leftOpen = true;
+  let rightOpen = true;
+  for (let d = 1; d <= 12 && (leftOpen || rightOpen); d++) {
+    if (leftOpen) {
+      const r = classify(i0 - d);
+      if (r === 'stop') leftOpen = false;
+      else if (r) return r;
+    }
+    if (rightOpen && d <= 8) {
+      const r = classify(i1 + d - 1);
+      if (r === 'stop') rightOpen = false;
+      else if (r) return r;
+    }
+  }
+  return null;
+}
+
+interface Work {
+  c: Candidate;
+  expr: TimeExpr;
+  point: Point | null;
+  inQuote: boolean;
+}
+
+const DEICTIC = new Set(['day', 'wd', 'clock']);
 
 /** The time stage: reads the document built so far and adds its own layer. Pure: no I/O. */
 export function runTime(doc: Doc, res: TimeResources): void {
-  void doc;
-  void res;
+  const text = doc.text;
+  const dct = parseIsoDate(doc.article.published);
+  const cands = findCandidates(res.patterns, text);
+  const work: Work[] = [];
+  let prev: Point | null = null;
+  for (const c of cands) {
+    const tense = tenseAt(doc, c.start, c.end, res.lexicon);
+    const r = resolveSpec(c.spec, { base: dct, tense, prev }, dct ? 'published' : 'none');
+    const expr: TimeExpr = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: r.value, anchor: r.value === null ? 'none' : r.anchor };
+    const inQuote = doc.quoteMarks.length > 0 && quoteAround(doc, c.start, c.end) !== null;
+    work.push({ c, expr, point: r.point, inQuote });
+    if (r.point && c.type !== 'DURATION' && c.type !== 'SET') prev = r.point;
+  }
+  // Deictic expressions inside a quote or a reported clause are anchored to when the words were said.
+  for (const w of work) {
+    if (!DEICTIC.has(w.c.spec.k) || !dct) continue;
+    const speech = speechDate(doc, work, w);
+    if (!speech) continue;
+    const tense = tenseAt(doc, w.c.start, w.c.end, res.lexicon);
+    const r = resolveSpec(w.c.spec, { base: speech, tense, prev: null }, 'reported');
+    if (r.value !== null) {
+      w.expr.value = r.value;
+      w.expr.anchor = 'reported';
+      w.point = r.point;
+    }
+  }
+  doc.times = work.map((w) => w.expr);
+  const index = buildIndex(doc);
+  doc.services.timeFor = (start: number, end: number) => timeFor(doc, index, start, end);
 }
+
+/** The day a quote or reported clause was uttered, when the text gives one, else null. */
+function speechDate(doc: Doc, work: Work[], w: Work): Ymd | null {
+  const isDay = (x: Work) => x !== w && !x.inQuote && x.point?.g === 'D' && x.c.type !== 'DURATION' && x.c.type !== 'SET' && x.expr.anchor !== 'reported';
+  const asYmd = (x: Work) => x.point!.p;
+  if (w.inQuote) {
+    const q = quoteAround(doc, w.c.start, w.c.end)!;
+    const s0 = sentenceAt(doc, q.start);
+    const s1 = sentenceAt(doc, Math.max(q.start, q.end - 1));
+    const lo = s0 ? s0.start : q.start;
+    // The attribution may follow the closing mark in the same or the next sentence.
+    let hi = s1 ? s1.end : q.end;
+    const after = sentenceAt(doc, hi);
+    if (after && after.start - hi < 3 && doc.text.slice(q.end, hi).trim().length < 3) hi = after.end;
+    let best: Work | null = null;
+    for (const x of work) {
+      if (!isDay(x) || x.c.start < lo || x.c.end > hi) continue;
+      if (x.c.start >= q.start && x.c.end <= q.end) continue;
+      if (!best || Math.abs(x.c.start - q.end) < Math.abs(best.c.start - q.end)) best = x;
+    }
+    return best ? asYmd(best) : null;
+  }
+  // Reported speech: "X said on Thursday that … this morning".
+  const s = sentenceAt(doc, w.c.start);
+  if (!s) return null;
+  const head = doc.text.slice(s.start, w.c.start);
+  const that = /\bthat\b/gi;
+  let lastThat = -1;
+  let mm: RegExpExecArray | null;
+  while ((mm = that.exec(head)) !== null) lastThat = s.start + mm.index;
+  if (lastThat < 0 || !SPEECH_VERBS.test(doc.text.slice(s.start, lastThat))) return null;
+  let best: Work | null = null;
+  for (const x of work) {
+    if (!isDay(x) || x.c.start < s.start || x.c.end > lastThat) continue;
+    best = x;
+  }
+  return best ? asYmd(best) : null;
+}
+
+interface TimeIndex {
+  /** Points in time (DATE/TIME), in text order; durations and sets do not govern a clause. */
+  points: TimeExpr[];
+}
+
+function buildIndex(doc: Doc): TimeIndex {
+  return { points: doc.times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && t.value !== null && !/_REF$/.test(t.value)) };
+}
+
+const CLAUSE_PUNCT = /[,;:—–()“”"]|\s-\s|\s--\s/g;
+
+/**
+ * The time expression that governs the clause around [start, end): the nearest point-in-time
+ * expression in the same clause, else the nearest one in the same sentence; expressions inside a
+ * quotation only govern spans inside the same quotation, and vice versa.
+ */
+export function timeFor(doc: Doc, index: TimeIndex, start: number, end: number): TimeExpr | null {
+  if (!index.points.length) return null;
+  const s = sentenceAt(doc, start) ?? sentenceAt(doc, Math.max(0, end - 1));
+  if (!s) return null;
+  const q = quoteAround(doc, start, end);
+  const sameSide = (t: TimeExpr) => {
+    const tq = quoteAround(doc, t.start, t.end);
+    return q ? tq !== null && tq.start === q.start : tq === null;
+  };
+  const inSentence = index.points.filter((t) => t.start >= s.start && t.end <= s.end && sameSide(t));
+  if (!inSentence.length) return null;
+  // Clause boundaries inside the sentence.
+  const seg = doc.text.slice(s.start, s.end);
+  const cuts = [s.start];
+  CLAUSE_PUNCT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_PUNCT.exec(seg)) !== null) cuts.push(s.start + m.index);
+  cuts.push(s.end);
+  let lo = s.start;
+  let hi = s.end;
+  for (let i = 0; i < cuts.length - 1; i++) {
+    if (cuts[i]! <= start && start < cuts[i + 1]!) { lo = cuts[i]!; hi = cuts[i + 1]!; break; }
+  }
+  const dist = (t: TimeExpr) => (t.end <= start ? start - t.end : t.start >= end ? t.start - end : 0);
+  const nearest = (xs: TimeExpr[]) => xs.reduce((a, b) => (dist(b) < dist(a) ? b : a));
+  const inClause = inSentence.filter((t) => t.start >= lo && t.end <= hi);
+  return nearest(inClause.length ? inClause : inSentence);
+}
+
+export type { TimeAnchor };

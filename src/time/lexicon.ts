@@ -1,0 +1,123 @@
+/** The time stage's word lists (data/time/lexicon.json) compiled into lookups and regex fragments. */
+
+export interface TimeLexiconFile {
+  months: Record<string, number>;
+  monthTypos: Record<string, number>;
+  weekdays: Record<string, number>;
+  weekdayAbbrevNeedPeriod: string[];
+  numbers: Record<string, number>;
+  vagueNumbers: string[];
+  ordinals: Record<string, number>;
+  units: Record<string, string>;
+  seasons: Record<string, string>;
+  partsOfDay: Record<string, string>;
+  holidays: Record<string, string>;
+  refs: Record<string, string | null>;
+  sets: Record<string, string>;
+  quantityModifiers: string[];
+  pointModifiers: string[];
+  /** Words that mark the future when they govern an expression (will, 'll, plans…). */
+  futureCues: string[];
+  /** Past-tense forms that are not regular -ed forms (said, met, began…). */
+  pastCues: string[];
+  /** Words after a bare four-digit number that show it is a count, not a year. */
+  notYearAfter: string[];
+}
+
+export interface TimeLexicon {
+  file: TimeLexiconFile;
+  month: Map<string, number>;
+  monthOrTypo: Map<string, number>;
+  weekday: Map<string, number>;
+  number: Map<string, number>;
+  vague: Set<string>;
+  ordinal: Map<string, number>;
+  unit: Map<string, string>;
+  season: Map<string, string>;
+  part: Map<string, string>;
+  holiday: Map<string, string>;
+  ref: Map<string, string | null>;
+  set: Map<string, string>;
+  future: Set<string>;
+  past: Set<string>;
+  notYearAfter: Set<string>;
+  re: {
+    MON: string; MONT: string; WD: string; NUM: string; VAGUE: string; ORD: string; UNIT: string; SEASON: string;
+    PART: string; HOLIDAY: string; REF: string; SETW: string; QMOD: string;
+  };
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Alternation, longest first, with spaces matching any run of whitespace and hyphens optional-space. */
+export function alt(words: Iterable<string>): string {
+  return [...new Set(words)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((w) => esc(w).replace(/ /g, '\\s+').replace(/['’]/g, "['’]"))
+    .join('|');
+}
+
+const lowerMap = <T>(o: Record<string, T>) => new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v]));
+
+export function compileLexicon(f: TimeLexiconFile): TimeLexicon {
+  const month = lowerMap(f.months);
+  const monthOrTypo = new Map([...month, ...lowerMap(f.monthTypos)]);
+  const weekday = lowerMap(f.weekdays);
+  const needPeriod = new Set(f.weekdayAbbrevNeedPeriod);
+  const number = lowerMap(f.numbers);
+  const units = lowerMap(f.units);
+  const wdWords = [...weekday.keys()].map((w) => (needPeriod.has(w) ? `${esc(w)}\\.` : `${esc(w)}\\.?`));
+  const monWords = (m: Map<string, number>) => [...m.keys()].filter((k) => k.length > 3 || k === 'may').map(esc)
+    .concat([...m.keys()].filter((k) => k.length <= 3 && k !== 'may').map((k) => `${esc(k)}\\.?`));
+  const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+  const ones = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+  const NUMW = `(?:${tens.join('|')})(?:[-\\s](?:${ones.join('|')}))?|${alt([...number.keys()].filter((k) => !tens.includes(k)))}`;
+  return {
+    file: f,
+    month,
+    monthOrTypo,
+    weekday,
+    number,
+    vague: new Set(f.vagueNumbers.map((s) => s.toLowerCase())),
+    ordinal: lowerMap(f.ordinals),
+    unit: units,
+    season: lowerMap(f.seasons),
+    part: lowerMap(f.partsOfDay),
+    holiday: lowerMap(f.holidays),
+    ref: lowerMap(f.refs),
+    set: lowerMap(f.sets),
+    future: new Set(f.futureCues.map((s) => s.toLowerCase())),
+    past: new Set(f.pastCues.map((s) => s.toLowerCase())),
+    notYearAfter: new Set(f.notYearAfter.map((s) => s.toLowerCase())),
+    re: {
+      MON: `(?:${monWords(month).sort((a, b) => b.length - a.length).join('|')})`,
+      MONT: `(?:${monWords(monthOrTypo).sort((a, b) => b.length - a.length).join('|')})`,
+      WD: `(?:${wdWords.sort((a, b) => b.length - a.length).join('|')})`,
+      NUM: `(?:\\d+(?:\\.\\d+)?|${NUMW})`,
+      VAGUE: `(?:${alt(f.vagueNumbers)})`,
+      ORD: `(?:${alt(Object.keys(f.ordinals))}|\\d{1,2}(?:st|nd|rd|th))`,
+      UNIT: `(?:${alt(units.keys())})`,
+      SEASON: `(?:${alt(Object.keys(f.seasons))})`,
+      PART: `(?:${alt(Object.keys(f.partsOfDay))})`,
+      HOLIDAY: `(?:${alt(Object.keys(f.holidays))})`,
+      REF: `(?:${alt(Object.keys(f.refs))})`,
+      SETW: `(?:${alt(Object.keys(f.sets))})`,
+      QMOD: `(?:${alt(f.quantityModifiers)})`,
+    },
+  };
+}
+
+/** A number written in digits or words ("24", "twenty-four", "a", "a dozen"), or null. */
+export function parseNumber(lex: TimeLexicon, s: string): number | null {
+  const t = s.toLowerCase().replace(/\s+/g, ' ').trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t);
+  const direct = lex.number.get(t);
+  if (direct !== undefined) return direct;
+  const m = /^([a-z]+)[-\s]([a-z]+)$/.exec(t);
+  if (m) {
+    const a = lex.number.get(m[1]!);
+    const b = lex.number.get(m[2]!);
+    if (a !== undefined && b !== undefined && a >= 20 && b < 10) return a + b;
+  }
+  return null;
+}

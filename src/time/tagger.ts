@@ -1,0 +1,696 @@
+/**
+ * The temporal tagger: finds TimeML TIMEX3-style expressions in text (extent + type) with a
+ * resolution recipe ("spec"), then resolves each spec to a TimeML value against the
+ * publication date, a speech date, or the previous time in the text.
+ *
+ * Extents follow TimeML: the preposition before an expression ("on", "in", "since") is left out;
+ * determiners and modifiers that belong to it ("the", "last", "early", "at least") are kept.
+ */
+import type { TimeAnchor, TimeType } from '../types.js';
+import { parseNumber, type TimeLexicon } from './lexicon.js';
+import {
+  addDays, addMonths, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, nthWeekday, pad, valid, weekday, type Ymd,
+} from './calendar.js';
+
+export type Dir = 'last' | 'next' | 'this' | null;
+/** Granularity of a resolved point. */
+export type Gran = 'Y' | 'Q' | 'M' | 'W' | 'D' | 'DE' | 'CE';
+
+export type Spec =
+  | { k: 'abs'; value: string | null }
+  | { k: 'dur'; value: string }
+  | { k: 'ref'; value: string }
+  | { k: 'md'; m: number; d: number; y: number | null }
+  | { k: 'month'; m: number; dir: Dir }
+  | { k: 'wd'; wd: number; dir: Dir; part: string | null }
+  | { k: 'day'; off: number; part: string | null }
+  | { k: 'rel'; unit: Gran | 'WE'; off: number }
+  | { k: 'season'; s: string; dir: Dir | 'the'; y: number | null }
+  | { k: 'quarter'; q: number | null; half: boolean; off: number; y: number | null; yearAgo: boolean }
+  | { k: 'shift'; n: number; unit: Gran; from: 'dct' | 'prev' }
+  | { k: 'anaph'; unit: Gran; off: number; part: string | null }
+  | { k: 'clock'; h: number; mi: number; day: Spec | null }
+  | { k: 'holiday'; md: string; y: number | null; dir: Dir };
+
+export interface Candidate {
+  start: number;
+  end: number;
+  type: TimeType;
+  spec: Spec;
+  /** Higher wins among candidates of the same extent. */
+  prio: number;
+}
+
+type Handler = (m: RegExpExecArray, text: string) => Candidate | null;
+
+interface Pattern {
+  re: RegExp;
+  fn: Handler;
+}
+
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const POINTMOD = '(?:early|late|mid-?|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+first\\s+half\\s+of|the\\s+second\\s+half\\s+of|end-|end\\s+of)';
+const DIRW = '(?:this\\s+past|this\\s+coming|last|next|this|coming|past)';
+
+function dirOf(s: string | undefined): Dir {
+  if (!s) return null;
+  const t = s.toLowerCase().replace(/\s+/g, ' ');
+  if (t === 'last' || t === 'past' || t === 'this past') return 'last';
+  if (t === 'next' || t === 'coming' || t === 'this coming' || t === 'the coming') return 'next';
+  if (t === 'this') return 'this';
+  return null;
+}
+
+const isUpper = (s: string) => s.length > 0 && s[0] !== s[0]!.toLowerCase();
+const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'jan', 'aug', 'dec', 'sep', 'jun', 'jul', 'apr', 'oct', 'nov', 'feb', 'sept']);
+
+/** Builds the pattern list from the lexicon. */
+export function buildPatterns(lex: TimeLexicon): Pattern[] {
+  const R = lex.re;
+  const mk = (src: string, fn: Handler): Pattern => ({ re: new RegExp(src, 'giu'), fn });
+  const cand = (m: RegExpExecArray, type: TimeType, spec: Spec, prio = 0, startOff = 0, endOff = 0): Candidate => ({
+    start: m.index + startOff, end: m.index + m[0].length - endOff, type, spec, prio,
+  });
+  const monthNum = (s: string, typos = false) => {
+    const k = s.toLowerCase().replace(/\.$/, '');
+    return (typos ? lex.monthOrTypo : lex.month).get(k) ?? null;
+  };
+  const unitOf = (s: string): string | null => lex.unit.get(s.toLowerCase()) ?? null;
+  const ORDW = Object.keys(lex.file.ordinals).join('|');
+  const UNITWORDS = '(?:' + [...lex.unit.keys()].sort((a, b) => b.length - a.length).join('|') + ')';
+  const TZ = '(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|local\\s+time)';
+  const DAYREF = `(?:${R.WD}|today|tonight|yesterday|tomorrow)`;
+
+  const pats: Pattern[] = [];
+
+  // 1. Month day (, year): "March 22, 2013", "Feb.18, 2020", "Thursday, April 9", "Fen. 18" (typo).
+  pats.push(mk(`${B}(?:(${R.WD}),?\\s+)?(${R.MONT})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,\\s*|\\s+)(\\d{4}))?${E}(?![.,:/]\\d)`, (m) => {
+    const mon = monthNum(m[2]!, true);
+    if (mon === null) return null;
+    const isTypo = !lex.month.has(m[2]!.toLowerCase().replace(/\.$/, ''));
+    if ((isTypo || AMBIGUOUS_MONTHS.has(m[2]!.toLowerCase().replace(/\.$/, ''))) && !isUpper(m[2]!)) return null;
+    const d = +m[3]!;
+    const y = m[4] ? +m[4] : null;
+    if (d < 1 || d > 31) return null;
+    // "May 2" as a modal verb followed by a number is rare; an abbreviation without a period needs a capital.
+    return cand(m, 'DATE', { k: 'md', m: mon, d, y }, 3);
+  }));
+
+  // 2. Day month (year): "22 March 2013", "the 5th of May".
+  pats.push(mk(`${B}(?:(${R.WD}),?\\s+)?(?:the\\s+)?(\\d{1,2}|${ORDW})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${R.MON})\\.?(?:,?\\s+(\\d{4}))?${E}`, (m) => {
+    const mon = monthNum(m[3]!);
+    if (mon === null || !isUpper(m[3]!)) return null;
+    const d = /^\d/.test(m[2]!) ? +m[2]! : (lex.ordinal.get(m[2]!.toLowerCase()) ?? 0);
+    if (d < 1 || d > 31) return null;
+    return cand(m, 'DATE', { k: 'md', m: mon, d, y: m[4] ? +m[4] : null }, 3);
+  }));
+
+  // 3. Month year: "July 1997", "October of 1998", "early 2013"-style modifiers before a month.
+  pats.push(mk(`${B}(?:${POINTMOD}\\s*)?(${R.MON})\\.?,?\\s+(?:of\\s+)?(\\d{4})${E}`, (m) => {
+    const mon = monthNum(m[1]!);
+    if (mon === null || !isUpper(m[1]!)) return null;
+    return cand(m, 'DATE', { k: 'abs', value: fmtMonth(+m[2]!, mon) }, 3);
+  }));
+
+  // 4. Numeric dates: 2020-02-21, 02/21/2020, 2020/02/21.
+  pats.push(mk(`${B}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:T(\\d{2}):(\\d{2}))?${E}`, (m) => {
+    const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+    if (!valid(y, mo, d)) return null;
+    if (m[4]) return cand(m, 'TIME', { k: 'abs', value: `${fmtDay({ y, m: mo, d })}T${m[4]}:${m[5]}` }, 3);
+    return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 3);
+  }));
+  pats.push(mk(`${B}(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${E}(?!/)`, (m) => {
+    let y = +m[3]!;
+    if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
+    const mo = +m[1]!, d = +m[2]!;
+    if (valid(y, mo, d)) return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 2);
+    if (valid(y, d, mo)) return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: d, d: mo }) }, 2);
+    return null;
+  }));
+  pats.push(mk(`${B}(\\d{4})/(\\d{1,2})/(\\d{1,2})${E}(?!/)`, (m) => {
+    const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
+    return valid(y, mo, d) ? cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 2) : null;
+  }));
+
+  // 5. Years: "1998", "fiscal 1989", "mid-2013", "2020/21".
+  pats.push(mk(`${B}(?:(fiscal(?:\\s+year)?|FY|calendar(?:\\s+year)?|the\\s+year|(?:early|late|mid)-?)\\s*)?(\\d{4})(?:\\s*[/–-]\\s*(\\d{2}))?${E}`, (m, text) => {
+    const y = +m[2]!;
+    if (y < 1000 || y > 2200) return null;
+    const before = text.slice(Math.max(0, m.index - 3), m.index);
+    if (/[$€£#]\s*$|\d[.,]?$|No\.\s*$/.test(before)) return null;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (/^(?:[.,]\d|\s*%|-\w)/.test(after)) return null;
+    const next = /^\s+([\p{L}%]+)/u.exec(after);
+    if (next && lex.notYearAfter.has(next[1]!.toLowerCase())) return null;
+    if (/^\s*(?:per\s?cent|percent)/i.test(after)) return null;
+    // A range like 2020/21 or 2009-10 is tagged as its first year.
+    return cand(m, 'DATE', { k: 'abs', value: fmtYear(y) }, 1);
+  }));
+
+  // 6. Decades and centuries: "the 1990s", "the '90s", "mid-1980s", "the 21st century".
+  pats.push(mk(`${B}(?:the\\s+)?(?:(?:early|late|mid)-?\\s*)?(?:(\\d{3})0s|['’](\\d)0s)${E}`, (m) => {
+    let v = m[1];
+    if (!v) {
+      const d = +m[2]!;
+      v = (d <= 2 ? '20' : '19') + d;
+    }
+    return cand(m, 'DATE', { k: 'abs', value: v }, 2);
+  }));
+  pats.push(mk(`${B}(?:the\\s+)?(?:(?:early|late|mid)-?\\s*)?(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDW}))[-\\s]+century${E}`, (m) => {
+    const n = m[1] ? +m[1] : (lex.ordinal.get(m[2]!.toLowerCase()) ?? 0);
+    if (n < 1 || n > 30) return null;
+    return cand(m, 'DATE', { k: 'abs', value: pad(n - 1) }, 2);
+  }));
+
+  // 7. A month alone: "April", "last November", "early March", "the end of June".
+  pats.push(mk(`${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past)\\s+)?(${R.MON})${E}(?!\\.?\\s*\\d)`, (m, text) => {
+    const word = m[2]!.replace(/\.$/, '');
+    const mon = monthNum(word);
+    if (mon === null || !isUpper(word)) return null;
+    if (m[2]!.endsWith('.') && word.length > 4) return null;
+    const hasMod = m[0].length > m[2]!.length;
+    if (!hasMod && AMBIGUOUS_MONTHS.has(word.toLowerCase())) {
+      const prev = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      if (!prev || !/^(?:in|since|until|till|by|of|from|to|through|before|after|during|early|late|mid|last|next|this|between|and|or|around)$/i.test(prev[1]!)) return null;
+    }
+    // Trailing period of an abbreviation belongs to the expression only if it is an abbreviation.
+    return cand(m, 'DATE', { k: 'month', m: mon, dir: dirOf(m[1]) }, 1);
+  }));
+
+  // 8. Seasons: "last fall", "the summer", "winter 2019", "this past spring".
+  pats.push(mk(`${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past|the)\\s+)?(${R.SEASON})(?:\\s+(?:of\\s+)?(\\d{4}))?${E}`, (m, text) => {
+    if (!m[1] && !m[3] && !/^(?:early|late|mid)/i.test(m[0])) return null;
+    if (!m[3] && /^\s+of\s+(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
+    if (m[2]!.toLowerCase() === 'fall' && !m[3] && !/^(?:last|next|this|the|early|late)/i.test(m[0])) return null;
+    const dir = m[1] && /^the$/i.test(m[1]) ? 'the' : dirOf(m[1]);
+    return cand(m, 'DATE', { k: 'season', s: lex.season.get(m[2]!.toLowerCase())!, dir, y: m[3] ? +m[3] : null }, 1);
+  }));
+
+  // 9. Weekdays: "Friday", "last Tuesday", "Friday morning", "this coming Sunday".
+  pats.push(mk(`${B}(?:(?:early|late)\\s+)?(?:(${DIRW})\\s+)?(${R.WD})(?:\\s+(${R.PART}))?${E}`, (m) => {
+    const w = m[2]!.replace(/\.$/, '');
+    if (!isUpper(w)) return null;
+    const wd = lex.weekday.get(w.toLowerCase());
+    if (wd === undefined) return null;
+    const part = m[3] ? lex.part.get(m[3].toLowerCase()) ?? null : null;
+    return cand(m, part ? 'TIME' : 'DATE', { k: 'wd', wd, dir: dirOf(m[1]), part }, 2);
+  }));
+
+  // 10. Deictic days: "today", "yesterday afternoon", "tonight", "this morning", "last night".
+  pats.push(mk(`${B}(?:(?:early|late|earlier|later)\\s+)?(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|tonight|yesterday|tomorrow)(?:\\s+(${R.PART}))?${E}`, (m) => {
+    const w = m[1]!.toLowerCase().replace(/\s+/g, ' ');
+    const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : w.includes('before') ? -2 : w.includes('after') ? 2 : 0;
+    let part = m[2] ? lex.part.get(m[2].toLowerCase()) ?? null : null;
+    if (w === 'tonight') part = 'NI';
+    return cand(m, part ? 'TIME' : 'DATE', { k: 'day', off, part }, 2);
+  }));
+  pats.push(mk(`${B}(?:(?:early|late|earlier|later)\\s+)?(this|last)\\s+(${R.PART})${E}`, (m) => {
+    const part = lex.part.get(m[2]!.toLowerCase()) ?? null;
+    const off = m[1]!.toLowerCase() === 'last' ? (part === 'NI' ? -1 : -1) : 0;
+    return cand(m, 'TIME', { k: 'day', off, part }, 2);
+  }));
+  pats.push(mk(`${B}overnight${E}`, (m) => cand(m, 'TIME', { k: 'day', off: 0, part: 'NI' }, 0)));
+
+  // 11. This/last/next unit: "this year", "last week", "earlier this month", "late last month", "the following year".
+  pats.push(mk(`${B}(?:(earlier|later|${POINTMOD})\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
+    const d = m[2]!.toLowerCase().replace(/\s+/g, ' ');
+    const u = m[3]!.toLowerCase().replace(/\s+/g, ' ');
+    const unit: Gran | 'WE' = u.endsWith('year') ? 'Y' : u === 'month' ? 'M' : u === 'week' ? 'W' : u === 'weekend' ? 'WE'
+      : u === 'decade' ? 'DE' : u === 'century' ? 'CE' : 'D';
+    const part = lex.part.get(u) ?? null;
+    if (d === 'the past' || d === 'the last' || d === 'the next' || d === 'the coming' || d === 'the new') {
+      if (unit === 'D' && d !== 'the next') return null;
+      if (d === 'the next' && unit === 'D') return cand(m, 'DATE', { k: 'anaph', unit: 'D', off: 1, part: null }, 2);
+      if (d === 'the new') return null;
+      const code = unit === 'WE' ? 'P1WE' : unit === 'DE' ? 'P10Y' : unit === 'CE' ? 'P100Y' : `P1${unit}`;
+      return cand(m, 'DURATION', { k: 'dur', value: code }, 2);
+    }
+    if (d === 'the following' || d === 'the previous' || d === 'the prior' || d === 'the preceding' || d === 'the same' || d === 'that') {
+      const off = d === 'the following' ? 1 : d === 'the same' || d === 'that' ? 0 : -1;
+      if (unit === 'WE') return null;
+      return cand(m, part ? 'TIME' : 'DATE', { k: 'anaph', unit: unit as Gran, off, part }, 2);
+    }
+    if (unit === 'D') {
+      if (d !== 'this' || !part) return null;
+      return cand(m, 'TIME', { k: 'day', off: 0, part }, 2);
+    }
+    const off = d === 'last' || d === 'this past' ? -1 : d === 'next' || d === 'this coming' ? 1 : 0;
+    return cand(m, 'DATE', { k: 'rel', unit, off }, 2);
+  }));
+
+  // 12. Quarters and halves: "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 2013".
+  pats.push(mk(`${B}(?:the\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(quarter|half)(?:\\s+of\\s+(?:(\\d{4})|(?:fiscal\\s+)(\\d{4})|(this|last|next)\\s+year))?${E}`, (m, text) => {
+    const mods = [m[1], m[2]].filter(Boolean).map((s) => s!.toLowerCase());
+    const ordw = m[3]?.toLowerCase();
+    const hasThe = /^the\s/i.test(m[0]);
+    const isHalf = m[4]!.toLowerCase() === 'half';
+    if (!ordw && !mods.length && !hasThe) return null;
+    if (!ordw && !mods.length && isHalf) return null;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+    if (!ordw && /^\s+of\s/i.test(after) && !m[5] && !m[6] && !m[7]) return null; // a fraction: "a quarter of the vote"
+    if (!ordw && !mods.length && /^[-\s]+(?:century|mile|million|billion|percent|point|inch)/i.test(after)) return null;
+    if (/^\s*-?(?:century|mile|million|billion|percent|point|inch|hour)/i.test(after)) return null;
+    const q = ordw ? ({ first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 } as Record<string, number>)[ordw]! : null;
+    if (isHalf && q !== null && q > 2) return null;
+    let off = 0;
+    let yearAgo = false;
+    for (const md of mods) {
+      if (md === 'last' || md === 'previous' || md === 'prior') off = -1;
+      else if (md === 'next') off = 1;
+      else if (md.startsWith('year')) yearAgo = true;
+    }
+    const y = m[5] ? +m[5] : m[6] ? +m[6] : null;
+    const yOff = m[7] ? (m[7].toLowerCase() === 'last' ? -1 : m[7].toLowerCase() === 'next' ? 1 : 0) : null;
+    const spec: Spec = { k: 'quarter', q, half: isHalf, off, y, yearAgo };
+    if (yOff !== null) (spec as { y: number | null }).y = -10000 + yOff; // marker: relative to DCT year
+    return cand(m, 'DATE', spec, 2);
+  }));
+
+  // 13. Durations and shifted dates: "two years", "24-hour", "the past three months", "at least 10 days",
+  //     "three years ago", "two days later", "a year earlier", "a two-year-old".
+  pats.push(mk(`${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+and\\s+a\\s+half|\\s*½)?(?:\\s*-\\s*|\\s+)(${UNITWORDS})(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
+    const unitCode = unitOf(m[5]!);
+    if (!unitCode) return null;
+    const numText = m[3]!.toLowerCase().replace(/\s+/g, ' ');
+    let n: number | null = lex.vague.has(numText) ? null : parseNumber(lex, numText);
+    if (n === null && !lex.vague.has(numText)) return null;
+    if (n !== null && m[4]) n += 0.5;
+    const unitWord = m[5]!.toLowerCase();
+    const plural = /s$/.test(unitWord) && unitWord !== 'hrs';
+    // "a" / "an" needs a singular unit; words like "second" after "a" are ordinal uses ("a second term").
+    if ((numText === 'a' || numText === 'an') && plural) return null;
+    if ((numText === 'a' || numText === 'an' || numText === 'one') && (unitCode === 'S' || unitWord === 'night')) return null;
+    if (n !== null && n > 1 && !plural && !/-/.test(m[0]) && !m[6] && !/^\d/.test(numText)) {
+      // "two year" without a hyphen is rare; allow it anyway (TimeBank has "two day").
+    }
+    if (/^\d/.test(numText) && n !== null && n >= 1000 && unitCode === 'Y' && !plural) return null;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
+    // Once a day / twice a year: the "a day" part is a SET, tagged by the set pattern.
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    if ((numText === 'a' || numText === 'an' || numText === 'one') && /(?:once|twice|thrice|times|\d+)\s*$/i.test(before)) return null;
+    if (/^\s*(?:['’]s\s)?(?:time|walk|drive|ride|flight|sail|march)\b/i.test(after) && !m[7]) {
+      // "a day's drive": still a duration; keep.
+    }
+    let trail = m[7]?.toLowerCase().replace(/\s+/g, ' ');
+    let endCut = 0;
+    if (trail === 'before' || trail === 'after' || trail === 'prior' || trail === 'previously') {
+      // "two days before the vote": the signal word is not part of the timex.
+      if (/^\s*(?:the|a|an|his|her|its|their|this|that|[\p{Lu}\d])/u.test(after) || trail === 'prior') {
+        endCut = m[0].length - m[0].toLowerCase().lastIndexOf(trail);
+        trail = undefined;
+      }
+    }
+    const u: Gran | 'S' | 'MIN' | 'H' = unitCode === '2W' ? 'W' : (unitCode as Gran | 'S' | 'MIN' | 'H');
+    const mult = unitCode === '2W' ? 2 : 1;
+    if (trail === 'ago' || trail === 'earlier' || trail === 'later' || trail === 'from now' || trail === 'before' || trail === 'after' || trail === 'previously') {
+      const sign = trail === 'later' || trail === 'from now' || trail === 'after' ? 1 : -1;
+      if (n === null || u === 'S' || u === 'MIN' || u === 'H') {
+        if (n !== null && (u === 'H' || u === 'MIN')) return cand(m, 'DURATION', { k: 'dur', value: durValue(n * mult, u) }, 2);
+        return cand(m, 'DATE', { k: 'ref', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' }, 2);
+      }
+      const from = trail === 'ago' || trail === 'from now' ? 'dct' : 'prev';
+      return cand(m, 'DATE', { k: 'shift', n: sign * n * mult, unit: u as Gran, from }, 2);
+    }
+    const value = n === null ? vagueDur(u) : durValue(n * mult, u);
+    const c = cand(m, 'DURATION', { k: 'dur', value }, 1, 0, endCut);
+    // Leading "the" is only kept when followed by past/next/first/etc. or a number ("the nine months").
+    return c;
+  }));
+
+  // 14. Bare plural units: "for years", "in recent months", "the coming weeks".
+  pats.push(mk(`${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first|the)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:of|ago|old|earlier|later))`, (m, text) => {
+    const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
+    if (!pre) {
+      const prev = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, m.index - 10), m.index));
+      if (!prev || !/^(?:for|over|within|took|take|takes|lasted|last|spent|spend)$/i.test(prev[1]!)) return null;
+    }
+    const u = lex.unit.get(m[2]!.toLowerCase())! as Gran | 'H' | 'MIN';
+    if (pre === 'recent' && u === 'Y') return cand(m, 'DATE', { k: 'ref', value: 'PAST_REF' }, 1);
+    return cand(m, 'DURATION', { k: 'dur', value: vagueDur(u) }, 1);
+  }));
+
+  // 15. Clock times: "10 a.m.", "3:30 p.m. EST", "noon Thursday", "9 p.m. Wednesday".
+  const dayRef = (s: string | undefined): Spec | null => {
+    if (!s) return null;
+    const t = s.toLowerCase().replace(/\.$/, '');
+    if (t === 'today' || t === 'tonight') return { k: 'day', off: 0, part: null };
+    if (t === 'yesterday') return { k: 'day', off: -1, part: null };
+    if (t === 'tomorrow') return { k: 'day', off: 1, part: null };
+    const wd = lex.weekday.get(t);
+    return wd ? { k: 'wd', wd, dir: null, part: null } : null;
+  };
+  pats.push(mk(`${B}(\\d{1,2})(?:[:.](\\d{2}))?\\s*([ap])\\.?\\s?m(?:\\.|${E})(?:\\s*(${TZ}))?(?:,?\\s+(${DAYREF}))?`, (m) => {
+    let h = +m[1]!;
+    const mi = m[2] ? +m[2] : 0;
+    if (h < 1 || h > 12 || mi > 59) return null;
+    if (m[3]!.toLowerCase() === 'p' && h < 12) h += 12;
+    if (m[3]!.toLowerCase() === 'a' && h === 12) h = 0;
+    return cand(m, 'TIME', { k: 'clock', h, mi, day: dayRef(m[5]) }, 3);
+  }));
+  pats.push(mk(`${B}(\\d{1,2}):(\\d{2})\\s*(?:hours?|hrs|${TZ})${E}`, (m) => {
+    const h = +m[1]!, mi = +m[2]!;
+    if (h > 23 || mi > 59) return null;
+    return cand(m, 'TIME', { k: 'clock', h, mi, day: null }, 2);
+  }));
+  pats.push(mk(`${B}(noon|midnight|midday)(?:\\s+(${DAYREF}))?${E}`, (m) => {
+    const w = m[1]!.toLowerCase();
+    return cand(m, 'TIME', { k: 'clock', h: w === 'midnight' ? 24 : 12, mi: 0, day: dayRef(m[2]) }, 2);
+  }));
+
+  // 16. Sets: "every day", "each season", "daily", "twice a year" (→ "a year"), "on Mondays".
+  pats.push(mk(`${B}(?:every|each)\\s+(?:other\\s+|single\\s+)?(?:(${R.NUM})\\s+)?(${UNITWORDS}|weekend|morning|afternoon|evening|night|${R.WD}|${R.MON}|${R.SEASON})${E}`, (m) => {
+    const w = m[2]!.toLowerCase().replace(/\.$/, '');
+    const n = m[1] ? parseNumber(lex, m[1]) ?? 1 : 1;
+    const unit = lex.unit.get(w);
+    if (unit) return cand(m, 'SET', { k: 'dur', value: durValue(n * (unit === '2W' ? 2 : 1), (unit === '2W' ? 'W' : unit) as Gran) }, 2);
+    const wd = lex.weekday.get(w);
+    if (wd) return cand(m, 'SET', { k: 'dur', value: `XXXX-WXX-${wd}` }, 2);
+    const mon = lex.month.get(w);
+    if (mon) return cand(m, 'SET', { k: 'dur', value: `XXXX-${pad(mon)}` }, 2);
+    const s = lex.season.get(w);
+    if (s) return cand(m, 'SET', { k: 'dur', value: `XXXX-${s}` }, 2);
+    if (w === 'weekend') return cand(m, 'SET', { k: 'dur', value: 'XXXX-WXX-WE' }, 2);
+    const part = lex.part.get(w);
+    if (part) return cand(m, 'SET', { k: 'dur', value: `XXXX-XX-XXT${part}` }, 2);
+    return null;
+  }));
+  pats.push(mk(`${B}(${R.SETW})${E}`, (m) => cand(m, 'SET', { k: 'dur', value: lex.set.get(m[1]!.toLowerCase())! }, 1)));
+  pats.push(mk(`(?<=(?:once|twice|thrice|times)\\s+)(?:a|an|per|each)\\s+(${UNITWORDS})${E}`, (m) => {
+    const unit = lex.unit.get(m[1]!.toLowerCase());
+    if (!unit) return null;
+    return cand(m, 'SET', { k: 'dur', value: durValue(unit === '2W' ? 2 : 1, (unit === '2W' ? 'W' : unit) as Gran) }, 3);
+  }));
+  pats.push(mk(`(?<=\\bon\\s+)(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays|weekends)${E}`, (m) => {
+    const w = m[1]!.toLowerCase().replace(/s$/, '');
+    const wd = lex.weekday.get(w);
+    return cand(m, 'SET', { k: 'dur', value: wd ? `XXXX-WXX-${wd}` : 'XXXX-WXX-WE' }, 2);
+  }));
+
+  // 17. PRESENT_REF / PAST_REF / FUTURE_REF words: "now", "currently", "recently", "the future".
+  pats.push(mk(`${B}(${R.REF})${E}(?!-)`, (m, text) => {
+    const v = lex.ref.get(m[1]!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'"));
+    if (!v) return null;
+    const w = m[1]!.toLowerCase();
+    if (w === 'current' || w === 'recent' || w === 'future') {
+      // Adjectives count only before a time-ish or state noun; skip "current account", "future tense".
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 16);
+      if (/^\s+(?:account|affairs|events|and|or|tense|generations?|plans?|president|government|crisis|situation|leader|members?|policy|law|system|rules?|price|prices|rate|rates)\b/i.test(after)) return null;
+      if (w === 'future' && !/^(?:the\s)?/i.test(m[0])) return null;
+    }
+    return cand(m, 'DATE', { k: 'ref', value: v }, 0);
+  }));
+
+  // 18. Holidays: "Christmas", "Thanksgiving Day", "New Year's Eve 1999".
+  pats.push(mk(`${B}(?:(last|next|this)\\s+)?(${R.HOLIDAY})(?:,?\\s+(\\d{4}))?${E}`, (m) => {
+    const name = m[2]!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
+    if (!isUpper(m[2]!)) return null;
+    const md = lex.holiday.get(name);
+    if (!md) return null;
+    return cand(m, 'DATE', { k: 'holiday', md, y: m[3] ? +m[3] : null, dir: dirOf(m[1]) }, 2);
+  }));
+
+  // 19. Anaphoric days: "the day before", "the day after", "that day".
+  pats.push(mk(`${B}the\\s+(day|night|week|month|year)\\s+(before|after|earlier|later)${E}`, (m) => {
+    const u = m[1]!.toLowerCase();
+    const unit: Gran = u === 'week' ? 'W' : u === 'month' ? 'M' : u === 'year' ? 'Y' : 'D';
+    const off = /before|earlier/i.test(m[2]!) ? -1 : 1;
+    return cand(m, 'DATE', { k: 'anaph', unit, off, part: u === 'night' ? 'NI' : null }, 2);
+  }));
+
+  return pats;
+}
+
+function durValue(n: number, u: string): string {
+  const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Math.round(x * 100) / 100));
+  if (!Number.isInteger(n)) {
+    if (u === 'Y') return `P${num(n * 12)}M`;
+    if (u === 'H') return `PT${num(n * 60)}M`;
+    if (u === 'D') return `PT${num(n * 24)}H`;
+    if (u === 'W') return `P${num(n * 7)}D`;
+    if (u === 'MIN') return `PT${num(n * 60)}S`;
+  }
+  switch (u) {
+    case 'S': return `PT${num(n)}S`;
+    case 'MIN': return `PT${num(n)}M`;
+    case 'H': return `PT${num(n)}H`;
+    case 'DE': return `P${num(n * 10)}Y`;
+    case 'CE': return `P${num(n * 100)}Y`;
+    case 'ML': return `P${num(n * 1000)}Y`;
+    default: return `P${num(n)}${u}`;
+  }
+}
+
+function vagueDur(u: string): string {
+  switch (u) {
+    case 'S': return 'PTXS';
+    case 'MIN': return 'PTXM';
+    case 'H': return 'PTXH';
+    case 'DE': return 'PXDE';
+    case 'CE': return 'PXCE';
+    case 'ML': return 'PXML';
+    default: return `PX${u}`;
+  }
+}
+
+/** All candidates from every pattern, then the longest non-overlapping ones, left to right. */
+export function findCandidates(patterns: Pattern[], text: string): Candidate[] {
+  const all: Candidate[] = [];
+  for (const p of patterns) {
+    p.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = p.re.exec(text)) !== null) {
+      if (m[0].length === 0) { p.re.lastIndex++; continue; }
+      const c = p.fn(m, text);
+      if (c && c.end > c.start) all.push(c);
+      // Allow overlapping matches that start later inside this one.
+      p.re.lastIndex = m.index + 1;
+    }
+  }
+  // Drop anything inside a URL or e-mail address.
+  const urls: [number, number][] = [];
+  const urlRe = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gi;
+  let u: RegExpExecArray | null;
+  while ((u = urlRe.exec(text)) !== null) urls.push([u.index, u.index + u[0].length]);
+  const kept = urls.length ? all.filter((c) => !urls.some(([s, e]) => c.start < e && s < c.end)) : all;
+  kept.sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
+  const out: Candidate[] = [];
+  const taken: [number, number][] = [];
+  for (const c of kept) {
+    if (taken.some(([s, e]) => c.start < e && s < c.end)) continue;
+    taken.push([c.start, c.end]);
+    out.push(c);
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+
+/** A resolved calendar point with a granularity. */
+export interface Point {
+  p: Ymd;
+  g: Gran;
+}
+
+export type Tense = 'past' | 'future' | null;
+
+export interface ResolveCtx {
+  /** Base date (publication or speech date), or null. */
+  base: Ymd | null;
+  tense: Tense;
+  /** The previous resolved point in the text, or null. */
+  prev: Point | null;
+}
+
+export interface Resolved {
+  value: string | null;
+  anchor: TimeAnchor;
+  point: Point | null;
+}
+
+export function fmtPoint(pt: Point): string {
+  const { p, g } = pt;
+  switch (g) {
+    case 'Y': return fmtYear(p.y);
+    case 'Q': return `${fmtYear(p.y)}-Q${Math.floor((p.m - 1) / 3) + 1}`;
+    case 'M': return fmtMonth(p.y, p.m);
+    case 'W': return fmtWeek(p);
+    case 'D': return fmtDay(p);
+    case 'DE': return fmtYear(p.y).slice(0, 3);
+    case 'CE': return fmtYear(p.y).slice(0, 2);
+  }
+}
+
+function shift(p: Ymd, n: number, unit: Gran): Ymd {
+  switch (unit) {
+    case 'D': return addDays(p, n);
+    case 'W': return addDays(p, 7 * n);
+    case 'M': return addMonths(p, n);
+    case 'Q': return addMonths(p, 3 * n);
+    case 'Y': return addMonths(p, 12 * n);
+    case 'DE': return addMonths(p, 120 * n);
+    case 'CE': return addMonths(p, 1200 * n);
+  }
+}
+
+const GRAN_RANK: Record<Gran, number> = { D: 0, W: 1, M: 2, Q: 3, Y: 4, DE: 5, CE: 6 };
+const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
+
+function monthYear(base: Ymd, m: number, dir: Dir, tense: Tense): number {
+  if (dir === 'this') return base.y;
+  if (dir === 'last') return m < base.m ? base.y : base.y - 1;
+  if (dir === 'next') return m > base.m ? base.y : base.y + 1;
+  if (tense === 'future') return m >= base.m ? base.y : base.y + 1;
+  return m <= base.m ? base.y : base.y - 1;
+}
+
+/** Resolves one spec. `anchor` says what a relative value was resolved against. */
+export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor): Resolved {
+  const base = ctx.base;
+  const none = (value: string | null): Resolved => ({ value, anchor: 'none', point: null });
+  const at = (pt: Point, anchor: TimeAnchor = baseAnchor, suffix = ''): Resolved => ({ value: fmtPoint(pt) + suffix, anchor, point: pt });
+  switch (spec.k) {
+    case 'abs': {
+      const v = spec.value;
+      let point: Point | null = null;
+      if (v) {
+        const d = /^(\d{4})-(\d{2})-(\d{2})/.exec(v);
+        const mo = /^(\d{4})-(\d{2})$/.exec(v);
+        const y = /^(\d{4})$/.exec(v);
+        if (d) point = { p: { y: +d[1]!, m: +d[2]!, d: +d[3]! }, g: 'D' };
+        else if (mo) point = { p: { y: +mo[1]!, m: +mo[2]!, d: 1 }, g: 'M' };
+        else if (y) point = { p: { y: +y[1]!, m: 1, d: 1 }, g: 'Y' };
+      }
+      return { value: v, anchor: 'none', point };
+    }
+    case 'dur':
+    case 'ref':
+      return none(spec.value);
+    case 'md': {
+      if (spec.y !== null) {
+        if (!valid(spec.y, spec.m, spec.d)) return none(null);
+        return at({ p: { y: spec.y, m: spec.m, d: spec.d }, g: 'D' }, 'none');
+      }
+      if (!base) return none(spec.d <= 31 ? `XXXX-${pad(spec.m)}-${pad(spec.d)}` : null);
+      const cands = [base.y - 1, base.y, base.y + 1]
+        .filter((y) => valid(y, spec.m, spec.d))
+        .map((y) => ({ y, m: spec.m, d: spec.d }));
+      if (!cands.length) return none(null);
+      const dist = (p: Ymd) => (p.y - base.y) * 372 + (p.m - base.m) * 31 + (p.d - base.d);
+      let best: Ymd | undefined;
+      if (ctx.tense === 'future') best = cands.find((p) => dist(p) >= 0);
+      else if (ctx.tense === 'past') best = [...cands].reverse().find((p) => dist(p) <= 1);
+      if (!best) best = cands.reduce((a, b) => (Math.abs(dist(b)) < Math.abs(dist(a)) ? b : a));
+      return at({ p: best, g: 'D' });
+    }
+    case 'month': {
+      if (!base) return none(`XXXX-${pad(spec.m)}`);
+      return at({ p: { y: monthYear(base, spec.m, spec.dir, ctx.tense), m: spec.m, d: 1 }, g: 'M' });
+    }
+    case 'wd': {
+      const suffix = spec.part ? `T${spec.part}` : '';
+      if (!base) return none(`XXXX-WXX-${spec.wd}${suffix}`);
+      const bw = weekday(base);
+      let p: Ymd;
+      if (spec.dir === 'this') p = addDays(base, spec.wd - bw);
+      else if (spec.dir === 'last') p = addDays(base, -(((bw - spec.wd + 6) % 7) + 1));
+      else if (spec.dir === 'next' || ctx.tense === 'future') p = addDays(base, ((spec.wd - bw + 6) % 7) + 1);
+      else p = addDays(base, -((bw - spec.wd + 7) % 7));
+      return at({ p, g: 'D' }, baseAnchor, suffix);
+    }
+    case 'day': {
+      if (!base) return none(null);
+      return at({ p: addDays(base, spec.off), g: 'D' }, baseAnchor, spec.part ? `T${spec.part}` : '');
+    }
+    case 'rel': {
+      if (!base) return none(null);
+      if (spec.unit === 'WE') {
+        const p = shift(base, spec.off, 'W');
+        return { value: `${fmtWeek(p)}-WE`, anchor: baseAnchor, point: { p, g: 'W' } };
+      }
+      return at({ p: shift(base, spec.off, spec.unit), g: spec.unit });
+    }
+    case 'season': {
+      if (spec.y !== null) return none(`${fmtYear(spec.y)}-${spec.s}`);
+      if (!base) return none(`XXXX-${spec.s}`);
+      const start = SEASON_START[spec.s] ?? 1;
+      let y = base.y;
+      if (spec.dir === 'last') y = start < base.m ? base.y : base.y - 1;
+      else if (spec.dir === 'next') y = start > base.m ? base.y : base.y + 1;
+      else if (spec.dir === 'this' || spec.dir === 'the') y = base.y;
+      else y = ctx.tense === 'future' ? (start >= base.m ? base.y : base.y + 1) : start <= base.m ? base.y : base.y - 1;
+      return { value: `${fmtYear(y)}-${spec.s}`, anchor: baseAnchor, point: { p: { y, m: start, d: 1 }, g: 'Y' } };
+    }
+    case 'quarter': {
+      let y: number | null = spec.y;
+      let relY = false;
+      if (y !== null && y < 0) { relY = true; y = base ? base.y + (y + 10000) : null; }
+      if (y === null && !base) return none(spec.q ? `XXXX-${spec.half ? 'H' : 'Q'}${spec.q}` : null);
+      if (spec.half) {
+        const hy = y ?? base!.y;
+        const h = spec.q ?? (base ? (base.m <= 6 ? 1 : 2) : 1);
+        return { value: `${fmtYear(hy)}-H${h}`, anchor: spec.y !== null && !relY ? 'none' : baseAnchor, point: { p: { y: hy, m: h === 1 ? 1 : 7, d: 1 }, g: 'Y' } };
+      }
+      let p: Ymd;
+      if (y !== null && spec.q !== null) p = { y, m: (spec.q - 1) * 3 + 1, d: 1 };
+      else if (spec.q !== null) {
+        // The latest quarter with that number that has begun by the base date.
+        const qm = (spec.q - 1) * 3 + 1;
+        p = { y: qm <= base!.m ? base!.y : base!.y - 1, m: qm, d: 1 };
+        if (spec.off) p = shift(p, spec.off * 4, 'Q');
+      } else {
+        // "the quarter", "this quarter": the current quarter, or the one just ended early in a quarter.
+        const b = base!;
+        const cur = { y: b.y, m: Math.floor((b.m - 1) / 3) * 3 + 1, d: 1 };
+        p = shift(cur, spec.off, 'Q');
+        if (spec.off === 0 && !spec.yearAgo && (b.m - 1) % 3 === 0 && b.d <= 31) p = shift(cur, -1, 'Q');
+      }
+      if (spec.yearAgo) p = shift(p, -1, 'Y');
+      return at({ p, g: 'Q' }, spec.y !== null && !relY && !spec.yearAgo ? 'none' : baseAnchor);
+    }
+    case 'shift': {
+      const from = spec.from === 'prev' && ctx.prev ? ctx.prev : base ? { p: base, g: 'D' as Gran } : null;
+      if (!from) return none(null);
+      const anchor: TimeAnchor = spec.from === 'prev' && ctx.prev ? 'previous' : baseAnchor;
+      const g: Gran = spec.from === 'prev' && from.g === 'Q' && spec.unit === 'Y'
+        ? 'Q'
+        : GRAN_RANK[from.g] > GRAN_RANK[spec.unit] ? from.g : spec.unit;
+      return at({ p: shift(from.p, spec.n, spec.unit), g }, anchor);
+    }
+    case 'anaph': {
+      const from = ctx.prev ?? (base ? { p: base, g: 'D' as Gran } : null);
+      if (!from) return none(null);
+      const anchor: TimeAnchor = ctx.prev ? 'previous' : baseAnchor;
+      if (GRAN_RANK[from.g] > GRAN_RANK[spec.unit]) return { value: null, anchor, point: null };
+      return at({ p: shift(from.p, spec.off, spec.unit), g: spec.unit }, anchor, spec.part ? `T${spec.part}` : '');
+    }
+    case 'clock': {
+      const hh = `T${pad(spec.h)}:${pad(spec.mi)}`;
+      if (spec.day) {
+        const r = resolveSpec(spec.day, { ...ctx, tense: ctx.tense }, baseAnchor);
+        if (!r.value || !r.point) return { value: r.value ? r.value.replace(/T.*$/, '') + hh : null, anchor: r.anchor, point: r.point };
+        return { value: fmtDay(r.point.p) + hh, anchor: r.anchor, point: r.point };
+      }
+      if (!base) return none(`XXXX-XX-XX${hh}`);
+      return at({ p: base, g: 'D' }, baseAnchor, hh);
+    }
+    case 'holiday': {
+      const [ms, ds] = spec.md.split('-') as [string, string];
+      const m = +ms;
+      const dayOf = (y: number): Ymd => {
+        const fixed = /^\d+$/.test(ds);
+        if (fixed) return { y, m, d: Math.min(+ds, daysInMonth(y, m)) };
+        const wdCode = ds.slice(0, 2);
+        const nth = ds.slice(2) === 'L' ? -1 : +ds.slice(2);
+        const wd = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 }[wdCode] ?? 1;
+        return nthWeekday(y, m, wd, nth);
+      };
+      if (spec.y !== null) return at({ p: dayOf(spec.y), g: 'D' }, 'none');
+      if (!base) return none(/^\d+$/.test(ds) ? `XXXX-${ms}-${ds}` : null);
+      const y = monthYear(base, m, spec.dir, ctx.tense);
+      return at({ p: dayOf(y), g: 'D' });
+    }
+  }
+}
