@@ -1,12 +1,575 @@
-import type { Doc } from '../document/document.js';
+/**
+ * The actors stage: finds actor and place mentions (NER tagger + knowledge base + rules),
+ * links them to the knowledge base, folds every mention of one actor into one entity
+ * (surnames, acronyms, spelling variants and small typos, "the Tripoli government",
+ * "Serraj's government", demonym + noun, a capital acting as its country), reads roles from
+ * titles and appositions, and installs `doc.services.resolve` for pronouns and nominals.
+ */
+import type { Doc, MentionRef, Token } from '../document/document.js';
+import { quoteAround } from '../document/document.js';
+import type { Entity, EntityType } from '../types.js';
+import { editDistance, normName, type KbEntry, type KbIndex } from './kb.js';
+import { sentenceContext, spansOf, tagSentence, type Gazetteer, type NerModel } from './ner.js';
+
+export interface ActorsLexicon {
+  titles: string[];
+  governmentNouns: string[];
+  forceNouns: string[];
+  nominals: Record<string, string[]>;
+  locativePrepositions: string[];
+  actorVerbs: string[];
+  pronouns: Record<string, string>;
+  nameParticles: string[];
+}
 
 /** What the actors stage needs, loaded once (see load.ts) and passed in. */
 export interface ActorsResources {
+  kb: KbIndex;
+  gazetteer: Gazetteer;
+  model: NerModel | null;
+  lex: ActorsLexicon;
   loaded: boolean;
+  /** Derived sets, built on first use. */
+  cache?: LexCache;
 }
 
-/** The actors stage: reads the document built so far and adds its own layer. Pure: no I/O. */
+interface LexCache {
+  titles: Set<string>;
+  titleMax: number;
+  singleTitles: string[];
+  gov: Set<string>;
+  force: Set<string>;
+  loc: Set<string>;
+  verbs: Set<string>;
+  particles: Set<string>;
+  nominal: Map<string, string>;
+}
+
+function lexCache(res: ActorsResources): LexCache {
+  if (res.cache) return res.cache;
+  const titles = new Set<string>();
+  let titleMax = 1;
+  for (const t of res.lex.titles) {
+    const k = normName(t);
+    titles.add(k);
+    titleMax = Math.max(titleMax, k.split(' ').length);
+  }
+  const nominal = new Map<string, string>();
+  for (const type of ['GPE', 'GROUP', 'ORG', 'PERSON']) for (const w of res.lex.nominals[type] ?? []) if (!nominal.has(w)) nominal.set(w, type);
+  res.cache = {
+    titles,
+    titleMax,
+    singleTitles: [...titles].filter((t) => !t.includes(' ') && t.length >= 5),
+    gov: new Set(res.lex.governmentNouns),
+    force: new Set(res.lex.forceNouns),
+    loc: new Set(res.lex.locativePrepositions),
+    verbs: new Set(res.lex.actorVerbs),
+    particles: new Set(res.lex.nameParticles),
+    nominal,
+  };
+  return res.cache;
+}
+
+/** A name mention found in the text, before clustering. CoNLL-style `ner` type for benchmarks. */
+export interface NameCandidate {
+  tStart: number;
+  tEnd: number;
+  ner: 'PER' | 'ORG' | 'LOC' | 'MISC';
+  kb: KbEntry | null;
+  kind: MentionRef['kind'];
+  /** Entity type to give when no KB entry decides it. */
+  type: EntityType;
+  roles: string[];
+  /** Link to this cluster key instead of by name (capital acting, possessive nominals). */
+  forceKb?: KbEntry;
+  /** For nominals like "Haftar's forces": the candidate index of the possessor. */
+  possessor?: number;
+}
+
+const CONLL_OF: Record<EntityType, NameCandidate['ner']> = {
+  PERSON: 'PER', ORG: 'ORG', GROUP: 'ORG', GPE: 'LOC', LOC: 'LOC', FACILITY: 'LOC', OTHER: 'MISC',
+};
+const TYPE_OF_NER: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'OTHER' };
+
+const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isAcronym = (s: string) => /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,})$/u.test(s);
+const POSS = new Set(["'s", '’s', "'", '’']);
+
+/** The longest title (lexicon) ending at token j, as [startToken, endToken) or null. */
+function titleEndingAt(doc: Doc, c: LexCache, j: number, lo: number): number {
+  for (let n = Math.min(c.titleMax, j - lo + 1); n >= 1; n--) {
+    const k = normName(doc.tokens.slice(j - n + 1, j + 1).map((t) => t.text).join(' '));
+    if (c.titles.has(k)) return j - n + 1;
+  }
+  return -1;
+}
+function titleStartingAt(doc: Doc, c: LexCache, i: number, hi: number): number {
+  for (let n = Math.min(c.titleMax, hi - i); n >= 1; n--) {
+    const k = normName(doc.tokens.slice(i, i + n).map((t) => t.text).join(' '));
+    if (c.titles.has(k)) return i + n;
+  }
+  return -1;
+}
+
+/** Longest KB alias match starting at token i within the sentence [i, hi). */
+function kbMatchAt(doc: Doc, kb: KbIndex, i: number, hi: number): { end: number; hits: KbEntry[] } | null {
+  let key = '';
+  let best: { end: number; hits: KbEntry[] } | null = null;
+  for (let j = i; j < Math.min(hi, i + kb.maxWords); j++) {
+    const n = normName(doc.tokens[j]!.text);
+    if (!n) break;
+    key = key ? key + ' ' + n : n;
+    const hits = kb.byAlias.get(key);
+    if (hits) best = { end: j + 1, hits };
+    if (!kb.prefixes.has(key)) break;
+  }
+  return best;
+}
+
+/** KB entry for a name that is not an exact alias: drop a leading title, then allow small typos. */
+function fuzzyKb(kb: KbIndex, c: LexCache, words: string[]): KbEntry | null {
+  const norm = words.map(normName);
+  const full = norm.join(' ');
+  const exact = kb.byAlias.get(full);
+  if (exact) return exact[0]!;
+  const last = norm[norm.length - 1]!;
+  if (norm.length >= 2) {
+    for (const e of kb.byLastWord.get(last) ?? []) {
+      for (const a of [e.name, ...e.aliases]) {
+        const na = normName(a);
+        if (na.split(' ').length === norm.length && editDistance(na, full, 2) <= Math.min(2, Math.floor(full.length / 8))) return e;
+      }
+    }
+  }
+  return null;
+}
+
+/** Finds and types the name mentions of a document (NER + KB + rules). Exported for benchmarks. */
+export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
+  const c = lexCache(res);
+  const { kb } = res;
+  const toks = doc.tokens;
+  const out: NameCandidate[] = [];
+  for (const s of doc.sentences) {
+    const lo = s.tokenStart;
+    const hi = s.tokenEnd;
+    if (hi <= lo) continue;
+    const words = toks.slice(lo, hi).map((t) => t.text);
+    const ctx = sentenceContext(words, res.gazetteer, kb);
+    const tags = res.model ? tagSentence(res.model, ctx) : words.map(() => 'O');
+    const ner = spansOf(tags).map((x) => ({ start: x.start + lo, end: x.end + lo, type: x.type }));
+    // KB matches (longest first), capitalised start.
+    const kbm: { start: number; end: number; e: KbEntry }[] = [];
+    for (let i = lo; i < hi; i++) {
+      const t = toks[i]!;
+      if (!isCap(t) && !(ctx.allCaps && /\p{L}/u.test(t.text))) continue;
+      const m = kbMatchAt(doc, kb, i, hi);
+      if (!m) continue;
+      const e = m.hits[0]!;
+      const single = m.end - i === 1;
+      const common = (res.gazetteer.get(t.lower) ?? []).includes('common');
+      const nerAgrees = ner.some((x) => x.start <= i && x.end >= m.end);
+      const fromCore = e.source === 'core.jsonl' || e.source === 'countries.jsonl' || e.source === 'capitals.jsonl' || !e.source?.startsWith('Phoenix') && e.source !== 'phoenix.tsv';
+      if (single && !fromCore && !nerAgrees) continue;
+      if (single && common && i === lo && !nerAgrees) continue;
+      if (ctx.allCaps && !nerAgrees && single) continue;
+      // Lower-case words inside a match only for hand-written aliases ("Tripoli government").
+      if (e.source !== 'core.jsonl' && !ctx.allCaps && toks.slice(i, m.end).some((x) => /^\p{Ll}/u.test(x.text) && !c.particles.has(normName(x.text)))) continue;
+      let start = i;
+      // A misspelt title before a known person ("Genersl Haftar") belongs to the mention.
+      const pv = toks[i - 1];
+      if (e.type === 'PERSON' && pv && i - 1 >= lo && isCap(pv) && !c.titles.has(normName(pv.text)) && c.singleTitles.some((t) => editDistance(t, normName(pv.text), 1) === 1)) start = i - 1;
+      kbm.push({ start, end: m.end, e });
+      i = m.end - 1;
+    }
+    // Merge: a KB match wins over NER spans it overlaps unless an NER span strictly contains it.
+    const taken = new Uint8Array(hi - lo);
+    const cands: NameCandidate[] = [];
+    for (const m of kbm) {
+      const container = ner.find((x) => x.start <= m.start && x.end >= m.end && x.end - x.start > m.end - m.start);
+      if (container) {
+        // "Genersl Haftar", "Recept Tayyip Erdogan": the NER span links by its remainder / fuzzily.
+        continue;
+      }
+      for (let k = m.start; k < m.end; k++) taken[k - lo] = 1;
+      cands.push({ tStart: m.start, tEnd: m.end, ner: CONLL_OF[m.e.type], kb: m.e, kind: isAcronym(toks[m.start]!.text) && m.end - m.start === 1 ? 'acronym' : 'name', type: m.e.type, roles: [] });
+    }
+    for (const x of ner) {
+      let a = x.start;
+      let b = x.end;
+      if ([...Array(b - a).keys()].some((k) => taken[a + k - lo])) continue;
+      // Leading articles are not part of a name.
+      while (a < b && /^(the|a|an)$/i.test(toks[a]!.text)) a++;
+      const roles: string[] = [];
+      // Leading demonyms and titles: "Turkish President Recept Tayyip Erdogan", "Libyan Field Marshal".
+      let titled = false;
+      for (;;) {
+        if (a < b && b - a > 1 && kb.demonyms.has(normName(toks[a]!.text))) {
+          cands.push({ tStart: a, tEnd: a + 1, ner: 'MISC', kb: null, kind: 'demonym', type: 'OTHER', roles: [] });
+          a++;
+          continue;
+        }
+        const te = a < b ? titleStartingAt(doc, c, a, b) : -1;
+        if (te < 0) break;
+        roles.push(doc.text.slice(toks[a]!.start, toks[te - 1]!.end));
+        titled = true;
+        a = te;
+        if (a < b && /^(and|,)$/i.test(toks[a]!.text)) a++;
+      }
+      if (a >= b) continue;
+      if (!toks.slice(a, b).some(isCap) && !ctx.allCaps) continue;
+      if (titled) x.type = 'PER';
+      const words = toks.slice(a, b).map((t) => t.text);
+      let e: KbEntry | null = null;
+      if (x.type === 'MISC') {
+        if (b - a === 1 && kb.demonyms.has(normName(toks[a]!.text))) {
+          cands.push({ tStart: a, tEnd: b, ner: 'MISC', kb: null, kind: 'demonym', type: 'OTHER', roles });
+        } else cands.push({ tStart: a, tEnd: b, ner: 'MISC', kb: null, kind: 'name', type: 'OTHER', roles });
+        continue;
+      }
+      e = fuzzyKb(kb, c, toks.slice(a, b).map((t) => t.text));
+      let kind: MentionRef['kind'] = isAcronym(words[words.length - 1]!) && b - a === 1 ? 'acronym' : 'name';
+      if (!e && b - a >= 2) {
+        // A misspelt title before a known name ("Genersl Haftar"): link by the remainder, keep the span.
+        const first = normName(toks[a]!.text);
+        if (isCap(toks[a]!) && c.singleTitles.some((t) => editDistance(t, first, 1) === 1)) {
+          e = fuzzyKb(kb, c, toks.slice(a + 1, b).map((t) => t.text));
+          if (!e) {
+            cands.push({ tStart: a, tEnd: b, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles, possessor: -2 });
+            continue;
+          }
+        }
+      }
+      const type: EntityType = e ? e.type : x.type === 'LOC' ? locType(res.gazetteer, words) : TYPE_OF_NER[x.type]!;
+      if (e && x.type === 'PER' && e.type !== 'PERSON') e = null;
+      cands.push({ tStart: a, tEnd: b, ner: e ? CONLL_OF[e.type] : (x.type as NameCandidate['ner']), kb: e, kind, type: e ? e.type : type, roles });
+    }
+    cands.sort((p, q) => p.tStart - q.tStart);
+    out.push(...cands);
+  }
+  return out;
+}
+
+function locType(g: Gazetteer, words: string[]): EntityType {
+  const cls = g.get(words.join(' ').toLowerCase()) ?? [];
+  return cls.includes('country') || cls.includes('city') ? 'GPE' : 'LOC';
+}
+
+interface Cluster {
+  kb: KbEntry | null;
+  type: EntityType;
+  names: string[];
+  tokens: Set<string>;
+  mentions: MentionRef[];
+  roles: string[];
+  acronym: string;
+  outlet: boolean;
+  place: boolean;
+  first: number;
+}
+
+const stripParticles = (w: string) => w.replace(/^(?:al|el|ad|as|an|ar|at)[-\s]/i, '');
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+}
+
+/** Whether the document's published date falls in a KB role's bounds (or the date is unknown). */
+function roleHolds(r: { from?: string | null; to?: string | null }, date: string | null): boolean {
+  if (!date) return !r.to;
+  const d = date.slice(0, 10);
+  return (!r.from || r.from <= d) && (!r.to || d <= r.to || d.startsWith(r.to));
+}
+
 export function runActors(doc: Doc, res: ActorsResources): void {
-  void doc;
-  void res;
+  const c = lexCache(res);
+  const { kb } = res;
+  const toks = doc.tokens;
+  const cands = findNames(doc, res);
+  const published = doc.article.published;
+  const candAt = new Map<number, NameCandidate>();
+  for (const cd of cands) candAt.set(cd.tStart, cd);
+  const covered = new Int32Array(toks.length).fill(-1);
+  cands.forEach((cd, i) => {
+    for (let k = cd.tStart; k < cd.tEnd; k++) covered[k] = i;
+  });
+
+  const extra: NameCandidate[] = [];
+  for (let ci = 0; ci < cands.length; ci++) {
+    const cd = cands[ci]!;
+    // A capital acting as its government: "Ankara agreed", "Ankara stops providing".
+    if (cd.kb?.place) {
+      const country = kb.capitals.get(normName(cd.kb.name));
+      const prev = toks[cd.tStart - 1];
+      const next = toks[cd.tEnd];
+      const afterPrep = prev && (c.loc.has(prev.lower) || prev.lower === 'the');
+      if (country && !afterPrep && next && c.verbs.has(next.lower)) {
+        cd.forceKb = country;
+        cd.type = 'GPE';
+      }
+    }
+    // Possessive + government/forces noun: "Serraj's government" → GNA, "Haftar's forces" → LNA.
+    const p1 = toks[cd.tEnd];
+    const p2 = toks[cd.tEnd + 1];
+    if (p1 && p2 && POSS.has(p1.text) && (c.gov.has(p2.lower) || c.force.has(p2.lower)) && covered[p2.i]! < 0) {
+      const ekb = cd.forceKb ?? cd.kb;
+      const led = ekb ? kb.ledBy.get(ekb.id) : undefined;
+      const pick = led?.find((o) => (c.gov.has(p2.lower) ? o.type === 'ORG' : o.type === 'GROUP')) ?? led?.[0];
+      if (pick) {
+        extra.push({ tStart: cd.tStart, tEnd: p2.i + 1, ner: 'ORG', kb: pick, kind: 'nominal', type: pick.type, roles: [] });
+      } else if (ekb && ekb.type === 'GPE' && !ekb.place) {
+        extra.push({ tStart: cd.tStart, tEnd: p2.i + 1, ner: 'LOC', kb: ekb, kind: 'nominal', type: 'GPE', roles: [] });
+      } else if (cd.type === 'PERSON' && c.force.has(p2.lower)) {
+        extra.push({ tStart: cd.tStart, tEnd: p2.i + 1, ner: 'ORG', kb: null, kind: 'nominal', type: 'GROUP', roles: [], possessor: ci });
+      }
+    }
+  }
+  // Demonyms that stand for their country: before a government/forces noun or a title.
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (covered[i]! >= 0 && cands[covered[i]!]!.kind !== 'demonym') continue;
+    if (!isCap(t)) continue;
+    const country = kb.demonyms.get(normName(t.text));
+    if (!country) continue;
+    let j = i + 1;
+    // "Syrian and Turkish mercenaries"
+    while (toks[j] && (toks[j]!.lower === 'and' || toks[j]!.lower === ',' || kb.demonyms.has(normName(toks[j]!.text)))) j++;
+    const n = toks[j];
+    if (!n) continue;
+    const isTitle = titleStartingAt(doc, c, j, Math.min(toks.length, j + c.titleMax)) > 0;
+    if (c.gov.has(n.lower) || c.force.has(n.lower) || isTitle) {
+      const existing = covered[i]! >= 0 ? cands[covered[i]!] : undefined;
+      if (existing) {
+        existing.kb = country;
+        existing.type = 'GPE';
+      } else extra.push({ tStart: i, tEnd: i + 1, ner: 'MISC', kb: country, kind: 'demonym', type: 'GPE', roles: [] });
+    }
+  }
+  // Roles: titles before a person ("Libyan Field Marshal and rebel leader Khalifa Haftar").
+  for (const cd of cands) {
+    if (cd.type !== 'PERSON') continue;
+    const sLo = doc.sentences[toks[cd.tStart]!.sentence]?.tokenStart ?? 0;
+    let j = cd.tStart - 1;
+    const found: string[] = [];
+    while (j >= sLo) {
+      const ts = titleEndingAt(doc, c, j, sLo);
+      if (ts < 0) break;
+      let start = ts;
+      // An organisation before the title belongs to it ("UN mediator"); a demonym does not.
+      const before = covered[ts - 1] !== undefined && covered[ts - 1]! >= 0 ? cands[covered[ts - 1]!]! : null;
+      if (before && before.kind === 'acronym' && before.type === 'ORG') start = before.tStart;
+      found.unshift(doc.text.slice(toks[start]!.start, toks[j]!.end));
+      j = start - 1;
+      if (before && before.kind !== 'acronym') j = before.tStart - 1;
+      else if (toks[j] && kb.demonyms.has(normName(toks[j]!.text))) j--;
+      if (toks[j] && (toks[j]!.lower === 'and' || toks[j]!.text === ',')) j--;
+    }
+    const honorific = /^(mr|mrs|ms|dr|prof)\.?$/i;
+    cd.roles.unshift(...found.filter((r) => !honorific.test(r) && !cd.roles.includes(r)));
+    // Apposition: "Khalifa Haftar, the rebel leader, …"
+    const comma = toks[cd.tEnd];
+    if (comma?.text === ',') {
+      let k = cd.tEnd + 1;
+      if (toks[k] && /^(the|a|an)$/i.test(toks[k]!.text)) k++;
+      const st = k;
+      while (toks[k] && k - st < 6 && toks[k]!.kind === 'word' && toks[k]!.sentence === comma.sentence) k++;
+      const endTok = toks[k];
+      if (k > st && endTok && (endTok.text === ',' || endTok.text === '.')) {
+        const te = titleEndingAt(doc, c, k - 1, st);
+        if (te >= 0) cd.roles.push(doc.text.slice(toks[st]!.start, toks[k - 1]!.end));
+      }
+    }
+    cd.roles = cd.roles.filter((r) => !honorific.test(r));
+  }
+
+  const all = [...cands.filter((x) => x.ner !== 'MISC' || x.kb), ...extra].sort((p, q) => p.tStart - q.tStart || q.tEnd - p.tEnd);
+  // Drop candidates nested in a longer extra (e.g. "Serraj" inside "Serraj's government" stays: different span).
+  const clusters: Cluster[] = [];
+  const byKb = new Map<string, Cluster>();
+  const clusterOf = new Map<NameCandidate, Cluster>();
+  const mention = (cd: NameCandidate, cl: Cluster): MentionRef => {
+    const s = toks[cd.tStart]!.start;
+    const e = toks[cd.tEnd - 1]!.end;
+    return { start: s, end: e, text: doc.text.slice(s, e), entity: '', type: cl.type, kind: cd.kind, tokenStart: cd.tStart, tokenEnd: cd.tEnd };
+  };
+  const newCluster = (cd: NameCandidate, e: KbEntry | null, name: string): Cluster => {
+    const cl: Cluster = {
+      kb: e, type: e ? e.type : cd.type, names: [name], tokens: new Set(), mentions: [], roles: [],
+      acronym: '', outlet: !!e?.outlet, place: !!e?.place, first: toks[cd.tStart]!.start,
+    };
+    clusters.push(cl);
+    if (e) byKb.set(e.id, cl);
+    return cl;
+  };
+  const addName = (cl: Cluster, name: string) => {
+    for (const w of name.split(/\s+/)) {
+      const n = normName(stripParticles(w));
+      if (n && !c.particles.has(n)) cl.tokens.add(n);
+    }
+    if (!isAcronym(name) && name.split(/\s+/).length > 1) cl.acronym = cl.acronym || initials(name);
+  };
+  for (const cd of all) {
+    const text = doc.text.slice(toks[cd.tStart]!.start, toks[cd.tEnd - 1]!.end);
+    const e = cd.forceKb ?? cd.kb;
+    let cl: Cluster | undefined;
+    if (e) {
+      cl = byKb.get(e.id);
+      if (!cl) {
+        // A name seen before without a KB link (an earlier surname) joins this entry.
+        cl = clusters.find((k) => !k.kb && k.type === e.type && k.names.some((n) => e.aliases.some((a) => normName(a) === normName(n)) || normName(n) === normName(e.name)));
+        if (cl) {
+          cl.kb = e;
+          byKb.set(e.id, cl);
+        }
+      }
+      cl ??= newCluster(cd, e, e.name);
+      if (cd.kind === 'name' || cd.kind === 'acronym') addName(cl, e.name);
+    } else if (cd.possessor !== undefined && cd.possessor >= 0) {
+      const owner = clusterOf.get(cands[cd.possessor]!);
+      const key = 'poss:' + (owner?.kb?.id ?? owner?.names[0] ?? text);
+      cl = byKb.get(key);
+      if (!cl) {
+        cl = newCluster(cd, null, text);
+        byKb.set(key, cl);
+      }
+    } else {
+      const words = text.split(/\s+/).map((w) => normName(stripParticles(w))).filter((w) => w && !c.particles.has(w));
+      const acr = isAcronym(text) ? text.replace(/\./g, '') : '';
+      cl = clusters.find((k) => !k.outlet && (
+        (acr && k.acronym === acr) ||
+        k.names.some((n) => normName(n) === normName(text)) ||
+        ((cd.type === 'PERSON' || words.length === 1) && k.type === 'PERSON' && words.length > 0 && words.every((w) => k.tokens.has(w))) ||
+        (cd.type === 'PERSON' && k.type === 'PERSON' && words.length === 1 && words[0]!.length >= 5 && [...k.tokens].some((t) => t.length >= 5 && editDistance(t, words[0]!, 1) <= 1))
+      ));
+      if (!cl && cd.possessor === -2) {
+        // Misspelt title + unknown name: join a person cluster by the last word.
+        const last = normName(text.split(/\s+/).pop()!);
+        cl = clusters.find((k) => k.type === 'PERSON' && k.tokens.has(last));
+      }
+      cl ??= newCluster(cd, null, text);
+      if (!acr) addName(cl, text);
+    }
+    if (!cl.names.includes(text) && cd.kind === 'name') cl.names.push(text);
+    cl.roles.push(...cd.roles.filter((r) => !cl!.roles.includes(r)));
+    cl.mentions.push(mention(cd, cl));
+    clusterOf.set(cd, cl);
+  }
+
+  // Entities in order of first mention.
+  const used = clusters.filter((k) => k.mentions.length > 0 && k.type !== 'OTHER');
+  used.sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+  const entities: Entity[] = [];
+  const mentions: MentionRef[] = [];
+  const meta = new Map<string, Cluster>();
+  used.forEach((cl, i) => {
+    const id = `E${i + 1}`;
+    meta.set(id, cl);
+    const ms = cl.mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+    const seen = new Set<string>();
+    const spans = [];
+    for (const m of ms) {
+      const k = `${m.start}:${m.end}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      m.entity = id;
+      m.type = cl.kb?.type ?? cl.type;
+      mentions.push(m);
+      spans.push({ start: m.start, end: m.end, text: m.text });
+    }
+    let name = cl.kb?.name ?? longestName(cl);
+    if (!cl.kb && cl.type === 'PERSON') name = name.replace(/^\S+\s+/, (w) => (c.singleTitles.some((t) => editDistance(t, normName(w.trim()), 1) <= 1) ? '' : w));
+    const roles = [...cl.roles];
+    if (cl.kb?.roles && cl.kb.type === 'PERSON' && !roles.length) {
+      void roleHolds; // KB roles are facts about the person; the article's roles are what it says.
+    }
+    entities.push({ id, name, type: cl.kb?.type ?? cl.type, kb: cl.kb && !cl.kb.id.startsWith('poss:') ? cl.kb.id : null, country: cl.kb?.country ?? null, roles, mentions: spans });
+  });
+  mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+  doc.entities = entities;
+  doc.mentions = mentions;
+  doc.services.resolve = makeResolver(doc, res, mentions, meta, published);
+}
+
+function longestName(cl: Cluster): string {
+  const full = cl.names.filter((n) => !isAcronym(n));
+  const pool = full.length ? full : cl.names;
+  return pool.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a), pool[0]!);
+}
+
+/**
+ * The resolver the later stages call: a span that is (or lies in) a mention gives its entity;
+ * a pronoun or a nominal ("the group", "the official", "the UN envoy") gives the nearest
+ * compatible antecedent before it. Outlets and places are never antecedents.
+ */
+function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRef[], meta: Map<string, Cluster>, _published: string | null) {
+  const c = lexCache(res);
+  return (start: number, end: number): string | null => {
+    // 1. A mention overlapping the span: the one with most overlap.
+    let best: MentionRef | null = null;
+    let bestOv = 0;
+    for (const m of mentions) {
+      if (m.start >= end) break;
+      const ov = Math.min(end, m.end) - Math.max(start, m.start);
+      if (ov > bestOv || (ov === bestOv && best && m.end - m.start > best.end - best.start)) {
+        bestOv = ov;
+        best = m;
+      }
+    }
+    if (best && bestOv > 0) return best.entity;
+    // 2. A pronoun or a nominal.
+    const raw = doc.text.slice(start, end).trim().toLowerCase().replace(/[’]/g, "'");
+    const words = raw.replace(/^(the|this|that|these|those)\s+/, '').split(/\s+/);
+    let want: string | undefined = c ? res.lex.pronouns[raw] : undefined;
+    let role: string | null = null;
+    if (!want) {
+      const head = words[words.length - 1]!;
+      const two = words.slice(-2).join(' ');
+      want = c.nominal.get(two) ?? c.nominal.get(head);
+      if (!want) return null;
+      if (want === 'PERSON') role = head;
+    }
+    const inQuote = quoteAround(doc, start, end);
+    const sent = doc.tokens.length ? doc.tokens[Math.min(doc.tokens.length - 1, tokenAt(doc, start))]!.sentence : 0;
+    let fallback: string | null = null;
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.end > start) continue;
+      const cl = meta.get(m.entity)!;
+      if (cl.outlet || cl.place || m.kind === 'demonym') continue;
+      const ms = doc.tokens[m.tokenStart]!.sentence;
+      if (sent - ms > 4) break;
+      if (!inQuote && quoteAround(doc, m.start, m.end)) continue;
+      const t = cl.kb?.type ?? cl.type;
+      const ok =
+        want === 'PERSON' ? t === 'PERSON' :
+        want === 'NONPERSON' ? t === 'ORG' || t === 'GROUP' || t === 'GPE' :
+        want === 'PLURAL' ? t === 'GROUP' || t === 'ORG' || t === 'GPE' :
+        want === 'GPE' ? t === 'GPE' :
+        want === 'GROUP' ? t === 'GROUP' || t === 'ORG' :
+        want === 'ORG' ? t === 'ORG' || t === 'GPE' || t === 'GROUP' : false;
+      if (!ok) continue;
+      if (role) {
+        if (cl.roles.some((r) => r.toLowerCase().includes(role!))) return m.entity;
+        fallback ??= m.entity;
+        continue;
+      }
+      return m.entity;
+    }
+    return role && /^(official|man|woman|leader|president|minister|spokesman|spokeswoman|spokesperson|commander)$/.test(role) ? fallback : null;
+  };
+}
+
+function tokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid]!.end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

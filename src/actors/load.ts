@@ -1,8 +1,47 @@
-import type { ActorsResources } from './index.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActorsResources, ActorsLexicon } from './index.js';
+import { KbIndex, parseKbFile } from './kb.js';
+import { modelFromJson, parseGazetteer } from './ner.js';
 
-/** Loads the actors stage's data files from `dataDir` (the repository's data/ by default). */
-export function loadActorsResources(dataDir: string, extraKb: string[] = []): ActorsResources {
-  void extraKb;
-  void dataDir;
-  return { loaded: true };
+function read(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read actor data file ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** The shipped KB files, in priority order (an alias found in an earlier file wins). */
+export const KB_FILES = ['core.jsonl', 'countries.jsonl', 'capitals.jsonl', 'phoenix.tsv'];
+
+/**
+ * Loads the actors stage's data files from `dataDir` (the repository's data/ by default):
+ * the knowledge base (data/actors/*.jsonl|tsv, then the user's `extraKb` files: sitrep JSONL,
+ * sitrep TSV, or CAMEO/PETRARCH actor dictionaries), the gazetteer, the lexicon and the NER weights.
+ */
+export function loadActorsResources(
+  dataDir: string,
+  extraKb: string[] = [],
+  opts: { withoutModel?: boolean } = {},
+): ActorsResources {
+  const dir = join(dataDir, 'actors');
+  const kb = new KbIndex();
+  // User files first: a user's entry for an alias takes precedence over the shipped one.
+  for (const f of extraKb) for (const e of parseKbFile(read(f), f)) kb.add(e);
+  for (const f of KB_FILES) {
+    const p = join(dir, f);
+    if (!existsSync(p)) continue;
+    for (const e of parseKbFile(read(p), f)) kb.add(e);
+  }
+  const gazetteer = parseGazetteer(read(join(dir, 'gazetteer.tsv')));
+  let lex: ActorsLexicon;
+  try {
+    lex = JSON.parse(read(join(dir, 'lexicon.json'))) as ActorsLexicon;
+  } catch (e) {
+    throw new Error(`data file ${join(dir, 'lexicon.json')} is not valid JSON: ${(e as Error).message}`);
+  }
+  const modelPath = join(dir, 'ner-model.json');
+  const model = !opts.withoutModel && existsSync(modelPath) ? modelFromJson(JSON.parse(read(modelPath))) : null;
+  return { kb, gazetteer, model, lex, loaded: true };
 }

@@ -1,0 +1,144 @@
+/**
+ * Trains the actors stage's NER tagger (averaged perceptron) and writes data/actors/ner-model.json.
+ *
+ * Training data, only sets marked "may train" in ../shared/data/README.md:
+ *  - wikigold (CC BY 4.0), every sentence except the held-out fifth (index % 5 == 0);
+ *  - GUM news (Wikinews, CC BY 2.5 / annotations CC BY 4.0), three quarters of the documents.
+ * Never CoNLL-2003 (evaluation only). Development figures: CoNLL-2003 testa (dev), not testb.
+ *
+ *   node --import tsx scripts/train-ner.ts [--iters 12] [--dev]
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { goldPath } from '../bench/shared.js';
+import { DATA_DIR } from '../src/resources.js';
+import { loadActorsResources } from '../src/actors/load.js';
+import { NER_TAGS, allowed, features, sentenceContext, spansOf, type NerModel } from '../src/actors/ner.js';
+import { WIKIGOLD_HELDOUT, gumNewsSplit, readConll, readGumNews, type TaggedSentence } from '../src/actors/conll.js';
+
+const args = process.argv.slice(2);
+const ITERS = Number(args[args.indexOf('--iters') + 1] || 12) || 12;
+const DEV = args.includes('--dev');
+
+const res = loadActorsResources(DATA_DIR, [], { withoutModel: true });
+const wikigold = readConll(goldPath('ner', 'wikigold', 'wikigold.conll.txt')).filter((_, i) => !WIKIGOLD_HELDOUT(i));
+const gumDir = goldPath('ner', 'gum', 'news');
+const gum = readGumNews(gumDir, gumNewsSplit(gumDir).train);
+const train: TaggedSentence[] = [...wikigold, ...gum];
+console.error(`training on ${train.length} sentences (${wikigold.length} wikigold, ${gum.length} GUM news)`);
+
+const T = NER_TAGS.length;
+const tagIndex = new Map<string, number>(NER_TAGS.map((t, i) => [t, i]));
+const w = new Map<string, Float64Array>();
+const tot = new Map<string, Float64Array>();
+const stamp = new Map<string, Float64Array>();
+let clock = 0;
+
+function update(f: string, t: number, v: number) {
+  let ww = w.get(f);
+  if (!ww) {
+    ww = new Float64Array(T);
+    w.set(f, ww);
+    tot.set(f, new Float64Array(T));
+    stamp.set(f, new Float64Array(T));
+  }
+  const to = tot.get(f)!;
+  const st = stamp.get(f)!;
+  to[t]! += (clock - st[t]!) * ww[t]!;
+  st[t] = clock;
+  ww[t]! += v;
+}
+
+const ctxs = train.map((s) => sentenceContext(s.words, res.gazetteer, res.kb));
+const scores = new Float64Array(T);
+// Deterministic shuffle (LCG) so the shipped weights are reproducible.
+let seed = 12345;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const order = train.map((_, i) => i);
+
+for (let it = 0; it < ITERS; it++) {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  let errors = 0;
+  let total = 0;
+  for (const si of order) {
+    const s = train[si]!;
+    const c = ctxs[si]!;
+    const pred: string[] = [];
+    for (let i = 0; i < s.words.length; i++) {
+      clock++;
+      const prev = i > 0 ? pred[i - 1]! : '<s>';
+      const prev2 = i > 1 ? pred[i - 2]! : '<s>';
+      const feats = features(c, i, prev, prev2);
+      scores.fill(0);
+      for (const f of feats) {
+        const ww = w.get(f);
+        if (ww) for (let t = 0; t < T; t++) scores[t]! += ww[t]!;
+      }
+      let best = 0;
+      let bs = -Infinity;
+      for (let t = 0; t < T; t++) {
+        if (!allowed(NER_TAGS[t]!, prev)) continue;
+        if (scores[t]! > bs) { bs = scores[t]!; best = t; }
+      }
+      const gold = tagIndex.get(s.tags[i]!) ?? 0;
+      if (best !== gold) {
+        errors++;
+        for (const f of feats) {
+          update(f, gold, 1);
+          update(f, best, -1);
+        }
+      }
+      total++;
+      // Teacher forcing: continue with the gold history.
+      pred.push(NER_TAGS[gold]!);
+    }
+  }
+  console.error(`iteration ${it + 1}: token error ${(100 * errors / total).toFixed(2)}%`);
+}
+
+// Average and prune.
+const features_: Record<string, number[]> = {};
+let kept = 0;
+for (const [f, ww] of [...w.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const to = tot.get(f)!;
+  const st = stamp.get(f)!;
+  const arr: number[] = [];
+  for (let t = 0; t < T; t++) {
+    const avg = (to[t]! + (clock - st[t]!) * ww[t]!) / clock;
+    const r = Math.round(avg * 1000) / 1000;
+    if (Math.abs(r) >= 0.002) arr.push(t, r);
+  }
+  if (arr.length) {
+    features_[f] = arr;
+    kept++;
+  }
+}
+const out = {
+  about: 'Averaged-perceptron NER weights for sitrep (scripts/train-ner.ts). Trained on wikigold (CC BY 4.0, minus the held-out fifth) and GUM news (CC BY; 3/4 of the documents). See data/actors/README.md.',
+  tags: [...NER_TAGS],
+  features: features_,
+};
+const path = join(DATA_DIR, 'actors', 'ner-model.json');
+writeFileSync(path, JSON.stringify(out));
+console.error(`wrote ${path}: ${kept} features, ${(readFileSync(path).length / 1e6).toFixed(2)} MB`);
+
+if (DEV) {
+  // Development check on CoNLL-2003 testa (dev part), tagger alone.
+  const { modelFromJson, tagSentence } = await import('../src/actors/ner.js');
+  const model: NerModel = modelFromJson(out);
+  const dev = readConll(goldPath('ner', 'conll2003', 'eng.testa'));
+  let tp = 0, fp = 0, fn = 0;
+  for (const s of dev) {
+    const pred = tagSentence(model, sentenceContext(s.words, res.gazetteer, res.kb));
+    const key = (x: { start: number; end: number; type: string }) => `${x.start}:${x.end}:${x.type}`;
+    const g = new Set(spansOf(s.tags).filter((x) => x.type !== 'MISC').map(key));
+    const p = new Set(spansOf(pred).filter((x) => x.type !== 'MISC').map(key));
+    for (const k of p) if (g.has(k)) tp++; else fp++;
+    for (const k of g) if (!p.has(k)) fn++;
+  }
+  const P = tp / (tp + fp), R = tp / (tp + fn);
+  console.error(`testa (dev) PER/ORG/LOC tagger-only: P ${(100 * P).toFixed(1)} R ${(100 * R).toFixed(1)} F1 ${(200 * P * R / (P + R)).toFixed(1)}`);
+}

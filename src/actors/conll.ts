@@ -1,0 +1,108 @@
+/** Readers for the CoNLL-style NER sets (used by scripts/train-ner.ts and bench/entities.ts; never at run time). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface TaggedSentence {
+  words: string[];
+  /** IOB2 tags over PER/ORG/LOC/MISC (or the set's own types). */
+  tags: string[];
+}
+
+/** Reads "TOKEN … TAG" columns (space or tab), blank line = sentence end; converts IOB1 to IOB2. */
+export function readConll(path: string, map: (t: string) => string | null = (t) => t): TaggedSentence[] {
+  const out: TaggedSentence[] = [];
+  let words: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (words.length) out.push({ words, tags: toIob2(tags) });
+    words = [];
+    tags = [];
+  };
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const l = line.trim();
+    if (!l || l.startsWith('-DOCSTART-')) {
+      flush();
+      continue;
+    }
+    const cols = l.split(/\s+/);
+    const w = cols[0]!;
+    const t = cols[cols.length - 1]!;
+    words.push(w);
+    if (t === 'O' || cols.length < 2) tags.push('O');
+    else {
+      const m = /^([BI])-(.+)$/.exec(t);
+      const type = map(m ? m[2]! : t);
+      tags.push(type ? `${m ? m[1] : 'I'}-${type}` : 'O');
+    }
+  }
+  flush();
+  return out;
+}
+
+/** IOB1 (I- starts an entity unless it continues one of the same type) → IOB2. */
+export function toIob2(tags: string[]): string[] {
+  return tags.map((t, i) => {
+    if (!t.startsWith('I-')) return t;
+    const p = i > 0 ? tags[i - 1]! : 'O';
+    return p === 'O' || p.slice(2) !== t.slice(2) ? 'B-' + t.slice(2) : t;
+  });
+}
+
+const GUM_MAP: Record<string, string> = { person: 'PER', place: 'LOC', organization: 'ORG' };
+const PARTICLE = /^(of|the|and|for|de|al|el|du|la|van|von|'s|&)$/;
+
+/**
+ * GUM news (coreference-style mentions without B/I): a run of person/place/organization
+ * counts as a named entity when every word after a leading "the" is capitalised (or a
+ * particle), since GUM also tags nominal mentions ("veteran politicians").
+ */
+export function readGumNews(dir: string, files?: string[]): TaggedSentence[] {
+  const out: TaggedSentence[] = [];
+  const names = (files ?? readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort());
+  for (const f of names) {
+    let words: string[] = [];
+    let types: string[] = [];
+    const flush = () => {
+      if (!words.length) return;
+      const tags = new Array<string>(words.length).fill('O');
+      let i = 0;
+      while (i < words.length) {
+        const ty = types[i]!;
+        let j = i + 1;
+        while (j < words.length && types[j] === ty) j++;
+        const mapped = GUM_MAP[ty];
+        if (mapped) {
+          let s = i;
+          if (/^the$/i.test(words[s]!) && s + 1 < j) s++;
+          const ws = words.slice(s, j);
+          const proper = /^\p{Lu}/u.test(ws[0]!) && ws.every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w.toLowerCase()) || /^[\d.-]+$/.test(w));
+          if (proper && !/^(I|He|She|We|They|It)$/.test(ws[0]!)) {
+            for (let k = s; k < j; k++) tags[k] = (k === s ? 'B-' : 'I-') + mapped;
+          }
+        }
+        i = j;
+      }
+      out.push({ words, tags });
+      words = [];
+      types = [];
+    };
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      if (!line.trim()) {
+        flush();
+        continue;
+      }
+      const [w, t] = line.split('\t');
+      words.push(w!);
+      types.push(t ?? 'O');
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Held-out parts of the may-train sets (never trained on; bench/entities.ts measures on them). */
+export const WIKIGOLD_HELDOUT = (i: number) => i % 5 === 0;
+export function gumNewsSplit(dir: string): { train: string[]; test: string[] } {
+  const all = readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort();
+  return { train: all.filter((_, i) => i % 4 !== 0), test: all.filter((_, i) => i % 4 === 0) };
+}

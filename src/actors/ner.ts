@@ -1,0 +1,194 @@
+/**
+ * A small named-entity tagger: an averaged perceptron over word, shape, affix, context,
+ * gazetteer and knowledge-base features, decoded greedily left to right (BIO tags).
+ * The weights ship in data/actors/ner-model.json (trained by scripts/train-ner.ts).
+ */
+import { normName, type KbIndex } from './kb.js';
+
+export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type NerTag = (typeof NER_TAGS)[number];
+
+/** word (lower-case) → gazetteer classes ("first", "last", "city", "common", …). */
+export type Gazetteer = Map<string, string[]>;
+
+export interface NerModel {
+  tags: readonly string[];
+  /** feature → weight per tag. */
+  weights: Map<string, Float32Array>;
+}
+
+export function shapeOf(w: string): string {
+  let s = '';
+  let last = '';
+  for (const ch of w) {
+    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    if (c !== last || s.length < 2) s += c;
+    last = c;
+  }
+  return s.length > 6 ? s.slice(0, 6) : s;
+}
+
+const KB_TYPE: Record<string, string> = { PERSON: 'PER', ORG: 'ORG', GROUP: 'ORG', GPE: 'LOC', LOC: 'LOC', FACILITY: 'LOC', OTHER: 'MISC' };
+
+/**
+ * Knowledge-base span features: the longest alias match starting at each token whose first
+ * word is capitalised (or all caps), as B-/I- of its coarse type. Also marks demonyms.
+ */
+export function kbSpanTags(words: string[], kb: KbIndex | null): string[] {
+  const out = new Array<string>(words.length).fill('');
+  if (!kb) return out;
+  const norm = words.map((w) => normName(w));
+  for (let i = 0; i < words.length; i++) {
+    if (!/^\p{Lu}/u.test(words[i]!)) continue;
+    let best = -1;
+    let bestType = '';
+    let key = '';
+    for (let j = i; j < Math.min(words.length, i + kb.maxWords); j++) {
+      if (!norm[j]) break;
+      key = key ? key + ' ' + norm[j] : norm[j]!;
+      const hit = kb.byAlias.get(key);
+      if (hit) {
+        best = j;
+        bestType = KB_TYPE[hit[0]!.type] ?? 'MISC';
+      }
+      if (!kb.prefixes.has(key)) break;
+    }
+    if (best >= 0) {
+      for (let j = i; j <= best; j++) out[j] = (j === i ? 'B-' : 'I-') + bestType;
+      i = best;
+    } else if (kb.demonyms.has(norm[i]!)) out[i] = 'DEM';
+  }
+  return out;
+}
+
+/** Context computed once per sentence. */
+export interface SentenceContext {
+  words: string[];
+  lower: string[];
+  shapes: string[];
+  gaz: string[][];
+  kbTags: string[];
+  allCaps: boolean;
+}
+
+export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | null): SentenceContext {
+  const lower = words.map((w) => w.toLowerCase());
+  const letters = words.filter((w) => /\p{L}/u.test(w));
+  const allCaps = letters.length > 1 && letters.every((w) => !/\p{Ll}/u.test(w));
+  return {
+    words,
+    lower,
+    shapes: words.map(shapeOf),
+    gaz: lower.map((w) => gaz.get(w) ?? []),
+    kbTags: kbSpanTags(allCaps ? words.map((w) => w.charAt(0) + w.slice(1).toLowerCase()) : words, kb),
+    allCaps,
+  };
+}
+
+/** Features of token i given the two previous tags. */
+export function features(c: SentenceContext, i: number, prev: string, prev2: string): string[] {
+  const w = c.words[i]!;
+  const lw = c.lower[i]!;
+  const n = c.words.length;
+  const f: string[] = ['b', 'w=' + lw, 's=' + c.shapes[i], 't1=' + prev, 't12=' + prev2 + '|' + prev];
+  f.push('p3=' + lw.slice(0, 3), 'x2=' + lw.slice(-2), 'x3=' + lw.slice(-3), 'x4=' + lw.slice(-4));
+  const cap = /^\p{Lu}/u.test(w);
+  if (i === 0) f.push('init', 'init|s=' + c.shapes[i]);
+  if (cap) f.push('cap|t1=' + prev);
+  if (c.allCaps) f.push('ac', 'ac|w=' + lw);
+  const wm1 = i > 0 ? c.lower[i - 1]! : '<s>';
+  const wp1 = i + 1 < n ? c.lower[i + 1]! : '</s>';
+  f.push('w-1=' + wm1, 'w+1=' + wp1, 'w-2=' + (i > 1 ? c.lower[i - 2] : '<s>'), 'w+2=' + (i + 2 < n ? c.lower[i + 2] : '</s>'));
+  f.push('s-1=' + (i > 0 ? c.shapes[i - 1] : '<s>'), 's+1=' + (i + 1 < n ? c.shapes[i + 1] : '</s>'));
+  f.push('s-1s=' + (i > 0 ? c.shapes[i - 1] : '<s>') + '|' + c.shapes[i]);
+  f.push('w-1w=' + wm1 + '|' + lw, 'ww+1=' + lw + '|' + wp1);
+  f.push('t1w=' + prev + '|' + lw);
+  for (const g of c.gaz[i]!) f.push('g=' + g, 'g|cap=' + g + (cap ? 1 : 0) + (i === 0 ? 'i' : ''));
+  if (i > 0) for (const g of c.gaz[i - 1]!) f.push('g-1=' + g);
+  if (i + 1 < n) for (const g of c.gaz[i + 1]!) f.push('g+1=' + g);
+  const k = c.kbTags[i]!;
+  if (k) f.push('kb=' + k, 'kb|t1=' + k + '|' + prev);
+  if (i + 1 < n && c.kbTags[i + 1]) f.push('kb+1=' + c.kbTags[i + 1]);
+  if (i > 0 && c.kbTags[i - 1]) f.push('kb-1=' + c.kbTags[i - 1]);
+  return f;
+}
+
+/** Scores of every tag for a feature list. */
+export function score(model: NerModel, feats: string[], out: Float64Array): void {
+  out.fill(0);
+  for (const f of feats) {
+    const w = model.weights.get(f);
+    if (!w) continue;
+    for (let t = 0; t < out.length; t++) out[t]! += w[t]!;
+  }
+}
+
+/** A tag is allowed after `prev` when it does not continue a different (or no) entity. */
+export function allowed(tag: string, prev: string): boolean {
+  if (!tag.startsWith('I-')) return true;
+  return prev.slice(2) === tag.slice(2) && prev !== 'O';
+}
+
+/** Tags one sentence. */
+export function tagSentence(model: NerModel, c: SentenceContext): string[] {
+  const tags: string[] = [];
+  const sc = new Float64Array(model.tags.length);
+  for (let i = 0; i < c.words.length; i++) {
+    const prev = i > 0 ? tags[i - 1]! : '<s>';
+    const prev2 = i > 1 ? tags[i - 2]! : '<s>';
+    score(model, features(c, i, prev, prev2), sc);
+    let best = 0;
+    let bestScore = -Infinity;
+    for (let t = 0; t < sc.length; t++) {
+      if (!allowed(model.tags[t]!, prev) ) continue;
+      if (sc[t]! > bestScore) {
+        bestScore = sc[t]!;
+        best = t;
+      }
+    }
+    tags.push(model.tags[best]!);
+  }
+  return tags;
+}
+
+/** BIO tags → spans [start, end) with type. */
+export function spansOf(tags: string[]): { start: number; end: number; type: string }[] {
+  const out: { start: number; end: number; type: string }[] = [];
+  let cur: { start: number; end: number; type: string } | null = null;
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t.startsWith('B-') || (t.startsWith('I-') && (!cur || cur.type !== t.slice(2)))) {
+      if (cur) out.push(cur);
+      cur = { start: i, end: i + 1, type: t.slice(2) };
+    } else if (t.startsWith('I-') && cur) cur.end = i + 1;
+    else {
+      if (cur) out.push(cur);
+      cur = null;
+    }
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Model file: { tags, features: { name: [tagIndex, weight, tagIndex, weight, …] } }. */
+export function modelFromJson(o: { tags: string[]; features: Record<string, number[]> }): NerModel {
+  const weights = new Map<string, Float32Array>();
+  const n = o.tags.length;
+  for (const [k, arr] of Object.entries(o.features)) {
+    const w = new Float32Array(n);
+    for (let j = 0; j + 1 < arr.length; j += 2) w[arr[j]!] = arr[j + 1]!;
+    weights.set(k, w);
+  }
+  return { tags: o.tags, weights };
+}
+
+export function parseGazetteer(text: string): Gazetteer {
+  const g: Gazetteer = new Map();
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const tab = line.indexOf('\t');
+    if (tab < 0) continue;
+    g.set(line.slice(0, tab), line.slice(tab + 1).split(','));
+  }
+  return g;
+}
