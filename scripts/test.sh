@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
+bash scripts/ensure-chromium.sh
 exec node --import tsx --test --test-concurrency=2 test/*.test.ts
