@@ -1,12 +1,375 @@
-import type { Doc } from '../document/document.js';
+import type { Doc, Token } from '../document/document.js';
+import type { Figure, FigureKind, FigureQualifier, Span } from '../types.js';
+
+type Phrase = string[];
 
 /** What the figures stage needs, loaded once (see load.ts) and passed in. */
 export interface FiguresResources {
-  loaded: boolean;
+  units: Map<string, number>;
+  tens: Map<string, number>;
+  scales: Map<string, number>;
+  /** "dozens" → [24, 99]. */
+  vague: Array<[Phrase, [number, number]]>;
+  qualifiers: Array<[Phrase, Exclude<FigureQualifier, null>]>;
+  /** Cues after the number ("1,000 people were killed") and before it ("killed 1,000 people"). */
+  after: Array<[Phrase, FigureKind]>;
+  before: Array<[Phrase, FigureKind]>;
+  shotKilled: Phrase[];
+  shotWounded: Phrase[];
+  counted: Phrase[];
+  /** Singular person nouns: "a man was shot and killed" counts 1. */
+  persons: Set<string>;
+  personAdjectives: Set<string>;
+  cumulative: Phrase[];
+  sourcePhrases: Phrase[];
+  sourceNouns: Set<string>;
 }
 
-/** The figures stage: reads the document built so far and adds its own layer. Pure: no I/O. */
+interface NumExpr {
+  a: number; // first token (qualifier included)
+  b: number; // last token
+  value: number;
+  min: number;
+  max: number;
+  qualifier: FigureQualifier;
+}
+
+// Words that may stand between a count and its cue: "1,000 people were reportedly killed".
+const BETWEEN = new Set(['were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'who', 'that', 'of', 'them', 'whom', 'the', 'and', 'or', 'others', 'more', 'other', 'people', 'allegedly', 'believed', 'confirmed', 'feared', 'now', 'still', 'all', 'in', 'shooting', 'attack', 'critically', 'seriously', 'badly', 'fatally', 'severely', 'slightly', 'left', 'either', 'remain', 'remained', 'remains', 'got', 'get', 'are', 'reported', 'say', 'said', 'least', 'at']);
+const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'year', 'years', 'year-old', 'hours', 'hour', 'days', 'day', 'minutes', 'minute', 'weeks', 'months', 'am', 'pm', 'a.m.', 'p.m.', 'km', 'miles', 'mile', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'dollars', 'euros', 'pounds', 'times', 'tons', 'tonnes', 'acres', 'square', 'o\'clock', 'degrees', 'st', 'nd', 'rd', 'th', 'seconds', 'rounds', 'shots', 'cases', 'votes', 'points', 'billion', 'seats']);
+const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
+const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
+
+/** The figures stage: counts of killed, wounded, displaced, … with qualifier, what is counted and who says so. Pure. */
 export function runFigures(doc: Doc, res: FiguresResources): void {
-  void doc;
-  void res;
+  doc.figures = new FigureFinder(doc, res).run();
+}
+
+class FigureFinder {
+  private readonly toks: Token[];
+  private readonly used: Uint8Array;
+
+  constructor(private readonly doc: Doc, private readonly res: FiguresResources) {
+    this.toks = doc.tokens;
+    this.used = new Uint8Array(this.toks.length);
+  }
+
+  run(): Figure[] {
+    const out: Figure[] = [];
+    for (const s of this.doc.sentences) {
+      for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+        if (this.used[i]) continue;
+        const f = this.figureAt(i, s.tokenStart, s.tokenEnd);
+        if (f) {
+          out.push(f.figure);
+          for (let k = f.a; k <= f.b; k++) this.used[k] = 1;
+          i = f.b;
+        }
+      }
+    }
+    return out.sort((x, y) => x.start - y.start);
+  }
+
+  private match(i: number, p: Phrase, hi: number): boolean {
+    if (i + p.length > hi) return false;
+    for (let n = 0; n < p.length; n++) if (this.toks[i + n]!.lower !== p[n]) return false;
+    return true;
+  }
+
+  /** Longest phrase of `list` that starts at token i. */
+  private phraseAt<T>(i: number, list: Array<[Phrase, T]>, hi: number): [number, T] | null {
+    for (const [p, v] of list) if (this.match(i, p, hi)) return [p.length, v];
+    return null;
+  }
+
+  /** Longest phrase of `list` that ends at token j. */
+  private phraseEndingAt<T>(j: number, list: Array<[Phrase, T]>, lo: number): [number, T] | null {
+    for (const [p, v] of list) if (j - p.length + 1 >= lo && this.match(j - p.length + 1, p, j + 1)) return [p.length, v];
+    return null;
+  }
+
+  // ------------------------------------------------------------ numbers
+
+  /** A plain number at token i (digits, words, "1.5 million", "a dozen"), as [value, last token]. */
+  private plainNumber(i: number, hi: number): [number, number] | null {
+    const t = this.toks[i];
+    if (!t) return null;
+    let value: number;
+    let j = i;
+    if (t.kind === 'number') {
+      if (!/^\d{1,3}(,\d{3})+$|^\d+(\.\d+)?$/.test(t.text)) return null;
+      value = Number(t.text.replace(/,/g, ''));
+    } else if (t.lower === 'a' || t.lower === 'an') {
+      const n = this.toks[i + 1];
+      if (!n || i + 1 >= hi) return null;
+      if (n.lower === 'dozen') return [12, i + 1];
+      if (n.lower === 'hundred' || n.lower === 'thousand' || n.lower === 'million') return [this.res.scales.get(n.lower)!, i + 1];
+      return null;
+    } else {
+      const w = this.wordNumber(i, hi);
+      if (!w) return null;
+      [value, j] = w;
+    }
+    // Scale words: "1.5 million", "two hundred thousand".
+    while (j + 1 < hi) {
+      const sc = this.res.scales.get(this.toks[j + 1]!.lower);
+      if (sc === undefined || (sc < 1000 && t.kind === 'number' && this.toks[j + 1]!.lower !== 'hundred')) break;
+      if (this.toks[j + 1]!.lower === 'k' || this.toks[j + 1]!.lower === 'm') { if (this.toks[j + 1]!.start !== this.toks[j]!.end) break; }
+      value *= sc;
+      j++;
+    }
+    if (!Number.isFinite(value)) return null;
+    return [Math.round(value * 1000) / 1000, j];
+  }
+
+  /** "twenty-five", "three hundred and twelve", "eleven". */
+  private wordNumber(i: number, hi: number): [number, number] | null {
+    let total = 0, current = 0, j = i - 1, any = false;
+    for (let k = i; k < hi; k++) {
+      const w = this.toks[k]!.lower;
+      const parts = w.split('-');
+      if (parts.length === 2 && this.res.tens.has(parts[0]!) && this.res.units.has(parts[1]!)) {
+        current += this.res.tens.get(parts[0]!)! + this.res.units.get(parts[1]!)!;
+      } else if (this.res.units.has(w) && (w !== 'score' && w !== 'dozen' || any)) current += this.res.units.get(w)!;
+      else if (this.res.tens.has(w)) current += this.res.tens.get(w)!;
+      else if (any && w === 'hundred') current = (current || 1) * 100;
+      else if (any && (w === 'thousand' || w === 'million' || w === 'billion')) { total += (current || 1) * this.res.scales.get(w)!; current = 0; }
+      else if (any && w === 'and' && k + 1 < hi && (this.res.units.has(this.toks[k + 1]!.lower) || this.res.tens.has(this.toks[k + 1]!.lower.split('-')[0]!))) continue;
+      else break;
+      any = true;
+      j = k;
+    }
+    return any ? [total + current, j] : null;
+  }
+
+  /** A count with its qualifier, range or vagueness, starting at token i. */
+  private numberAt(i: number, hi: number): NumExpr | null {
+    let a = i;
+    let qualifier: FigureQualifier = null;
+    const q = this.phraseAt(i, this.res.qualifiers, hi);
+    let j = i;
+    if (q) { qualifier = q[1]; j = i + q[0]; }
+    // "between 10 and 20"
+    if (this.toks[j]?.lower === 'between') {
+      const x = this.plainNumber(j + 1, hi);
+      if (x && this.toks[x[1] + 1]?.lower === 'and') {
+        const y = this.plainNumber(x[1] + 2, hi);
+        if (y && y[0] > x[0]) return { a, b: y[1], value: x[0], min: x[0], max: y[0], qualifier: 'range' };
+      }
+      return null;
+    }
+    const v = this.phraseAt(j, this.res.vague, hi);
+    if (v) {
+      let b = j + v[0] - 1;
+      if (this.toks[b + 1]?.lower === 'of' && b + 2 < hi) b++;
+      const [mn, mx] = v[1];
+      return { a, b, value: mn, min: mn, max: mx, qualifier: qualifier ?? (mn === mx ? null : 'at_least') };
+    }
+    const x = this.plainNumber(j, hi);
+    if (!x) return null;
+    if (q && j === i && x[1] < i) return null;
+    let [value, b] = x;
+    let min = value, max = value;
+    // Ranges: "10 to 15", "10-15", "10 or 12".
+    const sep = this.toks[b + 1];
+    if (sep && (sep.text === '-' || sep.text === '–' || sep.lower === 'to' || sep.lower === 'or') && b + 2 < hi) {
+      const y = this.plainNumber(b + 2, hi);
+      if (y && y[0] > value) { max = y[0]; b = y[1]; qualifier = 'range'; }
+    }
+    if (qualifier === 'at_least' || qualifier === 'more_than') max = qualifier === 'more_than' ? Math.max(value + 1, max) : max;
+    if (qualifier === 'more_than') min = value + 1;
+    if (qualifier === 'fewer_than') { max = value; min = 0; }
+    if (qualifier === 'up_to') { max = value; min = 0; }
+    if (qualifier === 'at_least') { min = value; max = value; }
+    if (qualifier === 'more_than') max = min;
+    if (qualifier === 'about') { min = value; max = value; }
+    if (qualifier === 'range') { min = value; }
+    if (qualifier && q === null) a = i;
+    return { a, b, value, min: qualifier === 'more_than' || qualifier === 'fewer_than' || qualifier === 'up_to' ? min : min, max, qualifier };
+  }
+
+  /** Does the number stand for something other than a count of people (money, a year, an age, a time)? */
+  private notACount(n: NumExpr, lo: number): boolean {
+    const prev = this.toks[n.a - 1];
+    const next = this.toks[n.b + 1];
+    if (prev && MONEY.has(prev.lower)) return true;
+    if (next && NOT_COUNT_AFTER.has(next.lower)) return true;
+    if (next && /^(year|hour|day|week|month|mile|foot|inch|minute|second)/.test(next.lower) && next.text.startsWith('-')) return true;
+    if (prev && MONTHS.test(prev.lower) && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text)) return true;
+    if (next && MONTHS.test(next.lower) && /^\p{Lu}/u.test(next.text)) return true;
+    const t = this.toks[n.b]!;
+    if (t.kind === 'number' && /^\d{4}$/.test(t.text) && +t.text >= 1800 && +t.text <= 2100) return true;
+    if (prev && (prev.lower === 'no.' || prev.lower === 'no' || prev.text === '#')) return true;
+    if (prev && prev.text === ',' && next && next.text === ',' && n.value < 120 && this.toks[n.a - 2] && /^\p{Lu}/u.test(this.toks[n.a - 2]!.text)) return true; // "John Smith, 23,"
+    if (next && (next.text === ':' || next.text === '.') && this.toks[n.b + 2]?.kind === 'number') return true; // times, decimals
+    void lo;
+    return false;
+  }
+
+  // ------------------------------------------------------------ figures
+
+  private figureAt(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+    const t = this.toks[i]!;
+    // "a man was shot and killed": one person.
+    if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one') && !this.isNumberStart(i, hi)) {
+      return this.singular(i, lo, hi);
+    }
+    const n = this.numberAt(i, hi);
+    if (!n || this.notACount(n, lo)) return null;
+    // What is counted: "1,000 people", "three police officers".
+    let counted: [number, number] | null = null;
+    let k = n.b + 1;
+    for (let adj = 0; adj < 3 && k < hi; adj++) {
+      const c = this.phraseAt(k, this.res.counted.map((p) => [p, true] as [Phrase, boolean]), hi);
+      if (c) { counted = [k, k + c[0] - 1]; k += c[0]; break; }
+      const w = this.toks[k]!;
+      if (w.kind === 'word' && (this.res.personAdjectives.has(w.lower) || /^\p{Lu}/u.test(w.text) || /-/.test(w.text)) && !this.phraseAt(k, this.res.after, hi)) { k++; continue; }
+      break;
+    }
+    // A cue before the count: "killed 1,000 people", "displaced some 146,000", "death toll rose to 12".
+    let kind: FigureKind | null = null;
+    let cueA = -1, cueB = -1;
+    const bef = this.phraseEndingAt(n.a - 1, this.res.before, lo);
+    if (bef && (bef[1] !== 'troops' || (counted && this.isTroopNoun(counted)))) {
+      kind = bef[1]; cueA = n.a - bef[0]; cueB = n.a - 1;
+      if (kind === 'killed' && this.toks[cueA]!.lower === 'leaving') {
+        // "leaving three dead / injured": the cue follows.
+        kind = null; cueA = cueB = -1;
+      }
+    }
+    if (!kind) {
+      // A cue after: "1,000 people were killed", "12 dead", "3 deaths", "146,000 refugees".
+      let unknown = 0;
+      for (let m = counted ? counted[1] + 1 : n.b + 1, steps = 0; m < hi && steps < 8; m++, steps++) {
+        const w = this.toks[m]!;
+        const shot = this.shotAt(m, hi);
+        if (shot) { kind = shot[1]; cueA = m; cueB = m + shot[0] - 1; break; }
+        const af = this.phraseAt(m, this.res.after, hi);
+        if (af) { kind = af[1]; cueA = m; cueB = m + af[0] - 1; break; }
+        if (w.kind !== 'word' || this.numberAt(m, hi)) break;
+        if (BETWEEN.has(w.lower)) continue;
+        if (++unknown > 1) break;
+      }
+      if (kind && counted === null && cueA === n.b + 1 && ['troops', 'refugees'].includes(kind)) {
+        // "146,000 refugees", "200 troops", "3 deaths": the cue is also what is counted.
+        counted = [cueA, cueB];
+      }
+    }
+    if (!kind && counted && this.isTroopNoun(counted)) { kind = 'troops'; cueA = counted[0]; cueB = counted[1]; }
+    if (!kind) return null;
+    // "3 fatalities", "2 killed": fine. "troops" counted by something that is a casualty cue stays a casualty.
+    const a = Math.min(n.a, cueA);
+    const b = Math.max(n.b, cueB, counted ? counted[1] : -1);
+    return { figure: this.build(a, b, kind, n.value, n.min, n.max, n.qualifier, counted, lo, hi), a, b };
+  }
+
+  private isNumberStart(i: number, hi: number): boolean {
+    const t = this.toks[i]!;
+    if (t.lower === 'one') {
+      const nx = this.toks[i + 1];
+      return !!nx && !this.res.persons.has(nx.lower) && !this.res.personAdjectives.has(nx.lower) && !/year-old$/.test(nx.lower);
+    }
+    return this.numberAt(i, hi) !== null;
+  }
+
+  private isTroopNoun(c: [number, number]): boolean {
+    const w = this.toks[c[1]]!.lower;
+    return ['troops', 'soldiers', 'fighters', 'militants', 'personnel', 'mercenaries', 'servicemen', 'marines', 'paratroopers', 'reservists', 'combatants', 'rebels', 'militiamen'].includes(w);
+  }
+
+  /** "shot dead", "shot and killed", "shot" (wounded unless the person later died). */
+  private shotAt(m: number, hi: number): [number, FigureKind] | null {
+    if (this.toks[m]!.lower !== 'shot' && this.toks[m]!.lower !== 'fatally' && this.toks[m]!.lower !== 'gunned' && this.toks[m]!.lower !== 'struck') return null;
+    for (const p of this.res.shotKilled) if (this.match(m, p, hi)) return [p.length, 'killed'];
+    for (const p of this.res.shotWounded) if (this.match(m, p, hi)) {
+      // "was shot … and later died"
+      for (let k = m + p.length; k < hi; k++) {
+        const w = this.toks[k]!.lower;
+        if (w === 'died' || w === 'dead' || w === 'killed' || w === 'dies') return [p.length, 'killed'];
+        if (this.numberAt(k, hi)) break;
+      }
+      return [p.length, 'wounded'];
+    }
+    return null;
+  }
+
+  /** "A man was shot and killed", "a 23-year-old woman died", "killed a man": a count of one. */
+  private singular(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+    let k = i + 1;
+    let guard = 0;
+    while (k < hi && guard++ < 4) {
+      const w = this.toks[k]!;
+      if (this.res.personAdjectives.has(w.lower) || /year-old$/.test(w.lower) || w.text === '-' || (w.kind === 'number' && /year/.test(w.lower))) { k++; continue; }
+      if (w.kind === 'number' && this.toks[k + 1]?.text === '-') { k += 2; continue; }
+      break;
+    }
+    const p = this.toks[k];
+    if (!p || k >= hi || !this.res.persons.has(p.lower)) return null;
+    const counted: [number, number] = [k, k];
+    // Cue before: "killed a man".
+    const bef = this.phraseEndingAt(i - 1, this.res.before, lo);
+    if (bef && bef[1] !== 'troops') {
+      const a = i - bef[0];
+      return { figure: this.build(a, k, bef[1], 1, 1, 1, null, counted, lo, hi), a, b: k };
+    }
+    // Cue after: "a man was shot and killed".
+    for (let m = k + 1, steps = 0; m < hi && steps < 7; m++, steps++) {
+      const w = this.toks[m]!;
+      if (w.text === ',' && steps === 0) break;
+      const shot = this.shotAt(m, hi);
+      if (shot) return { figure: this.build(i, m + shot[0] - 1, shot[1], 1, 1, 1, null, counted, lo, hi), a: i, b: m + shot[0] - 1 };
+      const af = this.phraseAt(m, this.res.after, hi);
+      if (af) {
+        if (af[1] === 'troops' || af[1] === 'refugees') return null;
+        return { figure: this.build(i, m + af[0] - 1, af[1], 1, 1, 1, null, counted, lo, hi), a: i, b: m + af[0] - 1 };
+      }
+      if (w.kind !== 'word' || !(BETWEEN.has(w.lower) || /ly$/.test(w.lower) || ['died', 'found', 'pronounced', 'later', 'reported'].includes(w.lower))) break;
+    }
+    return null;
+  }
+
+  private build(a: number, b: number, kind: FigureKind, value: number, min: number, max: number, qualifier: FigureQualifier,
+    counted: [number, number] | null, lo: number, hi: number): Figure {
+    const start = this.toks[a]!.start, end = this.toks[b]!.end;
+    const src = this.sourceFor(start, end, lo, hi);
+    return {
+      start, end, text: this.doc.text.slice(start, end),
+      kind, value, min, max, qualifier,
+      counted: counted ? this.doc.text.slice(this.toks[counted[0]]!.start, this.toks[counted[1]]!.end) : null,
+      cumulative: this.cumulative(lo, hi),
+      source: src.source, sourceMention: src.mention,
+    };
+  }
+
+  private cumulative(lo: number, hi: number): boolean {
+    for (let k = lo; k < hi; k++) for (const p of this.res.cumulative) if (this.match(k, p, hi)) return true;
+    return false;
+  }
+
+  /** Who the figure is attributed to: the speaker of the quote that holds it, else "according to …" / "figures from …". */
+  private sourceFor(start: number, end: number, lo: number, hi: number): { source: string | null; mention: Span | null } {
+    for (const q of this.doc.quotes) {
+      if (q.start <= start && end <= q.end && (q.speaker || q.speakerMention)) return { source: q.speaker, mention: q.speakerMention };
+    }
+    for (let k = lo; k < hi; k++) {
+      for (const p of this.res.sourcePhrases) {
+        if (!this.match(k, p, hi)) continue;
+        let e = k + p.length;
+        const s = e;
+        while (e < hi && this.toks[e]!.kind !== 'punct' && e - s < 8) e++;
+        if (e === s) continue;
+        const ms = this.toks[s]!.start, me = this.toks[e - 1]!.end;
+        return { source: this.resolve(ms, me), mention: { start: ms, end: me, text: this.doc.text.slice(ms, me) } };
+      }
+    }
+    return { source: null, mention: null };
+  }
+
+  private resolve(s: number, e: number): string | null {
+    const id = this.doc.services.resolve(s, e);
+    if (id) return id;
+    let best: string | null = null;
+    for (const m of this.doc.mentions) if (m.start >= s && m.end <= e) { best = m.entity; break; }
+    return best;
+  }
 }

@@ -30,11 +30,15 @@ const FUNCTION = new Set(['and', 'or', 'but', 'nor', 'that', 'which', 'who', 'wh
 const STOP_AFTER = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'to', 'when', 'while', 'who', 'which', 'that', 'as', 'from', 'with', 'for', 'and', 'but', 'because', 'about', 'adding', 'saying', 'noting', 'via', 'through', 'since', 'told', 'by', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight']);
 const CONNECT = new Set(['al', 'el', 'de', 'da', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'abu', 'le', 'la', 'di', 'du', 'of', 'and', '&', '-', 'st.']);
 const OBJECT_VERBS = new Set(['tell', 'inform', 'assure', 'warn', 'urge', 'ask', 'advise', 'remind', 'caution', 'order', 'promise', 'accuse', 'charge']);
-const PREPS = new Set(['in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'via', 'through', 'over', 'by', 'outside', 'inside', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'repeatedly', 'again', 'also', 'previously', 'publicly', 'privately', 'recently', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const PREPS = new Set(['of', 'in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'via', 'through', 'over', 'by', 'outside', 'inside', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'repeatedly', 'again', 'also', 'previously', 'publicly', 'privately', 'recently', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at']);
 const NEG = new Set(['not', "n't", 'never', 'refused', 'declined', 'to', 'would', 'wouldn', 'could', 'did', 'didn', 'wont', 'cannot', 'unwilling', 'reluctant']);
 /** Speech verbs whose "to …" complement is still something said: "urged them to leave". */
 const TO_VERBS = new Set(['urge', 'ask', 'call', 'tell', 'demand', 'order', 'advise', 'warn']);
+const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'do', 'does', 'did', 'of', 'from', 'by']);
+const NOUNISH = new Set(['state', 'remark', 'note', 'claim', 'report', 'comment', 'demand', 'promise', 'counter', 'post', 'order', 'caution', 'tweet', 'pledge', 'vow', 'reply', 'respond', 'repeat', 'joke', 'quip', 'shout', 'boast', 'recall', 'mention', 'whisper', 'yell', 'scream', 'lament']);
+const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been', "'s", '’s', 'am']);
+const CONTENT_BAD_START = new Set(['and', 'but', 'or', 'of', 'it', 'nothing', 'anything', 'something']);
 const SEP = new Set([',', '—', '–', ':', '-', '--', ';']);
 const END_PUNCT = new Set(['.', '!', '?', '…']);
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'", '„', '`']);
@@ -68,10 +72,17 @@ class QuoteFinder {
   private readonly drafts: Draft[] = [];
   /** Token index → the depth-0 quote-mark span that holds it (for quick "is it quoted?" checks). */
   private readonly inMarks: Int32Array;
+  /** Token index → the actor mention that covers it, or -1. */
+  private readonly mentionOf: Int32Array;
 
   constructor(private readonly doc: Doc, private readonly res: QuotesResources) {
     this.toks = doc.tokens;
     this.inMarks = new Int32Array(this.toks.length).fill(-1);
+    this.mentionOf = new Int32Array(this.toks.length).fill(-1);
+    doc.mentions.forEach((m, n) => {
+      if (m.tokenEnd - m.tokenStart < 1 || this.toks[m.tokenStart]?.start !== m.start) return;
+      for (let t = m.tokenStart; t < m.tokenEnd && t < this.toks.length; t++) if (this.mentionOf[t] === -1) this.mentionOf[t] = n;
+    });
     const marks = doc.quoteMarks;
     let k = 0;
     for (let m = 0; m < marks.length; m++) {
@@ -111,7 +122,16 @@ class QuoteFinder {
     if (/^\p{Lu}/u.test(t.text) && t.i > 0 && this.toks[i - 1]!.sentence === t.sentence) return null; // "United States", "Post"
     const prev = this.toks[i - 1];
     if (prev && (DETS.has(prev.lower) && prev.lower !== 'that' || prev.text === "'s" || prev.text === '’s')) return null; // a noun: "the report"
+    const nxt = this.toks[c.end + 1];
+    if ((c.info.tense === 'present' || c.info.tense === 'base') && nxt && MODALS.has(nxt.lower)) return null; // "his remarks will …"
     return c;
+  }
+
+  /** A present-tense cue that is also a common noun ("states", "remarks") needs a name or pronoun as subject. */
+  private nounishOk(k: number, info: CueInfo, sp: [number, number]): boolean {
+    if (!NOUNISH.has(info.lemma) || (info.tense !== 'present' && info.tense !== 'base')) return true;
+    const h = this.toks[sp[1]]!;
+    return PRONOUNS.has(h.lower) || isCap(h) || this.mentionAt(sp[1]) !== null;
   }
 
   // ---------------------------------------------------------------- speakers
@@ -150,18 +170,25 @@ class QuoteFinder {
 
   /** The actor mention (from the actors stage) that covers token j, as tokens. */
   private mentionAt(j: number): [number, number] | null {
-    const t = this.toks[j]!;
-    for (const m of this.doc.mentions) {
-      if (m.start <= t.start && t.end <= m.end) return [m.tokenStart, m.tokenEnd - 1];
-    }
-    return null;
+    const m = this.mentionOf[j]!;
+    if (m < 0) return null;
+    const r = this.doc.mentions[m]!;
+    return [r.tokenStart, r.tokenEnd - 1];
   }
 
   /** The speaker of a cue at token c, looking left: "Haftar said", "the ministry, which …, said". */
   private speakerBefore(c: number, lo: number): [number, number] | null {
     let j = c - 1;
-    while (j >= lo && AUX.has(this.toks[j]!.lower)) j--;
+    const gerund = this.cueAt(c)?.info.tense === 'gerund';
+    while (j >= lo && (AUX.has(this.toks[j]!.lower) || gerund && PROGRESSIVE.has(this.toks[j]!.lower))) j--;
     if (j < lo) return null;
+    if (this.toks[j]!.text === ')') {
+      // "Sen. David Perdue (R-Ga.) said"
+      let k = j - 1;
+      while (k >= lo && k > j - 12 && this.toks[k]!.text !== '(') k--;
+      if (k <= lo || this.toks[k]!.text !== '(') return null;
+      j = k - 1;
+    }
     if (this.toks[j]!.text === ',') {
       // An apposition or relative clause between the subject and its verb.
       for (let k = j - 1; k >= Math.max(lo, j - 25); k--) {
@@ -385,7 +412,8 @@ class QuoteFinder {
         if (!cue || k < taken) continue;
         const t = this.toks[k]!;
         const prev = this.toks[k - 1];
-        if (cue.info.tense === 'gerund' || (prev?.lower === 'and' && cue.info.tense === 'past')) {
+        const progressive = cue.info.tense === 'gerund' && prev !== undefined && PROGRESSIVE.has(prev.lower);
+        if (!progressive && (cue.info.tense === 'gerund' || (prev?.lower === 'and' && cue.info.tense === 'past'))) {
           // ", adding that …", ", saying …", "and added …": the clause's subject speaks again.
           if (!prev || (prev.text !== ',' && prev.lower !== 'and')) continue;
           const content = this.contentAfter(k, cue.end, cue.info, b);
@@ -399,7 +427,8 @@ class QuoteFinder {
         if (cue.info.tense === 'base' && prev && (prev.lower === 'to' || NEG.has(prev.lower))) continue;
         if (prev && (NEG.has(prev.lower) && prev.lower !== 'to')) continue;
         const lo = Math.max(a, taken);
-        const sp = this.speakerBefore(k, lo);
+        let sp = this.speakerBefore(k, lo);
+        if (sp && !this.nounishOk(k, cue.info, sp)) sp = null;
         // Content after: "X said (that) …".
         if (sp) {
           const content = this.contentAfter(k, cue.end, cue.info, b);
@@ -465,11 +494,12 @@ class QuoteFinder {
     while (m < b && guard++ < 6 && PREPS.has(this.toks[m]!.lower)) m = this.skipPhrase(m, b);
     if (m < b && this.toks[m]!.text === ',' && m > n) m++;
     if (m < b && this.toks[m]!.lower === 'that') n = m + 1;
-    else if (m > n && m < b && this.toks[m - 1]!.text === ',') n = m;
+    else if (m > n && m < b) n = m;
     else if (this.toks[n]?.lower === 'that') n++;
     if (n < b && (this.toks[n]!.text === ':' || this.toks[n]!.text === ',' || this.toks[n]!.text === '—')) n++;
     if (n >= b) return null;
     if (this.toks[n]!.lower === 'to' && !TO_VERBS.has(info.lemma)) return null;
+    if (CONTENT_BAD_START.has(this.toks[n]!.lower) && !(this.toks[n]!.lower === 'it' && /^(is|was|will|would|has|had|could|can|may|might|should|must|does|did|'s|’s|wo|won't|isn't|wasn't|doesn't|didn't)$/.test(this.toks[n + 1]?.lower ?? ''))) return null;
     if (isQuoteTok(this.toks[n]) || this.inMarks[n] !== -1 && this.doc.quoteMarks[this.inMarks[n]!]!.open < this.toks[n]!.start && this.isWholeQuoteFrom(n, b)) return null;
     // Stop at ", adding", "and added", ", saying" (another quote of the same speaker).
     let e = b;
