@@ -1,12 +1,183 @@
+/**
+ * The labels stage: the words an outlet uses for an actor — titles ("Field Marshal"), descriptors
+ * ("rebel leader", "the internationally recognised government"), delegitimizing or loaded words
+ * ("so-called", "regime", "mercenaries", "NATO invasion") — from the lexicon in data/labels/,
+ * each attached to the entity it describes when the text says which (null otherwise).
+ *
+ * How a phrase finds its actor depends on its group's `attach`:
+ *  - next: the name that follows ("Field Marshal and rebel leader Khalifa Haftar", "so-called GNA");
+ *  - prev: the actor right before it ("NATO invasion", "the Assad regime", "Turkish mercenaries");
+ *  - head: a noun phrase that names an actor itself: the actor before it, a bracketed or following
+ *    name ("the aggressor [Haftar]", "warlord Haftar"), an apposition ("Haftar, the warlord"), or
+ *    for a definite singular ("the regime") what the actors stage resolves it to;
+ *  - none: a loaded word with no actor of its own ("chaos").
+ */
 import type { Doc } from '../document/document.js';
+import type { Token } from '../document/tokenize.js';
+import type { Label, LabelKind } from '../types.js';
+import { ActorSpans, isCapitalised, isPossessive, type ActorAt } from '../relations/actorspans.js';
+
+export interface LabelEntry {
+  /** The phrase's tokens, lower case. */
+  words: string[];
+  kind: LabelKind;
+  attach: 'next' | 'prev' | 'head' | 'none';
+  /** The label's span runs over the actor it attaches to ("so-called Government of National Accord", "NATO invasion"). */
+  withActor: boolean;
+  /** Only emitted when a person's name follows (titles). */
+  requirePerson: boolean;
+  /** A nationality adjective before the phrase belongs to it ("Libyan revolutionary leader"). */
+  nationality: boolean;
+  group: string;
+}
 
 /** What the labels stage needs, loaded once (see load.ts) and passed in. */
 export interface LabelsResources {
-  loaded: boolean;
+  byFirst: Map<string, LabelEntry[]>;
+  size: number;
+}
+
+/** A lexicon phrase found at tokens [i, j). */
+export interface LabelMatch {
+  i: number;
+  j: number;
+  entry: LabelEntry;
+}
+
+const NEXT_SKIP = new Set(['and', 'the', 'former', 'late', 'then', 'de', 'facto', '&']);
+const DEMONYM_RE = /(?:an|ian|ese|ish|i|ic|ean)$/;
+const OPEN = new Set(['[', '(']);
+const CLOSE = new Set([']', ')']);
+
+/** The lexicon's phrases in the document, longest first, never across a sentence, never overlapping. */
+export function matchLabels(doc: Doc, res: LabelsResources): LabelMatch[] {
+  const toks = doc.tokens;
+  const out: LabelMatch[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const cands = res.byFirst.get(toks[i]!.lower);
+    if (!cands) continue;
+    const sent = toks[i]!.sentence;
+    for (const e of cands) {
+      const n = e.words.length;
+      if (i + n > toks.length) continue;
+      let ok = true;
+      for (let k = 1; k < n; k++) {
+        const t = toks[i + k]!;
+        if (t.lower !== e.words[k] || t.sentence !== sent) { ok = false; break; }
+      }
+      if (!ok) continue;
+      out.push({ i, j: i + n, entry: e });
+      i += n - 1;
+      break;
+    }
+  }
+  return out;
 }
 
 /** The labels stage: reads the document built so far and adds its own layer. Pure: no I/O. */
 export function runLabels(doc: Doc, res: LabelsResources): void {
-  void doc;
-  void res;
+  const matches = matchLabels(doc, res);
+  if (matches.length === 0) return;
+  const toks = doc.tokens;
+  const spans = new ActorSpans(doc);
+  const matchAt = new Map<number, LabelMatch>();
+  for (const m of matches) matchAt.set(m.i, m);
+  const seen = new Set<string>();
+  for (const m of matches) {
+    const s = doc.sentences[toks[m.i]!.sentence];
+    const lo = s ? s.tokenStart : 0;
+    const hi = s ? s.tokenEnd : toks.length;
+    const e = m.entry;
+    let start = toks[m.i]!.start;
+    let end = toks[m.j - 1]!.end;
+    let entity: string | null = null;
+
+    // A nationality adjective before a descriptor is part of it; its country is the fallback actor.
+    let nation: ActorAt | null = null;
+    if (e.nationality && m.i - 1 >= lo && isCapitalised(toks[m.i - 1]) && !isPossessive(toks[m.i])) {
+      const t = toks[m.i - 1]!;
+      const a = spans.endingAt(m.i - 1, lo);
+      if (a && a.tokStart === m.i - 1 && a.type === 'GPE') nation = a;
+      if (nation || (m.i - 1 > lo && DEMONYM_RE.test(t.text) && t.text.length > 3 && !matchAt.has(m.i - 1))) start = t.start;
+    }
+
+    if (e.attach === 'next') {
+      const a = nextActor(spans, toks, matchAt, m.j, hi, e.requirePerson);
+      if (a) {
+        entity = a.entity;
+        if (e.withActor) end = a.end;
+      }
+    } else if (e.attach === 'prev') {
+      const a = prevActor(spans, toks, m.i, lo);
+      if (a) {
+        entity = a.entity;
+        if (e.withActor) start = Math.min(start, a.start);
+      }
+    } else if (e.attach === 'head') {
+      const a = nation ? null : prevActor(spans, toks, m.i, lo);
+      if (a) {
+        entity = a.entity;
+        start = Math.min(start, a.start);
+      } else {
+        entity = headActor(spans, toks, matchAt, m, lo, hi)?.entity ?? nation?.entity ?? null;
+      }
+    }
+    if (e.requirePerson && !entity) continue;
+    const key = `${start}:${end}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    doc.labels.push({ entity, start, end, text: doc.text.slice(start, end), kind: e.kind });
+  }
+  doc.labels.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The name after a pre-nominal label, across "and", other labels and title words. */
+function nextActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelMatch>, j: number, hi: number, person: boolean): ActorAt | null {
+  let k = j;
+  for (let steps = 0; k < hi && steps < 6; steps++) {
+    const a = spans.startingAt(k, hi);
+    if (a) return person && a.type !== 'PERSON' ? null : a;
+    const t = toks[k]!;
+    const other = matchAt.get(k);
+    if (other) { k = other.j; continue; }
+    if (NEXT_SKIP.has(t.lower) || (t.text === '.' && k > j && /^\p{Lu}\p{Ll}{0,4}$/u.test(toks[k - 1]!.text))) { k++; continue; }
+    if (isCapitalised(t) && isCapitalised(toks[k + 1])) { k++; continue; } // an unknown title word before a name
+    return null;
+  }
+  return null;
+}
+
+/** The actor right before a label ("NATO invasion", "the Assad regime", "Haftar's mercenaries"). */
+function prevActor(spans: ActorSpans, toks: Token[], i: number, lo: number): ActorAt | null {
+  let k = i - 1;
+  if (k >= lo && isPossessive(toks[k])) k--;
+  if (k < lo) return null;
+  return spans.endingAt(k, lo);
+}
+
+/** The actor a noun-phrase label names, when it is not right before it. */
+function headActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelMatch>, m: LabelMatch, lo: number, hi: number): ActorAt | null {
+  // "the aggressor [Genersl Haftar]", "terrorist groups (Hamas, …)"
+  if (m.j < hi && OPEN.has(toks[m.j]!.text)) {
+    const a = spans.startingAt(m.j + 1, hi);
+    if (a && CLOSE.has(toks[a.tokEnd]?.text ?? '')) return a;
+  }
+  // "warlord Khalifa Haftar", "rebel leader and Field Marshal Haftar"
+  const n = nextActor(spans, toks, matchAt, m.j, hi, false);
+  if (n) return n;
+  // "Haftar, the renegade commander,"
+  let k = m.i - 1;
+  if (k >= lo && ['the', 'a', 'an'].includes(toks[k]!.lower)) k--;
+  if (k > lo && toks[k]!.text === ',') {
+    const a = spans.endingAt(k - 1, lo);
+    if (a) return a;
+  }
+  // "the regime", "the aggressor": what the actors stage resolves a definite singular to.
+  const first = m.entry.words[0] === 'the' ? m.i : m.i - 1 >= lo && toks[m.i - 1]!.lower === 'the' ? m.i - 1 : -1;
+  const last = toks[m.j - 1]!;
+  if (first >= 0 && !last.lower.endsWith('s')) {
+    const ent = spans.resolve(toks[first]!.start, last.end);
+    if (ent) return { entity: ent, type: spans.typeOf(ent), tokStart: first, tokEnd: m.j, start: toks[first]!.start, end: last.end };
+  }
+  return null;
 }
