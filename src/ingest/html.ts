@@ -1,0 +1,173 @@
+/**
+ * HTML pages: the main text by @mozilla/readability on a linkedom DOM, and the page's own metadata
+ * (canonical URL, site name, title, published date from `article:published_time` and similar meta
+ * tags, then JSON-LD `datePublished`, then `<time datetime>`).
+ */
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'nav', 'button', 'form', 'select', 'figcaption']);
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
+  'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'table', 'tr', 'td', 'th', 'figure', 'hr', 'address', 'center', 'body', 'details', 'summary',
+]);
+
+interface NodeLike {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<NodeLike>;
+}
+
+function walk(node: NodeLike, out: string[], pre: boolean): void {
+  const kids = node.childNodes;
+  for (let i = 0; i < kids.length; i++) {
+    const n = kids[i]!;
+    if (n.nodeType === 3) {
+      const t = n.textContent ?? '';
+      out.push(pre ? t : t.replace(/[ \t\r\n\f]+/g, ' '));
+    } else if (n.nodeType === 1) {
+      const tag = n.nodeName.toLowerCase();
+      if (SKIP.has(tag)) continue;
+      if (tag === 'br') { out.push('\n'); continue; }
+      const block = BLOCK.has(tag);
+      if (block) out.push('\n\n');
+      walk(n, out, pre || tag === 'pre');
+      if (block) out.push('\n\n');
+    }
+  }
+}
+
+/** Text of an HTML fragment or page: one line per block element, blank lines between blocks. Entities decoded. */
+export function htmlToText(html: string): string {
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  return nodeText(document.body as unknown as NodeLike);
+}
+
+function nodeText(node: NodeLike): string {
+  const out: string[] = [];
+  walk(node, out, false);
+  return out.join('').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** Does a string hold HTML markup rather than plain text? */
+export function looksLikeHtml(s: string): boolean {
+  return /<\/?(p|div|br|span|a|h[1-6]|li|ul|em|strong|b|i|blockquote|figure|img)\b[^>]*>/i.test(s);
+}
+
+export interface HtmlPage {
+  title: string | null;
+  url: string | null;
+  siteName: string | null;
+  /** Published date candidates from the page metadata, best first: [where, raw value]. */
+  dates: Array<[string, string]>;
+  /** Main text (block per line), or null when the page has no article. */
+  text: string | null;
+  /** Words of text found outside menus and footers, for the error message when there is no article. */
+  words: number;
+}
+
+interface El {
+  getAttribute(n: string): string | null;
+  textContent: string | null;
+  tagName: string;
+}
+interface DocLike {
+  querySelector(s: string): El | null;
+  querySelectorAll(s: string): ArrayLike<El>;
+  title: string;
+  body: unknown;
+}
+
+const META_DATE_KEYS = [
+  'article:published_time', 'og:article:published_time', 'datepublished', 'pubdate', 'publishdate', 'publish-date',
+  'publication_date', 'date', 'dc.date.issued', 'dc.date', 'dcterms.date', 'dcterms.created', 'sailthru.date', 'parsely-pub-date', 'article.published',
+];
+
+function metaContent(doc: DocLike, keys: string[]): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  const metas = doc.querySelectorAll('meta');
+  for (const key of keys) {
+    for (let i = 0; i < metas.length; i++) {
+      const m = metas[i]!;
+      const k = (m.getAttribute('property') ?? m.getAttribute('name') ?? m.getAttribute('itemprop') ?? '').toLowerCase();
+      const v = m.getAttribute('content');
+      if (k === key && v) found.push([`<meta ${key}>`, v.trim()]);
+    }
+  }
+  return found;
+}
+
+/** datePublished from JSON-LD blocks, preferring article types; @graph and arrays are searched. */
+function jsonLdDates(doc: DocLike): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  const visit = (o: unknown, depth: number): void => {
+    if (!o || typeof o !== 'object' || depth > 6) return;
+    if (Array.isArray(o)) { for (const x of o) visit(x, depth + 1); return; }
+    const r = o as Record<string, unknown>;
+    if (typeof r.datePublished === 'string') out.push(['JSON-LD datePublished', r.datePublished]);
+    for (const [k, v] of Object.entries(r)) if (k !== 'datePublished' && typeof v === 'object') visit(v, depth + 1);
+  };
+  for (let i = 0; i < scripts.length; i++) {
+    try {
+      visit(JSON.parse(scripts[i]!.textContent ?? ''), 0);
+    } catch {
+      // A broken JSON-LD block is common and harmless: other sources remain.
+    }
+  }
+  return out;
+}
+
+function timeDates(doc: DocLike): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const times = doc.querySelectorAll('time[datetime]');
+  for (let i = 0; i < times.length; i++) {
+    const v = times[i]!.getAttribute('datetime');
+    if (v) out.push(['<time datetime>', v.trim()]);
+  }
+  return out;
+}
+
+/** Reads an HTML page. Pure apart from parsing. */
+export function readHtmlPage(html: string): HtmlPage {
+  const { document } = parseHTML(html);
+  const doc = document as unknown as DocLike;
+  const attr = (sel: string, a: string) => doc.querySelector(sel)?.getAttribute(a)?.trim() || null;
+  const url = attr('link[rel="canonical"]', 'href') ?? attr('meta[property="og:url"]', 'content') ?? attr('meta[name="twitter:url"]', 'content');
+  const siteName = attr('meta[property="og:site_name"]', 'content') ?? attr('meta[name="application-name"]', 'content');
+  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
+  const ogTitle = attr('meta[property="og:title"]', 'content');
+  const dates = [...metaContent(doc, META_DATE_KEYS), ...jsonLdDates(doc), ...timeDates(doc)];
+
+  let text: string | null = null;
+  try {
+    const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+    if (parsed?.content) text = htmlToText(parsed.content);
+    if (!text && parsed?.textContent) text = parsed.textContent.trim();
+  } catch {
+    text = null;
+  }
+  // Readability gives up on very short pages: fall back to the <article> or <main> element.
+  let words = text ? countWords(text) : 0;
+  if (words < MIN_ARTICLE_WORDS) {
+    const { document: again } = parseHTML(html);
+    const d2 = again as unknown as DocLike;
+    const main = d2.querySelector('article') ?? d2.querySelector('main') ?? d2.querySelector('[role="main"]');
+    const fallback = main ? nodeText(main as unknown as NodeLike) : '';
+    const fw = countWords(fallback);
+    if (fw > words) { text = fallback; words = fw; }
+    if (words < MIN_ARTICLE_WORDS) {
+      const bodyWords = countWords(nodeText(d2.body as NodeLike));
+      return { title: ogTitle ?? h1 ?? (doc.title || null), url, siteName, dates, text: null, words: Math.max(words, bodyWords) };
+    }
+  }
+  return { title: h1 ?? ogTitle ?? (doc.title?.trim() || null), url, siteName, dates, text, words };
+}
+
+/** Fewer words than this outside menus and footers is a page without an article (an index, an error page). */
+export const MIN_ARTICLE_WORDS = 40;
+
+export function countWords(s: string): number {
+  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
