@@ -1,12 +1,162 @@
 import type { Doc } from '../document/document.js';
+import type { Place, PlaceMention } from '../types.js';
+import { placeOf, type Gazetteer } from './gazetteer.js';
+import { recognize, wordSets, type PlaceWords, type RawMention, type WordSets } from './recognize.js';
+import { resolveMentions } from './resolve.js';
 
 /** What the places stage needs, loaded once (see load.ts) and passed in. */
 export interface PlacesResources {
   loaded: boolean;
+  gazetteer: Gazetteer;
+  words: PlaceWords;
+  /** Problems found in the data files (reported, not fatal). */
+  problems: string[];
+  /** How long loading took, in ms (for the benchmark). */
+  loadMs: number;
+  /** Word sets, built on first use. */
+  sets?: WordSets;
 }
 
-/** The places stage: reads the document built so far and adds its own layer. Pure: no I/O. */
+/** One toponym of the document with what the stage knows about how it is used. */
+export interface PlaceUse {
+  mention: PlaceMention;
+  /** 2 = "in/at/near X", 1 = "from/to/of X", 0 = bare. */
+  literal: 0 | 1 | 2;
+  /** The name acts as a government or an organisation ("Ankara agreed"). */
+  acting: boolean;
+  /** Index of the sentence that holds it. */
+  sentence: number;
+}
+
+const uses = new WeakMap<Doc, PlaceUse[]>();
+
+function setsOf(res: PlacesResources): WordSets {
+  if (!res.sets) res.sets = wordSets(res.words);
+  return res.sets;
+}
+
+/** Demonyms of each country (alpha-2) in the document: "Libyan", "Turkish", "South Korean". */
+export function demonymCounts(doc: Doc, g: Gazetteer): Map<string, number> {
+  const out = new Map<string, number>();
+  const toks = doc.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue;
+    const next = toks[i + 1];
+    const two = next ? g.demonyms.get(`${t.lower} ${next.lower}`) : undefined;
+    const cc = two ?? g.demonyms.get(t.lower);
+    if (!cc) continue;
+    out.set(cc, (out.get(cc) ?? 0) + 1);
+    if (two) i++;
+  }
+  return out;
+}
+
+export interface Geoparse {
+  mentions: RawMention[];
+  /** Entry per mention, -1 when unresolved. */
+  entries: number[];
+  focus: string[];
+}
+
+/**
+ * Recognises and resolves the toponyms of a document. `forced` spans (e.g. gold spans) are always
+ * treated as toponyms. Pure: reads the document, changes nothing.
+ */
+export function geoparse(doc: Doc, res: PlacesResources, forced: { start: number; end: number }[] = []): Geoparse {
+  const g = res.gazetteer;
+  const w = setsOf(res);
+  const mentions = recognize(doc, g, w, forced);
+  const dem = demonymCounts(doc, g);
+  const resolved = resolveMentions(g, mentions, dem);
+  const entries = resolved.map((r) => r.entry);
+
+  // Focus countries: literal places count most, names that act (governments) and demonyms least.
+  const weight = new Map<string, number>();
+  const bump = (cc: string, v: number) => weight.set(cc, (weight.get(cc) ?? 0) + v);
+  for (const [cc, n] of dem) bump(cc, 0.3 * n);
+  resolved.forEach((r) => {
+    if (r.entry < 0) return;
+    const kind = g.kind[r.entry];
+    let v = kind === 'country' ? 1 : r.mention.literal > 0 ? 1.5 : 1;
+    if (r.mention.acting) v *= 0.5;
+    bump(g.cc[r.entry]!, v);
+  });
+  const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const top = ranked[0]?.[1] ?? 0;
+  const focusCc = top >= 1 ? ranked.filter(([, v]) => v >= 0.7 * top).slice(0, 3).map(([cc]) => cc) : [];
+  const focus = focusCc.map((cc) => g.a3.get(cc)).filter((x): x is string => !!x);
+
+  // "the capital" → the capital of the first focus country; "the Libyan capital" → Libya's.
+  mentions.forEach((m, i) => {
+    if (m.kind === 'name') return;
+    const cc = m.kind === 'demonymCapital' ? m.country : focusCc[0];
+    const c = cc ? g.countries.get(cc) : undefined;
+    entries[i] = c && c.capital >= 0 ? c.capital : -1;
+  });
+  return { mentions, entries, focus };
+}
+
+/** The places stage: fills `doc.places` and `doc.focus`. Pure: no I/O. */
 export function runPlaces(doc: Doc, res: PlacesResources): void {
-  void doc;
-  void res;
+  const g = res.gazetteer;
+  const { mentions, entries, focus } = geoparse(doc, res);
+  const list: PlaceUse[] = [];
+  let lastEnd = -1;
+  mentions.forEach((m, i) => {
+    const e = entries[i]!;
+    if (e < 0 || m.start < lastEnd) return;
+    lastEnd = m.end;
+    const text = doc.text.slice(m.start, m.end);
+    let place: Place;
+    if (m.direction && m.kind === 'name') {
+      // "northwest Syria": the part of the place, at the place's coordinates, as a region.
+      place = { ...placeOf(g, e), name: text, precision: 'region' };
+    } else {
+      place = placeOf(g, e);
+    }
+    list.push({
+      mention: { start: m.start, end: m.end, text, place, entity: m.entity },
+      literal: m.literal,
+      acting: m.acting,
+      sentence: doc.tokens[m.tokStart]?.sentence ?? -1,
+    });
+  });
+  doc.places = list.map((u) => u.mention);
+  doc.focus = focus;
+  uses.set(doc, list);
+}
+
+/** The toponyms of a document with how each is used (after runPlaces). */
+export function placeUses(doc: Doc): readonly PlaceUse[] {
+  return uses.get(doc) ?? [];
+}
+
+const rank = (p: Place) => (p.precision === 'city' || p.precision === 'place' ? 3 : p.precision === 'region' ? 2 : 1);
+
+/**
+ * The place of a clause or event span [start, end), for the events stage: the most specific toponym
+ * used as a location inside the span ("attacked a port in the capital" → Tripoli), else one used as a
+ * location elsewhere in the same sentence; names that act ("Ankara agreed") are not places.
+ * Null when the sentence names no place. Call after runPlaces.
+ */
+export function placeFor(doc: Doc, start: number, end: number): Place | null {
+  const list = uses.get(doc);
+  if (!list || !list.length) return null;
+  const pick = (cands: PlaceUse[]): Place | null => {
+    let best: PlaceUse | null = null;
+    for (const u of cands) {
+      if (u.acting) continue;
+      if (!best) { best = u; continue; }
+      const a = u.literal * 10 + rank(u.mention.place);
+      const b = best.literal * 10 + rank(best.mention.place);
+      if (a > b) best = u;
+    }
+    return best ? best.mention.place : null;
+  };
+  const inside = pick(list.filter((u) => u.mention.start >= start && u.mention.end <= end));
+  if (inside) return inside;
+  const s = doc.tokens.find((t) => t.start >= start)?.sentence ?? -1;
+  if (s < 0) return null;
+  return pick(list.filter((u) => u.sentence === s && u.literal > 0));
 }

@@ -1,7 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { PlacesResources } from './index.js';
+import { parseGazetteer } from './gazetteer.js';
+import { buildGazetteer } from './build.js';
 
-/** Loads the places stage's data files from `dataDir` (the repository's data/ by default). */
+function read(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read places data file ${path}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Loads the places stage's data: the GeoNames gazetteer generated into data/generated/gazetteer.txt
+ * (built here on first use from the installed npm packages when it is missing) and the hand-written
+ * files in data/places/.
+ */
 export function loadPlacesResources(dataDir: string): PlacesResources {
-  void dataDir;
-  return { loaded: true };
+  const t0 = performance.now();
+  const generated = join(dataDir, 'generated', 'gazetteer.txt');
+  if (!existsSync(generated)) buildGazetteer(dirname(dataDir), generated);
+  const dir = join(dataDir, 'places');
+  const problems: string[] = [];
+  const gazetteer = parseGazetteer({
+    generated: read(generated),
+    countries: read(join(dir, 'countries.tsv')),
+    abbreviations: read(join(dir, 'us-state-abbreviations.tsv')),
+    alternates: read(join(dir, 'alternates.tsv')),
+  }, problems);
+  const words = JSON.parse(read(join(dir, 'words.json'))) as PlacesResources['words'];
+  return { loaded: true, gazetteer, words, problems, loadMs: performance.now() - t0 };
 }

@@ -1,0 +1,217 @@
+/**
+ * The in-memory gazetteer: entries in flat arrays and one name index (normalised name → entry indexes).
+ * Built by load.ts from data/generated/gazetteer.tsv (GeoNames) and the hand-written files in data/places/.
+ */
+import type { Place } from '../types.js';
+
+export type Kind = 'country' | 'adm1' | 'adm2' | 'city';
+
+export interface Country {
+  a2: string;
+  a3: string;
+  name: string;
+  lat: number;
+  lon: number;
+  /** Entry index of the country in the gazetteer. */
+  entry: number;
+  /** Entry index of its capital, or -1. */
+  capital: number;
+}
+
+export interface Gazetteer {
+  size: number;
+  name: string[];
+  cc: string[];
+  lat: Float64Array;
+  lon: Float64Array;
+  kind: Kind[];
+  fcode: string[];
+  pop: Float64Array;
+  admin1: string[];
+  admin2: string[];
+  gid: Int32Array;
+  /** normalised name → entry indexes as built ("12,-40"); an index i ≥ 0 is a primary name, -(i + 1) an alternate. */
+  index: Map<string, string>;
+  /** Names added at load time from the hand-written files (same encoding, as arrays). */
+  extra: Map<string, number[]>;
+  countries: Map<string, Country>;
+  /** alpha-2 → alpha-3 */
+  a3: Map<string, string>;
+  /** normalised demonym ("libyan") → alpha-2 */
+  demonyms: Map<string, string>;
+  /** "CC.A1" → entry index of the first-level region */
+  adm1ByCode: Map<string, number>;
+  /** "CC.A1.A2" → entry index of the second-level region */
+  adm2ByCode: Map<string, number>;
+  /** Abbreviations of US states ("La.", "Calif.") → entry index of the state. */
+  abbrev: Map<string, number>;
+}
+
+/** Entry indexes for a normalised key (negative -(i+1) = matched by an alternate name). */
+export function lookup(g: Gazetteer, key: string): number[] {
+  const s = g.index.get(key);
+  const extra = g.extra.get(key);
+  if (s === undefined) return extra ?? [];
+  const out = s.indexOf(',') < 0 ? [+s] : s.split(',').map(Number);
+  if (extra) for (const v of extra) if (!out.includes(v)) out.push(v);
+  if (extra) {
+    // A hand-written alternate outranks the same entry found as a GeoNames alternate.
+    for (const v of extra) if (v >= 0 && out.includes(-(v + 1))) out.splice(out.indexOf(-(v + 1)), 1);
+  }
+  return out;
+}
+
+/** The key under which a name is indexed and looked up: lower case, no diacritics, St./Mt./Ft. spelled out. */
+export function normName(s: string): string {
+  let k = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+  if (/\b(?:st|mt|ft)\b/.test(k)) {
+    k = k.replace(/\bst\.?(?= )/g, 'saint').replace(/\bmt\.?(?= )/g, 'mount').replace(/\bft\.?(?= )/g, 'fort');
+  }
+  return k;
+}
+
+export function kindOf(fcode: string): Kind {
+  if (fcode === 'PCLI') return 'country';
+  if (fcode === 'ADM1') return 'adm1';
+  if (fcode === 'ADM2') return 'adm2';
+  return 'city';
+}
+
+export function precisionOf(kind: Kind): Place['precision'] {
+  return kind === 'country' ? 'country' : kind === 'city' ? 'city' : 'region';
+}
+
+/** The contract's Place for an entry. */
+export function placeOf(g: Gazetteer, i: number, name?: string): Place {
+  const gid = g.gid[i]!;
+  return {
+    name: name ?? g.name[i]!,
+    country: g.a3.get(g.cc[i]!) ?? null,
+    lat: Math.round(g.lat[i]! * 1e4) / 1e4,
+    lon: Math.round(g.lon[i]! * 1e4) / 1e4,
+    geonameid: gid > 0 ? gid : null,
+    precision: precisionOf(g.kind[i]!),
+  };
+}
+
+/** Great-circle distance in km. */
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const dLat = (lat2 - lat1) * r;
+  const dLon = (lon2 - lon1) * r;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+export interface GazetteerSources {
+  /** data/generated/gazetteer.txt content (see build.ts for the format) */
+  generated: string;
+  /** data/places/countries.tsv */
+  countries: string;
+  /** data/places/us-state-abbreviations.tsv */
+  abbreviations: string;
+  /** data/places/alternates.tsv */
+  alternates: string;
+}
+
+function dataLines(text: string): string[][] {
+  const out: string[][] = [];
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    out.push(line.replace(/\r$/, '').split('\t'));
+  }
+  return out;
+}
+
+/** Parses the gazetteer sources into the in-memory structure. Problems are returned, not thrown. */
+export function parseGazetteer(src: GazetteerSources, problems: string[] = []): Gazetteer {
+  const L = src.generated.split('\n');
+  if (!L[0]?.startsWith('# sitrep gazetteer v1') || L.length < 10) {
+    throw new Error('data/generated/gazetteer.txt is not a sitrep gazetteer v1 file: delete it and run `node --import tsx scripts/build-gazetteer.ts`');
+  }
+  const gids = L[1]!.split('\t');
+  const names = L[2]!.split('\t');
+  const ccs = L[3]!.split('\t');
+  const fcodes = L[4]!.split('\t');
+  const a1s = L[5]!.split('\t');
+  const a2s = L[6]!.split('\t');
+  const nums = L[7]!.split(',');
+  const keys = L[8]!.split('\t');
+  const posts = L[9]!.split('\t');
+  const countryRows = dataLines(src.countries);
+  const n = names.length;
+  const cap = n + countryRows.length;
+  const g: Gazetteer = {
+    size: n,
+    name: names, cc: ccs, fcode: fcodes, admin1: a1s, admin2: a2s, kind: new Array<Kind>(n),
+    lat: new Float64Array(cap), lon: new Float64Array(cap), pop: new Float64Array(cap), gid: new Int32Array(cap),
+    index: new Map(), extra: new Map(), countries: new Map(), a3: new Map(), demonyms: new Map(),
+    adm1ByCode: new Map(), adm2ByCode: new Map(), abbrev: new Map(),
+  };
+  const capitals = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    g.lat[i] = +nums[3 * i]!;
+    g.lon[i] = +nums[3 * i + 1]!;
+    g.pop[i] = +nums[3 * i + 2]!;
+    g.gid[i] = +gids[i]!;
+    const fc = fcodes[i]!;
+    if (fc === 'ADM1') { g.kind[i] = 'adm1'; g.adm1ByCode.set(`${ccs[i]}.${a1s[i]}`, i); }
+    else if (fc === 'ADM2') { g.kind[i] = 'adm2'; g.adm2ByCode.set(`${ccs[i]}.${a1s[i]}.${a2s[i]}`, i); }
+    else {
+      g.kind[i] = 'city';
+      if (fc === 'PPLC') {
+        // Capitals: the most populous PPLC of each country.
+        const prev = capitals.get(ccs[i]!);
+        if (prev === undefined || g.pop[i]! > g.pop[prev]!) capitals.set(ccs[i]!, i);
+      }
+    }
+  }
+  for (let k = 0; k < keys.length; k++) g.index.set(keys[k]!, posts[k]!);
+
+  const addExtra = (name: string, i: number) => {
+    const k = normName(name);
+    if (!k) return;
+    const list = g.extra.get(k);
+    if (!list) g.extra.set(k, [i]);
+    else if (!list.includes(i)) list.push(i);
+  };
+  const push = (name: string, cc: string, lat: number, lon: number, fcode: string, pop: number) => {
+    const i = g.size++;
+    g.name.push(name); g.cc.push(cc); g.fcode.push(fcode); g.kind.push(kindOf(fcode));
+    g.admin1.push(''); g.admin2.push('');
+    g.lat[i] = lat; g.lon[i] = lon; g.pop[i] = pop; g.gid[i] = 0;
+    return i;
+  };
+
+  for (const f of countryRows) {
+    const [a2, a3, name, lat, lon, aliases, demonyms] = f;
+    if (!a2 || !a3 || !name || !lat || !lon) {
+      problems.push(`countries.tsv: bad row "${f.join('\t')}": need a2, a3, name, lat, lon`);
+      continue;
+    }
+    const i = push(name, a2, +lat, +lon, 'PCLI', 1e9);
+    addExtra(name, i);
+    if (aliases) for (const a of aliases.split('|')) if (a) addExtra(a, i);
+    if (demonyms) for (const d of demonyms.split('|')) if (d) g.demonyms.set(normName(d), a2);
+    g.a3.set(a2, a3);
+    g.countries.set(a2, { a2, a3, name, lat: +lat, lon: +lon, entry: i, capital: capitals.get(a2) ?? -1 });
+  }
+
+  for (const f of dataLines(src.abbreviations)) {
+    const st = g.adm1ByCode.get(`US.${f[0]}`);
+    if (st === undefined) { problems.push(`us-state-abbreviations.tsv: no US state with code ${f[0]}`); continue; }
+    for (const a of (f[1] ?? '').split('|')) if (a) g.abbrev.set(a, st);
+  }
+
+  for (const f of dataLines(src.alternates)) {
+    const [alt, primary, cc, a1] = f;
+    if (!alt || !primary || !cc) continue;
+    const cands = lookup(g, normName(primary))
+      .map((v) => (v < 0 ? -v - 1 : v))
+      .filter((i) => g.cc[i] === cc && (!a1 || g.admin1[i] === a1) && g.kind[i] === 'city');
+    if (!cands.length) { problems.push(`alternates.tsv: "${primary}" (${cc}) is not in the gazetteer`); continue; }
+    const best = cands.reduce((a, b) => (g.pop[b]! > g.pop[a]! ? b : a));
+    addExtra(alt, best); // a hand-written alternate counts as a primary name: it is how news writes the place
+  }
+  return g;
+}

@@ -1,0 +1,340 @@
+/**
+ * Toponym recognition: finds the spans in the document that name places, with the cues around them
+ * that the resolver uses (a containing place after a comma, a possessive country before, a feature
+ * word, a locative preposition, a direction word).
+ */
+import type { Doc, MentionRef, Token } from '../document/document.js';
+import { lookup, normName, type Gazetteer } from './gazetteer.js';
+
+export interface PlaceWords {
+  locative: string[];
+  strongLocative: string[];
+  placeNouns: string[];
+  adminTypes: string[];
+  cityTypes: string[];
+  directions: string[];
+  connectors: string[];
+  actorVerbs: string[];
+  stop: string[];
+  personNames: string[];
+}
+
+/** Sets built once from the word lists. */
+export interface WordSets {
+  locative: Set<string>;
+  strongLocative: Set<string>;
+  placeNouns: Set<string>;
+  adminTypes: Set<string>;
+  cityTypes: Set<string>;
+  directions: Set<string>;
+  connectors: Set<string>;
+  actorVerbs: Set<string>;
+  stop: Set<string>;
+  personNames: Set<string>;
+}
+
+export function wordSets(w: PlaceWords): WordSets {
+  const s = (a: string[] | undefined) => new Set((a ?? []).map((x) => x.toLowerCase()));
+  return {
+    locative: s(w.locative), strongLocative: s(w.strongLocative), placeNouns: s(w.placeNouns),
+    adminTypes: s(w.adminTypes), cityTypes: s(w.cityTypes), directions: s(w.directions),
+    connectors: s(w.connectors), actorVerbs: s(w.actorVerbs), stop: s(w.stop), personNames: s(w.personNames),
+  };
+}
+
+export type MentionKind = 'name' | 'capital' | 'demonymCapital';
+
+/** A toponym found in the text, before resolution. */
+export interface RawMention {
+  start: number;
+  end: number;
+  /** Token range [tokStart, tokEnd) of the name itself (without a leading direction word). */
+  tokStart: number;
+  tokEnd: number;
+  key: string;
+  kind: MentionKind;
+  /** Candidate entries (negative -(i+1) = matched by an alternate name). */
+  cands: number[];
+  /** The entry a following ", X" or a preceding "X's" names, when X is a country or region. */
+  container: number | null;
+  /** A following or preceding feature word: "province" → admin, "city" → city. */
+  typeCue: 'admin' | 'city' | null;
+  /** 2 = strong locative ("in", "at", "near"), 1 = weak ("from", "to", "of" after a place noun), 0 = none. */
+  literal: 0 | 1 | 2;
+  /** The name acts: it is followed by a verb of saying or doing, or is an actor mention of type ORG/GROUP. */
+  acting: boolean;
+  /** A direction word in front ("northwest Syria"). */
+  direction: string | null;
+  /** For "the Libyan capital": the country (alpha-2) named by the demonym. */
+  country: string | null;
+  /** Actor entity whose mention covers the same span. */
+  entity: string | null;
+  /** Given by the caller (gold span): never filtered out. */
+  forced: boolean;
+}
+
+const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+
+/** Actor mentions by start offset, for a quick overlap check. */
+function mentionsBy(doc: Doc): MentionRef[] {
+  return doc.mentions.slice().sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function overlapping(ms: MentionRef[], start: number, end: number): MentionRef[] {
+  const out: MentionRef[] = [];
+  for (const m of ms) {
+    if (m.start >= end) break;
+    if (m.end > start) out.push(m);
+  }
+  return out;
+}
+
+/** The longest gazetteer name that starts at token i, as [tokEnd, key, cands]. */
+export function matchAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number, string, number[]] | null {
+  const toks = doc.tokens;
+  const first = toks[i]!;
+  if (!isCap(first)) return null;
+  let best: [number, string, number[]] | null = null;
+  let end = i;
+  for (let j = i; j < toks.length && j < i + 6; j++) {
+    const t = toks[j]!;
+    if (t.sentence !== first.sentence) break;
+    if (j > i) {
+      const gap = doc.text.slice(toks[j - 1]!.end, t.start);
+      if (gap !== '' && gap !== ' ') break;
+      if (t.kind === 'punct' && t.text !== '.' && t.text !== '-' && t.text !== "'") break;
+      if (t.kind === 'word' && !isCap(t) && !w.connectors.has(t.lower)) break;
+      if (t.kind === 'number') break;
+      if (t.text === '’s' || t.text === "'s") break;
+    }
+    end = j + 1;
+    if (t.kind !== 'word' && t.text !== '.') continue;
+    if (t.kind === 'word' && !isCap(t)) continue;
+    const surface = doc.text.slice(first.start, t.end);
+    const key = normName(surface);
+    let cands = lookup(g, key);
+    // An acronym ("UN", "US") names only what is written that way in the hand-written files.
+    if (cands.length && /^[\p{Lu}.\s]+$/u.test(surface)) cands = g.extra.get(key) ?? [];
+    if (cands.length) best = [end, key, cands];
+  }
+  return best;
+}
+
+/** The region or country a token range names ("Libya", "La.", "Calif."), for containment cues. */
+function containerAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number, number] | null {
+  const toks = doc.tokens;
+  const t = toks[i];
+  if (!t || !isCap(t)) return null;
+  // US state abbreviations: "La." "Calif." "N.Y." "W. Va."
+  for (let n = 4; n >= 1; n--) {
+    const last = toks[i + n - 1];
+    if (!last || last.sentence !== t.sentence) continue;
+    const s = doc.text.slice(t.start, last.end);
+    const st = g.abbrev.get(s);
+    if (st !== undefined) return [i + n, st];
+  }
+  const m = matchAt(doc, g, w, i);
+  if (!m) return null;
+  let best = -1;
+  for (const v of m[2]) {
+    if (v < 0) continue;
+    const k = g.kind[v];
+    if (k === 'country') return [m[0], v];
+    if ((k === 'adm1' || k === 'adm2') && (best < 0 || g.kind[best] === 'adm2' || g.pop[v]! > g.pop[best]!)) best = v;
+  }
+  return best >= 0 ? [m[0], best] : null;
+}
+
+/**
+ * Finds toponyms in the document. `forced` spans (gold spans in the benchmark) are always returned,
+ * resolved to what the gazetteer has for them; other spans overlapping them are dropped.
+ */
+export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: number; end: number }[] = []): RawMention[] {
+  const toks = doc.tokens;
+  const ms = mentionsBy(doc);
+  const out: RawMention[] = [];
+  const nameParts = new Set<string>();
+  const forcedSorted = forced.slice().sort((a, b) => a.start - b.start);
+  let fi = 0;
+
+  const cuesFor = (m: RawMention) => {
+    const prev = toks[m.tokStart - 1];
+    const prev2 = toks[m.tokStart - 2];
+    const next = toks[m.tokEnd];
+    // Locative preposition, possibly with a feature noun in between: "in the city of X", "in northwest X".
+    let k = m.tokStart - 1;
+    if (prev && w.directions.has(prev.lower)) { m.direction = prev.text; k--; }
+    const p = toks[k];
+    if (p && w.strongLocative.has(p.lower)) m.literal = 2;
+    else if (p && w.locative.has(p.lower) && p.lower !== 'of') m.literal = 1;
+    else if (p && p.lower === 'of') {
+      const noun = toks[k - 1];
+      if (noun && w.placeNouns.has(noun.lower)) m.literal = 2;
+      else if (noun && (w.cityTypes.has(noun.lower) || w.adminTypes.has(noun.lower))) m.literal = 2;
+      else m.literal = 1;
+      if (noun && w.cityTypes.has(noun.lower)) m.typeCue = 'city';
+      if (noun && w.adminTypes.has(noun.lower)) m.typeCue = 'admin';
+    } else if (p && (p.lower === 'the' || w.directions.has(p.lower))) {
+      const pp = toks[k - 1];
+      if (pp && w.strongLocative.has(pp.lower)) m.literal = 2;
+    }
+    // Feature word after: "Idlib province", "Rapides Parish" (when not part of the name), "Tripoli city".
+    if (next && next.kind === 'word') {
+      if (w.adminTypes.has(next.lower)) m.typeCue = 'admin';
+      else if (w.cityTypes.has(next.lower)) m.typeCue = 'city';
+      if (w.actorVerbs.has(next.lower) && m.literal < 2) m.acting = true;
+    }
+    // Containment: "Idlib, Syria", "Alexandria, La."
+    if (next && (next.text === ',' || next.text === '(')) {
+      const c = containerAt(doc, g, w, m.tokEnd + 1);
+      if (c) m.container = c[1];
+    }
+    // Possessive country or region before: "Syria's Idlib province".
+    if (prev && (prev.text === '’s' || prev.text === "'s" || prev.text === '’' || prev.text === "'") && prev2) {
+      let s = m.tokStart - 2;
+      while (s > 0 && toks[s - 1] && isCap(toks[s - 1]!) && toks[s - 1]!.sentence === toks[s]!.sentence) s--;
+      for (let a = s; a <= m.tokStart - 2; a++) {
+        const c = containerAt(doc, g, w, a);
+        if (c && c[0] === m.tokStart - 1) { m.container = c[1]; break; }
+      }
+    }
+    // An actor mention on the same span: link it; ORG/GROUP/PERSON types act.
+    for (const am of overlapping(ms, m.start, m.end)) {
+      if (am.start === toks[m.tokStart]!.start && am.end === toks[m.tokEnd - 1]!.end) {
+        m.entity = am.entity;
+        if (am.type === 'ORG' || am.type === 'GROUP') m.acting = m.literal < 2;
+      }
+    }
+  };
+
+  const make = (tokStart: number, tokEnd: number, key: string, cands: number[], kind: MentionKind, isForced: boolean): RawMention => {
+    const m: RawMention = {
+      start: toks[tokStart]!.start, end: toks[tokEnd - 1]!.end, tokStart, tokEnd, key, kind, cands,
+      container: null, typeCue: null, literal: 0, acting: false, direction: null, country: null, entity: null, forced: isForced,
+    };
+    cuesFor(m);
+    return m;
+  };
+
+  // Gold spans first.
+  for (const f of forcedSorted) {
+    let a = toks.findIndex((t) => t.end > f.start);
+    if (a < 0) continue;
+    let b = a;
+    while (b < toks.length && toks[b]!.start < f.end) b++;
+    if (b <= a) continue;
+    const text = doc.text.slice(f.start, f.end);
+    const key = normName(text.replace(/^the\s+/i, ''));
+    let cands = lookup(g, key);
+    let country: string | null = null;
+    if (!cands.length) {
+      const dem = g.demonyms.get(key) ?? g.demonyms.get(key.replace(/s$/, ''));
+      if (dem) cands = [g.countries.get(dem)!.entry];
+    }
+    if (!cands.length) {
+      // "the Libyan capital", "capital", "city" and other descriptions: left to the resolver.
+      const words = key.split(' ');
+      const dem = words.map((x) => g.demonyms.get(x)).find(Boolean);
+      if (dem) country = dem;
+    }
+    const m = make(a, b, key, cands, cands.length ? 'name' : /capital/.test(key) ? (country ? 'demonymCapital' : 'capital') : 'name', true);
+    m.start = f.start;
+    m.end = f.end;
+    m.country = country;
+    out.push(m);
+  }
+
+  for (let i = 0; i < toks.length; i++) {
+    while (fi < forcedSorted.length && forcedSorted[fi]!.end <= toks[i]!.start) fi++;
+    const t = toks[i]!;
+    if (fi < forcedSorted.length && forcedSorted[fi]!.start < t.end && forcedSorted[fi]!.end > t.start) continue;
+
+    // "the capital" / "the Libyan capital"
+    if (t.lower === 'capital' && toks[i - 1]) {
+      const p = toks[i - 1]!;
+      const next = toks[i + 1];
+      const followedByName = next && (next.text === ',' || next.lower === 'of' || isCap(next) || next.kind === 'word' && /^(?:city|region|markets?|punishment|gains?|expenditure|flight|investment)$/.test(next.lower));
+      if (!followedByName) {
+        if (p.lower === 'the') {
+          const m = make(i - 1, i + 1, 'the capital', [], 'capital', false);
+          out.push(m);
+          continue;
+        }
+        const dem = g.demonyms.get(p.lower);
+        if (dem && toks[i - 2]?.lower === 'the') {
+          const m = make(i - 2, i + 1, `the ${p.lower} capital`, [], 'demonymCapital', false);
+          m.country = dem;
+          out.push(m);
+          continue;
+        }
+      }
+    }
+
+    if (!isCap(t)) continue;
+    const hit = matchAt(doc, g, w, i);
+    if (!hit) {
+      // Remember the words of longer capitalised names (people, organisations): "Chiquita Raquel Henry".
+      if (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.sentence === t.sentence) nameParts.add(toks[i + 1]!.lower);
+      continue;
+    }
+    const [end, key, cands] = hit;
+    if (fi < forcedSorted.length && forcedSorted[fi]!.start < toks[end - 1]!.end) continue;
+    const m = make(i, end, key, cands, 'name', false);
+    if (accept(doc, g, w, m, nameParts, ms)) {
+      if (m.direction) m.start = toks[i - 1]!.start;
+      out.push(m);
+      i = end - 1;
+    } else if (end - i === 1 && toks[i + 1] && isCap(toks[i + 1]!)) {
+      nameParts.add(toks[i + 1]!.lower);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Decides whether a matched name is a toponym here. */
+function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: Set<string>, ms: MentionRef[]): boolean {
+  const toks = doc.tokens;
+  const first = toks[m.tokStart]!;
+  const single = m.tokEnd - m.tokStart === 1;
+  const prev = toks[m.tokStart - 1];
+  const next = toks[m.tokEnd];
+  let strong = false; // a country, a first-level region or a large city by its main name
+  let maxPop = 0;
+  let anyPrimary = false;
+  for (const v of m.cands) {
+    if (v < 0) continue;
+    anyPrimary = true;
+    const k = g.kind[v];
+    if (k === 'country' || k === 'adm1') strong = true;
+    if (g.pop[v]! > maxPop && k === 'city') maxPop = g.pop[v]!;
+  }
+  if (maxPop >= 250000) strong = true;
+  const cued = m.literal > 0 || m.container !== null || m.typeCue !== null;
+
+  // Actor mentions that are people or organisations and cover more than the name: "Libya Observer", "Paris Hilton".
+  for (const am of overlapping(ms, m.start, m.end)) {
+    const longer = am.start < m.start || am.end > m.end;
+    if (am.type === 'PERSON' && (longer || !cued)) return false;
+    if ((am.type === 'ORG' || am.type === 'GROUP' || am.type === 'FACILITY') && longer) return false;
+  }
+  if (single && w.stop.has(first.lower)) return false;
+  // Part of a longer capitalised name: "Fire District", "Washington Post", "Chiquita Raquel Henry".
+  const sentFirst = !prev || prev.sentence !== first.sentence;
+  if (prev && !sentFirst && isCap(prev) && doc.text.slice(prev.end, first.start) === ' ' && !w.directions.has(prev.lower)) {
+    const prevStart = !toks[m.tokStart - 2] || toks[m.tokStart - 2]!.sentence !== first.sentence;
+    if (!(prevStart && w.stop.has(prev.lower))) return false;
+  }
+  if (next && isCap(next) && next.sentence === first.sentence && doc.text.slice(first.end, next.start) === ' ' || next && next.text === '-' && toks[m.tokEnd + 1] && isCap(toks[m.tokEnd + 1]!)) {
+    const nextTok = next.text === '-' ? toks[m.tokEnd + 1]! : next;
+    if (!w.adminTypes.has(nextTok.lower) && !w.cityTypes.has(nextTok.lower)) return false;
+  }
+  if (single && nameParts.has(first.lower) && m.literal < 2) return false;
+  if (single && w.personNames.has(first.lower) && !cued) return false;
+  if (!anyPrimary && !cued && maxPop < 1e6) return false;
+  if (strong) return true;
+  if (cued) return true;
+  // Weak: a smaller place named without a cue. Accept multi-word names and mid-sentence names of real towns.
+  if (!single && maxPop >= 1000) return true;
+  if (m.entity) return true;
+  return !sentFirst && maxPop >= 20000;
+}

@@ -1,0 +1,219 @@
+/**
+ * Toponym resolution by context. Every mention of the same name in an article gets the same place
+ * (one sense per discourse). Each candidate is scored on its prior (population, feature type, main
+ * name or alternate), on the countries and regions the rest of the article names, on its distance to
+ * the other places resolved in the article, and on the cues around its mentions (", Syria",
+ * "Syria's", "province", "the port of"). Two passes: the second sees the first pass's places.
+ */
+import { distanceKm, type Gazetteer } from './gazetteer.js';
+import type { RawMention } from './recognize.js';
+
+export interface Resolved {
+  mention: RawMention;
+  /** Entry index, or -1 when nothing fits. */
+  entry: number;
+  /** Margin of the best candidate's score over the second best (large = sure). */
+  margin: number;
+}
+
+interface Group {
+  key: string;
+  mentions: RawMention[];
+  cands: number[]; // entry indexes (alternate flag removed)
+  alt: Set<number>; // entries reached only by an alternate name
+  sameNameCity: Set<number>; // regions that contain a city candidate of the same group
+  entry: number;
+  margin: number;
+}
+
+const contains = (g: Gazetteer, outer: number, inner: number): boolean => {
+  if (outer === inner) return false;
+  if (g.cc[outer] !== g.cc[inner]) return false;
+  const k = g.kind[outer];
+  if (k === 'country') return true;
+  if (k === 'adm1') return g.admin1[inner] === g.admin1[outer] && g.kind[inner] !== 'adm1';
+  if (k === 'adm2') return g.admin1[inner] === g.admin1[outer] && g.admin2[inner] === g.admin2[outer] && g.kind[inner] === 'city';
+  return false;
+};
+
+function prior(g: Gazetteer, e: number): number {
+  const k = g.kind[e];
+  if (k === 'country') return 12;
+  const lp = Math.log10(g.pop[e]! + 1);
+  if (k === 'adm1') return lp + 1.5;
+  if (k === 'adm2') return lp + 0.2;
+  const f = g.fcode[e];
+  let b = 0;
+  if (f === 'PPLC') b = 1.5;
+  else if (f === 'PPLA') b = 0.8;
+  else if (f === 'PPLA2') b = 0.3;
+  else if (f === 'PPLX') b = -1.5;
+  return lp + b;
+}
+
+interface Context {
+  country: Map<string, number>;
+  adm1: Map<string, number>; // "CC.A1" → weight
+  adm2: Map<string, number>;
+  points: { lat: number; lon: number; w: number; group: Group }[];
+  maxCountry: number;
+}
+
+function emptyContext(): Context {
+  return { country: new Map(), adm1: new Map(), adm2: new Map(), points: [], maxCountry: 0 };
+}
+
+const bump = (m: Map<string, number>, k: string, w: number) => m.set(k, (m.get(k) ?? 0) + w);
+
+/** Context from what the article says for certain: countries and regions named, demonyms. */
+function seedContext(g: Gazetteer, groups: Group[], demonymCountries: Map<string, number>): Context {
+  const ctx = emptyContext();
+  for (const [cc, n] of demonymCountries) bump(ctx.country, cc, 0.3 * n);
+  for (const gr of groups) {
+    const n = gr.mentions.length;
+    const prim = gr.cands.filter((e) => !gr.alt.has(e));
+    const countries = prim.filter((e) => g.kind[e] === 'country');
+    if (countries.length === 1) bump(ctx.country, g.cc[countries[0]!]!, n);
+    const adm1 = prim.filter((e) => g.kind[e] === 'adm1');
+    if (adm1.length === 1 && countries.length === 0) {
+      bump(ctx.country, g.cc[adm1[0]!]!, 0.7 * n);
+      bump(ctx.adm1, `${g.cc[adm1[0]!]}.${g.admin1[adm1[0]!]}`, n);
+    }
+    for (const m of gr.mentions) {
+      if (m.container === null) continue;
+      const c = m.container;
+      bump(ctx.country, g.cc[c]!, 0.5);
+      if (g.kind[c] === 'adm1') bump(ctx.adm1, `${g.cc[c]}.${g.admin1[c]}`, 1);
+    }
+  }
+  return ctx;
+}
+
+/** Context from the resolved groups of the previous pass. */
+function resolvedContext(g: Gazetteer, groups: Group[], demonymCountries: Map<string, number>): Context {
+  const ctx = emptyContext();
+  for (const [cc, n] of demonymCountries) bump(ctx.country, cc, 0.3 * n);
+  for (const gr of groups) {
+    if (gr.entry < 0) continue;
+    const e = gr.entry;
+    const n = gr.mentions.length;
+    const sure = Math.min(1, 0.3 + gr.margin / 4);
+    bump(ctx.country, g.cc[e]!, n * sure);
+    if (g.kind[e] !== 'country' && g.admin1[e]) bump(ctx.adm1, `${g.cc[e]}.${g.admin1[e]}`, n * sure);
+    if (g.kind[e] === 'city' && g.admin2[e]) bump(ctx.adm2, `${g.cc[e]}.${g.admin1[e]}.${g.admin2[e]}`, n * sure);
+    if (g.kind[e] === 'city' || g.kind[e] === 'adm2') ctx.points.push({ lat: g.lat[e]!, lon: g.lon[e]!, w: sure, group: gr });
+  }
+  return ctx;
+}
+
+function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | null): number {
+  let s = prior(g, e);
+  if (gr.alt.has(e)) s -= g.pop[e]! >= 100000 ? 0.5 : 1.5;
+  const cc = g.cc[e]!;
+  const kind = g.kind[e];
+  // Country context, less this group's own share.
+  let cw = ctx.country.get(cc) ?? 0;
+  if (self && self.entry >= 0 && g.cc[self.entry] === cc) cw -= self.mentions.length * Math.min(1, 0.3 + self.margin / 4);
+  let maxc = 0;
+  for (const v of ctx.country.values()) if (v > maxc) maxc = v;
+  if (cw > 0 && maxc > 0) {
+    const share = Math.min(1, cw / maxc);
+    s += 3 * share + (share >= 0.5 ? 1.5 : 0);
+  }
+  // A region that shares its name with a city inside it ("Tripoli", "Ankara", "New York"): the city, unless
+  // the text says "province".
+  if ((kind === 'adm1' || kind === 'adm2') && gr.sameNameCity.has(e)) s -= 2.5;
+  if (kind !== 'country' && kind !== 'adm1') {
+    const a1 = ctx.adm1.get(`${cc}.${g.admin1[e]}`) ?? 0;
+    const own = self && self.entry >= 0 && g.cc[self.entry] === cc && g.admin1[self.entry] === g.admin1[e] ? self.mentions.length : 0;
+    if (a1 - own > 0.2) s += 3.5;
+    if (kind === 'city') {
+      const a2 = ctx.adm2.get(`${cc}.${g.admin1[e]}.${g.admin2[e]}`) ?? 0;
+      const own2 = self && self.entry >= 0 && g.admin2[self.entry] === g.admin2[e] && g.admin1[self.entry] === g.admin1[e] ? self.mentions.length : 0;
+      if (a2 - own2 > 0.2) s += 1.5;
+    }
+  }
+  // Distance to the other places of the article.
+  if (kind === 'city' || kind === 'adm2') {
+    let best = Infinity;
+    for (const p of ctx.points) {
+      if (p.group === gr) continue;
+      const d = distanceKm(g.lat[e]!, g.lon[e]!, p.lat, p.lon);
+      if (d < best) best = d;
+    }
+    if (best < 30) s += 2.5;
+    else if (best < 100) s += 2;
+    else if (best < 300) s += 1;
+  }
+  // Cues on the mentions.
+  let contained = 0;
+  let notContained = 0;
+  for (const m of gr.mentions) {
+    if (m.container !== null && m.container !== e) {
+      if (contains(g, m.container, e)) contained++;
+      else notContained++;
+    }
+    if (m.typeCue === 'admin') s += kind === 'adm1' || kind === 'adm2' ? 3 : -0.5;
+    if (m.typeCue === 'city') s += kind === 'city' ? 1.5 : -1;
+    if (m.direction && kind === 'city') s -= 1;
+  }
+  if (contained) s += 15;
+  else if (notContained) s -= 6;
+  return s;
+}
+
+function resolveGroup(g: Gazetteer, gr: Group, ctx: Context, self: Group | null): void {
+  let best = -1;
+  let bestS = -Infinity;
+  let second = -Infinity;
+  for (const e of gr.cands) {
+    const s = score(g, gr, e, ctx, self);
+    if (s > bestS || (s === bestS && best >= 0 && e < best)) {
+      second = bestS;
+      bestS = s;
+      best = e;
+    } else if (s > second) second = s;
+  }
+  gr.entry = best;
+  gr.margin = best < 0 ? 0 : Number.isFinite(second) ? bestS - second : 10;
+}
+
+/**
+ * Resolves recognised mentions. `demonymCountries` counts the demonyms of each country (alpha-2) in
+ * the article. "the capital" mentions are resolved to the capital of `focusOf(...)` afterwards.
+ */
+export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCountries: Map<string, number>): Resolved[] {
+  const byKey = new Map<string, Group>();
+  for (const m of mentions) {
+    if (m.kind !== 'name' || !m.cands.length) continue;
+    let gr = byKey.get(m.key);
+    if (!gr) {
+      const cands: number[] = [];
+      const alt = new Set<number>();
+      for (const v of m.cands) {
+        const e = v < 0 ? -v - 1 : v;
+        if (v < 0) alt.add(e);
+        if (!cands.includes(e)) cands.push(e);
+      }
+      for (const e of cands) if (m.cands.includes(e)) alt.delete(e);
+      const sameNameCity = new Set<number>();
+      for (const r of cands) {
+        if (g.kind[r] !== 'adm1' && g.kind[r] !== 'adm2') continue;
+        if (cands.some((c) => g.kind[c] === 'city' && contains(g, r, c) && g.pop[c]! >= 0.1 * g.pop[r]!)) sameNameCity.add(r);
+      }
+      byKey.set(m.key, (gr = { key: m.key, mentions: [], cands, alt, sameNameCity, entry: -1, margin: 0 }));
+    }
+    gr.mentions.push(m);
+  }
+  const groups = [...byKey.values()];
+  const ctx1 = seedContext(g, groups, demonymCountries);
+  for (const gr of groups) resolveGroup(g, gr, ctx1, null);
+  const ctx2 = resolvedContext(g, groups, demonymCountries);
+  for (const gr of groups) resolveGroup(g, gr, ctx2, gr);
+  const out: Resolved[] = [];
+  for (const m of mentions) {
+    const gr = m.kind === 'name' ? byKey.get(m.key) : undefined;
+    out.push({ mention: m, entry: gr ? gr.entry : -1, margin: gr ? gr.margin : 0 });
+  }
+  return out;
+}
