@@ -14,6 +14,7 @@ export interface TimeResources {
 /** Words that end a clause for the tense search and for `timeFor`. */
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '--', '(', ')', '“', '”', '"']);
 const SPEECH_VERBS = /\b(?:said|says|told|tells|announced|stated|added|reported|claimed|insisted|warned|explained|noted|wrote|confirmed|declared)\b/i;
+const BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", '’s', 'get', 'gets']);
 const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
 
 /** Past or future, from the words that govern the span (nearest marker wins; none → null). */
@@ -29,27 +30,28 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
     if (CLAUSE_BREAK.has(t.text)) return 'stop';
     const w = t.lower;
     if (lex.future.has(w)) {
-      if (w === 'set' && toks[k + 1]?.lower !== 'to') return null;
-      if (w === 'going' && toks[k + 1]?.lower !== 'to') return null;
+      if (lex.futureNeedTo.has(w) && toks[k + 1]?.lower !== 'to') return null;
       return 'future';
     }
-    if (lex.past.has(w)) return 'past';
-    if (w.length > 4 && w.endsWith('ed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !/^[A-Z]/.test(t.text)) return 'past';
+    const regular = w.length > 4 && w.endsWith('ed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !/^[A-Z]/.test(t.text);
+    if (regular || lex.past.has(w)) {
+      // A participle after a form of "be" ("will be held", "to be completed") is not a past tense.
+      const p1 = toks[k - 1]?.lower;
+      if (p1 && BE.has(p1) && !BE.has(w) && w !== 'been') return null;
+      return 'past';
+    }
     return null;
   };
-  let leftOpen = true;
-  let rightOpen = true;
-  for (let d = 1; d <= 12 && (leftOpen || rightOpen); d++) {
-    if (leftOpen) {
-      const r = classify(i0 - d);
-      if (r === 'stop') leftOpen = false;
-      else if (r) return r;
-    }
-    if (rightOpen && d <= 8) {
-      const r = classify(i1 + d - 1);
-      if (r === 'stop') rightOpen = false;
-      else if (r) return r;
-    }
+  // The governing verb usually comes first ("launched an offensive in April"); look left, then right.
+  for (let d = 1; d <= 16; d++) {
+    const r = classify(i0 - d);
+    if (r === 'stop') break;
+    if (r) return r;
+  }
+  for (let d = 0; d < 8; d++) {
+    const r = classify(i1 + d);
+    if (r === 'stop') break;
+    if (r) return r;
   }
   return null;
 }

@@ -18,6 +18,8 @@ export interface TimeLexiconFile {
   pointModifiers: string[];
   /** Words that mark the future when they govern an expression (will, 'll, plans…). */
   futureCues: string[];
+  /** Future cues that only count before "to" (plans to, expected to, set to). */
+  futureCuesNeedTo: string[];
   /** Past-tense forms that are not regular -ed forms (said, met, began…). */
   pastCues: string[];
   /** Words after a bare four-digit number that show it is a count, not a year. */
@@ -39,6 +41,7 @@ export interface TimeLexicon {
   ref: Map<string, string | null>;
   set: Map<string, string>;
   future: Set<string>;
+  futureNeedTo: Set<string>;
   past: Set<string>;
   notYearAfter: Set<string>;
   re: {
@@ -66,7 +69,7 @@ export function compileLexicon(f: TimeLexiconFile): TimeLexicon {
   const needPeriod = new Set(f.weekdayAbbrevNeedPeriod);
   const number = lowerMap(f.numbers);
   const units = lowerMap(f.units);
-  const wdWords = [...weekday.keys()].map((w) => (needPeriod.has(w) ? `${esc(w)}\\.` : `${esc(w)}\\.?`));
+  const wdWords = [...weekday.keys()].map((w) => (needPeriod.has(w) ? `${esc(w)}\\.` : w.length <= 5 && !w.endsWith('day') ? `${esc(w)}\\.?` : esc(w)));
   const monWords = (m: Map<string, number>) => [...m.keys()].filter((k) => k.length > 3 || k === 'may').map(esc)
     .concat([...m.keys()].filter((k) => k.length <= 3 && k !== 'may').map((k) => `${esc(k)}\\.?`));
   const tens = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
@@ -87,6 +90,7 @@ export function compileLexicon(f: TimeLexiconFile): TimeLexicon {
     ref: lowerMap(f.refs),
     set: lowerMap(f.sets),
     future: new Set(f.futureCues.map((s) => s.toLowerCase())),
+    futureNeedTo: new Set((f.futureCuesNeedTo ?? []).map((s) => s.toLowerCase())),
     past: new Set(f.pastCues.map((s) => s.toLowerCase())),
     notYearAfter: new Set(f.notYearAfter.map((s) => s.toLowerCase())),
     re: {

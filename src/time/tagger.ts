@@ -22,6 +22,7 @@ export type Spec =
   | { k: 'ref'; value: string }
   | { k: 'md'; m: number; d: number; y: number | null }
   | { k: 'month'; m: number; dir: Dir }
+  | { k: 'monthY'; m: number; yOff: number }
   | { k: 'wd'; wd: number; dir: Dir; part: string | null }
   | { k: 'day'; off: number; part: string | null }
   | { k: 'rel'; unit: Gran | 'WE'; off: number }
@@ -113,6 +114,14 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return cand(m, 'DATE', { k: 'abs', value: fmtMonth(+m[2]!, mon) }, 3);
   }));
 
+  // 3b. "January this year", "June last year".
+  pats.push(mk(`${B}(?:${POINTMOD}\\s*)?(${R.MON})\\.?,?\\s+(?:of\\s+)?(this|last|next)\\s+year${E}`, (m) => {
+    const mon = monthNum(m[1]!);
+    if (mon === null || !isUpper(m[1]!)) return null;
+    const w = m[2]!.toLowerCase();
+    return cand(m, 'DATE', { k: 'monthY', m: mon, yOff: w === 'last' ? -1 : w === 'next' ? 1 : 0 }, 3);
+  }));
+
   // 4. Numeric dates: 2020-02-21, 02/21/2020, 2020/02/21.
   pats.push(mk(`${B}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:T(\\d{2}):(\\d{2}))?${E}`, (m) => {
     const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
@@ -134,7 +143,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 5. Years: "1998", "fiscal 1989", "mid-2013", "2020/21".
-  pats.push(mk(`${B}(?:(fiscal(?:\\s+year)?|FY|calendar(?:\\s+year)?|the\\s+year|(?:early|late|mid)-?)\\s*)?(\\d{4})(?:\\s*[/–-]\\s*(\\d{2}))?${E}`, (m, text) => {
+  pats.push(mk(`${B}(?:(fiscal(?:\\s+year)?|FY|calendar(?:\\s+year)?|the\\s+year|${POINTMOD})\\s*)?(\\d{4})(?:\\s*[/–-]\\s*(\\d{2}))?${E}`, (m, text) => {
     const y = +m[2]!;
     if (y < 1000 || y > 2200) return null;
     const before = text.slice(Math.max(0, m.index - 3), m.index);
@@ -169,6 +178,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const mon = monthNum(word);
     if (mon === null || !isUpper(word)) return null;
     if (m[2]!.endsWith('.') && word.length > 4) return null;
+    if (!m[2]!.endsWith('.') && word.length <= 4 && !['may', 'june', 'july'].includes(word.toLowerCase())) return null;
     const hasMod = m[0].length > m[2]!.length;
     if (!hasMod && AMBIGUOUS_MONTHS.has(word.toLowerCase())) {
       const prev = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
@@ -198,14 +208,14 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 10. Deictic days: "today", "yesterday afternoon", "tonight", "this morning", "last night".
-  pats.push(mk(`${B}(?:(?:early|late|earlier|later)\\s+)?(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|tonight|yesterday|tomorrow)(?:\\s+(${R.PART}))?${E}`, (m) => {
+  pats.push(mk(`${B}(?:(?:early|late)\\s+)?(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|tonight|yesterday|tomorrow)(?:\\s+(${R.PART}))?${E}`, (m) => {
     const w = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : w.includes('before') ? -2 : w.includes('after') ? 2 : 0;
     let part = m[2] ? lex.part.get(m[2].toLowerCase()) ?? null : null;
     if (w === 'tonight') part = 'NI';
     return cand(m, part ? 'TIME' : 'DATE', { k: 'day', off, part }, 2);
   }));
-  pats.push(mk(`${B}(?:(?:early|late|earlier|later)\\s+)?(this|last)\\s+(${R.PART})${E}`, (m) => {
+  pats.push(mk(`${B}(?:(?:early|late)\\s+)?(this|last)\\s+(${R.PART})${E}`, (m) => {
     const part = lex.part.get(m[2]!.toLowerCase()) ?? null;
     const off = m[1]!.toLowerCase() === 'last' ? (part === 'NI' ? -1 : -1) : 0;
     return cand(m, 'TIME', { k: 'day', off, part }, 2);
@@ -213,7 +223,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(`${B}overnight${E}`, (m) => cand(m, 'TIME', { k: 'day', off: 0, part: 'NI' }, 0)));
 
   // 11. This/last/next unit: "this year", "last week", "earlier this month", "late last month", "the following year".
-  pats.push(mk(`${B}(?:(earlier|later|${POINTMOD})\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
+  pats.push(mk(`${B}(?:(${POINTMOD})\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
     const d = m[2]!.toLowerCase().replace(/\s+/g, ' ');
     const u = m[3]!.toLowerCase().replace(/\s+/g, ' ');
     const unit: Gran | 'WE' = u.endsWith('year') ? 'Y' : u === 'month' ? 'M' : u === 'week' ? 'W' : u === 'weekend' ? 'WE'
@@ -238,6 +248,11 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const off = d === 'last' || d === 'this past' ? -1 : d === 'next' || d === 'this coming' ? 1 : 0;
     return cand(m, 'DATE', { k: 'rel', unit, off }, 2);
   }));
+
+  // 11b. "the weekend", "the year", "the year-ago period".
+  pats.push(mk(`${B}the\\s+weekend${E}`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'WE', off: 0 }, 1)));
+  pats.push(mk(`${B}the\\s+(?:full\\s+|whole\\s+|fiscal\\s+|calendar\\s+)?year${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0)));
+  pats.push(mk(`${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'shift', n: -1, unit: 'Y', from: 'dct' }, 1)));
 
   // 12. Quarters and halves: "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 2013".
   pats.push(mk(`${B}(?:the\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(quarter|half)(?:\\s+of\\s+(?:(\\d{4})|(?:fiscal\\s+)(\\d{4})|(this|last|next)\\s+year))?${E}`, (m, text) => {
@@ -269,19 +284,22 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 13. Durations and shifted dates: "two years", "24-hour", "the past three months", "at least 10 days",
   //     "three years ago", "two days later", "a year earlier", "a two-year-old".
-  pats.push(mk(`${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+and\\s+a\\s+half|\\s*½)?(?:\\s*-\\s*|\\s+)(${UNITWORDS})(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
+  pats.push(mk(`${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
     const unitCode = unitOf(m[5]!);
     if (!unitCode) return null;
+    if (m[7]?.toLowerCase() === 'old' || /^[-\s]+old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null; // ages are not timexes
     const numText = m[3]!.toLowerCase().replace(/\s+/g, ' ');
     let n: number | null = lex.vague.has(numText) ? null : parseNumber(lex, numText);
     if (n === null && !lex.vague.has(numText)) return null;
-    if (n !== null && m[4]) n += 0.5;
+    if (n !== null && (m[4] || m[6])) n += 0.5;
     const unitWord = m[5]!.toLowerCase();
+    // "three-quarters of its food" is a fraction.
+    if (unitCode === 'Q' && /-\s*quarters$/i.test(m[0].slice(0, m[0].toLowerCase().indexOf(unitWord) + unitWord.length))) return null;
     const plural = /s$/.test(unitWord) && unitWord !== 'hrs';
     // "a" / "an" needs a singular unit; words like "second" after "a" are ordinal uses ("a second term").
     if ((numText === 'a' || numText === 'an') && plural) return null;
     if ((numText === 'a' || numText === 'an' || numText === 'one') && (unitCode === 'S' || unitWord === 'night')) return null;
-    if (n !== null && n > 1 && !plural && !/-/.test(m[0]) && !m[6] && !/^\d/.test(numText)) {
+    if (n !== null && n > 1 && !plural && !/-/.test(m[0]) && !m[7] && !/^\d/.test(numText)) {
       // "two year" without a hyphen is rare; allow it anyway (TimeBank has "two day").
     }
     if (/^\d/.test(numText) && n !== null && n >= 1000 && unitCode === 'Y' && !plural) return null;
@@ -289,10 +307,10 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     // Once a day / twice a year: the "a day" part is a SET, tagged by the set pattern.
     const before = text.slice(Math.max(0, m.index - 14), m.index);
     if ((numText === 'a' || numText === 'an' || numText === 'one') && /(?:once|twice|thrice|times|\d+)\s*$/i.test(before)) return null;
-    if (/^\s*(?:['’]s\s)?(?:time|walk|drive|ride|flight|sail|march)\b/i.test(after) && !m[7]) {
+    if (/^\s*(?:['’]s\s)?(?:time|walk|drive|ride|flight|sail|march)\b/i.test(after) && !m[8]) {
       // "a day's drive": still a duration; keep.
     }
-    let trail = m[7]?.toLowerCase().replace(/\s+/g, ' ');
+    let trail = m[8]?.toLowerCase().replace(/\s+/g, ' ');
     let endCut = 0;
     if (trail === 'before' || trail === 'after' || trail === 'prior' || trail === 'previously') {
       // "two days before the vote": the signal word is not part of the timex.
@@ -319,11 +337,11 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 14. Bare plural units: "for years", "in recent months", "the coming weeks".
-  pats.push(mk(`${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first|the)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:of|ago|old|earlier|later))`, (m, text) => {
+  pats.push(mk(`${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:of|ago|old|earlier|later))`, (m, text) => {
     const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     if (!pre) {
       const prev = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, m.index - 10), m.index));
-      if (!prev || !/^(?:for|over|within|took|take|takes|lasted|last|spent|spend)$/i.test(prev[1]!)) return null;
+      if (!prev || !/^(?:for|over|within|took|take|takes|lasted|last|spent|spend|the)$/i.test(prev[1]!)) return null;
     }
     const u = lex.unit.get(m[2]!.toLowerCase())! as Gran | 'H' | 'MIN';
     if (pre === 'recent' && u === 'Y') return cand(m, 'DATE', { k: 'ref', value: 'PAST_REF' }, 1);
@@ -462,7 +480,13 @@ export function findCandidates(patterns: Pattern[], text: string): Candidate[] {
     while ((m = p.re.exec(text)) !== null) {
       if (m[0].length === 0) { p.re.lastIndex++; continue; }
       const c = p.fn(m, text);
-      if (c && c.end > c.start) all.push(c);
+      if (c) {
+        while (c.end > c.start && /\s/.test(text[c.end - 1]!)) c.end--;
+        // An adjectival timex ("the two-week trip", "the third-quarter loss") leaves the determiner out.
+        const det = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-)/iu.exec(text.slice(c.start, c.end));
+        if (det && /^\s+\p{L}/u.test(text.slice(c.end, c.end + 3)) && c.type !== 'SET') c.start += det[0].length;
+        if (c.end > c.start) all.push(c);
+      }
       // Allow overlapping matches that start later inside this one.
       p.re.lastIndex = m.index + 1;
     }
@@ -579,15 +603,19 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         .map((y) => ({ y, m: spec.m, d: spec.d }));
       if (!cands.length) return none(null);
       const dist = (p: Ymd) => (p.y - base.y) * 372 + (p.m - base.m) * 31 + (p.d - base.d);
-      let best: Ymd | undefined;
-      if (ctx.tense === 'future') best = cands.find((p) => dist(p) >= 0);
-      else if (ctx.tense === 'past') best = [...cands].reverse().find((p) => dist(p) <= 1);
-      if (!best) best = cands.reduce((a, b) => (Math.abs(dist(b)) < Math.abs(dist(a)) ? b : a));
+      // The nearest such date, unless the tense clearly points the other way by more than ~3 months.
+      let best = cands.reduce((a, b) => (Math.abs(dist(b)) < Math.abs(dist(a)) ? b : a));
+      if (ctx.tense === 'past' && dist(best) > 93) best = [...cands].reverse().find((p) => dist(p) <= 1) ?? best;
+      if (ctx.tense === 'future' && dist(best) < -93) best = cands.find((p) => dist(p) >= 0) ?? best;
       return at({ p: best, g: 'D' });
     }
     case 'month': {
       if (!base) return none(`XXXX-${pad(spec.m)}`);
       return at({ p: { y: monthYear(base, spec.m, spec.dir, ctx.tense), m: spec.m, d: 1 }, g: 'M' });
+    }
+    case 'monthY': {
+      if (!base) return none(`XXXX-${pad(spec.m)}`);
+      return at({ p: { y: base.y + spec.yOff, m: spec.m, d: 1 }, g: 'M' });
     }
     case 'wd': {
       const suffix = spec.part ? `T${spec.part}` : '';
@@ -651,6 +679,10 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
       return at({ p, g: 'Q' }, spec.y !== null && !relY && !spec.yearAgo ? 'none' : baseAnchor);
     }
     case 'shift': {
+      if (spec.from === 'dct' && ctx.prev?.g === 'Q' && spec.unit === 'Y' && Math.abs(spec.n) === 1) {
+        // "a year ago" next to a quarter compares that quarter with the same one a year before.
+        return at({ p: shift(ctx.prev.p, spec.n, 'Y'), g: 'Q' }, 'previous');
+      }
       const from = spec.from === 'prev' && ctx.prev ? ctx.prev : base ? { p: base, g: 'D' as Gran } : null;
       if (!from) return none(null);
       const anchor: TimeAnchor = spec.from === 'prev' && ctx.prev ? 'previous' : baseAnchor;

@@ -1,0 +1,198 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { documentFor } from '../src/analyze.js';
+import { loadResources } from '../src/resources.js';
+import { runTime } from '../src/time/index.js';
+import type { TimeExpr } from '../src/types.js';
+import type { Doc } from '../src/document/document.js';
+import { NO_SEED, seedArticle } from './helpers.js';
+import { parseTml, scoreDoc, summarize, type Timex } from '../bench/timeml.js';
+
+const res = loadResources();
+
+function tag(text: string, published: string | null = '2020-02-22'): Doc {
+  const doc = documentFor({ text, published }, res);
+  runTime(doc, res.time);
+  return doc;
+}
+
+function find(doc: Doc, needle: string): TimeExpr {
+  const t = doc.times.find((x) => x.text.includes(needle));
+  assert.ok(t, `no time expression containing "${needle}" in ${JSON.stringify(doc.times.map((x) => x.text))}`);
+  return t;
+}
+
+function spansHold(doc: Doc): void {
+  for (const t of doc.times) assert.equal(doc.text.slice(t.start, t.end), t.text);
+}
+
+test('seed: every time expression in the spec has its value', { skip: NO_SEED }, () => {
+  const doc = tag(seedArticle().text, seedArticle().published);
+  spansHold(doc);
+  const at = (needle: string, before: string) => {
+    // The expression right after a given context, so that two "on Friday"s cannot be confused.
+    const i = doc.text.indexOf(before);
+    assert.ok(i >= 0, `context "${before}" not in the seed`);
+    const t = doc.times.find((x) => x.start >= i && x.text.includes(needle));
+    assert.ok(t, `no "${needle}" after "${before}"`);
+    return t;
+  };
+  assert.equal(at('Friday', 'agency RIA').value, '2020-02-21');
+  assert.equal(at('Friday', 'agency RIA').anchor, 'published');
+  assert.equal(at('April', 'launched an offensive').value, '2019-04');
+  assert.equal(at('November', 'Back in').value, '2019-11');
+  assert.equal(at('Tuesday', 'key port').value, '2020-02-18');
+  assert.equal(at('Thursday', 'Salame said').value, '2020-02-20');
+  const morning = at('this morning', 'returned');
+  // TimeML value of a part of a day: the date plus TMO (documented in data/time/README.md).
+  assert.equal(morning.value, '2020-02-20TMO');
+  assert.equal(morning.anchor, 'reported');
+  assert.equal(morning.type, 'TIME');
+  const h24 = at('24-hour', 'short,');
+  assert.equal(h24.value, 'PT24H');
+  assert.equal(h24.type, 'DURATION');
+  assert.equal(at('2011', 'murder since').value, '2011');
+  assert.equal(at('1969', 'the country since').value, '1969');
+  // TimeML extents leave out the preposition.
+  assert.equal(at('Friday', 'agency RIA').text, 'Friday');
+  assert.equal(at('2011', 'murder since').text, '2011');
+});
+
+test('seed: timeFor gives the clause\'s own time, else the sentence\'s', { skip: NO_SEED }, () => {
+  const doc = tag(seedArticle().text, seedArticle().published);
+  const span = (s: string, from = 0) => {
+    const i = doc.text.indexOf(s, from);
+    assert.ok(i >= 0, s);
+    return [i, i + s.length] as const;
+  };
+  assert.equal(doc.services.timeFor(...span('attacked'))?.value, '2020-02-18');
+  assert.equal(doc.services.timeFor(...span('launched'))?.value, '2019-04');
+  assert.equal(doc.services.timeFor(...span('signed'))?.value, '2019-11');
+  const salame = doc.text.indexOf('Ghassan Salame said');
+  assert.equal(doc.services.timeFor(...span('said', salame))?.value, '2020-02-20');
+  // Inside the quote, the quote's own "this morning" governs "returned".
+  assert.equal(doc.services.timeFor(...span('returned'))?.value, '2020-02-20TMO');
+  // A sentence without a time has none.
+  assert.equal(doc.services.timeFor(...span('Meanwhile')), null);
+});
+
+test('relative days: tense decides past or future; explicit last/next win', () => {
+  const doc = tag('The minister met rebels on Friday. He will fly to Cairo on Monday. Last Saturday the talks failed; next Saturday they resume.');
+  spansHold(doc);
+  assert.equal(find(doc, 'Friday').value, '2020-02-21');
+  assert.equal(find(doc, 'Monday').value, '2020-02-24');
+  assert.equal(find(doc, 'Last Saturday').value, '2020-02-15');
+  assert.equal(find(doc, 'next Saturday').value, '2020-02-29');
+});
+
+test('months and years: "in April" in a February paper is last April unless the verb is future', () => {
+  const doc = tag('Fighting began in April. Elections will be held in June. Prices rose last year and this month.');
+  assert.equal(find(doc, 'April').value, '2019-04');
+  assert.equal(find(doc, 'June').value, '2020-06');
+  assert.equal(find(doc, 'last year').value, '2019');
+  assert.equal(find(doc, 'this month').value, '2020-02');
+});
+
+test('datelines, typos, and full dates', () => {
+  const doc = tag('TRIPOLI, Feb.18, 2020 (Reuters) - Shelling hit the port. The ceasefire of Fen. 12 collapsed. The accord of March 3, 2019 held.');
+  spansHold(doc);
+  assert.equal(find(doc, 'Feb.18, 2020').value, '2020-02-18');
+  assert.equal(find(doc, 'Feb.18, 2020').anchor, 'none');
+  assert.equal(find(doc, 'Fen. 12').value, '2020-02-12');
+  assert.equal(find(doc, 'March 3, 2019').value, '2019-03-03');
+  // "fen" without a day after it is not a month.
+  assert.equal(tag('The fen drained slowly.').times.length, 0);
+});
+
+test('anaphoric times are anchored to the previous time', () => {
+  const doc = tag('The convoy left on March 3, 2019. Two days later it was attacked, and the day before it had been warned.');
+  const later = find(doc, 'Two days later');
+  assert.equal(later.value, '2019-03-05');
+  assert.equal(later.anchor, 'previous');
+  const before = find(doc, 'the day before');
+  assert.equal(before.value, '2019-03-04');
+  assert.equal(before.anchor, 'previous');
+});
+
+test('reported speech anchors deictic words to the speech date', () => {
+  const doc = tag('The mayor said on Wednesday that the water was cut off this morning. Officials said the roads reopened today.');
+  assert.equal(find(doc, 'Wednesday').value, '2020-02-19');
+  const morning = find(doc, 'this morning');
+  assert.equal(morning.value, '2020-02-19TMO');
+  assert.equal(morning.anchor, 'reported');
+  assert.equal(find(doc, 'today').value, '2020-02-22');
+  assert.equal(find(doc, 'today').anchor, 'published');
+});
+
+test('durations, sets and references follow TimeML', () => {
+  const doc = tag('The siege lasted three years and at least 10 days, a 24-hour truce held, and talks take place every Monday and twice a year. For now, the past two months were calm; the 1990s were worse, as was the 19th century.');
+  assert.equal(find(doc, 'three years').value, 'P3Y');
+  assert.equal(find(doc, 'at least 10 days').value, 'P10D');
+  assert.equal(find(doc, '24-hour').value, 'PT24H');
+  assert.equal(find(doc, 'every Monday').type, 'SET');
+  assert.equal(find(doc, 'every Monday').value, 'XXXX-WXX-1');
+  assert.equal(find(doc, 'a year').type, 'SET');
+  assert.equal(find(doc, 'now').value, 'PRESENT_REF');
+  assert.equal(find(doc, 'the past two months').value, 'P2M');
+  assert.equal(find(doc, 'the 1990s').value, '199');
+  assert.equal(find(doc, 'century').value, '18');
+});
+
+test('without a publication date, underspecified values stay underspecified', () => {
+  const doc = tag('The offensive began in April and the envoy spoke on Friday, March 6, and yesterday.', null);
+  assert.equal(find(doc, 'April').value, 'XXXX-04');
+  assert.equal(find(doc, 'March 6').value, 'XXXX-03-06');
+  const y = find(doc, 'yesterday');
+  assert.equal(y.value, null);
+  assert.equal(y.anchor, 'none');
+});
+
+test('no input makes it throw, and every span holds', () => {
+  const inputs = [
+    'It happened on Feb. 30, 2020 and on 31/31/2020.',
+    'In the year 99999 and 12345, or 0000.',
+    'During the 1990s and the \'80s, and in 2020/21 and 2009-10.',
+    'Arabic-Indic digits: ٢٠٢٠ and ١٨ فبراير.',
+    'See https://example.com/2020/02/21/story-on-friday.html for details.',
+    '', '   ', 'Friday', 'May', 'may may may 5', '12:99 p.m. and 25:00 hours',
+    'the day before', 'two days later', 'at 10 a.m. Thursday', 'Christmas Day 2019 and Thanksgiving',
+  ];
+  for (const text of inputs) {
+    for (const published of ['2020-02-22', null, '2020-02-22T10:00:00Z', 'not a date']) {
+      const doc = tag(text, published);
+      spansHold(doc);
+      for (const t of doc.times) assert.ok(['DATE', 'TIME', 'DURATION', 'SET'].includes(t.type));
+    }
+  }
+  const url = tag('See https://example.com/2020/02/21/story-on-friday.html for details.');
+  assert.equal(url.times.length, 0, 'nothing is tagged inside a URL');
+  assert.equal(find(tag('During the 1990s.'), '1990s').value, '199');
+  assert.equal(find(tag('It was Feb. 30, 2020.'), 'Feb. 30').value, null);
+});
+
+test('output is deterministic', { skip: NO_SEED }, () => {
+  const a = tag(seedArticle().text, seedArticle().published).times;
+  const b = tag(seedArticle().text, seedArticle().published).times;
+  assert.deepEqual(a, b);
+});
+
+test('TempEval-3 scorer: gold against itself is 100, a hand case scores as computed', () => {
+  const xml = '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2013-03-22" functionInDocument="CREATION_TIME">March 22, 2013</TIMEX3></DCT>'
+    + '<TEXT>He left <TIMEX3 tid="t1" type="DATE" value="2013-03-22">Friday</TIMEX3> &amp; came back <TIMEX3 tid="t2" type="DURATION" value="P2D">two days</TIMEX3> later.</TEXT></TimeML>';
+  const d = parseTml('x', xml);
+  assert.equal(d.dct, '2013-03-22');
+  assert.equal(d.text, 'He left Friday & came back two days later.');
+  assert.deepEqual(d.timexes.map((t) => t.text), ['Friday', 'two days']);
+  const self = summarize(scoreDoc(d.text, d.timexes, d.timexes));
+  assert.equal(self.extentF1, 100);
+  assert.equal(self.valueF1, 100);
+  const sys: Timex[] = [
+    { start: 8, end: 14, text: 'Friday', type: 'DATE', value: '2013-03-15' },
+    { start: 27, end: 42, text: 'two days later', type: 'DATE', value: '2013-03-24' },
+  ];
+  const s = summarize(scoreDoc(d.text, d.timexes, sys));
+  assert.equal(s.extentF1, 100); // both overlap a gold timex
+  assert.equal(s.strictF1, 50); // one exact extent of two
+  assert.equal(s.valueF1, 0); // neither value right
+  assert.equal(s.typeF1, 50); // DATE right once
+});
