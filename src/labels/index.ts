@@ -15,7 +15,7 @@
 import type { Doc } from '../document/document.js';
 import type { Token } from '../document/tokenize.js';
 import type { Label, LabelKind } from '../types.js';
-import { ActorSpans, isCapitalised, isPossessive, type ActorAt } from '../relations/actorspans.js';
+import { actorSpansOf, isCapitalised, isPossessive, type ActorAt, type ActorSpans } from '../relations/actorspans.js';
 
 export interface LabelEntry {
   /** The phrase's tokens, lower case. */
@@ -79,7 +79,7 @@ export function runLabels(doc: Doc, res: LabelsResources): void {
   const matches = matchLabels(doc, res);
   if (matches.length === 0) return;
   const toks = doc.tokens;
-  const spans = new ActorSpans(doc);
+  const spans = actorSpansOf(doc);
   const matchAt = new Map<number, LabelMatch>();
   for (const m of matches) matchAt.set(m.i, m);
   const seen = new Set<string>();

@@ -30,14 +30,28 @@ export function isCapitalised(t: Token | undefined): boolean {
   return !!t && t.kind === 'word' && CAP.test(t.text);
 }
 
+/** One number for a pair of offsets (texts up to 2^21 characters apart fit exactly). */
+const key = (start: number, end: number) => start * 2097152 + end;
+
+const shared = new WeakMap<Doc, { mentions: number; entities: number; spans: ActorSpans }>();
+
+/** The document's ActorSpans, built once and shared by the stages that run after actors. */
+export function actorSpansOf(doc: Doc): ActorSpans {
+  const c = shared.get(doc);
+  if (c && c.mentions === doc.mentions.length && c.entities === doc.entities.length) return c.spans;
+  const spans = new ActorSpans(doc);
+  shared.set(doc, { mentions: doc.mentions.length, entities: doc.entities.length, spans });
+  return spans;
+}
+
 export class ActorSpans {
   readonly doc: Doc;
   private startAt: Int32Array;
   private endAt: Int32Array;
   private mentions: MentionRef[];
   private types = new Map<string, EntityType>();
-  private resolveCache = new Map<string, string | null>();
-  private byOffsets = new Map<string, string>();
+  private resolveCache = new Map<number, string | null>();
+  private byOffsets = new Map<number, string>();
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -48,7 +62,7 @@ export class ActorSpans {
     for (const e of doc.entities) this.types.set(e.id, e.type);
     for (let k = 0; k < this.mentions.length; k++) {
       const m = this.mentions[k]!;
-      this.byOffsets.set(`${m.start}:${m.end}`, m.entity);
+      this.byOffsets.set(key(m.start, m.end), m.entity);
       // Token indexes from offsets (robust to a mention layer whose token indexes are off).
       const a = firstTokenAt(doc.tokens, m.start);
       const b = lastTokenBefore(doc.tokens, m.end);
@@ -67,13 +81,14 @@ export class ActorSpans {
 
   /** The entity of a mention at exactly [start, end), else what `resolve` says ("Turkish" in "Turkish-backed"). */
   exact(start: number, end: number): string | null {
-    return this.byOffsets.get(`${start}:${end}`) ?? this.resolve(start, end);
+    return this.byOffsets.get(key(start, end)) ?? this.resolve(start, end);
   }
 
   /** The entity the actors stage resolves [start, end) to, cached. */
   resolve(start: number, end: number): string | null {
-    const key = `${start}:${end}`;
-    if (this.resolveCache.has(key)) return this.resolveCache.get(key)!;
+    const k = key(start, end);
+    const hit = this.resolveCache.get(k);
+    if (hit !== undefined) return hit;
     let r: string | null = null;
     try {
       r = this.doc.services.resolve(start, end);
@@ -81,7 +96,7 @@ export class ActorSpans {
       r = null;
     }
     if (r !== null && !this.types.has(r)) r = null; // only entities that exist in this document
-    this.resolveCache.set(key, r);
+    this.resolveCache.set(k, r);
     return r;
   }
 

@@ -12,7 +12,7 @@
 import type { Doc, Sentence } from '../document/document.js';
 import type { Token } from '../document/tokenize.js';
 import type { EntityType, Relation, RelationType } from '../types.js';
-import { ActorSpans, isCapitalised, isPossessive, type ActorAt } from './actorspans.js';
+import { actorSpansOf, isCapitalised, isPossessive, type ActorAt, type ActorSpans } from './actorspans.js';
 
 export interface Cue {
   /** The cue's words, lower case, matched in order (with up to `cueGap` gap words between them). */
@@ -82,7 +82,7 @@ interface Ctx {
 /** The relations stage: reads the document built so far and adds its own layer. Pure: no I/O. */
 export function runRelations(doc: Doc, res: RelationsResources): void {
   if (doc.entities.length < 2) return;
-  const ctx: Ctx = { doc, res, spans: new ActorSpans(doc), toks: doc.tokens, out: [], seen: new Set() };
+  const ctx: Ctx = { doc, res, spans: actorSpansOf(doc), toks: doc.tokens, out: [], seen: new Set() };
   for (const s of doc.sentences) {
     cueRelations(ctx, s);
     compoundRelations(ctx, s);
