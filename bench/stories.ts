@@ -107,7 +107,9 @@ const isDev = (incident: string) => Number(incident) % 5 === 0;
 
 function gva(): void {
   const rows = readRows();
-  const res = loadResources();
+  // STORIES_TEXT_ONLY=1 skips analyze() (text, title and date only): for tuning while the stages change
+  const textOnly = !!process.env.STORIES_TEXT_ONLY;
+  const res = textOnly ? null : loadResources();
   const { stopwords } = loadCorpusResources();
   const t0 = performance.now();
   const analyses: Analysis[] = [];
@@ -115,10 +117,11 @@ function gva(): void {
   for (const r of rows) {
     const input = { id: r.doc_id, title: r.title, published: r.dct, url: r.uri, text: r.content };
     try {
+      if (!res) throw new Error('text only');
       analyses.push(analyze(input, res));
     } catch (e) {
       // a stage failing on one article must not stop the benchmark: cluster it on its text alone
-      failed++;
+      if (res) failed++;
       analyses.push({
         schema: 'sitrep/analysis@1',
         article: articleBlock(input),
@@ -140,6 +143,12 @@ function gva(): void {
         console.log(`sweep threshold ${threshold} gapPenalty ${gapPenalty}: dev ${fmt(score(dev, pred, gold))}`);
       }
     }
+  }
+
+  // STORIES_OPTS='[{"threshold":0.1},…]': option sets tried on the dev slice
+  for (const o of JSON.parse(process.env.STORIES_OPTS ?? '[]') as Partial<StoryOptions>[]) {
+    const { pred } = cluster(analyses, { ...o, stopwords });
+    console.log(`opts ${JSON.stringify(o)}: dev ${fmt(score(dev, pred, gold))}`);
   }
 
   const { pred, ms, index } = cluster(analyses, { stopwords });

@@ -28,7 +28,7 @@ export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
   shingle: 3,
   threshold: 0.7,
   minShingles: 40,
-  minTitleJaccard: 0.2,
+  minTitleJaccard: 0.5,
   maxBucket: 16,
 };
 

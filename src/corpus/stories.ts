@@ -21,6 +21,12 @@ export interface StoryOptions {
   windowDays: number;
   /** Similarity taken off per doubling of the gap in weeks: penalty = gapPenalty × log2(1 + days / 7). */
   gapPenalty: number;
+  /** The gap penalty stops growing after this many doublings (log2(1 + days / 7)). */
+  gapCap: number;
+  /** Shared features found in at most `rareDf` articles are strong evidence of one story (names of victims, streets). */
+  rareDf: number;
+  /** Similarity added per shared rare feature (at most 3 counted). */
+  rareBonus: number;
   /** Salient features kept per article (top tf-idf). */
   maxFeatures: number;
   /** Features in more than this share of articles are not used to find candidates (they still count in the similarity). */
@@ -39,9 +45,12 @@ export interface StoryOptions {
 }
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
-  threshold: 0.3,
+  threshold: 0.05,
   windowDays: 400,
-  gapPenalty: 0.04,
+  gapPenalty: 0.18,
+  gapCap: 4,
+  rareDf: 3,
+  rareBonus: 0.08,
   maxFeatures: 48,
   maxDfShare: 0.05,
   maxScan: 400,
@@ -284,24 +293,26 @@ export class StoryIndex {
     return Math.sqrt(s);
   }
 
-  /** Cosine of two documents' kept features under the current idf. */
-  similarity(a: Doc, b: Doc): number {
+  /** Cosine of two documents' kept features under the current idf, and how many rare features they share. */
+  private similarity(a: Doc, b: Doc): { cos: number; rare: number } {
     let i = 0;
     let j = 0;
     let dot = 0;
+    let rare = 0;
     while (i < a.feats.length && j < b.feats.length) {
       const fa = a.feats[i]!;
       const fb = b.feats[j]!;
       if (fa === fb) {
         const idf = this.idf(fa);
         dot += a.tfs[i]! * b.tfs[j]! * idf * idf;
+        if (this.df[fa]! <= this.options.rareDf) rare++;
         i++;
         j++;
       } else if (fa < fb) i++;
       else j++;
     }
-    if (dot === 0) return 0;
-    return dot / (this.norm(a) * this.norm(b));
+    if (dot === 0) return { cos: 0, rare: 0 };
+    return { cos: dot / (this.norm(a) * this.norm(b)), rare };
   }
 
   private bestMatch(q: Doc): { index: number; score: number } {
@@ -326,8 +337,9 @@ export class StoryIndex {
     let bestScore = -Infinity;
     for (const [j] of cands) {
       const d = this.docs[j]!;
-      let s = this.similarity(q, d);
-      if (q.day !== null && d.day !== null) s -= o.gapPenalty * Math.log2(1 + Math.abs(q.day - d.day) / 7);
+      const sim = this.similarity(q, d);
+      let s = sim.cos + o.rareBonus * Math.min(3, sim.rare);
+      if (q.day !== null && d.day !== null) s -= o.gapPenalty * Math.min(o.gapCap, Math.log2(1 + Math.abs(q.day - d.day) / 7));
       if (s > bestScore || (s === bestScore && j < best)) {
         best = j;
         bestScore = s;
