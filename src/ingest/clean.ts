@@ -7,6 +7,7 @@
  */
 import junkData from '../../data/text/junk.json' with { type: 'json' };
 import entityData from '../../data/text/entities.json' with { type: 'json' };
+import { fromCp1252 } from './decode.js';
 
 export interface JunkRules {
   dropLines: Set<string>;
@@ -37,7 +38,7 @@ export function decodeEntities(s: string): string {
       const cp = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
       if (!Number.isFinite(cp) || cp <= 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return '\uFFFD';
       // Windows-1252 code points that pages write as &#150; &#146; …
-      if (cp >= 0x80 && cp <= 0x9f) return new TextDecoder('windows-1252').decode(Uint8Array.of(cp));
+      if (cp >= 0x80 && cp <= 0x9f) return fromCp1252(String.fromCharCode(cp));
       return String.fromCodePoint(cp);
     }
     const ch = ENTITIES[body];
@@ -74,7 +75,7 @@ export function normaliseWhitespace(s: string): string {
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     .replace(INVISIBLE_RE, '')
     .replace(SPACES_RE, ' ')
-    .replace(/ *\n */g, '\n');
+    .replace(/^ +| +$/gm, '');
 }
 
 export interface CleanResult {

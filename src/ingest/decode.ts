@@ -53,7 +53,8 @@ export function decodeBytes(buf: Uint8Array, charset?: string | null): Decoded {
   const declared = charset?.trim().toLowerCase();
   if (declared && !/^(utf-?8|unicode-1-1-utf-8)$/.test(declared)) {
     try {
-      return finish(new TextDecoder(declared).decode(body), []);
+      const t = new TextDecoder(declared).decode(body);
+      return finish(/^(windows-1252|cp1252|latin1|iso-8859-1|us-ascii|ascii)$/.test(declared) ? fromCp1252(t) : t, []);
     } catch {
       // Unknown label: fall through to UTF-8.
     }
@@ -65,13 +66,21 @@ export function decodeBytes(buf: Uint8Array, charset?: string | null): Decoded {
   }
   const { bad, firstBad, multibyte } = scanUtf8(body);
   if (multibyte === 0) {
-    return finish(new TextDecoder('windows-1252').decode(body), [
+    return finish(fromCp1252(new TextDecoder('windows-1252').decode(body)), [
       `not valid UTF-8 (first bad byte at offset ${firstBad}); read as Windows-1252 (Latin-1)`,
     ]);
   }
   return finish(new TextDecoder('utf-8').decode(body), [
     `invalid UTF-8: ${bad} bad byte sequence${bad === 1 ? '' : 's'} replaced with U+FFFD (first at byte offset ${firstBad})`,
   ]);
+}
+
+/** Windows-1252 characters at 0x80–0x9F (Node's decoder gives the Latin-1 control codes there). */
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Fixes text decoded as Latin-1 that was really Windows-1252 (curly quotes, dashes, €). */
+export function fromCp1252(s: string): string {
+  return s.replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80]!);
 }
 
 function finish(text: string, warnings: string[]): Decoded {
