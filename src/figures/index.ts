@@ -35,8 +35,9 @@ interface NumExpr {
 }
 
 // Words that may stand between a count and its cue: "1,000 people were reportedly killed".
-const BETWEEN = new Set(['were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'who', 'that', 'of', 'them', 'whom', 'the', 'and', 'or', 'others', 'more', 'other', 'people', 'allegedly', 'believed', 'confirmed', 'feared', 'now', 'still', 'all', 'in', 'shooting', 'attack', 'critically', 'seriously', 'badly', 'fatally', 'severely', 'slightly', 'left', 'either', 'remain', 'remained', 'remains', 'got', 'get', 'are', 'reported', 'say', 'said', 'least', 'at']);
+const BETWEEN = new Set(['suffered', 'sustained', 'non-life', 'threatening', 'life-threatening', 'minor', 'serious', 'critical', 'gunshot', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'who', 'that', 'of', 'them', 'whom', 'the', 'others', 'more', 'other', 'people', 'allegedly', 'believed', 'confirmed', 'feared', 'now', 'still', 'all', 'in', 'shooting', 'attack', 'critically', 'seriously', 'badly', 'fatally', 'severely', 'slightly', 'left', 'either', 'remain', 'remained', 'remains', 'got', 'get', 'are', 'least', 'at', 'taken', 'rushed', 'transported', 'airlifted', 'remain', 'were', 'listed']);
 const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'year', 'years', 'year-old', 'hours', 'hour', 'days', 'day', 'minutes', 'minute', 'weeks', 'months', 'am', 'pm', 'a.m.', 'p.m.', 'km', 'miles', 'mile', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'dollars', 'euros', 'pounds', 'times', 'tons', 'tonnes', 'acres', 'square', 'o\'clock', 'degrees', 'st', 'nd', 'rd', 'th', 'seconds', 'rounds', 'shots', 'cases', 'votes', 'points', 'billion', 'seats']);
+const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them', 'my', 'our', 'its', 'another', 'two', 'three', 'several', 'people', 'one', 'dozens', 'hundreds']);
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -193,6 +194,7 @@ class FigureFinder {
     const prev = this.toks[n.a - 1];
     const next = this.toks[n.b + 1];
     if (prev && MONEY.has(prev.lower)) return true;
+    if (next && next.start === this.toks[n.b]!.end && next.kind === 'word') return true; // "20s", "3rd"
     if (next && NOT_COUNT_AFTER.has(next.lower)) return true;
     if (next && /^(year|hour|day|week|month|mile|foot|inch|minute|second)/.test(next.lower) && next.text.startsWith('-')) return true;
     if (prev && MONTHS.test(prev.lower) && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text)) return true;
@@ -242,10 +244,16 @@ class FigureFinder {
       let unknown = 0;
       for (let m = counted ? counted[1] + 1 : n.b + 1, steps = 0; m < hi && steps < 8; m++, steps++) {
         const w = this.toks[m]!;
-        const shot = this.shotAt(m, hi);
-        if (shot) { kind = shot[1]; cueA = m; cueB = m + shot[0] - 1; break; }
+        const shot = m > n.b + 1 ? this.shotAt(m, hi) : null;
+        if (shot) {
+          if (this.transitive(m + shot[0], hi)) break;
+          kind = shot[1]; cueA = m; cueB = m + shot[0] - 1; break;
+        }
         const af = this.phraseAt(m, this.res.after, hi);
-        if (af) { kind = af[1]; cueA = m; cueB = m + af[0] - 1; break; }
+        if (af) {
+          if (this.transitive(m + af[0], hi)) break;
+          kind = af[1]; cueA = m; cueB = m + af[0] - 1; break;
+        }
         if (w.kind !== 'word' || this.numberAt(m, hi)) break;
         if (BETWEEN.has(w.lower)) continue;
         if (++unknown > 1) break;
@@ -261,6 +269,15 @@ class FigureFinder {
     const a = Math.min(n.a, cueA);
     const b = Math.max(n.b, cueB, counted ? counted[1] : -1);
     return { figure: this.build(a, b, kind, n.value, n.min, n.max, n.qualifier, counted, lo, hi), a, b };
+  }
+
+  /** A verb used with an object ("a gunman killed six people", "shot his grandfather"): the count is the agent's. */
+  private transitive(m: number, hi: number): boolean {
+    const t = this.toks[m];
+    if (!t || m >= hi) return false;
+    if (OBJECTS.has(t.lower) || this.res.persons.has(t.lower)) return true;
+    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower)) return true;
+    return this.numberAt(m, hi) !== null;
   }
 
   private isNumberStart(i: number, hi: number): boolean {
@@ -297,14 +314,18 @@ class FigureFinder {
   private singular(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     let k = i + 1;
     let guard = 0;
+    let age = -1;
     while (k < hi && guard++ < 4) {
       const w = this.toks[k]!;
-      if (this.res.personAdjectives.has(w.lower) || /year-old$/.test(w.lower) || w.text === '-' || (w.kind === 'number' && /year/.test(w.lower))) { k++; continue; }
+      if (/(year|month|week)-old$/.test(w.lower)) { age = k; k++; continue; }
+      if (this.res.personAdjectives.has(w.lower) || w.text === '-') { k++; continue; }
       if (w.kind === 'number' && this.toks[k + 1]?.text === '-') { k += 2; continue; }
       break;
     }
     const p = this.toks[k];
-    if (!p || k >= hi || !this.res.persons.has(p.lower)) return null;
+    // "a 17-year-old shot and killed by …": the age stands for the person.
+    if ((!p || k >= hi || !this.res.persons.has(p.lower)) && age >= 0) k = age;
+    else if (!p || k >= hi || !this.res.persons.has(p.lower)) return null;
     const counted: [number, number] = [k, k];
     // Cue before: "killed a man".
     const bef = this.phraseEndingAt(i - 1, this.res.before, lo);
@@ -315,12 +336,13 @@ class FigureFinder {
     // Cue after: "a man was shot and killed".
     for (let m = k + 1, steps = 0; m < hi && steps < 7; m++, steps++) {
       const w = this.toks[m]!;
-      if (w.text === ',' && steps === 0) break;
+      if (w.text === ',' && steps === 0 && this.toks[i - 1]?.text !== ',') break;
       const shot = this.shotAt(m, hi);
+      if (shot && this.transitive(m + shot[0], hi)) return null;
       if (shot) return { figure: this.build(i, m + shot[0] - 1, shot[1], 1, 1, 1, null, counted, lo, hi), a: i, b: m + shot[0] - 1 };
       const af = this.phraseAt(m, this.res.after, hi);
       if (af) {
-        if (af[1] === 'troops' || af[1] === 'refugees') return null;
+        if (af[1] === 'troops' || af[1] === 'refugees' || this.transitive(m + af[0], hi)) return null;
         return { figure: this.build(i, m + af[0] - 1, af[1], 1, 1, 1, null, counted, lo, hi), a: i, b: m + af[0] - 1 };
       }
       if (w.kind !== 'word' || !(BETWEEN.has(w.lower) || /ly$/.test(w.lower) || ['died', 'found', 'pronounced', 'later', 'reported'].includes(w.lower))) break;

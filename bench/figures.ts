@@ -1,0 +1,116 @@
+/**
+ * Figures benchmark on Gun Violence Archive incidents joined to news articles (distant, incident-level gold).
+ *
+ * For each article and each of killed / injured we predict one number for the incident from the figures the
+ * whole pipeline extracts (`analyze()` with `loadResources()`): the largest non-cumulative count of that kind,
+ * 0 when there is none. Injured also takes "N people were shot" minus the killed when no wounded count is given.
+ *
+ * "Stated": the gold number is greater than 0 and the article's text states it — the number in digits or words
+ * in a sentence with a word of that kind (kill/dead/died/death/fatal…; injur/wound/hurt/shot/hospital…), or for 1,
+ * "a/an/one" + a person noun in such a sentence. `gvaExactStated` is the exact-match accuracy over these
+ * (article, kind) pairs; `gvaExactAll` over every pair (gold 0 included); `regexExactStated` is a regex
+ * baseline (the number right before "killed/dead" or "injured/wounded") on the stated pairs.
+ *
+ * Development split: incidents with an even id were used to develop; the figures reported are on incidents with
+ * an odd id (pass --dev to score the development half, --all for both).
+ * Last line: {"bench":"figures","gvaExactStated":…,"gvaExactAll":…,"regexExactStated":…} (fractions).
+ */
+import { readFileSync } from 'node:fs';
+import { goldPath } from './shared.js';
+import { analyze } from '../src/analyze.js';
+import { loadResources } from '../src/resources.js';
+import type { Figure } from '../src/types.js';
+
+interface GvaDoc {
+  doc_id: string;
+  incident_id: string;
+  title: string | null;
+  dct: string | null;
+  content: string | null;
+  gold_num_killed: number;
+  gold_num_injured: number;
+}
+
+const WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const KIND_RE = {
+  killed: /\b(kill|dead|died|dies|death|fatal|slain|murder|homicide|lost (his|her|their) li)/i,
+  injured: /\b(injur|wound|hurt|shot|hospital|grazed)/i,
+};
+const PERSON_RE = /\b(a|an|one)\s+(\S+\s+){0,3}(man|woman|boy|girl|person|teen|teenager|child|toddler|officer|victim|driver|student|resident|father|mother|son|daughter)\b/i;
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+|\n+/);
+}
+
+function stated(text: string, n: number, kind: 'killed' | 'injured'): boolean {
+  if (n <= 0) return false;
+  const numRe = new RegExp(`(^|[^\\d,.])${n.toLocaleString('en-US').replace(/,/g, ',?')}(?![\\d,]*\\d)${n < WORDS.length ? `|\\b${WORDS[n]}\\b` : ''}`, 'i');
+  for (const s of sentences(text)) {
+    if (!KIND_RE[kind].test(s)) continue;
+    if (numRe.test(s)) return true;
+    if (n === 1 && PERSON_RE.test(s)) return true;
+  }
+  return false;
+}
+
+function predict(figures: Figure[]): { killed: number; injured: number } {
+  let killed = 0, wounded = -1, shot = -1;
+  for (const f of figures) {
+    if (f.cumulative) continue;
+    if (f.kind === 'killed') killed = Math.max(killed, f.value);
+    if (f.kind === 'wounded') {
+      if (/\bshot\b/i.test(f.text) && !/wound|injur|hurt/i.test(f.text)) shot = Math.max(shot, f.value);
+      else wounded = Math.max(wounded, f.value);
+    }
+  }
+  let injured = wounded >= 0 ? wounded : 0;
+  if (wounded < 0 && shot >= 0) injured = Math.max(0, shot - killed);
+  return { killed, injured };
+}
+
+const NUM = `(\\d+|${WORDS.join('|')})`;
+const RX = {
+  killed: new RegExp(`\\b${NUM}\\s+(?:\\w+\\s+){0,2}?(?:were\\s+|was\\s+)?(?:killed|dead)\\b`, 'i'),
+  injured: new RegExp(`\\b${NUM}\\s+(?:\\w+\\s+){0,2}?(?:were\\s+|was\\s+)?(?:injured|wounded)\\b`, 'i'),
+};
+function regexBaseline(text: string, kind: 'killed' | 'injured'): number {
+  const m = RX[kind].exec(text);
+  if (!m) return 0;
+  const w = m[1]!.toLowerCase();
+  return /^\d+$/.test(w) ? Number(w) : WORDS.indexOf(w);
+}
+
+const res = loadResources();
+const mode = process.argv.includes('--dev') ? 'dev' : process.argv.includes('--all') ? 'all' : 'test';
+const lines = readFileSync(goldPath('figures', 'gva', 'gva_casualty_gold.jsonl'), 'utf8').split('\n').filter(Boolean);
+let nStated = 0, okStated = 0, okRegex = 0, nAll = 0, okAll = 0;
+const perKind: Record<string, [number, number]> = { killed: [0, 0], injured: [0, 0] };
+let docs = 0;
+const t0 = performance.now();
+for (const l of lines) {
+  const d = JSON.parse(l) as GvaDoc;
+  const odd = Number(d.incident_id) % 2 === 1;
+  if (mode === 'test' && !odd) continue;
+  if (mode === 'dev' && odd) continue;
+  const text = d.content ?? '';
+  docs++;
+  const a = analyze({ id: d.doc_id, text, published: d.dct }, res);
+  const p = predict(a.figures);
+  for (const kind of ['killed', 'injured'] as const) {
+    const gold = kind === 'killed' ? d.gold_num_killed : d.gold_num_injured;
+    const got = p[kind];
+    nAll++;
+    if (got === gold) okAll++;
+    if (stated(text, gold, kind)) {
+      nStated++;
+      perKind[kind]![0]++;
+      if (got === gold) { okStated++; perKind[kind]![1]++; }
+      if (regexBaseline(text, kind) === gold) okRegex++;
+    }
+  }
+}
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+console.log(`GVA ${mode} half: ${docs} articles in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+console.log(`stated pairs ${nStated}: exact ${(okStated / (nStated || 1)).toFixed(3)} (killed ${perKind.killed![1]}/${perKind.killed![0]}, injured ${perKind.injured![1]}/${perKind.injured![0]}); regex baseline ${(okRegex / (nStated || 1)).toFixed(3)}`);
+console.log(`all pairs ${nAll}: exact ${(okAll / (nAll || 1)).toFixed(3)}`);
+console.log(JSON.stringify({ bench: 'figures', gvaExactStated: r3(okStated / (nStated || 1)), gvaExactAll: r3(okAll / (nAll || 1)), regexExactStated: r3(okRegex / (nStated || 1)) }));
