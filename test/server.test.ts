@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadResources } from '../src/resources.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { openStore } from '../src/store/open.js';
+import type { SqlStore } from '../src/store/sql-store.js';
 import { ingest } from '../src/store/ingest.js';
 import { StoryKeeper } from '../src/store/stories.js';
 import { loadCorpusResources } from '../src/corpus/load.js';
@@ -12,7 +13,7 @@ import { createApp } from '../src/server/app.js';
 
 const res = loadResources();
 let dir: string;
-let store: SqliteStore;
+let store: SqlStore;
 let app: ReturnType<typeof createApp>;
 
 const articles = [
@@ -21,20 +22,20 @@ const articles = [
   { source: 'c.example', published: '2020-02-21', title: 'A <script>alert(1)</script> headline', text: 'Officials said <script>alert(1)</script> was pasted into this article about Tripoli.' },
 ];
 
-before(() => {
+before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'sitrep-server-'));
-  store = new SqliteStore(join(dir, 's.db'));
-  const stories = new StoryKeeper(store, loadCorpusResources()).open();
-  ingest(articles.map((a, i) => ({ ok: true as const, input: `t${i}`, article: { ...a, publishedFrom: 'header' as const } })), store, res, { onStored: (x) => stories.add(x) });
-  stories.save();
+  store = await openStore(join(dir, 's.db'));
+  const stories = await new StoryKeeper(loadCorpusResources()).open(store);
+  await ingest(articles.map((a, i) => ({ ok: true as const, input: `t${i}`, article: { ...a, publishedFrom: 'header' as const } })), store, res, { onStored: stories.onStored });
+  await stories.save(store);
   const web = join(dir, 'web');
   mkdirSync(web);
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>page</title>');
   writeFileSync(join(dir, 'secret.txt'), 'do not serve');
   app = createApp({ store, resources: res, token: 'sesame', webDir: web, maxBody: 50_000 });
 });
-after(() => {
-  store.close();
+after(async () => {
+  await store.close();
   rmSync(dir, { recursive: true });
 });
 

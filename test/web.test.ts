@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { loadResources } from '../src/resources.js';
-import { SqliteStore } from '../src/store/sqlite.js';
+import { openStore } from '../src/store/open.js';
+import type { SqlStore } from '../src/store/sql-store.js';
 import { ingest } from '../src/store/ingest.js';
 import { StoryKeeper } from '../src/store/stories.js';
 import { loadCorpusResources } from '../src/corpus/load.js';
@@ -24,7 +25,7 @@ const SKIP = existsSync(CHROMIUM) ? false : `Chromium not found at ${CHROMIUM} (
 const SHOTS = resolve(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
 let dir: string;
-let store: SqliteStore;
+let store: SqlStore;
 let server: ServerType;
 let browser: Browser;
 let base: string;
@@ -38,11 +39,11 @@ const articles = [
 before(async () => {
   if (SKIP) return;
   dir = mkdtempSync(join(tmpdir(), 'sitrep-web-'));
-  store = new SqliteStore(join(dir, 's.db'));
+  store = await openStore(join(dir, 's.db'));
   const res = loadResources();
-  const stories = new StoryKeeper(store, loadCorpusResources()).open();
-  ingest(articles.map((a, i) => ({ ok: true as const, input: `w${i}`, article: { ...a, publishedFrom: 'header' as const } })), store, res, { onStored: (x) => stories.add(x) });
-  stories.save();
+  const stories = await new StoryKeeper(loadCorpusResources()).open(store);
+  await ingest(articles.map((a, i) => ({ ok: true as const, input: `w${i}`, article: { ...a, publishedFrom: 'header' as const } })), store, res, { onStored: stories.onStored });
+  await stories.save(store);
   const app = createApp({ store, resources: res, webDir: await buildWeb() });
   await new Promise<void>((ok) => { server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok()); });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -57,7 +58,7 @@ after(async () => {
   if (SKIP) return;
   await browser?.close();
   server?.close();
-  store.close();
+  await store.close();
   rmSync(dir, { recursive: true });
 });
 
@@ -92,7 +93,7 @@ test('stories page lists stories; following a story, an article and a fact reach
 });
 
 test('a quote in the fact list links to its evidence span, by mouse and by keyboard', { skip: SKIP }, async () => {
-  const id = store.articles({ source: 'a.example' })[0]!.id;
+  const id = (await store.articles({ source: 'a.example' }))[0]!.id;
   const { page } = await open(`/#/article/${id}`);
   await page.waitForSelector('main .facts');
   const quoteLinks = page.locator('main .facts a[href^="#ev-Q"]');
@@ -106,7 +107,7 @@ test('a quote in the fact list links to its evidence span, by mouse and by keybo
 });
 
 test('text from articles is rendered escaped: nothing in it runs', { skip: SKIP }, async () => {
-  const id = store.articles({ source: 'c.example' })[0]!.id;
+  const id = (await store.articles({ source: 'c.example' }))[0]!.id;
   const { page, errors } = await open(`/#/article/${id}`);
   await page.waitForSelector('main .text');
   await page.waitForTimeout(200);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { analyze } from '../analyze.js';
 import { loadResources } from '../resources.js';
 import { readPaths } from '../ingest/index.js';
-import { openStore } from '../store/sqlite.js';
+import { openStore } from '../store/open.js';
 import { ingest, type IngestSummary } from '../store/ingest.js';
 import { formatReport } from './report.js';
 import { StoryKeeper } from '../store/stories.js';
@@ -58,9 +58,9 @@ const COMMANDS: Record<string, Command> = {
     summary: 'analyse articles and store them (idempotent; resumable after a crash)',
     usage: 'sitrep ingest PATH... [--db FILE] [--date YYYY-MM-DD] [--source OUTLET] [--kb FILE]...',
     options: { db, date: { type: 'string' }, source: { type: 'string' }, kb },
-    run(v, paths) {
+    async run(v, paths) {
       if (!paths.length) return usageError('ingest', 'give at least one file, folder, or - for standard input');
-      const summary = runIngest(paths, v);
+      const summary = await runIngest(paths, v);
       return summary.stored + summary.duplicates === 0 ? 1 : 0;
     },
   },
@@ -68,11 +68,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'print one stored article\'s analysis',
     usage: 'sitrep show ID [--db FILE] [--json]',
     options: { db, json },
-    run(v, [id]) {
+    async run(v, [id]) {
       if (!id) return usageError('show', 'give an article id (a unique prefix is enough)');
-      const store = openStore(v.db as string);
+      const store = await openStore(v.db as string);
       try {
-        const a = store.analysis(id);
+        const a = await store.analysis(id);
         if (!a) {
           process.stderr.write(`sitrep show: no article "${id}" in ${v.db as string}\n`);
           return 1;
@@ -80,7 +80,7 @@ const COMMANDS: Record<string, Command> = {
         process.stdout.write(v.json ? JSON.stringify(a) + '\n' : formatReport(a) + '\n');
         return 0;
       } finally {
-        store.close();
+        await store.close();
       }
     },
   },
@@ -88,11 +88,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'list story clusters (most reported first)',
     usage: 'sitrep stories [--db FILE] [--json] [--from DATE] [--to DATE] [--limit N]',
     options: { db, json, from: { type: 'string' }, to: { type: 'string' }, limit: { type: 'string', default: '1000' } },
-    run(v) {
-      const store = openStore(v.db as string);
+    async run(v) {
+      const store = await openStore(v.db as string);
       try {
-        for (const s of store.stories({ from: v.from as string | undefined, to: v.to as string | undefined, limit: Number(v.limit) })) {
-          const detail = store.story(s.id)!;
+        for (const s of await store.stories({ from: v.from as string | undefined, to: v.to as string | undefined, limit: Number(v.limit) })) {
+          const detail = (await store.story(s.id))!;
           if (v.json) {
             const articles = detail.articles.map((a) => a.id);
             const duplicates = Object.fromEntries(detail.articles.filter((a) => a.duplicateOf).map((a) => [a.id, a.duplicateOf]));
@@ -103,7 +103,7 @@ const COMMANDS: Record<string, Command> = {
         }
         return 0;
       } finally {
-        store.close();
+        await store.close();
       }
     },
   },
@@ -111,11 +111,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'one story: its articles, outlets and dates',
     usage: 'sitrep story ID [--db FILE] [--json]',
     options: { db, json },
-    run(v, [id]) {
+    async run(v, [id]) {
       if (!id) return usageError('story', 'give a story id (see sitrep stories)');
-      const store = openStore(v.db as string);
+      const store = await openStore(v.db as string);
       try {
-        const s = store.story(id);
+        const s = await store.story(id);
         if (!s) {
           process.stderr.write(`sitrep story: no story "${id}" in ${v.db as string}\n`);
           return 1;
@@ -127,7 +127,7 @@ const COMMANDS: Record<string, Command> = {
         }
         return 0;
       } finally {
-        store.close();
+        await store.close();
       }
     },
   },
@@ -140,11 +140,10 @@ const COMMANDS: Record<string, Command> = {
       const { createApp } = await import('../server/app.js');
       const { buildWeb } = await import('../../scripts/build-web.js');
       const webDir = await buildWeb();
-      const store = openStore(v.db as string);
-      const stories = new StoryKeeper(store, loadCorpusResources()).open();
+      const store = await openStore(v.db as string);
+      const stories = await new StoryKeeper(loadCorpusResources()).open(store);
       const app = createApp({
-        store, resources: loadResources(), token: (v.token as string | undefined) ?? process.env.SITREP_TOKEN, webDir,
-        onStored: (a) => { stories.add(a); stories.save(); },
+        store, resources: loadResources(), token: (v.token as string | undefined) ?? process.env.SITREP_TOKEN, webDir, stories,
       });
       const port = Number(v.port);
       await new Promise<void>((ok) => serve({ fetch: app.fetch, port, hostname: v.host as string }, () => ok()));
@@ -156,53 +155,53 @@ const COMMANDS: Record<string, Command> = {
     summary: 'ingest the bundled examples into ./sitrep.db and print what was found per article',
     usage: 'sitrep demo [--db FILE]',
     options: { db },
-    run(v) {
+    async run(v) {
       const dbPath = v.db as string;
-      runIngest([join(ROOT, 'examples')], { db: dbPath });
-      const store = openStore(dbPath);
+      await runIngest([join(ROOT, 'examples')], { db: dbPath });
+      const store = await openStore(dbPath);
       try {
-        const rows = store.articles({ limit: 10000 });
+        const rows = await store.articles({ limit: 10000 });
         process.stdout.write(`\n${rows.length} articles in ${dbPath}\n\n`);
         process.stdout.write('published   outlet                     actors quotes figures events  title\n');
         for (const r of rows) {
-          const a = store.analysis(r.id)!;
+          const a = (await store.analysis(r.id))!;
           process.stdout.write(
             `${(r.published ?? '?').slice(0, 10).padEnd(11)} ${(r.source ?? '?').slice(0, 26).padEnd(26)} ${String(a.entities.length).padStart(6)} ${String(a.quotes.length).padStart(6)} ${String(a.figures.length).padStart(7)} ${String(a.events.length).padStart(6)}  ${(r.title ?? r.id).slice(0, 60)}\n`,
           );
         }
-        const c = store.counts();
+        const c = await store.counts();
         process.stdout.write(`\nstored: ${c.entities} actors, ${c.quotes} quotes, ${c.figures} figures, ${c.events} events, ${c.relations} relations, ${c.labels} labels; ${c.rejected} inputs rejected\n`);
         process.stdout.write(`next: sitrep show ID, sitrep analyze FILE, sitrep ingest PATH\n`);
       } finally {
-        store.close();
+        await store.close();
       }
       return 0;
     },
   },
 };
 
-function runIngest(paths: string[], v: Record<string, unknown>): IngestSummary {
+async function runIngest(paths: string[], v: Record<string, unknown>): Promise<IngestSummary> {
   const res = loadResources({ kb: v.kb as string[] | undefined });
-  const store = openStore((v.db as string) ?? DEFAULT_DB);
+  const store = await openStore((v.db as string) ?? DEFAULT_DB);
   const tty = process.stderr.isTTY;
   const t0 = Date.now();
   try {
-    const stories = new StoryKeeper(store, loadCorpusResources()).open();
-    const summary = ingest(readPaths(paths, { date: v.date as string | undefined, source: v.source as string | undefined }), store, res, {
-      onStored: (analyses) => stories.add(analyses),
+    const stories = await new StoryKeeper(loadCorpusResources()).open(store);
+    const summary = await ingest(readPaths(paths, { date: v.date as string | undefined, source: v.source as string | undefined }), store, res, {
+      onStored: stories.onStored,
       onProgress: (s) => {
         if (!tty) return;
         const rate = s.read / Math.max(0.001, (Date.now() - t0) / 1000);
         process.stderr.write(`\r${bar(s)} ${s.read} read · ${s.stored} stored · ${s.duplicates} duplicates · ${s.rejected} rejected · ${rate.toFixed(0)}/s `);
       },
     });
-    stories.save();
+    await stories.save(store);
     if (tty) process.stderr.write('\n');
     for (const r of summary.reasons) process.stderr.write(`sitrep: rejected ${r}\n`);
     process.stderr.write(`sitrep ingest: ${summary.read} read, ${summary.stored} stored, ${summary.duplicates} already stored, ${summary.rejected} rejected (${((Date.now() - t0) / 1000).toFixed(1)} s) → ${(v.db as string) ?? DEFAULT_DB}\n`);
     return summary;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -8,6 +8,7 @@ import { analyze, type Resources } from '../analyze.js';
 import type { Store } from '../store/store.js';
 import { ingest } from '../store/ingest.js';
 import { OPENAPI } from './openapi.js';
+import type { StoryKeeper } from '../store/stories.js';
 
 export interface AppOptions {
   store: Store;
@@ -16,8 +17,8 @@ export interface AppOptions {
   token?: string;
   /** Folder of the built web page (index.html, app.js, app.css). */
   webDir?: string;
-  /** Called with newly stored analyses (story clustering). */
-  onStored?: (a: import('../types.js').Analysis[]) => void;
+  /** Story clustering for what POST /api/ingest stores. */
+  stories?: StoryKeeper;
   /** Largest request body accepted, in bytes. */
   maxBody?: number;
 }
@@ -94,42 +95,42 @@ export function createApp(opts: AppOptions): Hono {
   app.notFound((c) => c.json({ error: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
 
   app.get('/api/openapi.json', (c) => c.json(OPENAPI));
-  app.get('/api/health', (c) => c.json({ ok: true, counts: store.counts() }));
+  app.get('/api/health', async (c) => c.json({ ok: true, counts: await store.counts() }));
 
-  app.get('/api/articles', (c) => {
+  app.get('/api/articles', async (c) => {
     const q = parse(ArticleQuery, query(c), 'query');
-    return c.json({ items: store.articles(q), limit: q.limit, offset: q.offset });
+    return c.json({ items: await store.articles(q), limit: q.limit, offset: q.offset });
   });
-  app.get('/api/articles/:id', (c) => {
-    const a = store.analysis(c.req.param('id'));
+  app.get('/api/articles/:id', async (c) => {
+    const a = await store.analysis(c.req.param('id'));
     if (!a) throw new HttpError(404, `no article "${c.req.param('id')}"`);
     return c.json(a);
   });
-  app.get('/api/search', (c) => {
+  app.get('/api/search', async (c) => {
     const q = parse(ArticleQuery.extend({ q: z.string().min(1).max(500) }), query(c), 'query');
-    return c.json({ items: store.articles(q), limit: q.limit, offset: q.offset });
+    return c.json({ items: await store.articles(q), limit: q.limit, offset: q.offset });
   });
 
-  app.get('/api/stories', (c) => {
+  app.get('/api/stories', async (c) => {
     const q = parse(StoryQuery, query(c), 'query');
-    return c.json({ items: store.stories(q), limit: q.limit, offset: q.offset });
+    return c.json({ items: await store.stories(q), limit: q.limit, offset: q.offset });
   });
-  app.get('/api/stories/:id', (c) => {
-    const s = store.story(c.req.param('id'));
+  app.get('/api/stories/:id', async (c) => {
+    const s = await store.story(c.req.param('id'));
     if (!s) throw new HttpError(404, `no story "${c.req.param('id')}"`);
     return c.json(s);
   });
 
   for (const kind of ['events', 'quotes', 'figures', 'entities'] as const) {
-    app.get(`/api/${kind}`, (c) => {
+    app.get(`/api/${kind}`, async (c) => {
       const q = parse(FactQuery, query(c), 'query');
       return c.json({ items: store[kind](q), limit: q.limit, offset: q.offset });
     });
   }
 
-  app.get('/api/timeline', (c) => {
+  app.get('/api/timeline', async (c) => {
     const q = parse(FactQuery, query(c), 'query');
-    const events = store.events({ ...q, limit: q.limit });
+    const events = await store.events({ ...q, limit: q.limit });
     const days = new Map<string, Record<string, unknown>[]>();
     for (const e of events) {
       const d = (e.date as string | null) ?? 'undated';
@@ -141,9 +142,9 @@ export function createApp(opts: AppOptions): Hono {
     return c.json({ items });
   });
 
-  app.get('/api/actors/:name', (c) => {
+  app.get('/api/actors/:name', async (c) => {
     const name = c.req.param('name');
-    const mentions = store.entities({ actor: name, limit: 1000 });
+    const mentions = await store.entities({ actor: name, limit: 1000 });
     if (!mentions.length) throw new HttpError(404, `no actor "${name}"`);
     const roles = new Map<string, number>();
     const outlets = new Map<string, number>();
@@ -159,8 +160,8 @@ export function createApp(opts: AppOptions): Hono {
       articles: mentions.length,
       roles: [...roles].sort((a, b) => b[1] - a[1]).map(([role, n]) => ({ role, n })),
       outlets: [...outlets].sort((a, b) => b[1] - a[1]).map(([outlet, n]) => ({ outlet, n })),
-      events: store.events({ actor: name, limit: 200 }),
-      quotes: store.quotes({ actor: name, limit: 200 }),
+      events: await store.events({ actor: name, limit: 200 }),
+      quotes: await store.quotes({ actor: name, limit: 200 }),
     });
   });
 
@@ -172,7 +173,8 @@ export function createApp(opts: AppOptions): Hono {
   app.post('/api/ingest', async (c) => {
     authorize(c, opts.token);
     const body = parse(z.object({ articles: z.array(AnalyzeBody.extend({ id: z.string().max(200).optional() })).min(1).max(1000) }).strict(), await jsonBody(c), 'body');
-    const summary = ingest(body.articles.map((a, i) => ({ ok: true as const, input: `api:${i}`, article: { ...a, publishedFrom: a.published ? 'header' as const : 'none' as const } })), store, resources, { onStored: opts.onStored });
+    const summary = await ingest(body.articles.map((a, i) => ({ ok: true as const, input: `api:${i}`, article: { ...a, publishedFrom: a.published ? 'header' as const : 'none' as const } })), store, resources, { onStored: opts.stories?.onStored });
+    if (opts.stories) await opts.stories.save(store);
     return c.json(summary);
   });
 
@@ -207,7 +209,7 @@ const TYPES: Record<string, string> = {
 /** Static files from `root` only: the resolved path must stay inside it; anything else is the page (client routes). */
 function serveStatic(app: Hono, root: string) {
   const index = join(root, 'index.html');
-  app.get('*', (c) => {
+  app.get('*', async (c) => {
     let rel: string;
     try {
       rel = decodeURIComponent(new URL(c.req.url).pathname);

@@ -17,8 +17,8 @@ export interface IngestOptions {
   batchSize?: number;
   /** Called after each batch is committed. */
   onProgress?: (s: IngestSummary) => void;
-  /** Called with each batch's new analyses inside the batch's transaction (story clustering hooks in here). */
-  onStored?: (stored: Analysis[]) => void;
+  /** Runs inside each batch's transaction with the newly stored analyses (story clustering hooks in here). */
+  onStored?: (tx: Store, stored: Analysis[]) => Promise<void>;
 }
 
 /**
@@ -26,47 +26,38 @@ export interface IngestOptions {
  * transaction, so killing the process loses nothing committed and a re-run stores the rest exactly once.
  * Every input that cannot be read or analysed is kept in the store's `rejected` table with its reason.
  */
-export function ingest(results: Iterable<ReadResult>, store: Store, res: Resources, opts: IngestOptions = {}): IngestSummary {
+export async function ingest(results: Iterable<ReadResult>, store: Store, res: Resources, opts: IngestOptions = {}): Promise<IngestSummary> {
   const size = opts.batchSize ?? 100;
   const sum: IngestSummary = { read: 0, stored: 0, duplicates: 0, rejected: 0, reasons: [] };
   let batch: StoreItem[] = [];
-  const pendingHashes = new Set<string>();
+  const pending = new Set<string>();
 
-  const rejectOne = (input: string, reason: string) => {
-    store.reject(input, reason);
+  const rejectOne = async (input: string, reason: string) => {
+    await store.reject(input, reason);
     sum.rejected++;
     sum.reasons.push(`${input}: ${reason}`);
   };
 
-  const flush = () => {
+  const flush = async () => {
     if (!batch.length) return;
     const items = batch;
     batch = [];
-    pendingHashes.clear();
-    const run = () => {
-      const r = store.put(items);
-      sum.stored += r.stored.length;
-      sum.duplicates += r.duplicates.length;
-      for (const c of r.conflicts) rejectOne(c.input, `article id "${c.id}" is already stored with different content; give it another id`);
-      if (opts.onStored && r.stored.length) {
-        const ids = new Set(r.stored);
-        opts.onStored(items.map((i) => i.analysis).filter((a) => ids.has(a.article.id)));
-      }
-    };
-    const tx = (store as { transaction?: <T>(fn: () => T) => T }).transaction;
-    if (tx) tx.call(store, run);
-    else run();
+    pending.clear();
+    const r = await store.put(items, opts.onStored);
+    sum.stored += r.stored.length;
+    sum.duplicates += r.duplicates.length;
+    for (const c of r.conflicts) await rejectOne(c.input, `article id "${c.id}" is already stored with different content; give it another id`);
     opts.onProgress?.(sum);
   };
 
   for (const r of results) {
     sum.read++;
     if (!r.ok) {
-      rejectOne(r.input, r.error);
+      await rejectOne(r.input, r.error);
       continue;
     }
     const hash = contentHash(r.article);
-    if (pendingHashes.has(hash) || store.knownHashes([hash]).size) {
+    if (pending.has(hash) || (await store.knownHashes([hash])).size) {
       sum.duplicates++;
       continue;
     }
@@ -74,13 +65,13 @@ export function ingest(results: Iterable<ReadResult>, store: Store, res: Resourc
     try {
       analysis = analyze(r.article, res);
     } catch (e) {
-      rejectOne(r.input, `analysis failed: ${(e as Error).message}`);
+      await rejectOne(r.input, `analysis failed: ${(e as Error).message}`);
       continue;
     }
-    pendingHashes.add(hash);
+    pending.add(hash);
     batch.push({ analysis, input: r.input });
-    if (batch.length >= size) flush();
+    if (batch.length >= size) await flush();
   }
-  flush();
+  await flush();
   return sum;
 }

@@ -79,37 +79,50 @@ export interface FactQuery {
   offset?: number;
 }
 
-/** The store interface: SQLite by default; every caller sees only this. */
+export interface StoryQuery {
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+/**
+ * The store interface: SQLite by default, PostgreSQL for many machines (src/store/sql-store.ts over
+ * src/store/sqlite-db.ts or src/store/pg-db.ts). Every caller sees only this.
+ */
 export interface Store {
   /** Content hashes already stored, among those given. */
-  knownHashes(hashes: string[]): Set<string>;
-  /** Stores a batch in one transaction: all of it or none. Idempotent by content hash. */
-  put(items: StoreItem[]): PutResult;
-  /** Keeps an input that could not be read, with the reason. */
-  reject(input: string, reason: string): void;
-  rejected(limit?: number): RejectedRow[];
-  analysis(id: string): Analysis | null;
-  articles(q?: ArticleQuery): ArticleRow[];
-  /** All analyses in publication order, in pages (for corpus rebuilds and exports). */
-  eachAnalysis(batch?: number): Generator<Analysis>;
-  counts(): Counts;
+  knownHashes(hashes: string[]): Promise<Set<string>>;
+  /**
+   * Stores a batch in one transaction: all of it or none. Idempotent by content hash, safe with concurrent writers.
+   * `after` runs inside the same transaction with the newly stored analyses (story clustering hooks in here).
+   */
+  put(items: StoreItem[], after?: (tx: Store, stored: Analysis[]) => Promise<void>): Promise<PutResult>;
+  /** Keeps an input that could not be read, with the reason (once per input and reason). */
+  reject(input: string, reason: string): Promise<void>;
+  rejected(limit?: number): Promise<RejectedRow[]>;
+  analysis(id: string): Promise<Analysis | null>;
+  articles(q?: ArticleQuery): Promise<ArticleRow[]>;
+  counts(): Promise<Counts>;
   /** Story assignment written back by the corpus layer. */
-  setStory(articleId: string, clusterId: string, duplicateOf: string | null): void;
-  /** Named JSON state of the corpus layer (e.g. the story index). */
-  upsertStory(s: StoryRow): void;
-  stories(q?: { from?: string; to?: string; limit?: number; offset?: number }): StoryRow[];
-  story(id: string): { story: StoryRow; articles: ArticleRow[] } | null;
+  setStory(articleId: string, clusterId: string, duplicateOf: string | null): Promise<void>;
+  upsertStory(s: StoryRow): Promise<void>;
+  stories(q?: StoryQuery): Promise<StoryRow[]>;
+  story(id: string): Promise<{ story: StoryRow; articles: ArticleRow[] } | null>;
   /** Articles stored after insertion position `after`, in insertion order. */
-  analysesAfter(after: number): Generator<{ rowid: number; analysis: Analysis }>;
+  analysesAfter(after: number): AsyncGenerator<{ position: number; analysis: Analysis }>;
   /** Insertion position of the last stored article (0 when empty). */
-  lastPosition(): number;
-  getState(key: string): unknown;
-  setState(key: string, value: unknown): void;
-  events(q?: FactQuery): Record<string, unknown>[];
-  quotes(q?: FactQuery): Record<string, unknown>[];
-  figures(q?: FactQuery): Record<string, unknown>[];
-  entities(q?: FactQuery): Record<string, unknown>[];
-  close(): void;
+  lastPosition(): Promise<number>;
+  /** Named JSON state of the corpus layer (e.g. the story index). */
+  getState(key: string): Promise<unknown>;
+  setState(key: string, value: unknown): Promise<void>;
+  /** Runs `fn` in one transaction. */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  events(q?: FactQuery): Promise<Record<string, unknown>[]>;
+  quotes(q?: FactQuery): Promise<Record<string, unknown>[]>;
+  figures(q?: FactQuery): Promise<Record<string, unknown>[]>;
+  entities(q?: FactQuery): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
 }
 
 /** Content hash that makes ingest idempotent: the same text from the same outlet and URL is stored once. */

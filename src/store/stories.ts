@@ -12,44 +12,68 @@ interface SavedState {
 }
 
 /**
- * Keeps the corpus layer's story index in step with the store. Story assignments are written in the same
- * transaction as the articles (ingest's `onStored`); the index itself is saved at the end of a run. After a crash
- * the saved index is older than the assignments: `open()` replays, in insertion order, every article stored after
- * the saved position, which gives the same assignments again, so nothing is lost or clustered twice.
+ * Keeps the corpus layer's story index in step with the store.
+ *
+ * Story assignments are written in the same transaction as the articles (ingest's `onStored`). The index is a
+ * deterministic function of the articles in insertion order, so it is saved only now and then: whoever opens the
+ * store, or writes a batch, first replays every article stored after the position its index has seen. After a
+ * crash the replay gives the same assignments again; with several workers (PostgreSQL), `sync` runs under a lock
+ * (see src/queue) so each worker's index sees the global insertion order and all agree.
  */
 export class StoryKeeper {
-  private index!: StoryIndex;
+  private index: StoryIndex;
+  private position = 0;
 
-  constructor(private store: Store, private res: CorpusResources) {}
+  constructor(private res: CorpusResources) {
+    this.index = new StoryIndex({ stopwords: res.stopwords });
+  }
 
-  open(): this {
-    const saved = this.store.getState(STATE_KEY) as SavedState | null;
-    this.index = saved ? StoryIndex.fromJSON(saved.index) : new StoryIndex({ stopwords: this.res.stopwords });
-    const replay: Analysis[] = [];
-    for (const { analysis } of this.store.analysesAfter(saved?.position ?? 0)) replay.push(analysis);
-    if (replay.length) this.add(replay);
+  /** Loads the saved index and replays what was stored after it. */
+  async open(store: Store): Promise<this> {
+    const saved = (await store.getState(STATE_KEY)) as SavedState | null;
+    if (saved) {
+      this.index = StoryIndex.fromJSON(saved.index);
+      this.position = saved.position;
+    }
+    await this.sync(store);
     return this;
   }
 
-  /** Adds newly stored analyses (in the order they were stored) and writes their story assignments. */
-  add(analyses: Analysis[]): void {
+  /** Replays, in insertion order, the articles stored after what this index has seen (others' writes, or a crash). */
+  async sync(store: Store): Promise<void> {
+    const replay: Analysis[] = [];
+    let last = this.position;
+    for await (const { position, analysis } of store.analysesAfter(this.position)) {
+      replay.push(analysis);
+      last = position;
+    }
+    if (replay.length) await this.assign(store, replay);
+    this.position = last;
+  }
+
+  /** For ingest's `onStored`: catches up, then adds the batch just stored (inside its transaction). */
+  readonly onStored = async (tx: Store, stored: Analysis[]): Promise<void> => {
+    await this.sync(tx);
+  };
+
+  private async assign(store: Store, analyses: Analysis[]): Promise<void> {
     const touched = new Set<string>();
     for (const a of analyses) {
       const r = this.index.add(a);
-      this.store.setStory(a.article.id, r.clusterId, r.duplicateOf);
+      await store.setStory(a.article.id, r.clusterId, r.duplicateOf);
       touched.add(r.clusterId);
     }
     for (const id of touched) {
       const s = this.index.story(id);
       if (!s) continue;
-      this.store.upsertStory({
+      await store.upsertStory({
         id: s.id, title: s.title, first: s.first, last: s.last, outlets: s.outlets,
         articles: s.articles.length, copies: Object.keys(s.duplicates).length,
       });
     }
   }
 
-  save(): void {
-    this.store.setState(STATE_KEY, { position: this.store.lastPosition(), index: this.index.toJSON() } satisfies SavedState);
+  async save(store: Store): Promise<void> {
+    await store.setState(STATE_KEY, { position: this.position, index: this.index.toJSON() } satisfies SavedState);
   }
 }

@@ -1,0 +1,265 @@
+import type { Analysis } from '../types.js';
+import type { Db } from './db.js';
+import { MIGRATIONS, SEQ } from './migrations.js';
+import {
+  contentHash, type ArticleQuery, type ArticleRow, type Counts, type FactQuery, type PutResult, type RejectedRow,
+  type Store, type StoreItem, type StoryQuery, type StoryRow,
+} from './store.js';
+
+const ARTICLE_ROW = `a.id, a.source, a.url, a.title, a.published, a.language, a.input,
+  a.cluster_id AS "clusterId", a.duplicate_of AS "duplicateOf"`;
+
+/** Fact tables and the columns a `FactQuery` filters on. */
+const FACTS = {
+  events: { actor: ['actor_name', 'target_name'], kb: [] as string[], type: 'type', date: 'date' },
+  quotes: { actor: ['speaker_name'], kb: ['speaker_kb'], type: null, date: null },
+  figures: { actor: ['claimant_name'], kb: [], type: 'kind', date: null },
+  entities: { actor: ['name'], kb: ['kb'], type: 'type', date: null },
+} as const;
+
+/** The one store implementation, over SQLite or PostgreSQL (`Db`). */
+export class SqlStore implements Store {
+  private seq: string;
+
+  private constructor(readonly db: Db) {
+    this.seq = SEQ[db.dialect];
+  }
+
+  static async open(db: Db): Promise<SqlStore> {
+    const s = new SqlStore(db);
+    await s.migrate();
+    return s;
+  }
+
+  private async migrate(): Promise<void> {
+    const list = MIGRATIONS[this.db.dialect];
+    await this.db.transaction(async (tx) => {
+      // Several workers may start at once: one migrates, the others wait and find it done.
+      if (tx.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(7305001)');
+      await tx.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+      const done = new Set((await tx.all<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+      for (let i = 0; i < list.length; i++) {
+        if (done.has(i + 1)) continue;
+        await tx.exec(list[i]!);
+        await tx.run('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)', [i + 1, new Date().toISOString()]);
+      }
+    });
+  }
+
+  async schemaVersion(): Promise<number> {
+    return Number((await this.db.get<{ v: number }>('SELECT MAX(version) AS v FROM schema_migrations'))!.v);
+  }
+
+  async knownHashes(hashes: string[]): Promise<Set<string>> {
+    const out = new Set<string>();
+    for (let i = 0; i < hashes.length; i += 200) {
+      const part = hashes.slice(i, i + 200);
+      const rows = await this.db.all<{ content_hash: string }>(
+        `SELECT content_hash FROM articles WHERE content_hash IN (${part.map(() => '?').join(', ')})`, part);
+      for (const r of rows) out.add(r.content_hash);
+    }
+    return out;
+  }
+
+  async put(items: StoreItem[], after?: (tx: Store, stored: Analysis[]) => Promise<void>): Promise<PutResult> {
+    return this.db.transaction(async (tx) => {
+      const result: PutResult = { stored: [], duplicates: [], conflicts: [] };
+      const stored: Analysis[] = [];
+      const now = new Date().toISOString();
+      for (const { analysis: a, input } of items) {
+        const art = a.article;
+        const hash = contentHash(art);
+        // ON CONFLICT DO NOTHING makes concurrent writers safe: the loser sees 0 changes.
+        const ins = await tx.run(
+          `INSERT INTO articles (id, content_hash, source, url, title, published, published_from, language, text, input, ingested_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+          [art.id, hash, art.source, art.url, art.title, art.published, art.publishedFrom, art.language, art.text, input, now]);
+        if (ins.changes === 0) {
+          const same = await tx.get('SELECT id FROM articles WHERE content_hash = ?', [hash]);
+          if (same) result.duplicates.push(input);
+          else result.conflicts.push({ input, id: art.id });
+          continue;
+        }
+        await tx.run('INSERT INTO analyses (article_id, json) VALUES (?, ?)', [art.id, JSON.stringify(a)]);
+        await writeFacts(tx, a);
+        result.stored.push(art.id);
+        stored.push(a);
+      }
+      if (after && stored.length) await after(new SqlStore(tx), stored);
+      return result;
+    });
+  }
+
+  async reject(input: string, reason: string): Promise<void> {
+    await this.db.run('INSERT INTO rejected (input, reason, at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [input, reason, new Date().toISOString()]);
+  }
+
+  async rejected(limit = 1000): Promise<RejectedRow[]> {
+    return this.db.all<RejectedRow>('SELECT input, reason, at FROM rejected ORDER BY at DESC, input LIMIT ?', [limit]);
+  }
+
+  async analysis(id: string): Promise<Analysis | null> {
+    const row = await this.db.get<{ json: string }>('SELECT json FROM analyses WHERE article_id = ?', [id]);
+    if (row) return JSON.parse(row.json) as Analysis;
+    // A unique id prefix is enough, as with git.
+    const rows = await this.db.all<{ json: string }>("SELECT json FROM analyses WHERE article_id LIKE ? LIMIT 2", [id.replace(/[%_\\]/g, '') + '%']);
+    return rows.length === 1 ? (JSON.parse(rows[0]!.json) as Analysis) : null;
+  }
+
+  async articles(q: ArticleQuery = {}): Promise<ArticleRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.source) { where.push('a.source = ?'); args.push(q.source); }
+    dateRange(where, args, 'a.published', q);
+    let from = 'articles a';
+    if (q.q) {
+      if (this.db.dialect === 'sqlite') {
+        from = 'articles_fts f JOIN articles a ON a.rowid = f.rowid';
+        where.push('articles_fts MATCH ?');
+        args.push(ftsQuery(q.q));
+      } else {
+        where.push("a.tsv @@ plainto_tsquery('english', ?)");
+        args.push(q.q);
+      }
+    }
+    return this.db.all<ArticleRow>(`SELECT ${ARTICLE_ROW} FROM ${from} ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+      ORDER BY a.published, a.id LIMIT ? OFFSET ?`, [...args, q.limit ?? 100, q.offset ?? 0]);
+  }
+
+  async *analysesAfter(after: number): AsyncGenerator<{ position: number; analysis: Analysis }> {
+    let last = after;
+    for (;;) {
+      const rows = await this.db.all<{ p: number; json: string }>(
+        `SELECT a.${this.seq} AS p, n.json FROM articles a JOIN analyses n ON n.article_id = a.id
+         WHERE a.${this.seq} > ? ORDER BY a.${this.seq} LIMIT 500`, [last]);
+      if (!rows.length) return;
+      for (const r of rows) yield { position: Number(r.p), analysis: JSON.parse(r.json) as Analysis };
+      last = Number(rows[rows.length - 1]!.p);
+    }
+  }
+
+  async lastPosition(): Promise<number> {
+    return Number((await this.db.get<{ p: number }>(`SELECT COALESCE(MAX(${this.seq}), 0) AS p FROM articles`))!.p);
+  }
+
+  async counts(): Promise<Counts> {
+    const n = async (t: string) => Number((await this.db.get<{ n: number }>(`SELECT COUNT(*) AS n FROM ${t}`))!.n);
+    return {
+      articles: await n('articles'), rejected: await n('rejected'), entities: await n('entities'), quotes: await n('quotes'),
+      figures: await n('figures'), events: await n('events'), relations: await n('relations'), labels: await n('labels'),
+    };
+  }
+
+  async setStory(articleId: string, clusterId: string, duplicateOf: string | null): Promise<void> {
+    await this.db.run('UPDATE articles SET cluster_id = ?, duplicate_of = ? WHERE id = ?', [clusterId, duplicateOf, articleId]);
+  }
+
+  async upsertStory(s: StoryRow): Promise<void> {
+    await this.db.run(`INSERT INTO stories (id, title, first, last, outlets, articles, copies) VALUES (?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last,
+      outlets = excluded.outlets, articles = excluded.articles, copies = excluded.copies`,
+    [s.id, s.title, s.first, s.last, JSON.stringify(s.outlets), s.articles, s.copies]);
+  }
+
+  async stories(q: StoryQuery = {}): Promise<StoryRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.from) { where.push('last >= ?'); args.push(q.from); }
+    if (q.to) { where.push('substr(first, 1, ?) <= ?'); args.push(q.to.length, q.to); }
+    const rows = await this.db.all<Omit<StoryRow, 'outlets'> & { outlets: string }>(`SELECT * FROM stories
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY articles + copies DESC, last DESC, id LIMIT ? OFFSET ?`,
+    [...args, q.limit ?? 100, q.offset ?? 0]);
+    return rows.map(storyRow);
+  }
+
+  async story(id: string): Promise<{ story: StoryRow; articles: ArticleRow[] } | null> {
+    const r = await this.db.get<Omit<StoryRow, 'outlets'> & { outlets: string }>('SELECT * FROM stories WHERE id = ?', [id]);
+    if (!r) return null;
+    const articles = await this.db.all<ArticleRow>(`SELECT ${ARTICLE_ROW} FROM articles a WHERE a.cluster_id = ? ORDER BY a.published, a.id`, [id]);
+    return { story: storyRow(r), articles };
+  }
+
+  async getState(key: string): Promise<unknown> {
+    const row = await this.db.get<{ json: string }>('SELECT json FROM state WHERE key = ?', [key]);
+    return row ? JSON.parse(row.json) : null;
+  }
+
+  async setState(key: string, value: unknown): Promise<void> {
+    await this.db.run('INSERT INTO state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json', [key, JSON.stringify(value)]);
+  }
+
+  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn(new SqlStore(tx)));
+  }
+
+  private async facts(table: keyof typeof FACTS, q: FactQuery): Promise<Record<string, unknown>[]> {
+    const spec = FACTS[table];
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.article) { where.push('t.article_id = ?'); args.push(q.article); }
+    if (q.actor) {
+      const cols = [...spec.actor.map((c) => `lower(t.${c}) = lower(?)`), ...spec.kb.map((c) => `t.${c} = ?`)];
+      where.push('(' + cols.join(' OR ') + ')');
+      for (const _ of cols) args.push(q.actor);
+    }
+    if (q.type && spec.type) { where.push(`t.${spec.type} = ?`); args.push(q.type); }
+    if (q.source) { where.push('a.source = ?'); args.push(q.source); }
+    dateRange(where, args, spec.date ? `t.${spec.date}` : 'a.published', q);
+    return this.db.all(`SELECT t.*, a.source, a.published FROM ${table} t JOIN articles a ON a.id = t.article_id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published, t.article_id LIMIT ? OFFSET ?`,
+    [...args, q.limit ?? 1000, q.offset ?? 0]);
+  }
+
+  events(q: FactQuery = {}) { return this.facts('events', q); }
+  quotes(q: FactQuery = {}) { return this.facts('quotes', q); }
+  figures(q: FactQuery = {}) { return this.facts('figures', q); }
+  entities(q: FactQuery = {}) { return this.facts('entities', q); }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
+
+function storyRow(r: Omit<StoryRow, 'outlets'> & { outlets: string }): StoryRow {
+  return { ...r, articles: Number(r.articles), copies: Number(r.copies), outlets: JSON.parse(r.outlets) as string[] };
+}
+
+/** `from`/`to` as inclusive date prefixes: to=2020-02 takes every day of February. */
+function dateRange(where: string[], args: unknown[], col: string, q: { from?: string; to?: string }) {
+  if (q.from) { where.push(`${col} >= ?`); args.push(q.from); }
+  if (q.to) { where.push(`substr(${col}, 1, ?) <= ?`); args.push(q.to.length, q.to); }
+}
+
+async function writeFacts(db: Db, a: Analysis): Promise<void> {
+  const id = a.article.id;
+  const ent = new Map(a.entities.map((e) => [e.id, e]));
+  const name = (eid: string | null) => (eid ? ent.get(eid)?.name ?? null : null);
+  for (const e of a.entities) {
+    await db.run('INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [id, e.id, e.name, e.type, e.kb, e.country, JSON.stringify(e.roles), e.mentions.length]);
+  }
+  for (const [i, q] of a.quotes.entries()) {
+    await db.run('INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, i, q.start, q.end, q.text, q.direct ? 1 : 0,
+      q.speaker, name(q.speaker), q.speaker ? ent.get(q.speaker)?.kb ?? null : null, q.cue?.text ?? null, q.date]);
+  }
+  for (const [i, f] of a.figures.entries()) {
+    await db.run('INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, i, f.start, f.end, f.text, f.kind,
+      f.value, f.min, f.max, f.qualifier, f.counted, f.cumulative ? 1 : 0, f.source, name(f.source)]);
+  }
+  for (const v of a.events) {
+    await db.run('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, v.id, v.start, v.end,
+      v.text, v.type, v.mode, v.cameo, v.actor, name(v.actor), v.target, name(v.target), v.date.value, v.date.precision,
+      v.place?.name ?? null, v.place?.country ?? null, v.place?.lat ?? null, v.place?.lon ?? null, JSON.stringify(v.modality), v.reportedBy]);
+  }
+  for (const [i, r] of a.relations.entries()) {
+    await db.run('INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, i, r.type, r.subject, name(r.subject), r.object, name(r.object), r.start, r.end, r.text]);
+  }
+  for (const [i, l] of a.labels.entries()) {
+    await db.run('INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [id, i, l.entity, name(l.entity), l.kind, l.start, l.end, l.text]);
+  }
+}
+
+/** Free words → a safe FTS5 query: each word quoted, all required. */
+export function ftsQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.map((w) => `"${w}"`).join(' ') : '""';
+}
