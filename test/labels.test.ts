@@ -141,3 +141,19 @@ test('end to end: the seed through analyze() labels the actors stage’s entitie
   assert.ok(find('terrorist groups') && find('mercenaries') && find('the aggressor'));
   for (const l of a.labels) assert.equal(a.article.text.slice(l.start, l.end), l.text);
 });
+
+test('"the militias of X" names X; a definite label is not the actor it hangs from', () => {
+  const actors: ActorSpec[] = [
+    ['HAF', 'PERSON', ['Khalifa Haftar']],
+    ['MOH', 'ORG', ['Ministry of Health']],
+    ['GNA', 'ORG', ['GNA']],
+  ];
+  const text = 'Rockets fired by the militias of warlord Khalifa Haftar hit the port, the Ministry of Health of the internationally recognised government said.';
+  // A resolver that, like a naive one, gives the nearest organisation for any definite nominal.
+  const doc = withActors(text, actors, { 'the internationally recognised government': 'MOH' });
+  const labels = labelsOf(doc);
+  const show = labels.map((l) => `${l.kind} ${l.entity} ${l.text}`).join('; ');
+  assert.ok(has(labels, 'militias', 'loaded', 'HAF'), show);
+  assert.ok(has(labels, 'warlord', 'delegitimizing', 'HAF'), show);
+  assert.ok(has(labels, 'the internationally recognised government', 'legitimizing', null), show);
+});

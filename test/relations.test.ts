@@ -167,3 +167,16 @@ test('end to end: the seed through analyze() relates the actors stage’s entiti
   }
   for (const r of a.relations) assert.equal(a.article.text.slice(r.start, r.end), r.text);
 });
+
+test('a demonym modifying a noun is not the subject of an active verb', () => {
+  const actors: ActorSpec[] = [
+    ['TUR', 'GPE', ['Turkey']],
+    ['SYR', 'GPE', ['Syrian']],
+    ['SER', 'PERSON', ['Fayez al-Serraj']],
+  ];
+  const text = 'Officials criticised Turkey for sending troops and Syrian fighters to support Prime Minister Fayez al-Serraj.';
+  const doc = withActors(text, actors);
+  doc.mentions.find((m) => m.text === 'Syrian')!.kind = 'demonym';
+  const rels = relationsOf(doc);
+  assert.deepEqual(rels, ['SER backed_by TUR']);
+});

@@ -108,13 +108,13 @@ export function runLabels(doc: Doc, res: LabelsResources): void {
         if (e.withActor) end = a.end;
       }
     } else if (e.attach === 'prev') {
-      const a = prevActor(spans, toks, m.i, lo);
+      const a = prevActor(spans, toks, m.i, m.j, lo);
       if (a) {
         entity = a.entity;
         if (e.withActor) start = Math.min(start, a.start);
       }
     } else if (e.attach === 'head') {
-      const a = nation ? null : prevActor(spans, toks, m.i, lo);
+      const a = nation ? null : prevActor(spans, toks, m.i, m.j, lo);
       if (a) {
         entity = a.entity;
         start = Math.min(start, a.start);
@@ -147,12 +147,21 @@ function nextActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
   return null;
 }
 
-/** The actor right before a label ("NATO invasion", "the Assad regime", "Haftar's mercenaries"). */
-function prevActor(spans: ActorSpans, toks: Token[], i: number, lo: number): ActorAt | null {
+/**
+ * The actor right before a label ("NATO invasion", "the Assad regime", "Haftar's mercenaries");
+ * for a possessive, what the whole phrase resolves to when that is another actor ("Libya's UN-backed government").
+ */
+function prevActor(spans: ActorSpans, toks: Token[], i: number, j: number, lo: number): ActorAt | null {
   let k = i - 1;
-  if (k >= lo && isPossessive(toks[k])) k--;
+  const poss = k >= lo && isPossessive(toks[k]);
+  if (poss) k--;
   if (k < lo) return null;
-  return spans.endingAt(k, lo);
+  const a = spans.endingAt(k, lo);
+  if (a && poss) {
+    const ent = spans.resolve(a.start, toks[j - 1]!.end);
+    if (ent && ent !== a.entity) return { ...a, entity: ent, type: spans.typeOf(ent) };
+  }
+  return a;
 }
 
 /** The actor a noun-phrase label names, when it is not right before it. */
@@ -165,6 +174,11 @@ function headActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
   // "warlord Khalifa Haftar", "rebel leader and Field Marshal Haftar"
   const n = nextActor(spans, toks, matchAt, m.j, hi, false);
   if (n) return n;
+  // "the militias of warlord Khalifa Haftar", "the government of Fayez al-Serraj"
+  if (m.j + 1 < hi && toks[m.j]!.lower === 'of') {
+    const o = nextActor(spans, toks, matchAt, m.j + 1, hi, false);
+    if (o && o.type !== 'GPE' && o.type !== 'LOC') return o;
+  }
   // "Haftar, the renegade commander,"
   let k = m.i - 1;
   if (k >= lo && ['the', 'a', 'an'].includes(toks[k]!.lower)) k--;
@@ -172,12 +186,24 @@ function headActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
     const a = spans.endingAt(k - 1, lo);
     if (a) return a;
   }
-  // "the regime", "the aggressor": what the actors stage resolves a definite singular to.
+  // "the regime", "the aggressor": what the actors stage resolves a definite singular to, the phrase
+  // taken with its "in/of X" complement first ("the legitimate government in Tripoli").
   const first = m.entry.words[0] === 'the' ? m.i : m.i - 1 >= lo && toks[m.i - 1]!.lower === 'the' ? m.i - 1 : -1;
   const last = toks[m.j - 1]!;
   if (first >= 0 && !last.lower.endsWith('s')) {
-    const ent = spans.resolve(toks[first]!.start, last.end);
-    if (ent) return { entity: ent, type: spans.typeOf(ent), tokStart: first, tokEnd: m.j, start: toks[first]!.start, end: last.end };
+    let ent: string | null = null;
+    let endTok = m.j;
+    const comp = m.j < hi && (toks[m.j]!.lower === 'in' || toks[m.j]!.lower === 'of') ? spans.startingAt(m.j + 1, hi) : null;
+    if (comp) {
+      ent = spans.resolve(toks[first]!.start, comp.end);
+      if (ent === comp.entity) ent = null;
+      else if (ent) endTok = comp.tokEnd;
+    }
+    // With a complement the actors stage does not know, the bare phrase is not resolved either: it names something else.
+    if (!comp) ent ??= spans.resolve(toks[first]!.start, last.end);
+    // Not the actor the phrase hangs from: "the Ministry of Health of the internationally recognised government".
+    if (ent && first - 2 >= lo && toks[first - 1]!.lower === 'of' && spans.endingAt(first - 2, lo)?.entity === ent) ent = null;
+    if (ent) return { entity: ent, type: spans.typeOf(ent), tokStart: first, tokEnd: endTok, start: toks[first]!.start, end: toks[endTok - 1]!.end };
   }
   return null;
 }

@@ -15,7 +15,11 @@ export interface ActorAt {
   tokEnd: number;
   start: number;
   end: number;
+  /** The mention's kind when it came from the mention layer; a one-word resolved run that looks like a demonym is 'demonym'. */
+  kind?: MentionRef['kind'];
 }
+
+const DEMONYM_RE = /(?:an|ian|ese|ish|i|ic|ean)$/;
 
 const CAP = /^\p{Lu}/u;
 /** Lower-case particles that may sit inside a name ("Government of National Accord", "bin Salman"). */
@@ -104,7 +108,7 @@ export class ActorSpans {
     const m = this.mentions[k]!;
     const a = firstTokenAt(this.doc.tokens, m.start);
     const b = lastTokenBefore(this.doc.tokens, m.end);
-    return { entity: m.entity, type: this.typeOf(m.entity) ?? m.type, tokStart: a, tokEnd: b + 1, start: m.start, end: m.end };
+    return { entity: m.entity, type: this.typeOf(m.entity) ?? m.type, tokStart: a, tokEnd: b + 1, start: m.start, end: m.end, kind: m.kind };
   }
 
   /** The longest actor mention starting at token `i`, else a capitalised run there that `resolve` knows. */
@@ -121,7 +125,7 @@ export class ActorSpans {
     for (let e = j; e > i; e--) {
       if (!isCapitalised(toks[e - 1])) continue;
       const ent = this.resolve(toks[i]!.start, toks[e - 1]!.end);
-      if (ent) return { entity: ent, type: this.typeOf(ent), tokStart: i, tokEnd: e, start: toks[i]!.start, end: toks[e - 1]!.end };
+      if (ent) return { entity: ent, type: this.typeOf(ent), tokStart: i, tokEnd: e, start: toks[i]!.start, end: toks[e - 1]!.end, kind: runKind(toks, i, e) };
     }
     return null;
   }
@@ -139,7 +143,7 @@ export class ActorSpans {
     for (let s = j; s <= i; s++) {
       if (!isCapitalised(toks[s])) continue;
       const ent = this.resolve(toks[s]!.start, toks[i]!.end);
-      if (ent) return { entity: ent, type: this.typeOf(ent), tokStart: s, tokEnd: i + 1, start: toks[s]!.start, end: toks[i]!.end };
+      if (ent) return { entity: ent, type: this.typeOf(ent), tokStart: s, tokEnd: i + 1, start: toks[s]!.start, end: toks[i]!.end, kind: runKind(toks, s, i + 1) };
     }
     return null;
   }
@@ -165,6 +169,10 @@ export class ActorSpans {
     }
     return null;
   }
+}
+
+function runKind(toks: Token[], a: number, b: number): MentionRef['kind'] {
+  return b - a === 1 && DEMONYM_RE.test(toks[a]!.text) && toks[a]!.text.length > 3 ? 'demonym' : 'name';
 }
 
 /** Index of the first token that starts at or after `offset`. */

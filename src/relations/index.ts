@@ -334,6 +334,8 @@ function clauseLeft(ctx: Ctx, i: number, s: Sentence): ActorAt | null {
       if (!h) { j = a.tokStart; continue; }
       a = h;
     }
+    // A demonym modifying a noun ("Syrian fighters") is not the subject.
+    if (a.kind === 'demonym' && toks[a.tokEnd] && toks[a.tokEnd]!.kind === 'word' && !isCapitalised(toks[a.tokEnd])) { j = a.tokStart; continue; }
     // An actor that is itself the object of a preposition ("with Turkey") is not the subject.
     const before = toks[a.tokStart - 1];
     if (before && ['with', 'by', 'to', 'from', 'of', 'in', 'for', 'on', 'at', 'against'].includes(before.lower)) { j = a.tokStart; continue; }
@@ -363,7 +365,11 @@ function compoundRelations(ctx: Ctx, s: Sentence): void {
       const w = toks[j]!;
       if (w.kind !== 'word') break;
       if (res.collectiveHeads.has(w.lower)) {
-        const ent = spans.resolve(w.start, w.end);
+        // "Libya's UN-backed government": the whole possessive phrase first, then the noun alone.
+        const owner = i - 2 >= s.tokenStart && isPossessive(toks[i - 1]) ? spans.endingAt(i - 2, s.tokenStart) : null;
+        let ent = owner ? spans.resolve(owner.start, w.end) : null;
+        if (ent === owner?.entity) ent = null;
+        ent ??= spans.resolve(w.start, w.end);
         if (ent) head = { entity: ent, type: spans.typeOf(ent), tokStart: j, tokEnd: j + 1, start: w.start, end: w.end };
         break;
       }
