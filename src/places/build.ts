@@ -82,7 +82,7 @@ export function buildGazetteer(repoRoot: string, outPath: string): number {
     if (important && alts) {
       let kept = 0;
       for (const alt of alts.split(',')) {
-        if (kept >= 12) break;
+        if (kept >= (pop >= 100000 ? 60 : 12)) break;
         if (alt.length < 3 || alt.length > 40 || !LATIN_RE.test(alt) || /\d/.test(alt)) continue;
         if (/^[A-Z]{2,4}$/.test(alt)) continue; // airport and postal codes
         const before = names.size;

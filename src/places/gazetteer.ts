@@ -4,7 +4,7 @@
  */
 import type { Place } from '../types.js';
 
-export type Kind = 'country' | 'adm1' | 'adm2' | 'city';
+export type Kind = 'country' | 'adm1' | 'adm2' | 'city' | 'area';
 
 export interface Country {
   a2: string;
@@ -39,11 +39,13 @@ export interface Gazetteer {
   a3: Map<string, string>;
   /** normalised demonym ("libyan") → alpha-2 */
   demonyms: Map<string, string>;
+  /** normalised demonym of a country or region ("libyan", "european") → entry index */
+  demonymEntry: Map<string, number>;
   /** "CC.A1" → entry index of the first-level region */
   adm1ByCode: Map<string, number>;
   /** "CC.A1.A2" → entry index of the second-level region */
   adm2ByCode: Map<string, number>;
-  /** Abbreviations of US states ("La.", "Calif.") → entry index of the state. */
+  /** Abbreviations of states and provinces ("La.", "Calif.", "B.C.", "NSW") → entry index of the region. */
   abbrev: Map<string, number>;
 }
 
@@ -74,6 +76,7 @@ export function kindOf(fcode: string): Kind {
   if (fcode === 'PCLI') return 'country';
   if (fcode === 'ADM1') return 'adm1';
   if (fcode === 'ADM2') return 'adm2';
+  if (fcode === 'CONT' || fcode === 'RGN') return 'area';
   return 'city';
 }
 
@@ -108,8 +111,10 @@ export interface GazetteerSources {
   generated: string;
   /** data/places/countries.tsv */
   countries: string;
-  /** data/places/us-state-abbreviations.tsv */
+  /** data/places/admin-abbreviations.tsv */
   abbreviations: string;
+  /** data/places/regions.tsv */
+  regions: string;
   /** data/places/alternates.tsv */
   alternates: string;
 }
@@ -140,12 +145,12 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
   const posts = L[9]!.split('\t');
   const countryRows = dataLines(src.countries);
   const n = names.length;
-  const cap = n + countryRows.length;
+  const cap = n + countryRows.length + src.regions.split('\n').length;
   const g: Gazetteer = {
     size: n,
     name: names, cc: ccs, fcode: fcodes, admin1: a1s, admin2: a2s, kind: new Array<Kind>(n),
     lat: new Float64Array(cap), lon: new Float64Array(cap), pop: new Float64Array(cap), gid: new Int32Array(cap),
-    index: new Map(), extra: new Map(), countries: new Map(), a3: new Map(), demonyms: new Map(),
+    index: new Map(), extra: new Map(), countries: new Map(), a3: new Map(), demonyms: new Map(), demonymEntry: new Map(),
     adm1ByCode: new Map(), adm2ByCode: new Map(), abbrev: new Map(),
   };
   const capitals = new Map<string, number>();
@@ -192,15 +197,27 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
     const i = push(name, a2, +lat, +lon, 'PCLI', 1e9);
     addExtra(name, i);
     if (aliases) for (const a of aliases.split('|')) if (a) addExtra(a, i);
-    if (demonyms) for (const d of demonyms.split('|')) if (d) g.demonyms.set(normName(d), a2);
+    if (demonyms) for (const d of demonyms.split('|')) if (d) { g.demonyms.set(normName(d), a2); g.demonymEntry.set(normName(d), i); }
     g.a3.set(a2, a3);
     g.countries.set(a2, { a2, a3, name, lat: +lat, lon: +lon, entry: i, capital: capitals.get(a2) ?? -1 });
   }
 
+  for (const f of dataLines(src.regions)) {
+    const [name, lat, lon, fcode, cc, aliases, demonyms] = f;
+    if (!name || !lat || !lon || (fcode !== 'CONT' && fcode !== 'RGN')) {
+      problems.push(`regions.tsv: bad row "${f.join('\t')}": need name, lat, lon, CONT or RGN`);
+      continue;
+    }
+    const i = push(name, cc ?? '', +lat, +lon, fcode, fcode === 'CONT' ? 5e9 : 1e7);
+    addExtra(name, i);
+    if (aliases) for (const a of aliases.split('|')) if (a) addExtra(a, i);
+    if (demonyms) for (const d of demonyms.split('|')) if (d && !g.demonymEntry.has(normName(d))) g.demonymEntry.set(normName(d), i);
+  }
+
   for (const f of dataLines(src.abbreviations)) {
-    const st = g.adm1ByCode.get(`US.${f[0]}`);
-    if (st === undefined) { problems.push(`us-state-abbreviations.tsv: no US state with code ${f[0]}`); continue; }
-    for (const a of (f[1] ?? '').split('|')) if (a) g.abbrev.set(a, st);
+    const st = g.adm1ByCode.get(`${f[0]}.${f[1]}`);
+    if (st === undefined) { problems.push(`admin-abbreviations.tsv: no region with code ${f[0]}.${f[1]}`); continue; }
+    for (const a of (f[2] ?? '').split('|')) if (a) g.abbrev.set(a, st);
   }
 
   for (const f of dataLines(src.alternates)) {

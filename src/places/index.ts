@@ -63,7 +63,7 @@ export interface Geoparse {
  * Recognises and resolves the toponyms of a document. `forced` spans (e.g. gold spans) are always
  * treated as toponyms. Pure: reads the document, changes nothing.
  */
-export function geoparse(doc: Doc, res: PlacesResources, forced: { start: number; end: number }[] = []): Geoparse {
+export function geoparse(doc: Doc, res: PlacesResources, forced: { start: number; end: number }[] = [], opts: { backoff?: boolean } = {}): Geoparse {
   const g = res.gazetteer;
   const w = setsOf(res);
   const mentions = recognize(doc, g, w, forced);
@@ -94,6 +94,25 @@ export function geoparse(doc: Doc, res: PlacesResources, forced: { start: number
     const c = cc ? g.countries.get(cc) : undefined;
     entries[i] = c && c.capital >= 0 ? c.capital : -1;
   });
+  // Back-off for given spans the gazetteer does not know (a street, a church, a river): the nearest
+  // resolved town or region mentioned before it, else after it, else the first focus country.
+  if (opts.backoff) {
+    mentions.forEach((m, i) => {
+      if (!m.forced || entries[i]! >= 0) return;
+      let best = -1;
+      let bestD = Infinity;
+      mentions.forEach((o, j) => {
+        const e = entries[j]!;
+        if (e < 0 || j === i || !m.forced && !o.forced) return;
+        const k = g.kind[e];
+        if (k !== 'city' && k !== 'adm2') return;
+        const d = o.start < m.start ? m.start - o.start : 2 * (o.start - m.start);
+        if (d < bestD) { bestD = d; best = e; }
+      });
+      if (best < 0 && focusCc[0]) best = g.countries.get(focusCc[0])?.entry ?? -1;
+      entries[i] = best;
+    });
+  }
   return { mentions, entries, focus };
 }
 

@@ -26,7 +26,8 @@ export function loadPlacesResources(dataDir: string): PlacesResources {
   const gazetteer = parseGazetteer({
     generated: read(generated),
     countries: read(join(dir, 'countries.tsv')),
-    abbreviations: read(join(dir, 'us-state-abbreviations.tsv')),
+    abbreviations: read(join(dir, 'admin-abbreviations.tsv')),
+    regions: read(join(dir, 'regions.tsv')),
     alternates: read(join(dir, 'alternates.tsv')),
   }, problems);
   const words = JSON.parse(read(join(dir, 'words.json'))) as PlacesResources['words'];

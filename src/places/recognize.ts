@@ -225,11 +225,17 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
     if (b <= a) continue;
     const text = doc.text.slice(f.start, f.end);
     const key = normName(text.replace(/^the\s+/i, ''));
-    let cands = lookup(g, key);
+    // A demonym ("Canadian", "Spanish") names its country or region, not a town of that name.
+    const demEntry = g.demonymEntry.get(key);
+    let cands = demEntry !== undefined ? [demEntry] : lookup(g, key);
     let country: string | null = null;
     if (!cands.length) {
-      const dem = g.demonyms.get(key) ?? g.demonyms.get(key.replace(/s$/, ''));
-      if (dem) cands = [g.countries.get(dem)!.entry];
+      const st = g.abbrev.get(text);
+      if (st !== undefined) cands = [st];
+    }
+    if (!cands.length) {
+      const dem = g.demonymEntry.get(key) ?? g.demonymEntry.get(key.replace(/s$/, ''));
+      if (dem !== undefined) cands = [dem];
     }
     if (!cands.length) {
       // "the Libyan capital", "capital", "city" and other descriptions: left to the resolver.
@@ -271,6 +277,21 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
     }
 
     if (!isCap(t)) continue;
+    // State and province abbreviations after a comma: "Alexandria, La.", "Sydney, NSW".
+    if (toks[i - 1]?.text === ',') {
+      let ab: RawMention | null = null;
+      for (let n = 4; n >= 1 && !ab; n--) {
+        const last = toks[i + n - 1];
+        if (!last || last.sentence !== t.sentence && !(last.text === '.' && n > 1)) continue;
+        const st = g.abbrev.get(doc.text.slice(t.start, last.end));
+        if (st !== undefined) ab = make(i, i + n, normName(g.name[st]!), [st], 'name', false);
+      }
+      if (ab) {
+        out.push(ab);
+        i = ab.tokEnd - 1;
+        continue;
+      }
+    }
     const hit = matchAt(doc, g, w, i);
     if (!hit) {
       // Remember the words of longer capitalised names (people, organisations): "Chiquita Raquel Henry".

@@ -39,12 +39,13 @@ const contains = (g: Gazetteer, outer: number, inner: number): boolean => {
 function prior(g: Gazetteer, e: number): number {
   const k = g.kind[e];
   if (k === 'country') return 12;
+  if (k === 'area') return g.fcode[e] === 'CONT' ? 11.5 : 9;
   const lp = Math.log10(g.pop[e]! + 1);
-  if (k === 'adm1') return lp + 1.5;
+  if (k === 'adm1') return lp + 1.0;
   if (k === 'adm2') return lp + 0.2;
   const f = g.fcode[e];
   let b = 0;
-  if (f === 'PPLC') b = 1.5;
+  if (f === 'PPLC') b = 2.5;
   else if (f === 'PPLA') b = 0.8;
   else if (f === 'PPLA2') b = 0.3;
   else if (f === 'PPLX') b = -1.5;
