@@ -13,19 +13,62 @@ import { join } from 'node:path';
 import { goldPath } from '../bench/shared.js';
 import { DATA_DIR } from '../src/resources.js';
 import { loadActorsResources } from '../src/actors/load.js';
-import { NER_TAGS, allowed, features, sentenceContext, spansOf, type NerModel } from '../src/actors/ner.js';
+import { NER_TAGS, activeTokens, allowed, features, sentenceContext, spansOf, type NerModel } from '../src/actors/ner.js';
 import { WIKIGOLD_HELDOUT, gumNewsSplit, readConll, readGumNews, type TaggedSentence } from '../src/actors/conll.js';
 
 const args = process.argv.slice(2);
-const ITERS = Number(args[args.indexOf('--iters') + 1] || 12) || 12;
+const ITERS = args.includes('--iters') ? Number(args[args.indexOf('--iters') + 1]) : 12;
 const DEV = args.includes('--dev');
 
 const res = loadActorsResources(DATA_DIR, [], { withoutModel: true });
 const wikigold = readConll(goldPath('ner', 'wikigold', 'wikigold.conll.txt')).filter((_, i) => !WIKIGOLD_HELDOUT(i));
 const gumDir = goldPath('ner', 'gum', 'news');
 const gum = readGumNews(gumDir, gumNewsSplit(gumDir).train);
-const train: TaggedSentence[] = [...wikigold, ...gum];
-console.error(`training on ${train.length} sentences (${wikigold.length} wikigold, ${gum.length} GUM news)`);
+const base: TaggedSentence[] = [...wikigold, ...gum];
+
+// Augmentation (data made here): copies of the sentences with their PER/ORG/LOC names replaced
+// by other names of the same type from the shipped knowledge base and gazetteer, so the tagger
+// learns from context and shape rather than from the few names wikigold happens to contain.
+let seed = 12345;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const pools: Record<string, string[][]> = { PER: [], ORG: [], LOC: [] };
+for (const e of [...res.kb.entries.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+  const ty = e.type === 'PERSON' ? 'PER' : e.type === 'ORG' || e.type === 'GROUP' ? 'ORG' : e.type === 'GPE' || e.type === 'LOC' ? 'LOC' : null;
+  if (!ty || /[()]/.test(e.name)) continue;
+  pools[ty]!.push(e.name.split(/\s+/));
+}
+const firsts: string[] = [];
+const lasts: string[] = [];
+for (const [w, cls] of [...res.gazetteer.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const cap = w.charAt(0).toUpperCase() + w.slice(1);
+  if (cls.includes('first')) firsts.push(cap);
+  if (cls.includes('last')) lasts.push(cap);
+  if (cls.includes('city') || cls.includes('region')) pools.LOC!.push(cap.split(' ').map((x) => x.charAt(0).toUpperCase() + x.slice(1)));
+  if (cls.includes('org') || cls.includes('team')) pools.ORG!.push(cap.split(' ').map((x) => x.charAt(0).toUpperCase() + x.slice(1)));
+}
+for (let i = 0; i < 3000; i++) pools.PER!.push([firsts[Math.floor(rnd() * firsts.length)]!, lasts[Math.floor(rnd() * lasts.length)]!]);
+const pick = (ty: string) => pools[ty]![Math.floor(rnd() * pools[ty]!.length)]!;
+const COPIES = args.includes('--aug') ? Number(args[args.indexOf('--aug') + 1]) : 2;
+const augmented: TaggedSentence[] = [];
+for (let k = 0; k < COPIES; k++) {
+  for (const s of base) {
+    const spans = spansOf(s.tags).filter((x) => pools[x.type]);
+    if (!spans.length) continue;
+    const words: string[] = [];
+    const tags: string[] = [];
+    let i = 0;
+    for (const sp of spans) {
+      while (i < sp.start) { words.push(s.words[i]!); tags.push(s.tags[i]!); i++; }
+      const name = rnd() < 0.7 ? pick(sp.type) : s.words.slice(sp.start, sp.end);
+      name.forEach((w, j) => { words.push(w); tags.push((j ? 'I-' : 'B-') + sp.type); });
+      i = sp.end;
+    }
+    while (i < s.words.length) { words.push(s.words[i]!); tags.push(s.tags[i]!); i++; }
+    augmented.push({ words, tags });
+  }
+}
+const train: TaggedSentence[] = [...base, ...augmented];
+console.error(`training on ${train.length} sentences (${wikigold.length} wikigold, ${gum.length} GUM news, ${augmented.length} augmented)`);
 
 const T = NER_TAGS.length;
 const tagIndex = new Map<string, number>(NER_TAGS.map((t, i) => [t, i]));
@@ -51,9 +94,7 @@ function update(f: string, t: number, v: number) {
 
 const ctxs = train.map((s) => sentenceContext(s.words, res.gazetteer, res.kb));
 const scores = new Float64Array(T);
-// Deterministic shuffle (LCG) so the shipped weights are reproducible.
-let seed = 12345;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+// Deterministic shuffle (LCG, seeded above) so the shipped weights are reproducible.
 const order = train.map((_, i) => i);
 
 for (let it = 0; it < ITERS; it++) {
@@ -67,7 +108,12 @@ for (let it = 0; it < ITERS; it++) {
     const s = train[si]!;
     const c = ctxs[si]!;
     const pred: string[] = [];
+    const act = activeTokens(c);
     for (let i = 0; i < s.words.length; i++) {
+      if (!act[i]) {
+        pred.push(s.tags[i]!);
+        continue;
+      }
       clock++;
       const prev = i > 0 ? pred[i - 1]! : '<s>';
       const prev2 = i > 1 ? pred[i - 2]! : '<s>';

@@ -150,14 +150,30 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
   const { kb } = res;
   const toks = doc.tokens;
   const out: NameCandidate[] = [];
-  for (const s of doc.sentences) {
-    const lo = s.tokenStart;
-    const hi = s.tokenEnd;
+  for (const [lo, hi] of taggingUnits(doc)) {
     if (hi <= lo) continue;
-    const words = toks.slice(lo, hi).map((t) => t.text);
+    // Words for the tagger: an initial and its period are one word ("P. Simmons").
+    const words: string[] = [];
+    const wordTok: number[] = [];
+    for (let i = lo; i < hi; i++) {
+      const t = toks[i]!;
+      const n = toks[i + 1];
+      if (n && i + 1 < hi && n.text === '.' && n.start === t.end && /^\p{Lu}$/u.test(t.text)) {
+        words.push(t.text + '.');
+        wordTok.push(i);
+        i++;
+        continue;
+      }
+      words.push(t.text);
+      wordTok.push(i);
+    }
+    wordTok.push(hi);
     const ctx = sentenceContext(words, res.gazetteer, kb);
     const tags = res.model ? tagSentence(res.model, ctx) : words.map(() => 'O');
-    const ner = spansOf(tags).map((x) => ({ start: x.start + lo, end: x.end + lo, type: x.type }));
+    const ner = spansOf(tags).map((x) => {
+      return { start: wordTok[x.start]!, end: wordTok[x.end]!, type: x.type };
+    });
+    adjustSpans(doc, res, c, ner, lo, hi);
     // KB matches (longest first), capitalised start.
     const kbm: { start: number; end: number; e: KbEntry }[] = [];
     for (let i = lo; i < hi; i++) {
@@ -246,6 +262,66 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     }
     cands.sort((p, q) => p.tStart - q.tStart);
     out.push(...cands);
+  }
+  return out;
+}
+
+const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'took', 'won', 'beat', 'scored', 'insisted', 'wrote', 'argued', 'explained', 'replied', 'admitted', 'noted']);
+
+/**
+ * Rules over the tagger's spans: trim numbers and punctuation at the edges; an initial and a
+ * capitalised word is a person ("M. Butcher"); an unknown capitalised word before a speech or
+ * action verb is a person ("Hoddle said").
+ */
+function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: number; end: number; type: string }[], lo: number, hi: number): void {
+  const toks = doc.tokens;
+  for (const x of ner) {
+    while (x.end > x.start + 1 && toks[x.end - 1]!.kind !== 'word' && !(toks[x.end - 1]!.text === '.' && x.end - 1 > x.start)) x.end--;
+    while (x.end > x.start + 1 && toks[x.start]!.kind !== 'word') x.start++;
+  }
+  const covered = new Uint8Array(hi - lo);
+  const mark = () => {
+    covered.fill(0);
+    for (const x of ner) for (let k = x.start; k < x.end; k++) covered[k - lo] = 1;
+  };
+  mark();
+  for (let i = lo; i + 2 < hi; i++) {
+    const a = toks[i]!;
+    const dot = toks[i + 1]!;
+    const nm = toks[i + 2]!;
+    if (!/^\p{Lu}$/u.test(a.text) || dot.text !== '.' || dot.start !== a.end || !isCap(nm) || nm.kind !== 'word') continue;
+    const existing = ner.find((x) => x.start === i + 2);
+    if (existing && !covered[i - lo]) {
+      existing.start = i;
+      existing.type = 'PER';
+    } else if (!covered[i - lo] && !covered[i + 2 - lo]) {
+      let e = i + 3;
+      while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
+      ner.push({ start: i, end: e, type: 'PER' });
+    }
+    mark();
+  }
+  for (let i = lo; i + 1 < hi; i++) {
+    const t = toks[i]!;
+    if (covered[i - lo] || !isCap(t) || t.kind !== 'word' || t.text.length < 3 || /^\p{Lu}+$/u.test(t.text)) continue;
+    if (!SPEECH_AFTER_NAME.has(toks[i + 1]!.lower)) continue;
+    const cls = res.gazetteer.get(t.lower) ?? [];
+    if (cls.includes('common') || c.titles.has(t.lower) || res.kb.demonyms.has(t.lower) || res.kb.byAlias.has(t.lower)) continue;
+    if (/^(he|she|they|it|we|i|you|this|that|there|officials?|police)$/i.test(t.text)) continue;
+    ner.push({ start: i, end: i + 1, type: 'PER' });
+  }
+  ner.sort((p, q) => p.start - q.start);
+}
+
+/** Token ranges to tag: sentences, rejoined where the splitter cut after an initial ("P. | Simmons"). */
+function taggingUnits(doc: Doc): [number, number][] {
+  const out: [number, number][] = [];
+  for (const s of doc.sentences) {
+    const last = out[out.length - 1];
+    const a = doc.tokens[s.tokenStart - 2];
+    const b = doc.tokens[s.tokenStart - 1];
+    if (last && last[1] === s.tokenStart && a && b && b.text === '.' && /^\p{Lu}$/u.test(a.text) && b.start === a.end) last[1] = s.tokenEnd;
+    else out.push([s.tokenStart, s.tokenEnd]);
   }
   return out;
 }

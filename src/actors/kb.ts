@@ -42,7 +42,9 @@ export interface KbEntry {
 const TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GROUP', 'GPE', 'LOC', 'FACILITY', 'OTHER']);
 
 /** Lower-case, strip diacritics, unify apostrophes/hyphens, collapse spaces. */
+const SIMPLE = /^[A-Za-z0-9 ]*$/;
 export function normName(s: string): string {
+  if (SIMPLE.test(s)) return s.indexOf('  ') >= 0 || s.startsWith(' ') || s.endsWith(' ') ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase();
   return s
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

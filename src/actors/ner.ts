@@ -13,17 +13,27 @@ export type Gazetteer = Map<string, string[]>;
 
 export interface NerModel {
   tags: readonly string[];
-  /** feature → weight per tag. */
-  weights: Map<string, Float32Array>;
+  /** feature → offset into `w` (T weights per feature). */
+  index: Map<string, number>;
+  w: Float32Array;
 }
 
 export function shapeOf(w: string): string {
   let s = '';
   let last = '';
-  for (const ch of w) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    let c: string;
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else {
+      const ch = w[i]!;
+      c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+    }
     if (c !== last || s.length < 2) s += c;
     last = c;
+    if (s.length > 6) break;
   }
   return s.length > 6 ? s.slice(0, 6) : s;
 }
@@ -71,16 +81,41 @@ export interface SentenceContext {
   allCaps: boolean;
 }
 
+const NAME_CLASSES = new Set(['first', 'last', 'city', 'country', 'region', 'org', 'team', 'demonym', 'place', 'person']);
+
+/**
+ * Restores likely case in an all-caps line ("SOCCER - JAPAN GET LUCKY WIN" → "soccer - Japan get
+ * lucky win"): common words go lower-case, known names and short acronyms keep a capital.
+ */
+export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null): string[] {
+  return words.map((w) => {
+    if (!/\p{L}/u.test(w)) return w;
+    const lw = w.toLowerCase();
+    const cls = gaz.get(lw);
+    const name = cls?.some((x) => NAME_CLASSES.has(x)) || (kb?.byAlias.has(normName(w)) ?? false);
+    if (cls?.includes('common') && !name) return lw;
+    if (w.length <= 3 && !name && !cls) return w;
+    return w.charAt(0) + w.slice(1).toLowerCase();
+  });
+}
+
 export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | null): SentenceContext {
-  const lower = words.map((w) => w.toLowerCase());
-  const letters = words.filter((w) => /\p{L}/u.test(w));
-  const allCaps = letters.length > 1 && letters.every((w) => !/\p{Ll}/u.test(w));
+  let letters = 0;
+  let upper = 0;
+  for (const w of words) {
+    if (!/\p{L}/u.test(w)) continue;
+    letters++;
+    if (!/\p{Ll}/u.test(w)) upper++;
+  }
+  const allCaps = letters > 1 && upper === letters;
+  const ws = allCaps ? truecase(words, gaz, kb) : words;
+  const lower = ws.map((w) => w.toLowerCase());
   return {
-    words,
+    words: ws,
     lower,
-    shapes: words.map(shapeOf),
+    shapes: ws.map(shapeOf),
     gaz: lower.map((w) => gaz.get(w) ?? []),
-    kbTags: kbSpanTags(allCaps ? words.map((w) => w.charAt(0) + w.slice(1).toLowerCase()) : words, kb),
+    kbTags: kbSpanTags(ws, kb),
     allCaps,
   };
 }
@@ -116,11 +151,32 @@ export function features(c: SentenceContext, i: number, prev: string, prev2: str
 /** Scores of every tag for a feature list. */
 export function score(model: NerModel, feats: string[], out: Float64Array): void {
   out.fill(0);
+  const T = out.length;
+  const w = model.w;
   for (const f of feats) {
-    const w = model.weights.get(f);
-    if (!w) continue;
-    for (let t = 0; t < out.length; t++) out[t]! += w[t]!;
+    const o = model.index.get(f);
+    if (o === undefined) continue;
+    for (let t = 0; t < T; t++) out[t]! += w[o + t]!;
   }
+}
+
+/**
+ * Tokens worth tagging: capitalised words, their neighbours, and every token of an all-caps
+ * sentence. Others are O (names in news are capitalised), which keeps the stage fast.
+ */
+export function activeTokens(c: SentenceContext): Uint8Array {
+  const n = c.words.length;
+  const a = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const ch = c.words[i]!.charCodeAt(0);
+    const cap = (ch >= 65 && ch <= 90) || (ch > 127 && /^\p{Lu}/u.test(c.words[i]!));
+    if (cap) {
+      a[i] = 1;
+      if (i > 0) a[i - 1] = 1;
+      if (i + 1 < n) a[i + 1] = 1;
+    }
+  }
+  return a;
 }
 
 /** A tag is allowed after `prev` when it does not continue a different (or no) entity. */
@@ -133,7 +189,12 @@ export function allowed(tag: string, prev: string): boolean {
 export function tagSentence(model: NerModel, c: SentenceContext): string[] {
   const tags: string[] = [];
   const sc = new Float64Array(model.tags.length);
+  const act = activeTokens(c);
   for (let i = 0; i < c.words.length; i++) {
+    if (!act[i]) {
+      tags.push('O');
+      continue;
+    }
     const prev = i > 0 ? tags[i - 1]! : '<s>';
     const prev2 = i > 1 ? tags[i - 2]! : '<s>';
     score(model, features(c, i, prev, prev2), sc);
@@ -172,14 +233,17 @@ export function spansOf(tags: string[]): { start: number; end: number; type: str
 
 /** Model file: { tags, features: { name: [tagIndex, weight, tagIndex, weight, …] } }. */
 export function modelFromJson(o: { tags: string[]; features: Record<string, number[]> }): NerModel {
-  const weights = new Map<string, Float32Array>();
-  const n = o.tags.length;
-  for (const [k, arr] of Object.entries(o.features)) {
-    const w = new Float32Array(n);
-    for (let j = 0; j + 1 < arr.length; j += 2) w[arr[j]!] = arr[j + 1]!;
-    weights.set(k, w);
-  }
-  return { tags: o.tags, weights };
+  const T = o.tags.length;
+  const keys = Object.keys(o.features);
+  const w = new Float32Array(keys.length * T);
+  const index = new Map<string, number>();
+  keys.forEach((k, i) => {
+    const arr = o.features[k]!;
+    const off = i * T;
+    index.set(k, off);
+    for (let j = 0; j + 1 < arr.length; j += 2) w[off + arr[j]!] = arr[j + 1]!;
+  });
+  return { tags: o.tags, index, w };
 }
 
 export function parseGazetteer(text: string): Gazetteer {

@@ -1,0 +1,180 @@
+/**
+ * bench:entities — named-entity mentions scored like conlleval (exact span and type, micro F1).
+ *
+ *  - CoNLL-2003 test (eng.testb): evaluation only; PER/ORG/LOC, and all four types with MISC.
+ *  - wikigold: the held-out fifth of its sentences (index % 5 == 0; the tagger never trained on them), all types.
+ *  - GUM news: the held-out quarter of the documents; person/place/organization mentions that are
+ *    proper names (see src/actors/conll.ts), PER/ORG/LOC.
+ *  - re3d test: Person/Organisation/Location as PER/ORG/LOC.
+ *  - compromise (people/organizations/places) on CoNLL test, PER/ORG/LOC, as the comparison row.
+ *
+ * Each sentence is analysed as its own text (CoNLL's document boundaries are not in this copy).
+ * Last line: {"bench":"entities","conllPerOrgLocF1":…,"conllAllF1":…,"wikigoldF1":…,"gumNewsF1":…,"re3dF1":…,"compromiseConllPerOrgLocF1":…}
+ */
+import nlp from 'compromise';
+import { goldPath } from './shared.js';
+import { join } from 'node:path';
+import { DATA_DIR, readJson } from '../src/resources.js';
+import { articleBlock } from '../src/analyze.js';
+import { buildDocument } from '../src/document/document.js';
+import type { Abbreviations } from '../src/document/sentences.js';
+import { loadActorsResources } from '../src/actors/load.js';
+import { findNames, runActors } from '../src/actors/index.js';
+import { spansOf } from '../src/actors/ner.js';
+import { WIKIGOLD_HELDOUT, gumNewsSplit, readConll, readGumNews, type TaggedSentence } from '../src/actors/conll.js';
+import type { EntityType } from '../src/types.js';
+
+// Only what the actors stage needs (the other stages' data is not loaded).
+const abbreviations = readJson<Abbreviations>(join(DATA_DIR, 'text', 'abbreviations.json'));
+const t0 = performance.now();
+const res = { actors: loadActorsResources(DATA_DIR, []) };
+console.error(`actor resources (knowledge base, gazetteer, tagger) loaded in ${(performance.now() - t0).toFixed(0)} ms`);
+const documentFor = (a: { text: string }, _r: unknown) => buildDocument(articleBlock(a), abbreviations);
+
+const COARSE: Record<EntityType, string> = { PERSON: 'PER', ORG: 'ORG', GROUP: 'ORG', GPE: 'LOC', LOC: 'LOC', FACILITY: 'LOC', OTHER: 'MISC' };
+
+interface Counts { tp: number; fp: number; fn: number }
+const f1 = (c: Counts) => {
+  const p = c.tp / Math.max(1, c.tp + c.fp);
+  const r = c.tp / Math.max(1, c.tp + c.fn);
+  return p + r ? (200 * p * r) / (p + r) : 0;
+};
+const pct = (x: number) => Math.round(x * 10) / 10;
+
+/** Word-level spans "start:end:TYPE" predicted by sitrep for one sentence. */
+function predict(words: string[]): Set<string> {
+  const offs: number[] = [];
+  let text = '';
+  for (const w of words) {
+    if (text) text += ' ';
+    offs.push(text.length);
+    text += w;
+  }
+  const startWord = new Map<number, number>();
+  const endWord = new Map<number, number>();
+  words.forEach((w, i) => {
+    startWord.set(offs[i]!, i);
+    endWord.set(offs[i]! + w.length, i + 1);
+  });
+  const doc = documentFor({ text }, res);
+  runActors(doc, res.actors);
+  const out = new Set<string>();
+  const add = (s: number, e: number, type: string) => {
+    const a = startWord.get(s);
+    const b = endWord.get(e);
+    out.add(a !== undefined && b !== undefined ? `${a}:${b}:${type}` : `x${s}:${e}:${type}`);
+  };
+  const nameSpans = new Set<string>();
+  for (const m of doc.mentions) {
+    if (m.kind === 'pronoun' || m.kind === 'nominal') continue;
+    add(m.start, m.end, m.kind === 'demonym' ? 'MISC' : COARSE[m.type]);
+    nameSpans.add(`${m.start}:${m.end}`);
+  }
+  for (const c of findNames(doc, res.actors)) {
+    if (c.ner !== 'MISC' || c.kb) continue;
+    const s = doc.tokens[c.tStart]!.start;
+    const e = doc.tokens[c.tEnd - 1]!.end;
+    if (!nameSpans.has(`${s}:${e}`)) add(s, e, 'MISC');
+  }
+  return out;
+}
+
+function score(sents: TaggedSentence[], types: Set<string>, pred: (s: TaggedSentence) => Set<string>): Counts {
+  const c: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const s of sents) {
+    const gold = new Set(spansOf(s.tags).filter((x) => types.has(x.type)).map((x) => `${x.start}:${x.end}:${x.type}`));
+    const p = [...pred(s)].filter((k) => types.has(k.split(':')[2]!));
+    for (const k of p) if (gold.has(k)) c.tp++; else c.fp++;
+    for (const k of gold) if (!p.includes(k)) c.fn++;
+  }
+  return c;
+}
+
+const POL = new Set(['PER', 'ORG', 'LOC']);
+const ALL = new Set(['PER', 'ORG', 'LOC', 'MISC']);
+const cache = new Map<TaggedSentence, Set<string>>();
+const ours = (s: TaggedSentence) => {
+  let p = cache.get(s);
+  if (!p) {
+    p = predict(s.words);
+    cache.set(s, p);
+  }
+  return p;
+};
+
+// CoNLL-2003 test.
+const conll = readConll(goldPath('ner', 'conll2003', 'eng.testb'));
+let chars = 0;
+const t1 = performance.now();
+for (const s of conll) {
+  ours(s);
+  chars += s.words.join(' ').length;
+}
+const ms = performance.now() - t1;
+const conllPol = score(conll, POL, ours);
+const conllAll = score(conll, ALL, ours);
+console.error(`CoNLL test PER/ORG/LOC: tp ${conllPol.tp} fp ${conllPol.fp} fn ${conllPol.fn} F1 ${f1(conllPol).toFixed(1)}; all F1 ${f1(conllAll).toFixed(1)}`);
+for (const ty of ['PER', 'ORG', 'LOC', 'MISC']) console.error(`  ${ty} F1 ${f1(score(conll, new Set([ty]), ours)).toFixed(1)}`);
+console.error(`speed: ${(ms / (chars / 3000)).toFixed(2)} ms per 3,000 characters (sentence by sentence, document building included)`);
+
+// wikigold held-out.
+const wiki = readConll(goldPath('ner', 'wikigold', 'wikigold.conll.txt')).filter((_, i) => WIKIGOLD_HELDOUT(i));
+const wikiC = score(wiki, ALL, ours);
+console.error(`wikigold held-out (${wiki.length} sentences) all types F1 ${f1(wikiC).toFixed(1)}`);
+
+// GUM news held-out.
+const gumDir = goldPath('ner', 'gum', 'news');
+const gum = readGumNews(gumDir, gumNewsSplit(gumDir).test);
+const gumC = score(gum, POL, ours);
+console.error(`GUM news held-out (${gum.length} sentences) PER/ORG/LOC F1 ${f1(gumC).toFixed(1)}`);
+
+// re3d test.
+const RE3D: Record<string, string> = { Person: 'PER', Organisation: 'ORG', Location: 'LOC' };
+const re3d = readConll(goldPath('ner', 're3d', 're3d-test.conll'), (t) => RE3D[t] ?? null);
+const re3dC = score(re3d, POL, ours);
+console.error(`re3d test (${re3d.length} sentences) PER/ORG/LOC F1 ${f1(re3dC).toFixed(1)}`);
+
+// compromise on CoNLL test.
+function compromisePredict(s: TaggedSentence): Set<string> {
+  const offs: number[] = [];
+  let text = '';
+  for (const w of s.words) {
+    if (text) text += ' ';
+    offs.push(text.length);
+    text += w;
+  }
+  const startWord = new Map<number, number>();
+  const endWord = new Map<number, number>();
+  s.words.forEach((w, i) => {
+    startWord.set(offs[i]!, i);
+    endWord.set(offs[i]! + w.length, i + 1);
+  });
+  const out = new Set<string>();
+  const d = nlp(text);
+  const take = (view: { json(o: object): { offset: { start: number; length: number }; text: string }[] }, type: string) => {
+    for (const m of view.json({ offset: true })) {
+      // Trim trailing punctuation that compromise keeps in the match text.
+      const raw = text.slice(m.offset.start, m.offset.start + m.offset.length);
+      const trimmed = raw.replace(/[\s.,;:!?'")]+$/, '');
+      const a = startWord.get(m.offset.start);
+      const b = endWord.get(m.offset.start + trimmed.length);
+      out.add(a !== undefined && b !== undefined ? `${a}:${b}:${type}` : `x${m.offset.start}:${type}`);
+    }
+  };
+  take(d.people() as never, 'PER');
+  take(d.organizations() as never, 'ORG');
+  take(d.places() as never, 'LOC');
+  return out;
+}
+const compC = score(conll, POL, compromisePredict);
+console.error(`compromise CoNLL test PER/ORG/LOC F1 ${f1(compC).toFixed(1)}`);
+
+console.log(JSON.stringify({
+  bench: 'entities',
+  conllPerOrgLocF1: pct(f1(conllPol)),
+  conllAllF1: pct(f1(conllAll)),
+  wikigoldF1: pct(f1(wikiC)),
+  gumNewsF1: pct(f1(gumC)),
+  re3dF1: pct(f1(re3dC)),
+  compromiseConllPerOrgLocF1: pct(f1(compC)),
+}));
