@@ -33,11 +33,15 @@ const RAW_BLOCKS: ReadonlyArray<readonly [number, number, string]> = [
   [0x3400, 0x4dbf, 'Han'], [0x4e00, 0x9fff, 'Han'], [0xf900, 0xfaff, 'Han'],
 ];
 
-/** Sorted by first code point, for the binary search. */
-const BLOCKS = [...RAW_BLOCKS].sort((a, b) => a[0] - b[0]);
+/** Sorted by first code point, for the binary search; scripts interned as small integers. */
+const SCRIPT_NAMES = [...new Set(RAW_BLOCKS.map((b) => b[2]))].sort();
+const BLOCKS = [...RAW_BLOCKS].sort((a, b) => a[0] - b[0]).map(([lo, hi, name]) => [lo, hi, SCRIPT_NAMES.indexOf(name)] as const);
+const LATIN = SCRIPT_NAMES.indexOf('Latin');
 
-function scriptOf(cp: number): string | null {
-  if (cp < 0x41) return null;
+/** Script id of a code point, or -1 for anything that is not a letter of a known script. */
+function scriptOf(cp: number): number {
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) ? LATIN : -1;
+  if (cp === 0xd7 || cp === 0xf7) return -1;
   let lo = 0;
   let hi = BLOCKS.length - 1;
   while (lo <= hi) {
@@ -47,13 +51,12 @@ function scriptOf(cp: number): string | null {
     else if (cp > b[1]) lo = mid + 1;
     else return b[2];
   }
-  return null;
+  return -1;
 }
 
-
 const P = profiles as Profiles;
-/** word → the languages (of one script) whose profile has it. */
-const WORDS = new Map<string, Map<string, string[]>>();
+/** Per script id: word → the languages (of that script) whose profile has it. */
+const WORDS = new Map<number, Map<string, string[]>>();
 for (const [script, langs] of Object.entries(P.stopwords)) {
   const m = new Map<string, string[]>();
   for (const [lang, words] of Object.entries(langs)) {
@@ -63,63 +66,75 @@ for (const [script, langs] of Object.entries(P.stopwords)) {
       if (list) { if (!list.includes(lang)) list.push(lang); } else m.set(k, [lang]);
     }
   }
-  WORDS.set(script, m);
+  WORDS.set(SCRIPT_NAMES.indexOf(script), m);
 }
+const LONGEST_WORD = Math.max(...[...WORDS.values()].flatMap((m) => [...m.keys()].map((k) => k.length)));
 
 /** How much of the text is looked at: enough to decide, bounded so that long texts stay fast. */
-const SCAN_CHARS = 6000;
+const SCAN_CHARS = 3000;
 const MIN_LETTERS = 12;
 const MIN_WORDS = 4;
 
 export function detectLanguage(text: string): string {
-  const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
-  const counts = new Map<string, number>();
+  const n = Math.min(text.length, SCAN_CHARS);
+  const counts = new Int32Array(SCRIPT_NAMES.length);
+  // Words as [start, end, script] triples, in one pass with the letter counts.
+  const words: number[] = [];
   let letters = 0;
-  for (let i = 0; i < head.length; i++) {
-    let cp = head.charCodeAt(i);
-    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < head.length) {
-      cp = head.codePointAt(i)!;
-      i++;
-    }
+  let ws = -1;
+  let wscript = -1;
+  for (let i = 0; i < n; i++) {
+    let cp = text.charCodeAt(i);
+    let width = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) { cp = text.codePointAt(i)!; width = 2; }
     const s = scriptOf(cp);
-    if (!s) continue;
-    letters++;
-    counts.set(s, (counts.get(s) ?? 0) + 1);
+    if (s >= 0) {
+      letters++;
+      counts[s] = counts[s]! + 1;
+      if (ws < 0) { ws = i; wscript = s; }
+    } else if (!(cp >= 0x300 && cp <= 0x36f) && ws >= 0) {
+      words.push(ws, i, wscript);
+      ws = -1;
+    }
+    i += width - 1;
   }
+  if (ws >= 0) words.push(ws, n, wscript);
   if (letters < MIN_LETTERS) return 'und';
-  let script = '';
+  let script = -1;
   let best = 0;
-  for (const [s, n] of counts) if (n > best || (n === best && s < script)) { script = s; best = n; }
+  for (let k = 0; k < counts.length; k++) if (counts[k]! > best) { script = k; best = counts[k]!; }
+  const name = SCRIPT_NAMES[script]!;
   // Japanese mixes Han with kana; Chinese has no kana.
-  if (script === 'Han' || script === 'Kana') {
-    const kana = counts.get('Kana') ?? 0;
-    return kana >= 0.1 * ((counts.get('Han') ?? 0) + kana) ? (P.scripts.Kana ?? 'ja') : (P.scripts.Han ?? 'zh');
+  if (name === 'Han' || name === 'Kana') {
+    const kana = counts[SCRIPT_NAMES.indexOf('Kana')] ?? 0;
+    const han = counts[SCRIPT_NAMES.indexOf('Han')] ?? 0;
+    return kana >= 0.1 * (han + kana) ? (P.scripts.Kana ?? 'ja') : (P.scripts.Han ?? 'zh');
   }
-  const direct = P.scripts[script];
+  const direct = P.scripts[name];
   if (direct) return direct;
-  const words = WORDS.get(script);
-  if (!words) return 'und';
-  return byFunctionWords(head, script, words);
+  const table = WORDS.get(script);
+  if (!table) return 'und';
+  return byFunctionWords(text, words, script, table);
 }
 
-function byFunctionWords(head: string, script: string, words: Map<string, string[]>): string {
+function byFunctionWords(text: string, words: number[], script: number, table: Map<string, string[]>): string {
   const hits = new Map<string, number>();
   let total = 0;
-  const re = /[\p{L}\p{M}]+/gu;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(head)) !== null) {
-    const w = m[0];
-    if (scriptOf(w.codePointAt(0)!) !== script) continue;
+  for (let k = 0; k < words.length; k += 3) {
+    if (words[k + 2] !== script) continue;
     total++;
-    const langs = words.get(w.toLowerCase());
+    const start = words[k]!;
+    const end = words[k + 1]!;
+    if (end - start > LONGEST_WORD) continue;
+    const langs = table.get(text.slice(start, end).toLowerCase());
     if (langs) for (const l of langs) hits.set(l, (hits.get(l) ?? 0) + 1);
   }
   if (total < MIN_WORDS) return 'und';
   let first = '';
   let a = 0;
   let b = 0;
-  for (const [l, n] of [...hits].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    if (n > a) { b = a; a = n; first = l; } else if (n > b) b = n;
+  for (const [l, c] of [...hits].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (c > a) { b = a; a = c; first = l; } else if (c > b) b = c;
   }
   // Clear winner: enough of the words are function words of that language, and it beats the runner-up.
   if (a >= 2 && a / total >= 0.08 && a > b * 1.2) return first;
