@@ -74,26 +74,35 @@ export function geoparse(doc: Doc, res: PlacesResources, forced: { start: number
   // Focus countries: literal places count most, names that act (governments) and demonyms least.
   const weight = new Map<string, number>();
   const bump = (cc: string, v: number) => weight.set(cc, (weight.get(cc) ?? 0) + v);
-  for (const [cc, n] of dem) bump(cc, 0.3 * n);
-  resolved.forEach((r) => {
-    if (r.entry < 0) return;
-    const kind = g.kind[r.entry];
-    let v = kind === 'country' ? 1 : r.mention.literal > 0 ? 1.5 : 1;
-    if (r.mention.acting) v *= 0.5;
-    bump(g.cc[r.entry]!, v);
-  });
-  const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const top = ranked[0]?.[1] ?? 0;
-  const focusCc = top >= 1 ? ranked.filter(([, v]) => v >= 0.7 * top).slice(0, 3).map(([cc]) => cc) : [];
-  const focus = focusCc.map((cc) => g.a3.get(cc)).filter((x): x is string => !!x);
+  for (const [cc, n] of dem) bump(cc, 0.2 * n);
+  const count = (m: RawMention, e: number) => {
+    const kind = g.kind[e];
+    if (kind === 'area' && !g.cc[e]) return;
+    let v = kind === 'country' ? 0.8 : m.literal > 0 ? 1.5 : 1;
+    if (m.acting) v *= 0.5;
+    bump(g.cc[e]!, v);
+  };
+  resolved.forEach((r) => { if (r.entry >= 0) count(r.mention, r.entry); });
+  const rank = () => {
+    const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const top = ranked[0]?.[1] ?? 0;
+    return top >= 0.4 ? ranked.filter(([, v]) => v >= 0.7 * top).slice(0, 3).map(([cc]) => cc) : [];
+  };
+  let focusCc = rank();
 
-  // "the capital" → the capital of the first focus country; "the Libyan capital" → Libya's.
+  // "the capital" → the capital of the first focus country; "the Libyan capital" → Libya's. They count
+  // towards the focus in turn.
+  let capitals = 0;
   mentions.forEach((m, i) => {
     if (m.kind === 'name') return;
     const cc = m.kind === 'demonymCapital' ? m.country : focusCc[0];
     const c = cc ? g.countries.get(cc) : undefined;
     entries[i] = c && c.capital >= 0 ? c.capital : -1;
+    if (entries[i]! >= 0) { count(m, entries[i]!); capitals++; }
   });
+  if (capitals) focusCc = rank();
+  const focus = focusCc.map((cc) => g.a3.get(cc)).filter((x): x is string => !!x);
+
   // Back-off for given spans the gazetteer does not know (a street, a church, a river): the nearest
   // resolved town or region mentioned before it, else after it, else the first focus country.
   if (opts.backoff) {
@@ -131,6 +140,9 @@ export function runPlaces(doc: Doc, res: PlacesResources): void {
     if (m.direction && m.kind === 'name') {
       // "northwest Syria": the part of the place, at the place's coordinates, as a region.
       place = { ...placeOf(g, e), name: text, precision: 'region' };
+    } else if (m.kind === 'name' && m.cands.includes(-(e + 1)) && !m.cands.includes(e) && /^\p{Lu}[\p{Ll}\p{M}'’. -]+$/u.test(text)) {
+      // Found by a GeoNames alternate name ("Geneva" for Genève): keep the article's English name.
+      place = { ...placeOf(g, e), name: text };
     } else {
       place = placeOf(g, e);
     }

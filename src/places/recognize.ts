@@ -336,7 +336,11 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
   for (const am of overlapping(ms, m.start, m.end)) {
     const longer = am.start < m.start || am.end > m.end;
     if (am.type === 'PERSON' && (longer || !cued)) return false;
-    if ((am.type === 'ORG' || am.type === 'GROUP' || am.type === 'FACILITY') && longer) return false;
+    if ((am.type === 'ORG' || am.type === 'GROUP' || am.type === 'FACILITY') && longer) {
+      // "the Washington Post" is not a place; "the Tripoli government" names one.
+      const rest = doc.text.slice(am.start, m.start) + ' ' + doc.text.slice(m.end, am.end);
+      if (/(?:^|\s)(?!The\b)\p{Lu}/u.test(rest)) return false;
+    }
   }
   if (single && w.stop.has(first.lower)) return false;
   // Part of a longer capitalised name: "Fire District", "Washington Post", "Chiquita Raquel Henry".
