@@ -1,7 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { EventsResources } from './index.js';
+import {
+  indexCurated, parseCameoVerbs, parseTriggers, type CameoPlover, type Lexicon, type VerbForm,
+} from './lexicon.js';
+
+interface LexiconFile {
+  [k: string]: unknown;
+  figureKindsByType: Record<string, string[]>;
+  complementModes: Record<string, Record<string, string>>;
+  typeChanges?: Record<string, Record<string, string>>;
+}
+
+function read(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(`cannot read events data file ${path}: ${(e as Error).message}`);
+  }
+}
+
+function json<T>(path: string): T {
+  try {
+    return JSON.parse(read(path)) as T;
+  } catch (e) {
+    throw new Error(`events data file ${path} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+/** Builds the in-memory lexicon from the parsed lexicon.json. */
+export function lexiconFrom(raw: LexiconFile): Lexicon {
+  const set = (k: string) => new Set(((raw[k] as string[] | undefined) ?? []).map((w) => w.toLowerCase()));
+  const list = (k: string) => ((raw[k] as string[] | undefined) ?? []).map((w) => w.toLowerCase());
+  return {
+    determiners: set('determiners'), auxiliaries: set('auxiliaries'), beForms: set('beForms'), adverbs: set('adverbs'),
+    negations: set('negations'), negatingVerbs: set('negatingVerbs'), future: list('future'), hypothetical: list('hypothetical'),
+    conditionCues: list('conditionCues'), reportingVerbs: set('reportingVerbs'), boundaries: set('boundaries'),
+    intros: set('intros'), prepositions: set('prepositions'), locativePreps: set('locativePreps'),
+    participleLeads: set('participleLeads'), pronouns: set('pronouns'), firstPerson: set('firstPerson'),
+    objectBreakers: set('objectBreakers'), lightVerbs: set('lightVerbs'), agentHeads: set('agentHeads'),
+    figureKindsByType: raw.figureKindsByType, complementModes: raw.complementModes,
+    occurrenceVerbs: set('occurrenceVerbs'), typeChanges: raw.typeChanges ?? {},
+  };
+}
+
+export interface EventsLoadOptions {
+  /**
+   * PETRARCH/CAMEO verb dictionaries to use instead of the shipped `cameo-verbs.txt`
+   * (paths; [] turns the dictionary fallback off).
+   */
+  verbDictionaries?: string[];
+  /** Also replaces the curated trigger list (e.g. to test a verb dictionary alone). */
+  noCurated?: boolean;
+  /** Accept a dictionary verb's default code whatever its CAMEO root (default: only roots 07–20). */
+  dictionaryBare?: boolean;
+}
 
 /** Loads the events stage's data files from `dataDir` (the repository's data/ by default). */
-export function loadEventsResources(dataDir: string): EventsResources {
-  void dataDir;
-  return { loaded: true };
+export function loadEventsResources(dataDir: string, opts: EventsLoadOptions = {}): EventsResources {
+  const dir = join(dataDir, 'events');
+  const lexicon = lexiconFrom(json<LexiconFile>(join(dir, 'lexicon.json')));
+  const cameoPlover = json<CameoPlover>(join(dir, 'cameo-plover.json'));
+  const curated = opts.noCurated ? [] : parseTriggers(read(join(dir, 'triggers.txt')));
+  const { verbs, nouns } = indexCurated(curated);
+  const dictForms = new Map<string, VerbForm[]>();
+  for (const path of opts.verbDictionaries ?? [join(dir, 'cameo-verbs.txt')]) {
+    const { forms } = parseCameoVerbs(read(path), cameoPlover);
+    for (const [f, list] of forms) dictForms.set(f, [...(dictForms.get(f) ?? []), ...list]);
+  }
+  return { loaded: true, lexicon, cameoPlover, verbs, nouns, dictForms, dictionaryBare: !!opts.dictionaryBare };
 }

@@ -1,0 +1,852 @@
+/**
+ * The clause-level event coder: finds triggers (verbs, event nouns, predicate adjectives) in each
+ * sentence, reads the clause around them (voice, subject, object, prepositional target, possessor,
+ * light verb) and returns raw events with token ranges. `index.ts` links them to entities, dates,
+ * places and figures. Pure and synchronous.
+ */
+import type { Doc, Token } from '../document/document.js';
+import type { EventsResources } from './index.js';
+import { ploverOf, type TriggerEntry, type VerbForm } from './lexicon.js';
+
+/** A token range [s, e) of `doc.tokens`. */
+export interface TokRange {
+  s: number;
+  e: number;
+}
+
+export interface RawEvent {
+  sentence: number;
+  /** Trigger tokens [trig, trigEnd). */
+  trig: number;
+  trigEnd: number;
+  /** Governing light verb of a nominal event ("launched an offensive"), or null. */
+  light: number | null;
+  entry: TriggerEntry;
+  type: string | null;
+  mode: string | null;
+  cameo: string | null;
+  nominal: boolean;
+  passive: boolean;
+  actor: TokRange | null;
+  target: TokRange | null;
+  /** How the actor was found (for linking): subject | by | possessor | modifier | coordinated. */
+  actorHow: string | null;
+  /** Object of the trigger (content of a speech act, or the thing acted on). */
+  object: TokRange | null;
+  /** Event span in tokens [spanS, spanE). */
+  spanS: number;
+  spanE: number;
+  /** Verb group start (auxiliaries, adverbs, control verbs before the trigger). */
+  group: number;
+  modality: Set<string>;
+  /** Index (in the sentence's list) of the speech event this one is the content of. */
+  absorbedBy: RawEvent | null;
+  /** The subject is an event noun ("The offensive has killed…"): token of that noun. */
+  eventSubject: number | null;
+}
+
+const PUNCT_BOUNDARY = new Set([';', ':', '“', '”', '"', '—', '–', '--', '[', ']', '‘', '’']);
+const QUOTE_TOKENS = new Set(['“', '”', '"', '‘', '’', "'"]);
+const ABSORB_BOUNDARY = new Set(['which', 'who', 'whom', 'whose', 'when', 'while', 'whereas', 'but', 'after', 'before', 'because', 'although', 'though', 'unless', 'until', 'since']);
+const COORD = new Set(['and', 'or', 'but']);
+const ADJ_SUFFIX = /(?:ed|al|ic|ive|ian|ish|ese|ful|ary|ous|ant|ent|ble|less|ern|ing|ist|i)$/;
+
+function isCap(t: Token): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = t.text[0]!;
+  return ch !== ch.toLowerCase();
+}
+
+const NOT_ADVERBS = new Set(['only', 'early', 'family', 'rally', 'ally', 'italy', 'july', 'supply', 'reply', 'apply', 'fly', 'assembly', 'daily', 'weekly', 'monthly', 'anomaly', 'belly', 'bully', 'jelly', 'holy', 'ugly', 'lonely', 'friendly', 'likely', 'deadly', 'elderly', 'orderly', 'costly', 'timely']);
+
+export class SentenceReader {
+  readonly toks: Token[];
+  private readonly name: Uint8Array;
+  private readonly adv: Uint8Array;
+  private wordSet: Set<string> | null = null;
+  constructor(
+    readonly doc: Doc,
+    readonly res: EventsResources,
+    readonly s0: number,
+    readonly s1: number,
+    readonly sentence: number,
+  ) {
+    this.toks = doc.tokens;
+    this.name = new Uint8Array(Math.max(0, s1 - s0)).fill(2);
+    this.adv = new Uint8Array(Math.max(0, s1 - s0)).fill(2);
+  }
+
+  tok(i: number): Token | null {
+    return i >= this.s0 && i < this.s1 ? this.toks[i]! : null;
+  }
+
+  low(i: number): string {
+    return this.tok(i)?.lower ?? '';
+  }
+
+  isWord(i: number): boolean {
+    const t = this.tok(i);
+    return !!t && (t.kind === 'word' || t.kind === 'number');
+  }
+
+  isAdverb(i: number): boolean {
+    const c = this.adv[i - this.s0];
+    if (c !== undefined && c !== 2) return c === 1;
+    const l = this.low(i);
+    const v = this.res.lexicon.adverbs.has(l) || (l.length > 4 && l.endsWith('ly') && !NOT_ADVERBS.has(l) && /^[a-z]+$/.test(l));
+    if (i >= this.s0 && i < this.s1) this.adv[i - this.s0] = v ? 1 : 0;
+    return v;
+  }
+
+  /** Is the token a sentence-internal proper-name word? (cached) */
+  isName(i: number): boolean {
+    const c = this.name[i - this.s0];
+    if (c !== undefined && c !== 2) return c === 1;
+    const v = this.isNameRaw(i);
+    if (i >= this.s0 && i < this.s1) this.name[i - this.s0] = v ? 1 : 0;
+    return v;
+  }
+
+  /** Words of the sentence (lower case, and without a plural s), for quick pattern rejection. */
+  get words(): Set<string> {
+    if (!this.wordSet) {
+      this.wordSet = new Set();
+      for (let i = this.s0; i < this.s1; i++) {
+        const l = this.toks[i]!.lower;
+        this.wordSet.add(l);
+        if (l.endsWith('s')) this.wordSet.add(l.slice(0, -1));
+        if (l.endsWith('es')) this.wordSet.add(l.slice(0, -2));
+      }
+    }
+    return this.wordSet;
+  }
+
+  isNameRaw(i: number): boolean {
+    const t = this.tok(i);
+    if (!t || t.kind !== 'word' || !isCap(t)) return false;
+    if (i === this.s0 || QUOTE_TOKENS.has(this.low(i - 1))) {
+      // sentence-initial capital: a name only when not a known function word
+      const L = this.res.lexicon;
+      return !(L.determiners.has(t.lower) || L.prepositions.has(t.lower) || L.intros.has(t.lower) || L.pronouns.has(t.lower) || L.boundaries.has(t.lower));
+    }
+    return true;
+  }
+
+  /** A word that can start or continue a noun phrase. */
+  npWord(i: number): boolean {
+    const t = this.tok(i);
+    if (!t) return false;
+    if (t.text === "'s" || t.text === '’s' || t.text === '-' || t.text === '(' || t.text === ')') return true;
+    if (t.kind !== 'word' && t.kind !== 'number') return false;
+    const L = this.res.lexicon;
+    if (this.isName(i)) return true;
+    return !(L.objectBreakers.has(t.lower) || this.isReporting(i) || L.auxiliaries.has(t.lower) && !L.determiners.has(t.lower) || L.boundaries.has(t.lower));
+  }
+
+  /** A reporting verb ("said", "told"), not a name ("United States"). */
+  isReporting(i: number): boolean {
+    const t = this.tok(i);
+    return !!t && this.res.lexicon.reportingVerbs.has(t.lower) && !isCap(t);
+  }
+
+  /** Hard clause boundary for reading roles. */
+  isBoundary(i: number): boolean {
+    const t = this.tok(i);
+    if (!t) return true;
+    if (PUNCT_BOUNDARY.has(t.text) || t.text === '.' || t.text === '!' || t.text === '?') return true;
+    const L = this.res.lexicon;
+    return L.boundaries.has(t.lower) || this.isReporting(i) || t.lower === 'that';
+  }
+
+  // ------------------------------------------------------------ noun phrases
+
+  /** Noun phrase starting at `p` (skipping an opening quote), or null. */
+  npForward(p: number, max = 12, stopAtOf = false): TokRange | null {
+    while (p < this.s1 && QUOTE_TOKENS.has(this.low(p))) p++;
+    if (!this.npWord(p) || this.low(p) === "'s" || this.low(p) === ')') return null;
+    let e = p;
+    let depth = 0;
+    while (e < this.s1 && e - p < max) {
+      const t = this.tok(e)!;
+      if (t.text === '(') depth++;
+      else if (t.text === ')') {
+        if (depth === 0) break;
+        depth--;
+      } else if (depth === 0) {
+        if (t.lower === 'of') {
+          const n = this.tok(e + 1);
+          if (stopAtOf || !n || !(this.isName(e + 1) || this.res.lexicon.determiners.has(n.lower) || ADJ_SUFFIX.test(n.lower) || n.kind === 'number')) break;
+        } else if (t.lower === 'and' || t.lower === 'or') {
+          if (!this.isName(e + 1) && !(this.low(e + 1) === 'the' && this.isName(e + 2))) break;
+        } else if (!this.npWord(e)) break;
+      }
+      e++;
+    }
+    while (e > p && (this.low(e - 1) === '(' || this.low(e - 1) === '-' || this.low(e - 1) === 'of' || this.low(e - 1) === 'and')) e--;
+    return e > p ? { s: p, e } : null;
+  }
+
+  /** Noun phrase ending at token `q` (inclusive), read backwards; names and modifiers only. */
+  npBackward(q: number, max = 8): TokRange | null {
+    let s = q;
+    if (s < this.s0 || !this.npWord(s)) return null;
+    while (s - 1 >= this.s0 && q - s < max) {
+      const t = this.tok(s - 1)!;
+      if (t.text === "'s" || t.text === '’s' || t.text === '-' || this.isName(s - 1)) s--;
+      else if (this.res.lexicon.determiners.has(t.lower)) {
+        s--;
+        break;
+      } else if (t.kind === 'word' && this.npWord(s - 1) && !this.res.lexicon.prepositions.has(t.lower) && !this.isVerbLike(s - 1)) s--;
+      else break;
+    }
+    return { s, e: q + 1 };
+  }
+
+  /** Words that look like verbs (known trigger forms, reporting verbs, -ed forms after a noun). */
+  isVerbLike(i: number): boolean {
+    const l = this.low(i);
+    return this.res.lexicon.reportingVerbs.has(l) || this.res.verbs.has(l) && !this.res.nouns.has(l) || this.res.lexicon.auxiliaries.has(l);
+  }
+
+  /** Head token of a noun phrase: the word before "of" / "(" / a relative, else the last word. */
+  head(r: TokRange): number {
+    for (let i = r.s + 1; i < r.e; i++) {
+      const l = this.low(i);
+      if (l === 'of' || l === '(' || l === ',' || l === 'who' || l === 'which') return this.lastWord(r.s, i);
+    }
+    return this.lastWord(r.s, r.e);
+  }
+
+  lastWord(s: number, e: number): number {
+    for (let i = e - 1; i >= s; i--) if (this.isWord(i)) return i;
+    return s;
+  }
+
+  // ------------------------------------------------------------ verbs
+
+  /** Start of the verb group before `k` (auxiliaries, adverbs, "attempting to", "agreed to"). */
+  groupStart(k: number): number {
+    const L = this.res.lexicon;
+    let g = k;
+    for (let steps = 0; steps < 10 && g - 1 >= this.s0; steps++) {
+      const i = g - 1;
+      const l = this.low(i);
+      if (l === 'to') {
+        // control verb before "to": attempting to, agreed to, is to
+        const prev = this.tok(i - 1);
+        if (prev && prev.kind === 'word' && !this.isName(i - 1) && !L.determiners.has(prev.lower) && !L.prepositions.has(prev.lower) && !this.res.nouns.has(prev.lower)) {
+          g = i - 1;
+          continue;
+        }
+        g = i;
+        break;
+      }
+      if ((L.auxiliaries.has(l) && l !== "'s" && l !== '’s') || L.negations.has(l) || this.isAdverb(i)) {
+        g = i;
+        continue;
+      }
+      // "'s" as an auxiliary only after a pronoun ("it's")
+      if ((l === "'s" || l === '’s') && L.pronouns.has(this.low(i - 1))) {
+        g = i;
+        continue;
+      }
+      break;
+    }
+    return g;
+  }
+
+  groupText(g: number, k: number): string {
+    const out: string[] = [];
+    for (let i = g; i < k; i++) out.push(this.low(i));
+    return ` ${out.join(' ')} `;
+  }
+
+  /** Verb reading is possible at `k` (not after a determiner or preposition, not a name). */
+  verbContext(k: number): boolean {
+    const L = this.res.lexicon;
+    const t = this.tok(k)!;
+    if (k === this.s0 || QUOTE_TOKENS.has(this.low(k - 1)) && k - 1 === this.s0) return false;
+    if (this.isName(k)) return false;
+    const p = this.low(k - 1);
+    if (L.determiners.has(p) || p === "'s" || p === '’s') return false;
+    if (L.prepositions.has(p) && p !== 'to' && p !== 'by') return false;
+    if (this.low(k + 1) === 'of' && !t.lower.endsWith('ed')) return false;
+    return true;
+  }
+
+  /** Noun reading is likely at `k` (after a determiner, possessive, preposition, adjective or name). */
+  nounContext(k: number): boolean {
+    const L = this.res.lexicon;
+    const p = this.low(k - 1);
+    if (!p) return false;
+    if (L.determiners.has(p) || p === "'s" || p === '’s' || L.prepositions.has(p) && p !== 'to') return true;
+    const n = this.low(k + 1);
+    if (this.isName(k - 1) || this.tok(k - 1)?.kind === 'number') {
+      // "Russia attacks Ukraine" (verb) vs "Russian attacks on …" (noun)
+      return !(L.determiners.has(n) || this.isName(k + 1) || L.pronouns.has(n));
+    }
+    if (L.auxiliaries.has(p) || L.pronouns.has(p) || this.isAdverb(k - 1) || COORD.has(p) || L.boundaries.has(p) || p === 'that') return false;
+    if (ADJ_SUFFIX.test(p) && !p.endsWith('ed') && !p.endsWith('ing')) return true;
+    // a plain content word before: a compound noun ("peace talks")
+    const prev = this.tok(k - 1)!;
+    return prev.kind === 'word' && !this.res.verbs.has(p) && !this.res.dictForms.has(p) && !L.reportingVerbs.has(p) && !L.objectBreakers.has(p);
+  }
+
+  /** First token after `k` within the clause (for obj= and tgt= searches). */
+  clauseEnd(k: number, max = 14): number {
+    let e = k;
+    while (e < this.s1 && e - k < max) {
+      const t = this.tok(e)!;
+      if (t.text === ';' || t.text === '.' || t.text === ':' || t.text === '”' || t.text === '—') break;
+      if (e > k && ABSORB_BOUNDARY.has(t.lower)) break;
+      e++;
+    }
+    return e;
+  }
+}
+
+// ------------------------------------------------------------ trigger matching
+
+function followsWords(r: SentenceReader, k: number, words: string[]): boolean {
+  for (let j = 0; j < words.length; j++) if (r.low(k + 1 + j) !== words[j]) return false;
+  return true;
+}
+
+function precededBy(r: SentenceReader, k: number, words: string[]): boolean {
+  for (let j = 0; j < words.length; j++) if (r.low(k - words.length + j) !== words[j]) return false;
+  return true;
+}
+
+function objFound(r: SentenceReader, from: number, words: string[] | null): boolean {
+  if (!words) return true;
+  const end = r.clauseEnd(from, 10);
+  for (let i = from; i < end; i++) {
+    const l = r.low(i);
+    if (words.includes(l)) return true;
+  }
+  return false;
+}
+
+/** For passives ("the curfew will be lifted"): an obj= word shortly before the verb. */
+function objBefore(r: SentenceReader, k: number, words: string[]): boolean {
+  let be = false;
+  for (let i = k - 1; i >= Math.max(r.s0, k - 7); i--) {
+    const l = r.low(i);
+    if (r.res.lexicon.beForms.has(l)) be = true;
+    if (words.includes(l)) return be || i === k - 1;
+  }
+  return false;
+}
+
+function patternScore(r: SentenceReader, k: number, after: number, pat: { pre: string[][]; post: string[][] }): number {
+  const ws = r.words;
+  for (const alts of pat.post) if (!alts.some((w) => ws.has(w))) return -1;
+  for (const alts of pat.pre) if (!alts.some((w) => ws.has(w))) return -1;
+  const match = (tok: string, alts: string[]) => alts.some((w) => tok === w || tok === `${w}s` || tok === `${w}es` || (w.endsWith('s') && tok === w.slice(0, -1)));
+  let i = after;
+  const end = r.clauseEnd(after, 12);
+  for (const alts of pat.post) {
+    while (i < end && !match(r.low(i), alts)) i++;
+    if (i >= end) return -1;
+    i++;
+  }
+  let j = k - 1;
+  const start = Math.max(r.s0, k - 8);
+  for (let n = pat.pre.length - 1; n >= 0; n--) {
+    while (j >= start && !match(r.low(j), pat.pre[n]!)) j--;
+    if (j < start) return -1;
+    j--;
+  }
+  return pat.pre.length + pat.post.length;
+}
+
+const BARE_ROOTS = new Set(['07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20']);
+
+interface Hit {
+  entry: TriggerEntry;
+  form: VerbForm | null;
+  trig: number;
+  trigEnd: number;
+  type: string | null;
+  mode: string | null;
+  cameo: string | null;
+}
+
+function matchVerb(r: SentenceReader, k: number, cands: VerbForm[]): Hit | null {
+  let best: Hit | null = null;
+  let bestScore = -1;
+  for (const f of cands) {
+    const e = f.entry;
+    if (!followsWords(r, k, e.after)) continue;
+    const after = k + 1 + e.after.length;
+    if (!objFound(r, after, e.obj) && !(f.participle && e.obj && objBefore(r, k, e.obj))) continue;
+    const score = e.after.length * 2 + (e.obj ? 1 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = { entry: e, form: f, trig: k, trigEnd: after, type: e.type, mode: e.mode, cameo: e.cameo };
+    }
+  }
+  return best;
+}
+
+function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit | null {
+  let best: Hit | null = null;
+  let bestScore = -1;
+  for (const f of cands) {
+    const e = f.entry;
+    if (!followsWords(r, k, e.after)) continue;
+    const after = k + 1 + e.after.length;
+    let code: string | null = null;
+    let score = -1;
+    for (const p of e.patterns) {
+      const sc = patternScore(r, k, after, p);
+      if (sc > score) {
+        score = sc;
+        code = p.code;
+      }
+    }
+    if (code === null || score <= 0) {
+      if (!e.cameo || !r.res.dictionaryBare && !BARE_ROOTS.has(e.cameo.slice(0, 2))) continue;
+      code = e.cameo;
+      score = 0;
+    }
+    const total = score * 2 + e.after.length;
+    if (total > bestScore) {
+      bestScore = total;
+      const pl = ploverOf(code, r.res.cameoPlover);
+      best = { entry: e, form: f, trig: k, trigEnd: after, type: pl?.type ?? null, mode: pl?.mode ?? null, cameo: code };
+    }
+  }
+  return best;
+}
+
+// ------------------------------------------------------------ roles
+
+interface Subject {
+  range: TokRange | null;
+  how: string | null;
+}
+
+/** The subject of the verb group starting at `g` (see the README for the rules). */
+function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
+  const L = r.res.lexicon;
+  // coordinated verb phrase: "destroyed the country, killed X and overthrew Y"
+  const before = r.low(g - 1);
+  if (COORD.has(before) || before === ',') {
+    const prev = [...prior].reverse().find((p) => !p.nominal && p.trigEnd <= g && p.trig >= r.s0);
+    if (prev && prev.trigEnd >= g - 12 && (COORD.has(before) || r.low(prev.spanE) === ',' && prev.spanE === g - 1)) {
+      const subj = prev.passive ? prev.target : prev.actor;
+      if (subj || prev.eventSubject !== null) return { range: subj, how: 'coordinated' };
+    }
+  }
+  let b = g - 1;
+  for (;;) {
+    while (b >= r.s0 && !r.isBoundary(b)) b--;
+    const bl = r.low(b);
+    // non-restrictive relative between subject and verb: "The LNA, which is backed by X, attacked"
+    if ((bl === 'which' || bl === 'who') && r.low(b - 1) === ',' && r.low(g - 1) === ',') {
+      b -= 2;
+      continue;
+    }
+    break;
+  }
+  // segments between the boundary and the verb group, split at commas outside parentheses
+  const segs: TokRange[] = [];
+  let s = b + 1;
+  let depth = 0;
+  for (let i = b + 1; i < g; i++) {
+    const t = r.low(i);
+    if (t === '(') depth++;
+    else if (t === ')') depth = Math.max(0, depth - 1);
+    else if (t === ',' && depth === 0) {
+      if (i > s) segs.push({ s, e: i });
+      s = i + 1;
+    }
+  }
+  if (g > s) segs.push({ s, e: g });
+  const bl = r.low(b);
+  if (!segs.length) {
+    if (bl === 'who' || bl === 'which' || bl === 'that') {
+      let q = b - 1;
+      if (r.low(q) === ',') q--;
+      const np = r.npBackward(q);
+      return { range: np, how: 'relative' };
+    }
+    return { range: null, how: null };
+  }
+  let i = 0;
+  const wordBoundary = b >= r.s0 && r.isWord(b) && !L.reportingVerbs.has(bl) && bl !== 'that' && bl !== 'which' && bl !== 'who';
+  if (segs.length > 1) {
+    if (wordBoundary) i = 1;
+    while (i < segs.length - 1 && L.intros.has(r.low(segs[i]!.s))) i++;
+  }
+  const seg = segs[i]!;
+  const first = r.low(seg.s);
+  if (L.participleLeads.has(first) || L.prepositions.has(first) && !r.isName(seg.s)) return { range: null, how: null };
+  // trim: trailing adverbs, and words that are clearly not part of the noun phrase
+  let e = seg.e;
+  while (e > seg.s && (r.isAdverb(e - 1) || r.low(e - 1) === ',')) e--;
+  let st = seg.s;
+  while (st < e && QUOTE_TOKENS.has(r.low(st))) st++;
+  if (e <= st) return { range: null, how: null };
+  // a verb inside the segment means we are not looking at a plain noun phrase: keep its tail
+  for (let j = e - 1; j > st; j--) {
+    if (r.isReporting(j)) {
+      st = j + 1;
+      break;
+    }
+  }
+  return e > st ? { range: { s: st, e }, how: 'subject' } : { range: null, how: null };
+}
+
+/** Target after a preposition from `preps`, within the clause after `from`. */
+function prepTarget(r: SentenceReader, from: number, preps: string[]): TokRange | null {
+  if (!preps.length) return null;
+  const end = r.clauseEnd(from, 12);
+  for (let i = from; i < end; i++) {
+    if (preps.includes(r.low(i))) {
+      const np = r.npForward(i + 1, 10, true);
+      if (np) return np;
+    }
+  }
+  return null;
+}
+
+function possessorIn(r: SentenceReader, np: TokRange): TokRange | null {
+  for (let i = np.s + 1; i < np.e; i++) {
+    if (r.low(i) === "'s" || r.low(i) === '’s') return r.npBackward(i - 1);
+  }
+  return null;
+}
+
+// ------------------------------------------------------------ modality (token cues)
+
+function modalityOf(r: SentenceReader, ev: RawEvent): Set<string> {
+  const L = r.res.lexicon;
+  const m = new Set<string>();
+  const gt = r.groupText(ev.group, ev.trig);
+  const words = gt.trim().split(' ');
+  if (words.some((w) => L.negations.has(w)) || gt.includes(' no longer ')) m.add('negated');
+  if (ev.nominal && r.low(ev.trig - 1) === 'no') m.add('negated');
+  for (const w of words) if (L.negatingVerbs.has(w)) m.add('negated');
+  if (L.future.some((c) => gt.includes(` ${c} `))) m.add('future');
+  const modal = words.some((w) => w === 'would' || w === 'could' || w === 'might' || w === "'d" || w === '’d');
+  // is the trigger inside an if/unless/on-condition clause, or does the sentence set a condition?
+  let cond = false;
+  const sentText: string[] = [];
+  for (let i = r.s0; i < r.s1; i++) sentText.push(r.low(i));
+  const joined = ` ${sentText.join(' ')} `;
+  for (const c of L.conditionCues) {
+    if (!joined.includes(` ${c} `)) continue;
+    const first = c.split(' ')[0]!;
+    for (let i = r.s0; i < ev.trig; i++) {
+      if (r.low(i) === first) {
+        let clean = true;
+        for (let j = i + 1; j < ev.trig; j++) if (r.low(j) === ';' || (r.low(j) === ',' && c !== 'on condition')) clean = false;
+        if (clean) cond = true;
+      }
+    }
+    if (modal) cond = true;
+  }
+  if (cond) m.add('conditional');
+  else if (modal || L.hypothetical.some((c) => c.includes(' ') && gt.includes(` ${c} `)) || words.some((w) => w === 'may' || w === 'should')) m.add('hypothetical');
+  if (words.includes('previously') || words.includes('formerly')) m.add('historical');
+  // purpose infinitive ("launched an offensive to wrest control"): an aim, not a fact
+  if (!ev.nominal && words[0] === 'to' && !ev.absorbedBy) m.add('hypothetical');
+  return m;
+}
+
+// ------------------------------------------------------------ the coder
+
+function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
+  const sent = doc.sentences[si]!;
+  const r = new SentenceReader(doc, res, sent.tokenStart, sent.tokenEnd, si);
+  const out: RawEvent[] = [];
+  const taken = new Set<number>();
+  for (let k = r.s0; k < r.s1; k++) {
+    const t = doc.tokens[k]!;
+    if (t.kind !== 'word' || taken.has(k)) continue;
+    const l = t.lower;
+    let hit: Hit | null = null;
+    let nominal = false;
+    let nounStart = k;
+    const nounEntries = res.nouns.get(l);
+    const verbForms = res.verbs.get(l);
+    const noun = nounEntries && (r.nounContext(k) || !verbForms || !r.verbContext(k));
+    if (noun && nounEntries) {
+      // longest multi-word noun first
+      const sorted = [...nounEntries].sort((a, b) => b.before.length - a.before.length);
+      for (const e of sorted) {
+        if (e.before.length && !precededBy(r, k, e.before)) continue;
+        if (!e.before.length && sorted.some((o) => o.before.length && precededBy(r, k, o.before))) continue;
+        hit = { entry: e, form: null, trig: k, trigEnd: k + 1, type: e.type, mode: e.mode, cameo: e.cameo };
+        nounStart = k - e.before.length;
+        nominal = true;
+        break;
+      }
+      if (hit && isCap(t) && k !== r.s0 && !/^\p{Lu}+$/u.test(t.text) && r.isName(k - 1)) hit = null; // part of a name ("Operation Storm")
+    }
+    let ev: RawEvent | null = hit && nominal ? readNominal(r, hit, nounStart, out) : null;
+    if (!ev) {
+      hit = null;
+      nominal = false;
+      const gerund = l.endsWith('ing') && res.lexicon.prepositions.has(r.low(k - 1)) && !r.isName(k);
+      if (verbForms && (r.verbContext(k) || gerund)) hit = matchVerb(r, k, verbForms);
+      if (!hit && dictionaryContext(r, k)) {
+        const dict = res.dictForms.get(l);
+        if (dict) hit = matchDictionary(r, k, dict);
+      }
+      if (hit) ev = readVerbal(r, hit, out);
+    }
+    if (!ev) continue;
+    for (let j = ev.trig; j < ev.trigEnd; j++) taken.add(j);
+    out.push(ev);
+  }
+  // absorption: content of speech acts, nouns inside a verb's object, verbs whose subject is an event noun
+  for (let j = 0; j < out.length; j++) {
+    const b = out[j]!;
+    for (let i = j - 1; i >= 0; i--) {
+      const a = out[i]!;
+      if (a.absorbedBy) continue;
+      const inObject = a.object && b.trig >= a.object.s && b.trig < a.object.e && !a.nominal;
+      let sameClause = a.entry.speech && !a.nominal;
+      if (sameClause) {
+        for (let q = a.trigEnd; q < b.trig; q++) {
+          const ql = r.low(q);
+          if (ql === ';' || ABSORB_BOUNDARY.has(ql) || r.isReporting(q) && ql !== 'claim' || ql === ',' && COORD.has(r.low(q + 1))) {
+            sameClause = false;
+            break;
+          }
+        }
+      }
+      if (inObject || sameClause) {
+        b.absorbedBy = a;
+        if (a.type && b.type) {
+          const change = res.lexicon.typeChanges[a.type]?.[b.type];
+          if (change && !a.entry.obj) {
+            a.type = change;
+            a.mode = null;
+          }
+          const cm = a.mode === null ? res.lexicon.complementModes[a.type]?.[b.type] : undefined;
+          if (cm) a.mode = cm;
+        }
+        if (b.spanE > a.spanE && sameClause) a.spanE = Math.min(b.spanE, r.clauseEnd(a.trigEnd, 30));
+        break;
+      }
+    }
+  }
+  for (const ev of out) ev.modality = modalityOf(r, ev);
+  return out;
+}
+
+/** The CAMEO dictionary fallback reads only clear verb positions (its words are often nouns too). */
+function dictionaryContext(r: SentenceReader, k: number): boolean {
+  const L = r.res.lexicon;
+  const t = r.tok(k)!;
+  if (/^\p{Lu}/u.test(t.text) || !r.verbContext(k)) return false;
+  const l = t.lower;
+  if (L.reportingVerbs.has(l) || L.lightVerbs.has(l) || L.participleLeads.has(l) || L.agentHeads.has(l) || L.auxiliaries.has(l) || L.prepositions.has(l)) return false;
+  const p = r.low(k - 1);
+  const prev = r.tok(k - 1);
+  if (!prev) return false;
+  return L.pronouns.has(p) || L.auxiliaries.has(p) || L.negations.has(p) || r.isAdverb(k - 1) || p === ',' || p === ')' || p === 'and' || p === 'who' || p === 'which' || p === 'that'
+    || r.isName(k - 1) || L.agentHeads.has(p);
+}
+
+function subjectIsEventNoun(r: SentenceReader, subj: TokRange | null): number | null {
+  if (!subj) return null;
+  const h = r.head(subj);
+  const l = r.low(h);
+  const e = r.res.nouns.get(l);
+  return e && e.some((x) => x.type !== null) ? h : null;
+}
+
+function spanEnd(r: SentenceReader, from: number): number {
+  let e = from;
+  while (e < r.s1 && e - from < 25) {
+    const t = r.tok(e)!;
+    if (t.text === ',' || t.text === ';' || t.text === '.' || t.text === ':' || t.text === '”' || t.text === '—' || t.text === '"') break;
+    if (r.res.lexicon.boundaries.has(t.lower) && t.lower !== 'as' && t.lower !== 'since') break;
+    if (r.isReporting(e) && t.lower !== 'according') break;
+    e++;
+  }
+  return e;
+}
+
+function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | null {
+  const L = r.res.lexicon;
+  const k = hit.trig;
+  const e = hit.entry;
+  const g = r.groupStart(k);
+  const gt = r.groupText(g, k);
+  const afterTo = gt.lastIndexOf(' to ');
+  const tail = afterTo >= 0 ? gt.slice(afterTo + 3) : gt;
+  const participle = !!hit.form?.participle;
+  let passive = participle && tail.trim().split(' ').some((w) => L.beForms.has(w));
+  const hasAux = gt.trim().split(' ').some((w) => L.auxiliaries.has(w));
+  // bare participle: "…, backed by X" / "the port attacked by X"
+  let byAt = -1;
+  for (let i = hit.trigEnd; i < Math.min(r.s1, hit.trigEnd + 3); i++) if (r.low(i) === 'by') { byAt = i; break; }
+  const reduced = participle && !hasAux && (byAt >= 0 || r.low(g - 1) === ',' || r.low(g - 1) === '(') && !r.low(g - 1).match(/^(he|she|it|they|we|i)$/);
+  // adjectival participle: "the imprisoned critic", "Norway: jailed activist …"
+  if (participle && !hasAux && e.pos === 'v' && e.after.length === 0) {
+    const p = r.low(g - 1);
+    const n = r.tok(hit.trigEnd);
+    const atStart = g === r.s0 || p === ':' || L.determiners.has(p) || L.prepositions.has(p) && p !== 'by';
+    if (atStart && n && n.kind === 'word' && !L.determiners.has(n.lower) && !L.prepositions.has(n.lower) && !L.pronouns.has(n.lower) && !r.isAdverb(hit.trigEnd)) return null;
+  }
+  if ((reduced || passive) && e.nopart) return null;
+  if (reduced) {
+    if (byAt >= 0) passive = true;
+  }
+  if (e.pos === 'a') passive = false;
+  let subj: Subject;
+  if (reduced && passive) {
+    let q = g - 1;
+    if (r.low(q) === ',') q--;
+    subj = { range: r.npBackward(q), how: 'subject' };
+  } else subj = subjectOf(r, g, prior);
+  if (e.subj) {
+    if (!subj.range || !e.subj.includes(r.low(r.head(subj.range)))) return null;
+  }
+  const ev: RawEvent = {
+    sentence: r.sentence, trig: k, trigEnd: hit.trigEnd, light: null, entry: e, type: hit.type, mode: hit.mode, cameo: hit.cameo,
+    nominal: false, passive, actor: null, target: null, actorHow: null, object: null,
+    spanS: k, spanE: Math.max(hit.trigEnd, spanEnd(r, hit.trigEnd)), group: g, modality: new Set(), absorbedBy: null, eventSubject: null,
+  };
+  let p = hit.trigEnd;
+  while (p < r.s1 && r.isAdverb(p)) p++;
+  const obj = e.intrans || passive ? null : r.npForward(p, 12, e.speech);
+  ev.object = obj;
+  if (passive) {
+    ev.target = subj.range;
+    if (byAt >= 0) {
+      ev.actor = r.npForward(byAt + 1, 10);
+      ev.actorHow = 'by';
+    }
+  } else {
+    ev.actor = subj.range;
+    ev.actorHow = subj.how;
+    const viaPrep = prepTarget(r, hit.trigEnd, e.tgt);
+    if (viaPrep) ev.target = viaPrep;
+    else if (obj) {
+      const objHead = r.low(r.head(obj));
+      if (e.obj && e.obj.includes(objHead)) ev.target = possessorIn(r, obj);
+      else ev.target = obj;
+    }
+  }
+  const evSubj = passive ? null : subjectIsEventNoun(r, subj.range);
+  if (evSubj !== null) ev.eventSubject = evSubj;
+  else if (subj.how === 'coordinated') {
+    const prev = [...prior].reverse().find((x) => !x.nominal && x.trigEnd <= g);
+    if (prev && prev.eventSubject !== null) ev.eventSubject = prev.eventSubject;
+  }
+  return ev;
+}
+
+function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawEvent[]): RawEvent | null {
+  const L = r.res.lexicon;
+  const k = hit.trig;
+  const e = hit.entry;
+  let actor: TokRange | null = null;
+  let how: string | null = null;
+  // modifiers to the left: names ("NATO invasion"), adjectives, a possessive ("Haftar's offensive")
+  let i = nounStart - 1;
+  let nameEnd = -1;
+  let nameStart = -1;
+  while (i >= r.s0 && nounStart - i <= 5) {
+    const t = r.tok(i)!;
+    if (t.text === "'s" || t.text === '’s') {
+      actor = r.npBackward(i - 1);
+      how = 'possessor';
+      i = actor ? actor.s - 1 : i - 1;
+      break;
+    }
+    if (L.determiners.has(t.lower) || t.kind !== 'word' && t.text !== '-') break;
+    if (L.prepositions.has(t.lower) || L.auxiliaries.has(t.lower) || L.reportingVerbs.has(t.lower) || L.pronouns.has(t.lower) || L.lightVerbs.has(t.lower)
+      || r.res.verbs.has(t.lower) || r.res.dictForms.has(t.lower) && !ADJ_SUFFIX.test(t.lower) && !r.isName(i)) break;
+    if (r.isName(i) && !L.intros.has(t.lower)) {
+      if (nameEnd < 0) nameEnd = i + 1;
+      else if (nameStart !== i + 1) break; // names must be one run
+      nameStart = i;
+    }
+    i--;
+  }
+  if (!actor && nameEnd >= 0) {
+    actor = { s: nameStart, e: nameEnd };
+    how = 'modifier';
+  }
+  // the word before the determiner / modifiers: a governing light verb?
+  let lv = i;
+  while (lv >= r.s0 && L.determiners.has(r.low(lv))) lv--;
+  let light: number | null = null;
+  let passive = false;
+  let group = nounStart;
+  if (lv >= r.s0 && L.lightVerbs.has(r.low(lv)) && !r.isName(lv)) {
+    light = lv;
+    group = r.groupStart(lv);
+    const gt = r.groupText(group, lv);
+    passive = gt.trim().split(' ').some((w) => L.beForms.has(w)) && /ed$|[^i]n$/.test(r.low(lv));
+  } else if (r.low(i) === 'to' || L.beForms.has(r.low(lv))) {
+    // "to the offensive", "was an attack": no light verb
+  }
+  let target: TokRange | null = null;
+  let p = hit.trigEnd;
+  if (r.low(p) === 'by') {
+    const np = r.npForward(p + 1, 8, true);
+    if (np) {
+      if (!actor) {
+        actor = np;
+        how = 'by';
+      }
+      p = np.e;
+    }
+  }
+  if (e.tgt.includes(r.low(p))) target = r.npForward(p + 1, 10, true);
+  else if (r.low(p) === 'in' && e.tgt.length) {
+    // "an offensive in April on Tripoli"
+    const q = r.npForward(p + 1, 4, true);
+    if (q && e.tgt.includes(r.low(q.e))) target = r.npForward(q.e + 1, 10, true);
+  }
+  if (light !== null) {
+    const subj = passive ? { range: null, how: null } : subjectOf(r, group, prior);
+    if (subj.range) {
+      actor = subj.range;
+      how = subj.how;
+    }
+    if (passive) {
+      const by = r.low(hit.trigEnd) === 'by' ? r.npForward(hit.trigEnd + 1, 8, true) : null;
+      if (by) {
+        actor = by;
+        how = 'by';
+      }
+    }
+  }
+  if (!actor && !target && light === null && !occurs(r, hit.trigEnd)) return null;
+  const start = light ?? nounStart;
+  return {
+    sentence: r.sentence, trig: nounStart, trigEnd: hit.trigEnd, light, entry: e, type: hit.type, mode: hit.mode, cameo: hit.cameo,
+    nominal: true, passive, actor, target, actorHow: how, object: null,
+    spanS: actor && how !== 'subject' && how !== 'coordinated' && how !== 'by' && actor.s < start ? actor.s : start,
+    spanE: Math.max(hit.trigEnd, spanEnd(r, hit.trigEnd)), group, modality: new Set(), absorbedBy: null, eventSubject: null,
+  };
+}
+
+/** The noun is the subject of an occurrence verb ("clashes erupted", "riots broke out"). */
+function occurs(r: SentenceReader, from: number): boolean {
+  for (let i = from; i < Math.min(r.s1, from + 4); i++) {
+    const l = r.low(i);
+    if (r.res.lexicon.occurrenceVerbs.has(l)) return true;
+    if (!(r.res.lexicon.auxiliaries.has(l) || r.isAdverb(i) || l === 'have' || l === 'has')) return false;
+  }
+  return false;
+}
+
+/** Codes every sentence of the document. */
+export function codeDocument(doc: Doc, res: EventsResources): RawEvent[] {
+  const out: RawEvent[] = [];
+  for (let si = 0; si < doc.sentences.length; si++) out.push(...codeSentence(doc, res, si));
+  return out;
+}

@@ -1,0 +1,295 @@
+/**
+ * The events stage's knowledge, in memory: trigger entries (curated sitrep triggers and
+ * CAMEO/PETRARCH verb dictionaries), the CAMEO → PLOVER table and closed-class word lists.
+ * Parsing is pure (text in, structures out) so that users can bring their own dictionaries.
+ */
+
+export type TriggerPos = 'v' | 'n' | 'a';
+
+export interface TriggerEntry {
+  pos: TriggerPos;
+  /** Lemma of the head word (lower case). */
+  head: string;
+  /** Words that must follow the head right away ("call" + ["for"]). */
+  after: string[];
+  /** Words that must precede the head right away (CAMEO multi-word nouns: "air" before "strike"). */
+  before: string[];
+  type: string | null;
+  mode: string | null;
+  cameo: string | null;
+  obj: string[] | null;
+  tgt: string[];
+  intrans: boolean;
+  speech: boolean;
+  nopart: boolean;
+  subj: string[] | null;
+  /** CAMEO verb patterns of the entry's block (only for dictionary entries). */
+  patterns: CameoPattern[];
+  source: 'curated' | 'dictionary';
+}
+
+/** A PETRARCH verb pattern, reduced to the words that must appear before and after the verb. */
+export interface CameoPattern {
+  pre: string[][];
+  post: string[][];
+  code: string;
+}
+
+export interface VerbForm {
+  entry: TriggerEntry;
+  /** The surface form can be a past participle (for passives). */
+  participle: boolean;
+}
+
+export interface Lexicon {
+  determiners: Set<string>;
+  auxiliaries: Set<string>;
+  beForms: Set<string>;
+  adverbs: Set<string>;
+  negations: Set<string>;
+  negatingVerbs: Set<string>;
+  future: string[];
+  hypothetical: string[];
+  conditionCues: string[];
+  reportingVerbs: Set<string>;
+  boundaries: Set<string>;
+  intros: Set<string>;
+  prepositions: Set<string>;
+  locativePreps: Set<string>;
+  participleLeads: Set<string>;
+  pronouns: Set<string>;
+  firstPerson: Set<string>;
+  objectBreakers: Set<string>;
+  lightVerbs: Set<string>;
+  agentHeads: Set<string>;
+  figureKindsByType: Record<string, string[]>;
+  complementModes: Record<string, Record<string, string>>;
+  occurrenceVerbs: Set<string>;
+  typeChanges: Record<string, Record<string, string>>;
+}
+
+export interface CameoPlover {
+  codes: Record<string, { type: string; mode: string | null }>;
+}
+
+// ---------------------------------------------------------------- inflection
+
+const VOWEL = /[aeiou]/;
+
+function doubles(lemma: string): boolean {
+  // one-syllable consonant-vowel-consonant words double their last consonant: ban → banned, stab → stabbing
+  return /^[^aeiou]*[aeiou][bdgklmnprt]$/.test(lemma) && !/(?:ee|oo|ea|ai|oa)/.test(lemma);
+}
+
+/** Regular English verb forms of a lemma (base, -s, -ed, -ing). */
+export function verbForms(lemma: string): { forms: string[]; participles: string[] } {
+  const l = lemma;
+  let s: string;
+  if (/(?:s|x|z|ch|sh)$/.test(l)) s = `${l}es`;
+  else if (/[^aeiou]y$/.test(l)) s = `${l.slice(0, -1)}ies`;
+  else s = `${l}s`;
+  let ed: string;
+  let ing: string;
+  if (/e$/.test(l)) {
+    ed = `${l}d`;
+    ing = /(?:ee|ye|oe)$/.test(l) ? `${l}ing` : /ie$/.test(l) ? `${l.slice(0, -2)}ying` : `${l.slice(0, -1)}ing`;
+  } else if (/[^aeiou]y$/.test(l)) {
+    ed = `${l.slice(0, -1)}ied`;
+    ing = `${l}ing`;
+  } else if (doubles(l) && VOWEL.test(l)) {
+    const c = l[l.length - 1]!;
+    ed = `${l}${c}ed`;
+    ing = `${l}${c}ing`;
+  } else {
+    ed = `${l}ed`;
+    ing = `${l}ing`;
+  }
+  return { forms: [l, s, ed, ing], participles: [ed] };
+}
+
+/** Plural of a noun. */
+export function plural(noun: string): string {
+  if (/(?:s|x|z|ch|sh)$/.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
+// ---------------------------------------------------------------- sitrep trigger file
+
+/** Parses data/events/triggers.txt (format in its header). */
+export function parseTriggers(text: string): TriggerEntry[] {
+  const out: TriggerEntry[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!.replace(/#.*$/, '').trim();
+    if (!line) continue;
+    const f = line.split(/\s+/);
+    if (f.length < 5) throw new Error(`triggers line ${n + 1}: expected POS WORDS TYPE MODE CAMEO, got "${line}"`);
+    const [pos, words, type, mode, cameo, ...opts] = f as [string, string, string, string, string, ...string[]];
+    if (pos !== 'v' && pos !== 'n' && pos !== 'a') throw new Error(`triggers line ${n + 1}: bad POS "${pos}"`);
+    const [phrase, irregular] = words.split('/') as [string, string | undefined];
+    const parts = phrase.toLowerCase().split('+');
+    const e: TriggerEntry = {
+      pos, head: parts[0]!, after: parts.slice(1), before: [],
+      type, mode: mode === '-' ? null : mode, cameo: cameo === '-' ? null : cameo,
+      obj: null, tgt: [], intrans: false, speech: false, nopart: false, subj: null, patterns: [], source: 'curated',
+    };
+    if (pos === 'n' && e.head.includes('_')) {
+      const w = e.head.split('_');
+      e.head = w[w.length - 1]!;
+      e.before = w.slice(0, -1);
+    }
+    for (const o of opts) {
+      const [k, v] = o.split('=') as [string, string | undefined];
+      const list = v ? v.toLowerCase().split(',').filter(Boolean) : [];
+      if (k === 'obj') e.obj = list;
+      else if (k === 'tgt') e.tgt = list;
+      else if (k === 'subj') e.subj = list;
+      else if (k === 'intrans') e.intrans = true;
+      else if (k === 'speech') e.speech = true;
+      else if (k === 'nopart') e.nopart = true;
+      else if (k === 'light') { /* documentation only */ } else throw new Error(`triggers line ${n + 1}: unknown option "${o}"`);
+    }
+    (e as TriggerEntry & { irregular?: string[] }).irregular = irregular ? irregular.toLowerCase().split(',') : [];
+    out.push(e);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- PETRARCH / CAMEO verb dictionary
+
+function patternWords(side: string, synsets: Map<string, string[]>): string[][] {
+  const out: string[][] = [];
+  for (let raw of side.replace(/[(){}]/g, ' ').split(/\s+/)) {
+    raw = raw.trim();
+    if (!raw || /^[$+^%=|]+$/.test(raw)) continue;
+    raw = raw.replace(/^[$+^%]+/, '');
+    if (raw.startsWith('&')) {
+      const set = synsets.get(raw.toUpperCase());
+      if (set && set.length) out.push(set);
+      continue;
+    }
+    const w = raw.toLowerCase().replace(/_+$/, '').replace(/_/g, ' ').split(' ')[0];
+    if (w && /\p{L}/u.test(w)) out.push([w]);
+  }
+  return out;
+}
+
+/**
+ * Reads a PETRARCH-format CAMEO verb dictionary (the `CAMEO.2.0.txt` shipped with PETRARCH2, or a
+ * user's own): synonym sets (`&NAME` + `+WORD` lines), verb blocks (`--- NAME [code] ---`), verb
+ * lines (`WORD {FORMS} [code]`) and patterns (`- words * words [code]`). Role markers ($ + ^ %) are
+ * dropped: roles come from sitrep's clause reader. Codes are mapped to PLOVER with `cameoPlover`.
+ */
+export function parseCameoVerbs(text: string, cameoPlover: CameoPlover): { entries: TriggerEntry[]; forms: Map<string, VerbForm[]> } {
+  const lines = text.split(/\r?\n/);
+  const synsets = new Map<string, string[]>();
+  // pass 1: synonym sets
+  let cur: string[] | null = null;
+  for (const l0 of lines) {
+    const l = l0.replace(/#.*$/, '').trim();
+    if (l.startsWith('&')) {
+      cur = [];
+      synsets.set(l.split(/\s+/)[0]!.toUpperCase(), cur);
+    } else if (cur && l.startsWith('+')) {
+      const w = l.slice(1).trim().toLowerCase().replace(/_+$/, '').replace(/_/g, ' ').split(' ')[0];
+      if (w) cur.push(w);
+    } else if (!l || l.startsWith('---')) cur = l ? null : cur;
+  }
+  const entries: TriggerEntry[] = [];
+  const forms = new Map<string, VerbForm[]>();
+  let blockCode: string | null = null;
+  let blockVerbs: TriggerEntry[] = [];
+  let blockPatterns: CameoPattern[] = [];
+  const flush = () => {
+    for (const e of blockVerbs) e.patterns = blockPatterns;
+    blockVerbs = [];
+    blockPatterns = [];
+  };
+  const codeOf = (s: string | undefined): string | null => {
+    if (!s) return null;
+    const c = s.replace(/[[\]\s]/g, '').split(':')[0] ?? '';
+    return /^\d{2,4}$/.test(c) ? c : null;
+  };
+  for (const l0 of lines) {
+    const l = l0.replace(/#.*$/, '').trim();
+    if (!l || l.startsWith('&') || l.startsWith('+') && !blockVerbs.length && blockCode === null && !l.includes('_')) continue;
+    const block = /^---\s+(\S+)\s+\[([^\]]*)\]/.exec(l);
+    if (block) {
+      flush();
+      blockCode = codeOf(block[2]);
+      continue;
+    }
+    if (l.startsWith('-')) {
+      const m = /^-\s*(.*?)\[([^\]]*)\]/.exec(l);
+      if (!m) continue;
+      const code = codeOf(m[2]);
+      if (!code) continue;
+      const body = m[1]!;
+      const star = body.indexOf('*');
+      if (star < 0) continue;
+      blockPatterns.push({ pre: patternWords(body.slice(0, star), synsets), post: patternWords(body.slice(star + 1), synsets), code });
+      continue;
+    }
+    // a verb line: WORD {FORMS} [code]
+    const vm = /^\+?([A-Z][A-Z0-9_'-]*|[A-Z])\s*(\{[^}]*\})?\s*(\[[^\]]*\])?/i.exec(l);
+    if (!vm || synsets.has(`&${vm[1]}`)) continue;
+    const words = vm[1]!.toLowerCase().replace(/\+/g, '').split('_').filter(Boolean);
+    if (!words.length) continue;
+    const code = codeOf(vm[3]) ?? blockCode;
+    const mapped = code ? ploverOf(code, cameoPlover) : null;
+    const e: TriggerEntry = {
+      pos: 'v', head: words[0]!, after: words.slice(1), before: [],
+      type: mapped?.type ?? null, mode: mapped?.mode ?? null, cameo: code,
+      obj: null, tgt: [], intrans: false, speech: false, nopart: false, subj: null, patterns: [], source: 'dictionary',
+    };
+    entries.push(e);
+    blockVerbs.push(e);
+    const explicit = vm[2] ? vm[2].replace(/[{}+]/g, ' ').trim().toLowerCase().split(/\s+/).filter(Boolean).map((w) => w.split('_')[0]!) : [];
+    const reg = verbForms(e.head);
+    const all = new Set([...reg.forms, ...explicit]);
+    for (const f of all) {
+      const participle = reg.participles.includes(f) || (explicit.includes(f) && !f.endsWith('ing') && !f.endsWith('s'));
+      const list = forms.get(f) ?? [];
+      list.push({ entry: e, participle });
+      forms.set(f, list);
+    }
+  }
+  flush();
+  return { entries, forms };
+}
+
+/** PLOVER type and mode of a CAMEO code (longest known prefix). */
+export function ploverOf(code: string, table: CameoPlover): { type: string; mode: string | null } | null {
+  for (let c = code; c.length >= 3; c = c.slice(0, -1)) {
+    const hit = table.codes[c];
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Builds the surface-form indexes of curated entries. */
+export function indexCurated(entries: TriggerEntry[]): { verbs: Map<string, VerbForm[]>; nouns: Map<string, TriggerEntry[]> } {
+  const verbs = new Map<string, VerbForm[]>();
+  const nouns = new Map<string, TriggerEntry[]>();
+  for (const e of entries) {
+    const irregular = (e as TriggerEntry & { irregular?: string[] }).irregular ?? [];
+    if (e.pos === 'n') {
+      for (const f of new Set([e.head, plural(e.head)])) {
+        const list = nouns.get(f) ?? [];
+        list.push(e);
+        nouns.set(f, list);
+      }
+      continue;
+    }
+    const reg = e.pos === 'a' ? { forms: [e.head], participles: [] as string[] } : verbForms(e.head);
+    const all = new Set([...reg.forms, ...irregular]);
+    for (const f of all) {
+      const participle = reg.participles.includes(f) || (irregular.includes(f) && !f.endsWith('ing') && !/[^s]s$/.test(f));
+      const list = verbs.get(f) ?? [];
+      list.push({ entry: e, participle });
+      verbs.set(f, list);
+    }
+  }
+  return { verbs, nouns };
+}
