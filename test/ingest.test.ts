@@ -103,6 +103,26 @@ test('plain text: a date inside an ordinary sentence is not the publication date
   assert.equal(a.publishedFrom, 'none');
 });
 
+test('plain text: a date in front matter or in leading "Key: value" lines is the header date', () => {
+  const a = okArticle(one('p.txt', `---\ntitle: "Port hit"\ndate: 2020-02-19\nid: p-1\n---\n${BODY}`));
+  assert.deepEqual([a.title, a.published, a.publishedFrom, a.id], ['Port hit', '2020-02-19', 'header', 'p-1']);
+  assert.ok(a.text.startsWith('Rockets'));
+  const b = okArticle(one('p.txt', `Title: Port hit\nDate: 18 February 2020\nSource: Wire\n\n${BODY}`));
+  assert.deepEqual([b.title, b.published, b.publishedFrom, b.source], ['Port hit', '2020-02-18', 'header', 'Wire']);
+});
+
+test('without an extension (standard input) the format is told from the content', () => {
+  const j = okArticle(one('stdin', JSON.stringify({ text: BODY, published: '2020-02-18' })));
+  assert.equal(j.publishedFrom, 'metadata');
+  const l = readText('stdin', [JSON.stringify({ text: BODY }), JSON.stringify({ text: BODY + ' Two.' })].join('\n'), opts);
+  assert.deepEqual(l.map((r) => r.input), ['stdin line 1', 'stdin line 2']);
+  const h = okArticle(one('stdin', `<!DOCTYPE html><html><head><meta name="date" content="2020-02-20"></head><body><article>${PAGE_BODY}</article></body></html>`));
+  assert.deepEqual([h.published, h.publishedFrom], ['2020-02-20', 'metadata']);
+  const f = readText('stdin', `<rss><channel><item><title>T</title><pubDate>Wed, 19 Feb 2020 07:30:00 GMT</pubDate><description>${BODY.replace(/"/g, '&quot;')}</description></item></channel></rss>`, opts);
+  assert.equal(okArticle(f[0]!).published, '2020-02-19T07:30:00Z');
+  assert.equal(okArticle(one('stdin', `date 2020-02-22 ${BODY}`)).publishedFrom, 'header');
+});
+
 test('plain text: date from the URL, else --date, else none', () => {
   const a = okArticle(one('p.txt', `url: https://www.news.example/world/2020/02/21/haftar\n\n${BODY}`));
   assert.equal(a.published, '2020-02-21');
