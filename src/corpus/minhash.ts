@@ -14,6 +14,8 @@ export interface DuplicateOptions {
   shingle: number;
   /** Estimated Jaccard similarity of the shingle sets at or above which a text is a copy. */
   threshold: number;
+  /** Or: estimated share of the shorter text's shingles found in the longer one (a truncated copy). */
+  containment: number;
   /** Texts with fewer shingles than this are never called copies (empty pages, paywall notices). */
   minShingles: number;
   /** When both copies have titles, the titles' word Jaccard must reach this (a shared boilerplate page under different headlines is not a copy). */
@@ -27,6 +29,7 @@ export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
   bands: 16,
   shingle: 3,
   threshold: 0.7,
+  containment: 0.85,
   minShingles: 40,
   minTitleJaccard: 0.5,
   maxBucket: 16,
@@ -37,6 +40,8 @@ export interface DuplicateMatch {
   duplicateOf: string;
   /** Estimated Jaccard similarity with it. */
   similarity: number;
+  /** Estimated share of the shorter text contained in the longer. */
+  containment: number;
 }
 
 /** Per-hash seeds, fixed so that signatures are the same on every run and machine. */
@@ -111,6 +116,8 @@ export interface DuplicateIndexJSON {
   ids: string[];
   roots: (string | null)[];
   titles: string[][];
+  /** Number of distinct shingles of each text. */
+  sizes: number[];
   /** Signatures, numHashes per article, as hex. */
   signatures: string[];
 }
@@ -123,6 +130,7 @@ export class DuplicateIndex {
   private ids: string[] = [];
   private roots: (string | null)[] = [];
   private titles: string[][] = [];
+  private sizes: number[] = [];
   private sigs: Uint32Array[] = [];
   private buckets: Map<number, number[]>[] = [];
 
@@ -149,13 +157,14 @@ export class DuplicateIndex {
   find(text: string, title?: string | null): DuplicateMatch | null {
     const sh = shingles(text, this.options.shingle);
     if (sh.length < this.options.minShingles) return null;
-    return this.match(signature(sh, this.options.numHashes, this.seedArr), titleWords(title));
+    return this.match(signature(sh, this.options.numHashes, this.seedArr), titleWords(title), sh.length);
   }
 
-  private match(sig: Uint32Array, tw: string[]): DuplicateMatch | null {
+  private match(sig: Uint32Array, tw: string[], size: number): DuplicateMatch | null {
     const seen = new Set<number>();
     let best = -1;
     let bestSim = 0;
+    let bestCont = 0;
     for (let b = 0; b < this.options.bands; b++) {
       const list = this.buckets[b]!.get(this.bandKey(sig, b));
       if (!list) continue;
@@ -163,17 +172,21 @@ export class DuplicateIndex {
         if (seen.has(j)) continue;
         seen.add(j);
         const sim = estimateJaccard(sig, this.sigs[j]!);
-        if (sim < this.options.threshold) continue;
+        // |A ∩ B| = J (|A| + |B|) / (1 + J)
+        const sj = this.sizes[j]!;
+        const cont = Math.min(1, (sim * (size + sj)) / (1 + sim) / Math.min(size, sj));
+        if (sim < this.options.threshold && cont < this.options.containment) continue;
         const tj = this.titles[j]!;
         if (tw.length && tj.length && jaccard(tw, tj) < this.options.minTitleJaccard) continue;
         if (sim > bestSim || (sim === bestSim && j < best)) {
           best = j;
           bestSim = sim;
+          bestCont = cont;
         }
       }
     }
     if (best < 0) return null;
-    return { duplicateOf: this.roots[best] ?? this.ids[best]!, similarity: bestSim };
+    return { duplicateOf: this.roots[best] ?? this.ids[best]!, similarity: bestSim, containment: Math.round(bestCont * 1000) / 1000 };
   }
 
   /** Adds a text under `id`; returns the original it copies, or null when it is new. */
@@ -182,13 +195,14 @@ export class DuplicateIndex {
     if (sh.length < this.options.minShingles) return null;
     const sig = signature(sh, this.options.numHashes, this.seedArr);
     const tw = titleWords(title);
-    const m = this.match(sig, tw);
-    this.insert(id, sig, tw, m ? m.duplicateOf : null);
+    const m = this.match(sig, tw, sh.length);
+    this.insert(id, sig, tw, m ? m.duplicateOf : null, sh.length);
     return m;
   }
 
-  private insert(id: string, sig: Uint32Array, tw: string[], root: string | null): void {
+  private insert(id: string, sig: Uint32Array, tw: string[], root: string | null, size: number): void {
     const j = this.ids.length;
+    this.sizes.push(size);
     this.ids.push(id);
     this.roots.push(root);
     this.titles.push(tw);
@@ -208,6 +222,7 @@ export class DuplicateIndex {
       ids: this.ids,
       roots: this.roots,
       titles: this.titles,
+      sizes: this.sizes,
       signatures: this.sigs.map((s) => Buffer.from(s.buffer, s.byteOffset, s.byteLength).toString('hex')),
     };
   }
@@ -217,7 +232,7 @@ export class DuplicateIndex {
     json.ids.forEach((id, j) => {
       const buf = Buffer.from(json.signatures[j]!, 'hex');
       const sig = new Uint32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
-      d.insert(id, sig, json.titles[j] ?? [], json.roots[j] ?? null);
+      d.insert(id, sig, json.titles[j] ?? [], json.roots[j] ?? null, json.sizes[j] ?? 0);
     });
     return d;
   }

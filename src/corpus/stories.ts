@@ -25,6 +25,8 @@ export interface StoryOptions {
   gapCap: number;
   /** Shared features found in at most `rareDf` articles are strong evidence of one story (names of victims, streets). */
   rareDf: number;
+  /** Rareness means nothing in a small corpus: the bonus applies only once this many articles are indexed. */
+  rareMinDocs: number;
   /** Similarity added per shared rare feature (at most 3 counted). */
   rareBonus: number;
   /** Salient features kept per article (top tf-idf). */
@@ -51,6 +53,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   gapCap: 4,
   rareDf: 3,
   rareBonus: 0.08,
+  rareMinDocs: 200,
   maxFeatures: 48,
   maxDfShare: 0.05,
   maxScan: 400,
@@ -338,7 +341,7 @@ export class StoryIndex {
     for (const [j] of cands) {
       const d = this.docs[j]!;
       const sim = this.similarity(q, d);
-      let s = sim.cos + o.rareBonus * Math.min(3, sim.rare);
+      let s = sim.cos + (this.nDocs >= o.rareMinDocs ? o.rareBonus * Math.min(3, sim.rare) : 0);
       if (q.day !== null && d.day !== null) s -= o.gapPenalty * Math.min(o.gapCap, Math.log2(1 + Math.abs(q.day - d.day) / 7));
       if (s > bestScore || (s === bestScore && j < best)) {
         best = j;

@@ -1,0 +1,305 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Analysis, Entity, EventRecord, Figure, Label, Quote } from '../src/types.js';
+import { SCHEMA } from '../src/types.js';
+import { DuplicateIndex, estimateJaccard, shingles, signature } from '../src/corpus/minhash.js';
+import { StoryIndex } from '../src/corpus/stories.js';
+import { mergeEvents } from '../src/corpus/events.js';
+import { compareStory } from '../src/corpus/compare.js';
+import { actorProfiles, findActor } from '../src/corpus/profiles.js';
+import { acledRows, eventsCsv, gkgRecord, gkgTsv, ploverFromAnalyses, ploverFromMerged, toCsv, GKG_COLUMNS } from '../src/corpus/exports.js';
+import { loadCorpusResources } from '../src/corpus/load.js';
+import { outletOf, namePhrases } from '../src/corpus/text.js';
+import { NO_SEED, analyzedSeed } from './helpers.js';
+
+const { stopwords } = loadCorpusResources();
+
+// ---------------------------------------------------------------- hand-made analyses
+
+interface Mk {
+  title?: string;
+  published?: string;
+  source?: string;
+  entities?: [id: string, name: string, type: Entity['type'], kb: string | null, surface: string[], roles?: string[]][];
+  events?: [id: string, type: string, actor: string | null, target: string | null, date: string | null, evidence: string, figures?: number[], place?: string][];
+  figures?: [evidence: string, kind: Figure['kind'], value: number, source: string | null, cumulative?: boolean][];
+  labels?: [entity: string, text: string, kind: Label['kind']][];
+  quotes?: [text: string, speaker: string][];
+}
+
+function span(text: string, s: string, from = 0) {
+  const start = text.indexOf(s, from);
+  if (start < 0) throw new Error(`"${s}" not in text`);
+  return { start, end: start + s.length, text: s };
+}
+
+function mk(id: string, text: string, o: Mk = {}): Analysis {
+  const entities: Entity[] = (o.entities ?? []).map(([eid, name, type, kb, surfaces, roles]) => ({
+    id: eid, name, type, kb, country: null, roles: roles ?? [], mentions: surfaces.map((s) => span(text, s)),
+  }));
+  const figures: Figure[] = (o.figures ?? []).map(([ev, kind, value, source, cumulative]) => ({
+    ...span(text, ev), kind, value, min: value, max: value, qualifier: null, counted: 'people', cumulative: !!cumulative, source, sourceMention: null,
+  }));
+  const events: EventRecord[] = (o.events ?? []).map(([eid, type, actor, target, date, ev, figs, place]) => ({
+    ...span(text, ev), id: eid, type, mode: null, cameo: null, actor, target,
+    date: { value: date, precision: date && date.length === 10 ? 'day' : date ? 'month' : null },
+    place: place ? { name: place, country: 'LBY', lat: 32.9, lon: 13.2, geonameid: 2210247, precision: 'city' } : null,
+    modality: [], reportedBy: null, figures: figs ?? [],
+  }));
+  const labels: Label[] = (o.labels ?? []).map(([entity, t, kind]) => ({ ...span(text, t), entity, kind }));
+  const quotes: Quote[] = (o.quotes ?? []).map(([t, speaker]) => ({ ...span(text, t), direct: true, speaker, speakerMention: null, cue: null, date: null }));
+  return {
+    schema: SCHEMA,
+    article: { id, source: o.source ?? null, url: null, title: o.title ?? null, published: o.published ?? null, publishedFrom: o.published ? 'header' : 'none', language: 'en', text },
+    entities, times: [], quotes, figures, events, relations: [], labels, places: [], focus: [], warnings: [], meta: { version: 'test', ms: null },
+  };
+}
+
+const PORT_A =
+  'Forces loyal to the eastern commander shelled the port of Tripoli on Tuesday, hitting a cargo ship that was unloading grain at the main quay. ' +
+  'Port officials said three dockworkers were killed and the harbour was closed to traffic. The Government of National Accord called the attack a war crime ' +
+  'and suspended its participation in the Geneva talks. Witnesses described plumes of black smoke over the old harbour district near the fish market, ' +
+  'and ambulances carried the wounded to the Abu Salim hospital.';
+// a lightly edited copy of PORT_A (syndication): one word changed, one sentence dropped
+const PORT_A_COPY = PORT_A.replace('on Tuesday', 'on Tuesday morning').replace(' Witnesses described plumes of black smoke over the old harbour district near the fish market, and ambulances carried the wounded to the Abu Salim hospital.', '');
+const PORT_B =
+  'The Government of National Accord said on Wednesday it would not return to the Geneva talks after the shelling of the Tripoli port, ' +
+  'in which its health ministry said five people were killed. The so-called government blamed Khalifa Haftar, whose Libyan National Army denied hitting any ship. ' +
+  'The grain ship, registered in Malta, was towed out of the harbour.';
+const FIRE_A =
+  'A fire broke out overnight at a chemical warehouse in the Lyon suburb of Vénissieux, forcing the evacuation of two hundred residents. ' +
+  'Firefighters battled the blaze for six hours before bringing it under control, the prefecture said. No casualties were reported, ' +
+  'but authorities told people nearby to keep windows closed because of the smoke from burning solvents stored on the site.';
+const FIRE_B =
+  'Residents evacuated after the Vénissieux warehouse fire were allowed home on Friday, the Lyon prefecture said, after air tests found no dangerous levels of solvents. ' +
+  'The company that runs the chemical warehouse said an electrical fault may have started the blaze.';
+
+function corpus(): Analysis[] {
+  return [
+    mk('a1', PORT_A, { title: 'Shelling hits Tripoli port, three killed', published: '2020-02-18', source: 'wire.example' }),
+    mk('f1', FIRE_A, { title: 'Chemical warehouse fire in Vénissieux', published: '2020-02-18', source: 'lyon.example' }),
+    mk('a2', PORT_A_COPY, { title: 'Shelling hits Tripoli port, three killed', published: '2020-02-18', source: 'paper.example' }),
+    mk('a3', PORT_B, { title: 'GNA quits Geneva talks after Tripoli port shelling', published: '2020-02-19', source: 'gna.example' }),
+    mk('f2', FIRE_B, { title: 'Vénissieux residents return home after warehouse fire', published: '2020-02-21', source: 'lyon.example' }),
+  ];
+}
+
+// ---------------------------------------------------------------- near-duplicates
+
+test('MinHash estimates Jaccard similarity: identical texts 1, a light edit high, another story low', () => {
+  const sig = (t: string) => signature(shingles(t, 3), 64);
+  assert.equal(estimateJaccard(sig(PORT_A), sig(PORT_A)), 1);
+  assert.ok(estimateJaccard(sig(PORT_A), sig(PORT_A_COPY)) >= 0.6);
+  assert.ok(estimateJaccard(sig(PORT_A), sig(FIRE_A)) < 0.2);
+});
+
+test('DuplicateIndex links a syndicated copy to its original, not other stories or short notices', () => {
+  const d = new DuplicateIndex();
+  assert.equal(d.add('a1', PORT_A, 'Shelling hits Tripoli port'), null);
+  assert.equal(d.add('f1', FIRE_A, 'Warehouse fire'), null);
+  const m = d.add('a2', PORT_A_COPY, 'Shelling hits Tripoli port');
+  assert.equal(m?.duplicateOf, 'a1');
+  // a copy of the copy points at the first original
+  assert.equal(d.add('a4', PORT_A_COPY, 'Shelling hits Tripoli port')?.duplicateOf, 'a1');
+  // a short page (paywall notice) is never called a copy
+  const notice = 'Subscribe to keep reading. Already a subscriber? Log in here.';
+  assert.equal(d.add('n1', notice, 'One'), null);
+  assert.equal(d.add('n2', notice, 'Two'), null);
+  // the same body under an unrelated headline is not a copy
+  assert.equal(d.add('x1', PORT_A, 'Football results of the weekend'), null);
+  // state survives toJSON/fromJSON
+  const back = DuplicateIndex.fromJSON(JSON.parse(JSON.stringify(d.toJSON())));
+  assert.equal(back.find(PORT_A_COPY, 'Shelling hits Tripoli port')?.duplicateOf, 'a1');
+});
+
+// ---------------------------------------------------------------- stories
+
+test('StoryIndex folds the copy, groups each story, and keeps the two stories apart', () => {
+  const idx = new StoryIndex({ stopwords });
+  const res = corpus().map((a) => [a.article.id, idx.add(a)] as const);
+  const r = Object.fromEntries(res);
+  assert.equal(r.a2!.duplicateOf, 'a1');
+  assert.equal(r.a2!.clusterId, r.a1!.clusterId);
+  assert.equal(r.a3!.clusterId, r.a1!.clusterId, 'the follow-up on the port shelling joins its story');
+  assert.equal(r.f2!.clusterId, r.f1!.clusterId, 'the fire follow-up joins the fire story');
+  assert.notEqual(r.f1!.clusterId, r.a1!.clusterId);
+  const port = idx.story(r.a1!.clusterId)!;
+  assert.deepEqual(port.articles, ['a1', 'a3'], 'a copy is not counted as a second report');
+  assert.deepEqual(port.duplicates, { a2: 'a1' });
+  assert.equal(port.title, 'Shelling hits Tripoli port, three killed');
+  assert.equal(port.first, '2020-02-18');
+  assert.equal(port.last, '2020-02-19');
+  assert.deepEqual(port.outlets, ['gna.example', 'paper.example', 'wire.example']);
+  assert.equal(idx.stories().length, 2);
+  assert.equal(idx.storyOf('f2')?.id, r.f1!.clusterId);
+});
+
+test('StoryIndex state survives toJSON/fromJSON: the restored index places a new article the same way', () => {
+  const all = corpus();
+  const a = new StoryIndex({ stopwords });
+  for (const x of all.slice(0, 4)) a.add(x);
+  const b = StoryIndex.fromJSON(JSON.parse(JSON.stringify(a.toJSON())));
+  assert.deepEqual(b.stories(), a.stories());
+  assert.deepEqual(b.add(all[4]!), a.add(all[4]!));
+  assert.deepEqual(b.stories(), a.stories());
+});
+
+test('StoryIndex keeps articles far apart in time in separate stories unless they share rare names', () => {
+  const idx = new StoryIndex({ stopwords, windowDays: 30 });
+  const first = idx.add(mk('x1', FIRE_A, { title: 'Warehouse fire', published: '2019-01-01' }));
+  const late = idx.add(mk('x2', FIRE_B, { title: 'Residents return', published: '2020-06-01' }));
+  assert.notEqual(late.clusterId, first.clusterId);
+});
+
+test('name phrases are runs of capitalised words that never start with a stopword', () => {
+  assert.deepEqual(namePhrases('The Word Tabernacle Church on Edwards Street. In Rocky Mount, police', stopwords), ['word tabernacle church', 'edwards street', 'rocky mount']);
+});
+
+test('outletOf uses the source, else the URL host, unwrapping web.archive.org', () => {
+  assert.equal(outletOf({ source: 'AP', url: 'https://x.org/a' }), 'AP');
+  assert.equal(outletOf({ source: null, url: 'http://web.archive.org/web/20151030223013/http://www.wral.com/news/1' }), 'wral.com');
+  assert.equal(outletOf({ source: null, url: null }), null);
+});
+
+// ---------------------------------------------------------------- merged events, comparison, profiles
+
+const GNA: NonNullable<Mk['entities']>[number] = ['E1', 'Government of National Accord', 'ORG', 'gna', ['Government of National Accord']];
+
+function reports(): Analysis[] {
+  const t1 = 'Haftar forces shelled the port of Tripoli on Tuesday. Three people were killed, port officials said. The rebel leader Haftar denies it.';
+  const t2 = 'The LNA of Khalifa Haftar attacked the port of Tripoli, and five people were killed, said the health ministry of the so-called Government of National Accord. "We will not return to Geneva," the Government of National Accord said.';
+  const t3 = 'A year ago, Haftar forces shelled the port of Tripoli as well.';
+  return [
+    mk('r1', t1, {
+      published: '2020-02-18', source: 'wire.example',
+      entities: [['E1', 'Khalifa Haftar', 'PERSON', 'khalifa-haftar', ['Haftar'], ['rebel leader']], ['E2', 'Port officials', 'ORG', null, ['port officials']]],
+      figures: [['Three people were killed', 'killed', 3, 'E2']],
+      events: [['V1', 'ASSAULT', 'E1', null, '2020-02-18', 'shelled the port of Tripoli on Tuesday', [0], 'Tripoli']],
+      labels: [['E1', 'rebel leader', 'delegitimizing']],
+    }),
+    mk('r2', t2, {
+      published: '2020-02-19', source: 'gna.example',
+      entities: [['E1', 'Khalifa Haftar', 'PERSON', 'khalifa-haftar', ['Khalifa Haftar'], ['commander']], ['E2', 'Health ministry', 'ORG', null, ['health ministry']], ['E3', 'Government of National Accord', 'ORG', 'gna', ['Government of National Accord']]],
+      figures: [['five people were killed', 'killed', 5, 'E2']],
+      events: [['V1', 'ASSAULT', 'E1', null, '2020-02', 'attacked the port of Tripoli', [0], 'Tripoli']],
+      labels: [['E3', 'so-called', 'delegitimizing']],
+      quotes: [['We will not return to Geneva,', 'E3']],
+    }),
+    mk('r3', t3, {
+      published: '2020-02-20', source: 'wire.example',
+      entities: [['E1', 'Khalifa Haftar', 'PERSON', 'khalifa-haftar', ['Haftar']]],
+      events: [['V1', 'ASSAULT', 'E1', null, '2019-02', 'shelled the port of Tripoli as well']],
+    }),
+  ];
+}
+
+test('mergeEvents: two reports of one attack become one event with the spread of figures and claimants', () => {
+  const merged = mergeEvents(reports());
+  assert.equal(merged.length, 2, 'the attack a year earlier stays a separate event');
+  const ev = merged.find((e) => e.reports.length === 2)!;
+  assert.equal(ev.type, 'ASSAULT');
+  assert.equal(ev.actor?.kb, 'khalifa-haftar');
+  assert.equal(ev.date.value, '2020-02-18', 'the day-precision report wins over the month');
+  assert.deepEqual(ev.earliest, { article: 'r1', outlet: 'wire.example', published: '2020-02-18' });
+  assert.deepEqual(ev.outlets, ['gna.example', 'wire.example']);
+  const killed = ev.spread.find((s) => s.kind === 'killed')!;
+  assert.equal(killed.min, 3);
+  assert.equal(killed.max, 5);
+  assert.deepEqual(killed.values.map((v) => [v.value, v.claimants]), [[3, ['Port officials']], [5, ['Health ministry']]]);
+  for (const r of ev.reports) {
+    const a = reports().find((x) => x.article.id === r.article)!;
+    assert.equal(a.article.text.slice(r.evidence.start, r.evidence.end), r.evidence.text);
+  }
+  // stories keep reports apart
+  const split = mergeEvents(reports(), { storyOf: (id) => (id === 'r1' ? 'S1' : 'S2') });
+  assert.equal(split.filter((e) => e.reports.length > 1).length, 0);
+});
+
+test('compareStory: labels per outlet, who is quoted, omissions and contradicting figures', () => {
+  const c = compareStory(reports().slice(0, 2));
+  assert.deepEqual(c.outlets, ['gna.example', 'wire.example']);
+  const wire = c.byOutlet.find((o) => o.outlet === 'wire.example')!;
+  const gna = c.byOutlet.find((o) => o.outlet === 'gna.example')!;
+  assert.deepEqual(wire.labels.map((l) => [l.actorName, l.labels.map((x) => x.text)]), [['Khalifa Haftar', ['rebel leader']]]);
+  assert.deepEqual(gna.labels.map((l) => [l.actorName, l.labels.map((x) => x.text)]), [['Government of National Accord', ['so-called']]]);
+  assert.deepEqual(gna.quoted.map((q) => q.speakerName), ['Government of National Accord']);
+  assert.equal(wire.quoted.length, 0);
+  assert.deepEqual(wire.figures.map((f) => [f.kind, f.value, f.claimant]), [['killed', 3, 'Port officials']]);
+  const k = c.contradictions.find((x) => x.kind === 'killed')!;
+  assert.deepEqual(k.values.map((v) => [v.value, v.outlets]), [[3, ['wire.example']], [5, ['gna.example']]]);
+  const q = c.omissions.find((f) => f.fact === 'quote Government of National Accord')!;
+  assert.deepEqual([q.reportedBy, q.omittedBy], [['gna.example'], ['wire.example']]);
+  assert.ok(!c.omissions.some((f) => f.fact === 'figure killed'), 'both outlets give a killed figure');
+});
+
+test('actorProfiles: names, roles over time, quotes, events as actor, labels by outlet', () => {
+  const profiles = actorProfiles(reports());
+  const h = findActor(profiles, 'Haftar')!;
+  assert.equal(h.key, 'khalifa-haftar');
+  assert.deepEqual(h.names.map((n) => n.name).sort(), ['Haftar', 'Khalifa Haftar']);
+  const rl = h.roles.find((r) => r.role === 'rebel leader')!;
+  assert.deepEqual([rl.first, rl.last], ['2020-02-18', '2020-02-18']);
+  assert.equal(h.roles.find((r) => r.role === 'commander')?.first, '2020-02-19');
+  assert.equal(h.asActor.length, 3);
+  assert.deepEqual(h.labels, [{ outlet: 'wire.example', labels: [{ text: 'rebel leader', kind: 'delegitimizing', count: 1 }] }]);
+  const gna = findActor(profiles, 'gna')!;
+  assert.equal(gna.quotes.length, 1);
+  assert.equal(gna.quotes[0]!.text, 'We will not return to Geneva,');
+  assert.equal(findActor(profiles, 'nobody'), null);
+  void GNA;
+});
+
+// ---------------------------------------------------------------- exports
+
+test('toCsv quotes fields with commas, quotes and line breaks', () => {
+  const csv = toCsv([{ a: 'x, y', b: 'say "hi"', c: 'two\nlines' }, { a: 1, b: null, c: '' }], ['a', 'b', 'c']);
+  assert.equal(csv, 'a,b,c\r\n"x, y","say ""hi""","two\nlines"\r\n1,,\r\n');
+});
+
+test('exports: events CSV, ACLED fatalities (lowest report), GKG counts with claimant and quotes with speaker, PLOVER', () => {
+  const rs = reports();
+  const csv = eventsCsv(rs);
+  assert.equal(csv.split('\r\n').length, 1 + 3 + 1);
+  assert.match(csv, /^article_id,source,published,event_id,type/);
+  const merged = mergeEvents(rs);
+  const acled = acledRows(merged);
+  const attack = acled.find((r) => r.source === 'gna.example; wire.example')!;
+  assert.equal(attack.fatalities, 3);
+  assert.equal(attack.event_date, '18 February 2020');
+  assert.equal(attack.event_type, 'Battles');
+  assert.equal(attack.actor1, 'Khalifa Haftar');
+  const g = gkgRecord(rs[1]!, 0);
+  assert.match(String(g['V2.1COUNTS']), /^KILL#5#people#.*#Health ministry$/);
+  assert.equal(String(g['V2.1QUOTATIONS']).split('|').at(-1), 'Government of National Accord');
+  assert.equal(g['V2.1DATE'], '20200219000000');
+  const tsv = gkgTsv(rs);
+  const lines = tsv.split('\n').filter((l) => l !== '');
+  assert.equal(lines.length, 3);
+  assert.ok(lines.every((l) => l.split('\t').length === GKG_COLUMNS.length));
+  const pl = ploverFromAnalyses(rs);
+  assert.equal(pl.length, 3);
+  assert.equal(pl[0]!.event, 'ASSAULT');
+  assert.equal(pl[0]!.actor_kb, 'khalifa-haftar');
+  const pm = ploverFromMerged(merged);
+  assert.equal(pm.find((r) => r.reports!.length === 2)?.article_id, 'r1');
+});
+
+// ---------------------------------------------------------------- the real pipeline
+
+test('the seed through the corpus layer: its copy is folded and every merged report keeps its evidence', { skip: NO_SEED }, () => {
+  const seed = analyzedSeed();
+  const copy: Analysis = { ...seed, article: { ...seed.article, id: 'seed-copy', source: 'copy.example' } };
+  const idx = new StoryIndex({ stopwords });
+  const first = idx.add(seed);
+  const second = idx.add(copy);
+  assert.equal(second.duplicateOf, seed.article.id);
+  assert.equal(second.clusterId, first.clusterId);
+  const merged = mergeEvents([seed, copy]);
+  assert.equal(merged.length > 0, seed.events.length > 0);
+  for (const ce of merged) {
+    for (const r of ce.reports) assert.equal(seed.article.text.slice(r.evidence.start, r.evidence.end), r.evidence.text);
+  }
+  const cmp = compareStory([seed, copy]);
+  assert.equal(cmp.outlets.length, 2);
+  assert.equal(cmp.contradictions.length, 0, 'the same text cannot contradict itself');
+});
