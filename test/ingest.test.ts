@@ -345,7 +345,7 @@ test('a non-English article is read unchanged, flagged in warnings and in articl
 
 test('cleaning a pasted page: icons, share buttons, span markup, entities, Most Read, cookies, comments', () => {
   const raw = [
-    'facebook', 'twitter', 'Share this article', '',
+    'facebook', 'twitter', 'Share this article', 'keyboard_arrow_down', 'fa fa-facebook-square', 'Facebook | Twitter | Email', '',
     '<span style="font-weight: 400;">The army said on Tuesday it had hit the city&rsquo;s port &amp; a depot.</span>', '',
     'Add comment', '',
     '<p>Officials said two people were killed, and the talks in Geneva were suspended until further notice.</p>', '',
