@@ -27,7 +27,7 @@ const NAME_JOINERS = new Set(['of', 'the', 'for', 'and', 'bin', 'ibn', 'al', 'el
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 export function isPossessive(t: Token | undefined): boolean {
-  return !!t && POSSESSIVE.has(t.lower);
+  return !!t && t.kind === 'punct' && POSSESSIVE.has(t.lower);
 }
 
 export function isCapitalised(t: Token | undefined): boolean {
@@ -50,9 +50,11 @@ export function actorSpansOf(doc: Doc): ActorSpans {
 
 export class ActorSpans {
   readonly doc: Doc;
-  private startAt: Int32Array;
-  private endAt: Int32Array;
+  /** Token index → index in `mentions` of the longest mention starting / ending (last token) there. */
+  private startAt = new Map<number, number>();
+  private endAt = new Map<number, number>();
   private mentions: MentionRef[];
+  private tokSpan: Int32Array;
   private types = new Map<string, EntityType>();
   private resolveCache = new Map<number, string | null>();
   private byOffsets = new Map<number, string>();
@@ -60,9 +62,8 @@ export class ActorSpans {
   constructor(doc: Doc) {
     this.doc = doc;
     const n = doc.tokens.length;
-    this.startAt = new Int32Array(n).fill(-1);
-    this.endAt = new Int32Array(n).fill(-1);
     this.mentions = doc.mentions;
+    this.tokSpan = new Int32Array(this.mentions.length * 2);
     for (const e of doc.entities) this.types.set(e.id, e.type);
     for (let k = 0; k < this.mentions.length; k++) {
       const m = this.mentions[k]!;
@@ -70,13 +71,25 @@ export class ActorSpans {
       // Token indexes from offsets (robust to a mention layer whose token indexes are off).
       const a = firstTokenAt(doc.tokens, m.start);
       const b = lastTokenBefore(doc.tokens, m.end);
+      this.tokSpan[2 * k] = a;
+      this.tokSpan[2 * k + 1] = b;
       if (a < 0 || b < a || a >= n) continue;
       const len = m.end - m.start;
-      const sa = this.startAt[a]!;
-      if (sa < 0 || len > this.mentions[sa]!.end - this.mentions[sa]!.start) this.startAt[a] = k;
-      const eb = this.endAt[b]!;
-      if (eb < 0 || len > this.mentions[eb]!.end - this.mentions[eb]!.start) this.endAt[b] = k;
+      const sa = this.startAt.get(a);
+      if (sa === undefined || len > this.mentions[sa]!.end - this.mentions[sa]!.start) this.startAt.set(a, k);
+      const eb = this.endAt.get(b);
+      if (eb === undefined || len > this.mentions[eb]!.end - this.mentions[eb]!.start) this.endAt.set(b, k);
     }
+  }
+
+  /** Mentions of persons, as actors, in text order of their first token. */
+  persons(): ActorAt[] {
+    const out: ActorAt[] = [];
+    for (const k of this.startAt.values()) {
+      const m = this.mentions[k]!;
+      if ((this.typeOf(m.entity) ?? m.type) === 'PERSON') out.push(this.fromMention(k));
+    }
+    return out.sort((x, y) => x.tokStart - y.tokStart);
   }
 
   typeOf(entity: string): EntityType | null {
@@ -106,16 +119,16 @@ export class ActorSpans {
 
   private fromMention(k: number): ActorAt {
     const m = this.mentions[k]!;
-    const a = firstTokenAt(this.doc.tokens, m.start);
-    const b = lastTokenBefore(this.doc.tokens, m.end);
+    const a = this.tokSpan[2 * k]!;
+    const b = this.tokSpan[2 * k + 1]!;
     return { entity: m.entity, type: this.typeOf(m.entity) ?? m.type, tokStart: a, tokEnd: b + 1, start: m.start, end: m.end, kind: m.kind };
   }
 
   /** The longest actor mention starting at token `i`, else a capitalised run there that `resolve` knows. */
   startingAt(i: number, limit: number, useRuns = true): ActorAt | null {
     if (i < 0 || i >= limit) return null;
-    const k = this.startAt[i]!;
-    if (k >= 0) return this.fromMention(k);
+    const k = this.startAt.get(i);
+    if (k !== undefined) return this.fromMention(k);
     if (!useRuns) return null;
     const toks = this.doc.tokens;
     if (!isCapitalised(toks[i])) return null;
@@ -133,8 +146,8 @@ export class ActorSpans {
   /** The longest actor mention whose last token is `i`, else a capitalised run ending there that `resolve` knows. */
   endingAt(i: number, floor: number, useRuns = true): ActorAt | null {
     if (i < floor || i < 0) return null;
-    const k = this.endAt[i]!;
-    if (k >= 0) return this.fromMention(k);
+    const k = this.endAt.get(i);
+    if (k !== undefined) return this.fromMention(k);
     if (!useRuns) return null;
     const toks = this.doc.tokens;
     if (!isCapitalised(toks[i])) return null;

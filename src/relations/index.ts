@@ -85,10 +85,9 @@ export function runRelations(doc: Doc, res: RelationsResources): void {
   const ctx: Ctx = { doc, res, spans: actorSpansOf(doc), toks: doc.tokens, out: [], seen: new Set() };
   for (const s of doc.sentences) {
     cueRelations(ctx, s);
-    compoundRelations(ctx, s);
-    possessiveRelations(ctx, s);
-    titleRelations(ctx, s);
+    tokenRelations(ctx, s);
   }
+  titleRelations(ctx);
   ctx.out.sort((a, b) => a.start - b.start || a.end - b.end); // stable: coordinated objects stay in text order
   doc.relations.push(...ctx.out);
 }
@@ -346,17 +345,26 @@ function clauseLeft(ctx: Ctx, i: number, s: Sentence): ActorAt | null {
 
 // ---------------------------------------------------------------- "Turkish-backed", "Saudi-led"
 
-function compoundRelations(ctx: Ctx, s: Sentence): void {
-  const { toks, res, spans } = ctx;
+/** One pass over a sentence's tokens for hyphen compounds and possessives. */
+function tokenRelations(ctx: Ctx, s: Sentence): void {
+  const toks = ctx.toks;
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = toks[i]!;
-    if (t.kind !== 'word') continue;
-    const cut = t.text.lastIndexOf('-');
-    if (cut <= 0) continue;
+    if (t.kind === 'word') {
+      const cut = t.text.lastIndexOf('-');
+      if (cut > 0) compoundAt(ctx, s, i, cut);
+    } else if (i > s.tokenStart && isPossessive(t)) possessiveAt(ctx, s, i);
+  }
+}
+
+function compoundAt(ctx: Ctx, s: Sentence, i: number, cut: number): void {
+  const { toks, res, spans } = ctx;
+  const t = toks[i]!;
+  {
     const c = res.compounds.get(t.lower.slice(cut + 1));
-    if (!c) continue;
+    if (!c) return;
     const prefix = spans.exact(t.start, t.start + cut);
-    if (!prefix) continue;
+    if (!prefix) return;
     // The noun the compound modifies: a name, or a collective noun the actors stage resolves.
     let head: ActorAt | null = null;
     for (let j = i + 1; j < Math.min(s.tokenEnd, i + 4); j++) {
@@ -374,7 +382,7 @@ function compoundRelations(ctx: Ctx, s: Sentence): void {
         break;
       }
     }
-    if (!head) continue;
+    if (!head) return;
     const [subj, obj] = c.subject === 'head' ? [head.entity, prefix] : [prefix, head.entity];
     emit(ctx, c.type, subj, obj, t.start, head.end);
   }
@@ -382,14 +390,13 @@ function compoundRelations(ctx: Ctx, s: Sentence): void {
 
 // ---------------------------------------------------------------- "Haftar's Libyan National Army"
 
-function possessiveRelations(ctx: Ctx, s: Sentence): void {
-  const { toks, res, spans } = ctx;
-  for (let i = s.tokenStart + 1; i < s.tokenEnd; i++) {
-    if (!isPossessive(toks[i])) continue;
+function possessiveAt(ctx: Ctx, s: Sentence, i: number): void {
+  const { res, spans } = ctx;
+  {
     const owner = spans.endingAt(i - 1, s.tokenStart);
-    if (!owner || !owner.type) continue;
+    if (!owner || !owner.type) return;
     const owned = spans.possessed(owner, s.tokenEnd, res.collectiveHeads);
-    if (!owned || !owned.type) continue;
+    if (!owned || !owned.type) return;
     for (const r of res.possessives) {
       if (!r.possessor.includes(owner.type) || !r.possessed.includes(owned.type)) continue;
       const [subj, obj] = r.subject === 'possessor' ? [owner.entity, owned.entity] : [owned.entity, owner.entity];
@@ -401,11 +408,12 @@ function possessiveRelations(ctx: Ctx, s: Sentence): void {
 
 // ---------------------------------------------------------------- "Turkish President Erdogan"
 
-function titleRelations(ctx: Ctx, s: Sentence): void {
-  const { toks, res, spans } = ctx;
-  for (let p = s.tokenStart + 1; p < s.tokenEnd; p++) {
-    const person = spans.startingAt(p, s.tokenEnd, false);
-    if (!person || person.type !== 'PERSON') continue;
+function titleRelations(ctx: Ctx): void {
+  const { toks, res, spans, doc } = ctx;
+  for (const person of spans.persons()) {
+    const p = person.tokStart;
+    const s = doc.sentences[toks[p]!.sentence];
+    if (!s || p <= s.tokenStart) continue;
     let j = p - 1;
     const words: string[] = [];
     while (j >= s.tokenStart && words.length < 5 && res.titleWords.has(toks[j]!.lower) && !spans.endingAt(j, s.tokenStart, false)) {
@@ -424,6 +432,5 @@ function titleRelations(ctx: Ctx, s: Sentence): void {
     else if (has(res.memberTitles)) type = 'member_of';
     if (!type) continue;
     emit(ctx, type, person.entity, org.entity, org.start, person.end);
-    p = person.tokEnd - 1;
   }
 }
