@@ -1,18 +1,24 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { documentFor } from '../src/analyze.js';
-import { loadResources } from '../src/resources.js';
+import { join } from 'node:path';
+import { articleBlock } from '../src/analyze.js';
+import { buildDocument } from '../src/document/document.js';
+import type { Abbreviations } from '../src/document/sentences.js';
+import { DATA_DIR, readJson } from '../src/resources.js';
 import { runTime } from '../src/time/index.js';
+import { loadTimeResources } from '../src/time/load.js';
 import type { TimeExpr } from '../src/types.js';
 import type { Doc } from '../src/document/document.js';
 import { NO_SEED, seedArticle } from './helpers.js';
 import { parseTml, scoreDoc, summarize, type Timex } from '../bench/timeml.js';
 
-const res = loadResources();
+// Only what this stage needs, so that the test does not depend on other stages' data.
+const abbreviations = readJson<Abbreviations>(join(DATA_DIR, 'text', 'abbreviations.json'));
+const timeRes = loadTimeResources(DATA_DIR);
 
 function tag(text: string, published: string | null = '2020-02-22'): Doc {
-  const doc = documentFor({ text, published }, res);
-  runTime(doc, res.time);
+  const doc = buildDocument(articleBlock({ text, published }), abbreviations);
+  runTime(doc, timeRes);
   return doc;
 }
 

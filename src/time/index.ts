@@ -3,12 +3,12 @@ import { quoteAround, sentenceAt, tokenIndexAt } from '../document/document.js';
 import type { TimeAnchor, TimeExpr } from '../types.js';
 import { parseIsoDate, type Ymd } from './calendar.js';
 import type { TimeLexicon } from './lexicon.js';
-import { buildPatterns, findCandidates, resolveSpec, type Candidate, type Point, type Tense } from './tagger.js';
+import { findCandidates, resolveSpec, type Candidate, type PatternSet, type Point, type Tense } from './tagger.js';
 
 /** What the time stage needs, loaded once (see load.ts) and passed in. */
 export interface TimeResources {
   lexicon: TimeLexicon;
-  patterns: ReturnType<typeof buildPatterns>;
+  patterns: PatternSet;
 }
 
 /** Words that end a clause for the tense search and for `timeFor`. */
@@ -69,7 +69,7 @@ const DEICTIC = new Set(['day', 'wd', 'clock']);
 export function runTime(doc: Doc, res: TimeResources): void {
   const text = doc.text;
   const dct = parseIsoDate(doc.article.published);
-  const cands = findCandidates(res.patterns, text);
+  const cands = findCandidates(res.patterns, text, doc.tokens);
   const work: Work[] = [];
   let prev: Point | null = null;
   for (const c of cands) {

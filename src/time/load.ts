@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TimeResources } from './index.js';
 import { compileLexicon, type TimeLexiconFile } from './lexicon.js';
-import { buildPatterns } from './tagger.js';
+import { buildPatterns, indexPatterns } from './tagger.js';
 
 /** Loads the time stage's data files from `dataDir` (the repository's data/ by default). */
 export function loadTimeResources(dataDir: string): TimeResources {
@@ -14,5 +14,5 @@ export function loadTimeResources(dataDir: string): TimeResources {
     throw new Error(`cannot load time lexicon ${path}: ${(e as Error).message}`);
   }
   const lexicon = compileLexicon(file);
-  return { lexicon, patterns: buildPatterns(lexicon) };
+  return { lexicon, patterns: indexPatterns(buildPatterns(lexicon)) };
 }

@@ -44,10 +44,23 @@ export interface Candidate {
 
 type Handler = (m: RegExpExecArray, text: string) => Candidate | null;
 
+interface Trigger {
+  words?: string[];
+  num?: RegExp;
+}
+
 interface Pattern {
+  /** The full pattern, sticky: tried only at word starts shortly before a trigger. */
   re: RegExp;
   fn: Handler;
+  /** The words or number shapes every match contains. */
+  trig: Trigger;
+  /** How many tokens before its trigger a match may start ("no more than the past few weeks": 6). */
+  back: number;
 }
+
+const BACK_DEFAULT = 4;
+const BACK_LONG: Record<string, number> = { UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5 };
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -69,7 +82,37 @@ const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'jan', 'aug', 'dec', 's
 /** Builds the pattern list from the lexicon. */
 export function buildPatterns(lex: TimeLexicon): Pattern[] {
   const R = lex.re;
-  const mk = (src: string, fn: Handler): Pattern => ({ re: new RegExp(src, 'giu'), fn });
+  // Triggers: the words (or number shapes) every match of a pattern contains. Multi-word
+  // entries trigger on their first word; hyphenated tokens trigger on each part.
+  const first = (xs: Iterable<string>) => [...xs].map((w) => w.toLowerCase().split(/\s+/)[0]!.replace(/\.$/, ''));
+  const T = {
+    MONTHT: { words: first(lex.monthOrTypo.keys()) },
+    MONTH: { words: first(lex.month.keys()) },
+    WD: { words: first(lex.weekday.keys()) },
+    ISO: { num: /^\d{4}$/ }, SLASH: { num: /^\d{1,4}$/ }, DIGIT4: { num: /^\d{4}$/ }, DECADE: { num: /^\d{1,4}s?$/ },
+    CENTURY: { words: ['century'] },
+    SEASON: { words: first(lex.season.keys()) },
+    DEICTIC: { words: ['today', 'tonight', 'yesterday', 'tomorrow'] },
+    PART: { words: first(lex.part.keys()) },
+    OVERNIGHT: { words: ['overnight'] },
+    RELUNIT: { words: ['week', 'weekend', 'month', 'year', 'decade', 'century', 'day', 'morning', 'afternoon', 'evening', 'night'] },
+    WEEKEND: { words: ['weekend'] }, YEAR: { words: ['year'] }, YEARAGO: { words: ['year-ago', 'year-earlier', 'yearago', 'year'] },
+    QUARTER: { words: ['quarter', 'half'] },
+    UNIT: { words: first(lex.unit.keys()) },
+    PLURAL: { words: ['years', 'months', 'weeks', 'days', 'decades', 'hours', 'minutes', 'centuries'] },
+    AMPM: { words: ['a.m.', 'p.m.', 'a.m', 'p.m', 'am', 'pm', 'a', 'p'], num: /^\d{1,2}(?:[ap]m)?$/ },
+    COLON: { num: /^\d{1,2}$/ }, NOON: { words: ['noon', 'midnight', 'midday'] }, EVERY: { words: ['every', 'each'] },
+    SETW: { words: first(lex.set.keys()) }, TIMES: { words: ['once', 'twice', 'thrice', 'times'] },
+    PLURALWD: { words: ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'weekends'] },
+    REF: { words: first(lex.ref.keys()) }, HOLIDAY: { words: first(lex.holiday.keys()) },
+    ANAPH: { words: ['before', 'after', 'earlier', 'later'] },
+  } satisfies Record<string, Trigger>;
+  const mk = (trig: Trigger, src: string, fn: Handler): Pattern => {
+    const key = Object.entries(T).find(([, v]) => v === trig)?.[0] ?? '';
+    return { re: new RegExp(src, 'iuy'), fn, trig, back: BACK_LONG[key] ?? BACK_DEFAULT };
+  };
+
+
   const cand = (m: RegExpExecArray, type: TimeType, spec: Spec, prio = 0, startOff = 0, endOff = 0): Candidate => ({
     start: m.index + startOff, end: m.index + m[0].length - endOff, type, spec, prio,
   });
@@ -86,7 +129,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   const pats: Pattern[] = [];
 
   // 1. Month day (, year): "March 22, 2013", "Feb.18, 2020", "Thursday, April 9", "Fen. 18" (typo).
-  pats.push(mk(`${B}(?:(${R.WD}),?\\s+)?(${R.MONT})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,\\s*|\\s+)(\\d{4}))?${E}(?![.,:/]\\d)`, (m) => {
+  pats.push(mk(T.MONTHT, `${B}(?:(${R.WD}),?\\s+)?(${R.MONT})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,\\s*|\\s+)(\\d{4}))?${E}(?![.,:/]\\d)`, (m) => {
     const mon = monthNum(m[2]!, true);
     if (mon === null) return null;
     const isTypo = !lex.month.has(m[2]!.toLowerCase().replace(/\.$/, ''));
@@ -99,7 +142,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 2. Day month (year): "22 March 2013", "the 5th of May".
-  pats.push(mk(`${B}(?:(${R.WD}),?\\s+)?(?:the\\s+)?(\\d{1,2}|${ORDW})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${R.MON})\\.?(?:,?\\s+(\\d{4}))?${E}`, (m) => {
+  pats.push(mk(T.MONTH, `${B}(?:(${R.WD}),?\\s+)?(?:the\\s+)?(\\d{1,2}|${ORDW})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${R.MON})\\.?(?:,?\\s+(\\d{4}))?${E}`, (m) => {
     const mon = monthNum(m[3]!);
     if (mon === null || !isUpper(m[3]!)) return null;
     const d = /^\d/.test(m[2]!) ? +m[2]! : (lex.ordinal.get(m[2]!.toLowerCase()) ?? 0);
@@ -108,14 +151,14 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 3. Month year: "July 1997", "October of 1998", "early 2013"-style modifiers before a month.
-  pats.push(mk(`${B}(?:${POINTMOD}\\s*)?(${R.MON})\\.?,?\\s+(?:of\\s+)?(\\d{4})${E}`, (m) => {
+  pats.push(mk(T.MONTH, `${B}(?:${POINTMOD}\\s*)?(${R.MON})\\.?,?\\s+(?:of\\s+)?(\\d{4})${E}`, (m) => {
     const mon = monthNum(m[1]!);
     if (mon === null || !isUpper(m[1]!)) return null;
     return cand(m, 'DATE', { k: 'abs', value: fmtMonth(+m[2]!, mon) }, 3);
   }));
 
   // 3b. "January this year", "June last year".
-  pats.push(mk(`${B}(?:${POINTMOD}\\s*)?(${R.MON})\\.?,?\\s+(?:of\\s+)?(this|last|next)\\s+year${E}`, (m) => {
+  pats.push(mk(T.MONTH, `${B}(?:${POINTMOD}\\s*)?(${R.MON})\\.?,?\\s+(?:of\\s+)?(this|last|next)\\s+year${E}`, (m) => {
     const mon = monthNum(m[1]!);
     if (mon === null || !isUpper(m[1]!)) return null;
     const w = m[2]!.toLowerCase();
@@ -123,13 +166,13 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 4. Numeric dates: 2020-02-21, 02/21/2020, 2020/02/21.
-  pats.push(mk(`${B}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:T(\\d{2}):(\\d{2}))?${E}`, (m) => {
+  pats.push(mk(T.ISO, `${B}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:T(\\d{2}):(\\d{2}))?${E}`, (m) => {
     const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
     if (!valid(y, mo, d)) return null;
     if (m[4]) return cand(m, 'TIME', { k: 'abs', value: `${fmtDay({ y, m: mo, d })}T${m[4]}:${m[5]}` }, 3);
     return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 3);
   }));
-  pats.push(mk(`${B}(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${E}(?!/)`, (m) => {
+  pats.push(mk(T.SLASH, `${B}(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${E}(?!/)`, (m) => {
     let y = +m[3]!;
     if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
     const mo = +m[1]!, d = +m[2]!;
@@ -137,13 +180,13 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (valid(y, d, mo)) return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: d, d: mo }) }, 2);
     return null;
   }));
-  pats.push(mk(`${B}(\\d{4})/(\\d{1,2})/(\\d{1,2})${E}(?!/)`, (m) => {
+  pats.push(mk(T.SLASH, `${B}(\\d{4})/(\\d{1,2})/(\\d{1,2})${E}(?!/)`, (m) => {
     const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
     return valid(y, mo, d) ? cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 2) : null;
   }));
 
   // 5. Years: "1998", "fiscal 1989", "mid-2013", "2020/21".
-  pats.push(mk(`${B}(?:(fiscal(?:\\s+year)?|FY|calendar(?:\\s+year)?|the\\s+year|${POINTMOD})\\s*)?(\\d{4})(?:\\s*[/–-]\\s*(\\d{2}))?${E}`, (m, text) => {
+  pats.push(mk(T.DIGIT4, `${B}(?:(fiscal(?:\\s+year)?|FY|calendar(?:\\s+year)?|the\\s+year|${POINTMOD})\\s*)?(\\d{4})(?:\\s*[/–-]\\s*(\\d{2}))?${E}`, (m, text) => {
     const y = +m[2]!;
     if (y < 1000 || y > 2200) return null;
     const before = text.slice(Math.max(0, m.index - 3), m.index);
@@ -158,7 +201,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 6. Decades and centuries: "the 1990s", "the '90s", "mid-1980s", "the 21st century".
-  pats.push(mk(`${B}(?:the\\s+)?(?:(?:early|late|mid)-?\\s*)?(?:(\\d{3})0s|['’](\\d)0s)${E}`, (m) => {
+  pats.push(mk(T.DECADE, `${B}(?:the\\s+)?(?:(?:early|late|mid)-?\\s*)?(?:(\\d{3})0s|['’](\\d)0s)${E}`, (m) => {
     let v = m[1];
     if (!v) {
       const d = +m[2]!;
@@ -166,14 +209,14 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DATE', { k: 'abs', value: v }, 2);
   }));
-  pats.push(mk(`${B}(?:the\\s+)?(?:(?:early|late|mid)-?\\s*)?(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDW}))[-\\s]+century${E}`, (m) => {
+  pats.push(mk(T.CENTURY, `${B}(?:the\\s+)?(?:(?:early|late|mid)-?\\s*)?(?:(\\d{1,2})(?:st|nd|rd|th)|(${ORDW}))[-\\s]+century${E}`, (m) => {
     const n = m[1] ? +m[1] : (lex.ordinal.get(m[2]!.toLowerCase()) ?? 0);
     if (n < 1 || n > 30) return null;
     return cand(m, 'DATE', { k: 'abs', value: pad(n - 1) }, 2);
   }));
 
   // 7. A month alone: "April", "last November", "early March", "the end of June".
-  pats.push(mk(`${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past)\\s+)?(${R.MON})${E}(?!\\.?\\s*\\d)`, (m, text) => {
+  pats.push(mk(T.MONTH, `${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past)\\s+)?(${R.MON})${E}(?!\\.?\\s*\\d)`, (m, text) => {
     const word = m[2]!.replace(/\.$/, '');
     const mon = monthNum(word);
     if (mon === null || !isUpper(word)) return null;
@@ -189,7 +232,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 8. Seasons: "last fall", "the summer", "winter 2019", "this past spring".
-  pats.push(mk(`${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past|the)\\s+)?(${R.SEASON})(?:\\s+(?:of\\s+)?(\\d{4}))?${E}`, (m, text) => {
+  pats.push(mk(T.SEASON, `${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past|the)\\s+)?(${R.SEASON})(?:\\s+(?:of\\s+)?(\\d{4}))?${E}`, (m, text) => {
     if (!m[1] && !m[3] && !/^(?:early|late|mid)/i.test(m[0])) return null;
     if (!m[3] && /^\s+of\s+(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
     if (m[2]!.toLowerCase() === 'fall' && !m[3] && !/^(?:last|next|this|the|early|late)/i.test(m[0])) return null;
@@ -198,7 +241,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 9. Weekdays: "Friday", "last Tuesday", "Friday morning", "this coming Sunday".
-  pats.push(mk(`${B}(?:(?:early|late)\\s+)?(?:(${DIRW})\\s+)?(${R.WD})(?:\\s+(${R.PART}))?${E}`, (m) => {
+  pats.push(mk(T.WD, `${B}(?:(?:early|late)\\s+)?(?:(${DIRW})\\s+)?(${R.WD})(?:\\s+(${R.PART}))?${E}`, (m) => {
     const w = m[2]!.replace(/\.$/, '');
     if (!isUpper(w)) return null;
     const wd = lex.weekday.get(w.toLowerCase());
@@ -208,22 +251,22 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 10. Deictic days: "today", "yesterday afternoon", "tonight", "this morning", "last night".
-  pats.push(mk(`${B}(?:(?:early|late)\\s+)?(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|tonight|yesterday|tomorrow)(?:\\s+(${R.PART}))?${E}`, (m) => {
+  pats.push(mk(T.DEICTIC, `${B}(?:(?:early|late)\\s+)?(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|tonight|yesterday|tomorrow)(?:\\s+(${R.PART}))?${E}`, (m) => {
     const w = m[1]!.toLowerCase().replace(/\s+/g, ' ');
     const off = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : w.includes('before') ? -2 : w.includes('after') ? 2 : 0;
     let part = m[2] ? lex.part.get(m[2].toLowerCase()) ?? null : null;
     if (w === 'tonight') part = 'NI';
     return cand(m, part ? 'TIME' : 'DATE', { k: 'day', off, part }, 2);
   }));
-  pats.push(mk(`${B}(?:(?:early|late)\\s+)?(this|last)\\s+(${R.PART})${E}`, (m) => {
+  pats.push(mk(T.PART, `${B}(?:(?:early|late)\\s+)?(this|last)\\s+(${R.PART})${E}`, (m) => {
     const part = lex.part.get(m[2]!.toLowerCase()) ?? null;
     const off = m[1]!.toLowerCase() === 'last' ? (part === 'NI' ? -1 : -1) : 0;
     return cand(m, 'TIME', { k: 'day', off, part }, 2);
   }));
-  pats.push(mk(`${B}overnight${E}`, (m) => cand(m, 'TIME', { k: 'day', off: 0, part: 'NI' }, 0)));
+  pats.push(mk(T.OVERNIGHT, `${B}overnight${E}`, (m) => cand(m, 'TIME', { k: 'day', off: 0, part: 'NI' }, 0)));
 
   // 11. This/last/next unit: "this year", "last week", "earlier this month", "late last month", "the following year".
-  pats.push(mk(`${B}(?:(${POINTMOD})\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
+  pats.push(mk(T.RELUNIT, `${B}(?:(${POINTMOD})\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
     const d = m[2]!.toLowerCase().replace(/\s+/g, ' ');
     const u = m[3]!.toLowerCase().replace(/\s+/g, ' ');
     const unit: Gran | 'WE' = u.endsWith('year') ? 'Y' : u === 'month' ? 'M' : u === 'week' ? 'W' : u === 'weekend' ? 'WE'
@@ -250,12 +293,12 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 11b. "the weekend", "the year", "the year-ago period".
-  pats.push(mk(`${B}the\\s+weekend${E}`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'WE', off: 0 }, 1)));
-  pats.push(mk(`${B}the\\s+(?:full\\s+|whole\\s+|fiscal\\s+|calendar\\s+)?year${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0)));
-  pats.push(mk(`${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'shift', n: -1, unit: 'Y', from: 'dct' }, 1)));
+  pats.push(mk(T.WEEKEND, `${B}the\\s+weekend${E}`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'WE', off: 0 }, 1)));
+  pats.push(mk(T.YEAR, `${B}the\\s+(?:full\\s+|whole\\s+|fiscal\\s+|calendar\\s+)?year${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0)));
+  pats.push(mk(T.YEARAGO, `${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'shift', n: -1, unit: 'Y', from: 'dct' }, 1)));
 
   // 12. Quarters and halves: "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 2013".
-  pats.push(mk(`${B}(?:the\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(quarter|half)(?:\\s+of\\s+(?:(\\d{4})|(?:fiscal\\s+)(\\d{4})|(this|last|next)\\s+year))?${E}`, (m, text) => {
+  pats.push(mk(T.QUARTER, `${B}(?:the\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(quarter|half)(?:\\s+of\\s+(?:(\\d{4})|(?:fiscal\\s+)(\\d{4})|(this|last|next)\\s+year))?${E}`, (m, text) => {
     const mods = [m[1], m[2]].filter(Boolean).map((s) => s!.toLowerCase());
     const ordw = m[3]?.toLowerCase();
     const hasThe = /^the\s/i.test(m[0]);
@@ -284,7 +327,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 13. Durations and shifted dates: "two years", "24-hour", "the past three months", "at least 10 days",
   //     "three years ago", "two days later", "a year earlier", "a two-year-old".
-  pats.push(mk(`${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
+  pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
     const unitCode = unitOf(m[5]!);
     if (!unitCode) return null;
     if (m[7]?.toLowerCase() === 'old' || /^[-\s]+old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null; // ages are not timexes
@@ -337,7 +380,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 14. Bare plural units: "for years", "in recent months", "the coming weeks".
-  pats.push(mk(`${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:of|ago|old|earlier|later))`, (m, text) => {
+  pats.push(mk(T.PLURAL, `${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:of|ago|old|earlier|later))`, (m, text) => {
     const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     if (!pre) {
       const prev = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, m.index - 10), m.index));
@@ -358,7 +401,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const wd = lex.weekday.get(t);
     return wd ? { k: 'wd', wd, dir: null, part: null } : null;
   };
-  pats.push(mk(`${B}(\\d{1,2})(?:[:.](\\d{2}))?\\s*([ap])\\.?\\s?m(?:\\.|${E})(?:\\s*(${TZ}))?(?:,?\\s+(${DAYREF}))?`, (m) => {
+  pats.push(mk(T.AMPM, `${B}(\\d{1,2})(?:[:.](\\d{2}))?\\s*([ap])\\.?\\s?m(?:\\.|${E})(?:\\s*(${TZ}))?(?:,?\\s+(${DAYREF}))?`, (m) => {
     let h = +m[1]!;
     const mi = m[2] ? +m[2] : 0;
     if (h < 1 || h > 12 || mi > 59) return null;
@@ -366,18 +409,18 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (m[3]!.toLowerCase() === 'a' && h === 12) h = 0;
     return cand(m, 'TIME', { k: 'clock', h, mi, day: dayRef(m[5]) }, 3);
   }));
-  pats.push(mk(`${B}(\\d{1,2}):(\\d{2})\\s*(?:hours?|hrs|${TZ})${E}`, (m) => {
+  pats.push(mk(T.COLON, `${B}(\\d{1,2}):(\\d{2})\\s*(?:hours?|hrs|${TZ})${E}`, (m) => {
     const h = +m[1]!, mi = +m[2]!;
     if (h > 23 || mi > 59) return null;
     return cand(m, 'TIME', { k: 'clock', h, mi, day: null }, 2);
   }));
-  pats.push(mk(`${B}(noon|midnight|midday)(?:\\s+(${DAYREF}))?${E}`, (m) => {
+  pats.push(mk(T.NOON, `${B}(noon|midnight|midday)(?:\\s+(${DAYREF}))?${E}`, (m) => {
     const w = m[1]!.toLowerCase();
     return cand(m, 'TIME', { k: 'clock', h: w === 'midnight' ? 24 : 12, mi: 0, day: dayRef(m[2]) }, 2);
   }));
 
   // 16. Sets: "every day", "each season", "daily", "twice a year" (→ "a year"), "on Mondays".
-  pats.push(mk(`${B}(?:every|each)\\s+(?:other\\s+|single\\s+)?(?:(${R.NUM})\\s+)?(${UNITWORDS}|weekend|morning|afternoon|evening|night|${R.WD}|${R.MON}|${R.SEASON})${E}`, (m) => {
+  pats.push(mk(T.EVERY, `${B}(?:every|each)\\s+(?:other\\s+|single\\s+)?(?:(${R.NUM})\\s+)?(${UNITWORDS}|weekend|morning|afternoon|evening|night|${R.WD}|${R.MON}|${R.SEASON})${E}`, (m) => {
     const w = m[2]!.toLowerCase().replace(/\.$/, '');
     const n = m[1] ? parseNumber(lex, m[1]) ?? 1 : 1;
     const unit = lex.unit.get(w);
@@ -393,20 +436,20 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (part) return cand(m, 'SET', { k: 'dur', value: `XXXX-XX-XXT${part}` }, 2);
     return null;
   }));
-  pats.push(mk(`${B}(${R.SETW})${E}`, (m) => cand(m, 'SET', { k: 'dur', value: lex.set.get(m[1]!.toLowerCase())! }, 1)));
-  pats.push(mk(`(?<=(?:once|twice|thrice|times)\\s+)(?:a|an|per|each)\\s+(${UNITWORDS})${E}`, (m) => {
+  pats.push(mk(T.SETW, `${B}(${R.SETW})${E}`, (m) => cand(m, 'SET', { k: 'dur', value: lex.set.get(m[1]!.toLowerCase())! }, 1)));
+  pats.push(mk(T.TIMES, `(?<=(?:once|twice|thrice|times)\\s+)(?:a|an|per|each)\\s+(${UNITWORDS})${E}`, (m) => {
     const unit = lex.unit.get(m[1]!.toLowerCase());
     if (!unit) return null;
     return cand(m, 'SET', { k: 'dur', value: durValue(unit === '2W' ? 2 : 1, (unit === '2W' ? 'W' : unit) as Gran) }, 3);
   }));
-  pats.push(mk(`(?<=\\bon\\s+)(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays|weekends)${E}`, (m) => {
+  pats.push(mk(T.PLURALWD, `(?<=\\bon\\s+)(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays|weekends)${E}`, (m) => {
     const w = m[1]!.toLowerCase().replace(/s$/, '');
     const wd = lex.weekday.get(w);
     return cand(m, 'SET', { k: 'dur', value: wd ? `XXXX-WXX-${wd}` : 'XXXX-WXX-WE' }, 2);
   }));
 
   // 17. PRESENT_REF / PAST_REF / FUTURE_REF words: "now", "currently", "recently", "the future".
-  pats.push(mk(`${B}(${R.REF})${E}(?!-)`, (m, text) => {
+  pats.push(mk(T.REF, `${B}(${R.REF})${E}(?!-)`, (m, text) => {
     const v = lex.ref.get(m[1]!.toLowerCase().replace(/\s+/g, ' ').replace('’', "'"));
     if (!v) return null;
     const w = m[1]!.toLowerCase();
@@ -420,7 +463,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 18. Holidays: "Christmas", "Thanksgiving Day", "New Year's Eve 1999".
-  pats.push(mk(`${B}(?:(last|next|this)\\s+)?(${R.HOLIDAY})(?:,?\\s+(\\d{4}))?${E}`, (m) => {
+  pats.push(mk(T.HOLIDAY, `${B}(?:(last|next|this)\\s+)?(${R.HOLIDAY})(?:,?\\s+(\\d{4}))?${E}`, (m) => {
     const name = m[2]!.toLowerCase().replace(/\s+/g, ' ').replace(/’/g, "'");
     if (!isUpper(m[2]!)) return null;
     const md = lex.holiday.get(name);
@@ -429,7 +472,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 19. Anaphoric days: "the day before", "the day after", "that day".
-  pats.push(mk(`${B}the\\s+(day|night|week|month|year)\\s+(before|after|earlier|later)${E}`, (m) => {
+  pats.push(mk(T.ANAPH, `${B}the\\s+(day|night|week|month|year)\\s+(before|after|earlier|later)${E}`, (m) => {
     const u = m[1]!.toLowerCase();
     const unit: Gran = u === 'week' ? 'W' : u === 'month' ? 'M' : u === 'year' ? 'Y' : 'D';
     const off = /before|earlier/i.test(m[2]!) ? -1 : 1;
@@ -472,23 +515,85 @@ function vagueDur(u: string): string {
 }
 
 /** All candidates from every pattern, then the longest non-overlapping ones, left to right. */
-export function findCandidates(patterns: Pattern[], text: string): Candidate[] {
+/** The token fields the tagger needs. */
+export interface TokenLike {
+  start: number;
+  lower: string;
+  kind: string;
+}
+
+export interface PatternSet {
+  patterns: Pattern[];
+  /** Word → indexes of the patterns it triggers. */
+  byWord: Map<string, number[]>;
+  /** Patterns triggered by number shapes. */
+  numeric: number[];
+}
+
+export function indexPatterns(patterns: Pattern[]): PatternSet {
+  const byWord = new Map<string, number[]>();
+  const numeric: number[] = [];
+  patterns.forEach((p, i) => {
+    for (const w of p.trig.words ?? []) {
+      const list = byWord.get(w) ?? [];
+      if (!list.includes(i)) list.push(i);
+      byWord.set(w, list);
+    }
+    if (p.trig.num) numeric.push(i);
+  });
+  return { patterns, byWord, numeric };
+}
+
+/** All candidates from every pattern, then the longest non-overlapping ones, left to right. */
+export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[]): Candidate[] {
   const all: Candidate[] = [];
-  for (const p of patterns) {
-    p.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = p.re.exec(text)) !== null) {
-      if (m[0].length === 0) { p.re.lastIndex++; continue; }
-      const c = p.fn(m, text);
-      if (c) {
-        while (c.end > c.start && /\s/.test(text[c.end - 1]!)) c.end--;
-        // An adjectival timex ("the two-week trip", "the third-quarter loss") leaves the determiner out.
-        const det = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-)/iu.exec(text.slice(c.start, c.end));
-        if (det && /^\s+\p{L}/u.test(text.slice(c.end, c.end + 3)) && c.type !== 'SET') c.start += det[0].length;
-        if (c.end > c.start) all.push(c);
+  const { patterns } = set;
+  // Where a match may start: token starts, and just after a hyphen inside a token ("late-November").
+  const starts: number[] = [];
+  const firstStart = new Int32Array(tokens.length + 1);
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const tok = tokens[ti]!;
+    firstStart[ti] = starts.length;
+    starts.push(tok.start);
+    if (tok.kind !== 'punct' && tok.lower.includes('-')) {
+      for (let j = tok.lower.indexOf('-'); j >= 0; j = tok.lower.indexOf('-', j + 1)) {
+        if (j + 1 < tok.lower.length) starts.push(tok.start + j + 1);
       }
-      // Allow overlapping matches that start later inside this one.
-      p.re.lastIndex = m.index + 1;
+    }
+  }
+  firstStart[tokens.length] = starts.length;
+  const tried = new Int32Array(patterns.length).fill(-1);
+  const fire = (pi: number, ti: number) => {
+    const p = patterns[pi]!;
+    const lastK = firstStart[ti + 1]! - 1;
+    for (let k = Math.max(firstStart[Math.max(ti - p.back, 0)]!, tried[pi]! + 1); k <= lastK; k++) {
+      p.re.lastIndex = starts[k]!;
+      const m = p.re.exec(text);
+      if (!m || m[0].length === 0) continue;
+      const c = p.fn(m, text);
+      if (!c) continue;
+      while (c.end > c.start && /\s/.test(text[c.end - 1]!)) c.end--;
+      // An adjectival timex ("the two-week trip", "the third-quarter loss") leaves the determiner out.
+      const det = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-)/iu.exec(text.slice(c.start, c.end));
+      if (det && /^\s+\p{L}/u.test(text.slice(c.end, c.end + 3)) && c.type !== 'SET') c.start += det[0].length;
+      if (c.end > c.start) all.push(c);
+    }
+    if (lastK > tried[pi]!) tried[pi] = lastK;
+  };
+  for (let ti = 0; ti < tokens.length; ti++) {
+    const tok = tokens[ti]!;
+    if (tok.kind === 'punct' || tok.kind === 'symbol') continue;
+    const lw = tok.lower.endsWith('.') && tok.lower.length > 2 && !tok.lower.includes('.', 0) ? tok.lower.slice(0, -1) : tok.lower;
+    const hit = set.byWord.get(lw);
+    if (hit) for (const pi of hit) fire(pi, ti);
+    if (lw.includes('-')) {
+      for (const part of lw.split('-')) {
+        const h = set.byWord.get(part);
+        if (h) for (const pi of h) fire(pi, ti);
+      }
+    }
+    if (tok.kind === 'number') {
+      for (const pi of set.numeric) if (patterns[pi]!.trig.num!.test(lw)) fire(pi, ti);
     }
   }
   // Drop anything inside a URL or e-mail address.
