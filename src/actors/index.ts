@@ -234,6 +234,13 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       }
       if (a >= b) continue;
       if (!toks.slice(a, b).some(isCap) && !ctx.allCaps) continue;
+      // A common word or a pronoun opening a sentence or a quotation is not a name ("We", "Meanwhile").
+      if (b - a === 1) {
+        const pv = toks[a - 1];
+        const opening = a === lo || !pv || pv.kind === 'punct';
+        const cls = res.gazetteer.get(toks[a]!.lower) ?? [];
+        if (opening && (cls.includes('common') || res.lex.pronouns[toks[a]!.lower]) && !cls.some((k) => k !== 'common') && !kb.byAlias.has(toks[a]!.lower)) continue;
+      }
       if (titled) x.type = 'PER';
       const words = toks.slice(a, b).map((t) => t.text);
       let e: KbEntry | null = null;
@@ -276,6 +283,8 @@ const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'took', 'won
 function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: number; end: number; type: string }[], lo: number, hi: number): void {
   const toks = doc.tokens;
   for (const x of ner) {
+    // Names do not end in lower-case words ("UN envoy" is a name and a title).
+    while (x.end > x.start + 1 && /^\p{Ll}/u.test(toks[x.end - 1]!.text) && !c.particles.has(toks[x.end - 1]!.lower)) x.end--;
     while (x.end > x.start + 1 && toks[x.end - 1]!.kind !== 'word' && !(toks[x.end - 1]!.text === '.' && x.end - 1 > x.start)) x.end--;
     while (x.end > x.start + 1 && toks[x.start]!.kind !== 'word') x.start++;
   }
@@ -615,7 +624,7 @@ function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRef[], me
       const m = mentions[i]!;
       if (m.end > start) continue;
       const cl = meta.get(m.entity)!;
-      if (cl.outlet || cl.place || m.kind === 'demonym') continue;
+      if (cl.outlet || cl.place || (m.kind === 'demonym' && want === 'PERSON')) continue;
       const ms = doc.tokens[m.tokenStart]!.sentence;
       if (sent - ms > 4) break;
       if (!inQuote && quoteAround(doc, m.start, m.end)) continue;

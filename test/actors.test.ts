@@ -1,0 +1,212 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DATA_DIR, readJson } from '../src/resources.js';
+import { articleBlock } from '../src/analyze.js';
+import { buildDocument, type Doc } from '../src/document/document.js';
+import type { Abbreviations } from '../src/document/sentences.js';
+import { loadActorsResources } from '../src/actors/load.js';
+import { runActors, type ActorsResources } from '../src/actors/index.js';
+import { parseCameoActors, parseKbJsonl, parseKbTsv } from '../src/actors/kb.js';
+import { NO_SEED, seedArticle } from './helpers.js';
+
+const abbreviations = readJson<Abbreviations>(join(DATA_DIR, 'text', 'abbreviations.json'));
+let shared: ActorsResources | null = null;
+const res = () => (shared ??= loadActorsResources(DATA_DIR, []));
+
+function run(text: string, r: ActorsResources = res(), published: string | null = null): Doc {
+  const doc = buildDocument(articleBlock({ text, published }), abbreviations);
+  runActors(doc, r);
+  return doc;
+}
+const byName = (doc: Doc, name: string) => doc.entities.filter((e) => e.name === name);
+const entityOf = (doc: Doc, surface: string, from = 0) => {
+  const i = doc.text.indexOf(surface, from);
+  assert.ok(i >= 0, `"${surface}" is in the text`);
+  return doc.services.resolve(i, i + surface.length);
+};
+const nth = (text: string, s: string, n: number) => {
+  let i = -1;
+  for (let k = 0; k <= n; k++) i = text.indexOf(s, i + 1);
+  return i;
+};
+
+test('seed: every expected actor and place exactly once, with its names', { skip: NO_SEED }, () => {
+  const { text, published } = seedArticle();
+  const doc = run(text, res(), published);
+  const expect: [string, string | null, string[]][] = [
+    ['Khalifa Haftar', 'khalifa-haftar', ['Khalifa Haftar', 'Haftar', 'Genersl Haftar']],
+    ['Libyan National Army', 'lna', ['Libyan National Army', 'LNA']],
+    ['Government of National Accord', 'gna', ['Government of National Accord', 'GNA', 'Tripoli government', 'Serraj’s government']],
+    ['Fayez al-Serraj', 'fayez-al-serraj', ['Fayez al-Serraj', 'Serraj']],
+    ['Recep Tayyip Erdogan', 'recep-tayyip-erdogan', ['Recept Tayyip Erdogan']],
+    ['Turkey', 'country:tur', ['Turkey', 'Ankara']],
+    ['Russia', 'country:rus', ['Russia']],
+    ['Egypt', 'country:egy', ['Egypt']],
+    ['United Arab Emirates', 'country:are', ['UAE']],
+    ['United States', 'country:usa', ['United States']],
+    ['Qatar', 'country:qat', ['Qatar']],
+    ['Syria', 'country:syr', ['Syria']],
+    ['United Nations', 'un', ['United Nations', 'UN']],
+    ['RIA', 'ria', ['RIA']],
+    ['Ghassan Salame', 'ghassan-salame', ['Ghassan Salame']],
+    ['NATO', 'nato', ['NATO']],
+    ['Muammar al-Gaddafi', 'muammar-gaddafi', ['Muammar al-Gaddafi']],
+    ['Tripoli', 'city:tripoli', ['Tripoli']],
+    ['Libya', 'country:lby', ['Libya']],
+    ['Geneva', null, ['Geneva']],
+  ];
+  for (const [name, kb, surfaces] of expect) {
+    const es = byName(doc, name);
+    assert.equal(es.length, 1, `one entity "${name}" (found ${es.length})`);
+    const e = es[0]!;
+    assert.equal(e.kb, kb, `${name} kb`);
+    const texts = new Set(e.mentions.map((m) => m.text));
+    for (const s of surfaces) assert.ok(texts.has(s), `${name} has mention "${s}" (has ${[...texts].join(', ')})`);
+  }
+  // No actor is split over two entities: no two entities share a KB id.
+  const kbs = doc.entities.map((e) => e.kb).filter(Boolean);
+  assert.equal(new Set(kbs).size, kbs.length);
+  // "Haftar's forces" is the LNA, a GROUP led by Haftar.
+  const lna = byName(doc, 'Libyan National Army')[0]!;
+  assert.equal(lna.type, 'GROUP');
+  assert.ok(lna.mentions.some((m) => m.text === 'Haftar’s forces'));
+  // Ankara when it acts is Turkey; Tripoli after "of"/"to" is the city.
+  assert.equal(entityOf(doc, 'Ankara agreed'), byName(doc, 'Turkey')[0]!.id);
+  assert.equal(entityOf(doc, 'Tripoli from'), byName(doc, 'Tripoli')[0]!.id);
+  for (const e of doc.entities) {
+    for (const m of e.mentions) assert.equal(doc.text.slice(m.start, m.end), m.text);
+  }
+  for (const m of doc.mentions) {
+    assert.equal(doc.text.slice(m.start, m.end), m.text);
+    assert.equal(doc.tokens[m.tokenStart]!.start, m.start);
+    assert.equal(doc.tokens[m.tokenEnd - 1]!.end, m.end);
+  }
+});
+
+test('seed: roles from titles and appositions', { skip: NO_SEED }, () => {
+  const { text, published } = seedArticle();
+  const doc = run(text, res(), published);
+  const roles = (n: string) => byName(doc, n)[0]!.roles;
+  assert.deepEqual(roles('Khalifa Haftar'), ['Field Marshal', 'rebel leader']);
+  assert.deepEqual(roles('Fayez al-Serraj'), ['Prime Minister']);
+  assert.deepEqual(roles('Ghassan Salame'), ['UN mediator']);
+  assert.deepEqual(roles('Recep Tayyip Erdogan'), ['President']);
+  assert.equal(byName(doc, 'Libyan National Army')[0]!.country, 'LBY');
+  assert.equal(byName(doc, 'Khalifa Haftar')[0]!.type, 'PERSON');
+  assert.equal(byName(doc, 'Tripoli')[0]!.type, 'GPE');
+});
+
+test('seed: the resolver links pronouns to people and "it" past quotes and outlets', { skip: NO_SEED }, () => {
+  const { text, published } = seedArticle();
+  const doc = run(text, res(), published);
+  const id = (n: string) => byName(doc, n)[0]!.id;
+  // The first word of the n-th occurrence of `context`, resolved.
+  const word = (context: string, n = 0, skip = 0) => {
+    const i = nth(text, context, n) + skip;
+    const w = /^\S+/.exec(text.slice(i))![0]!.replace(/[^\p{L}]+$/u, '');
+    return doc.services.resolve(i, i + w.length);
+  };
+  assert.equal(word('he would be ready'), id('Khalifa Haftar'));
+  assert.equal(word('He called'), id('Khalifa Haftar'), 'RIA, an outlet, is skipped');
+  assert.equal(word('He also said'), id('Ghassan Salame'));
+  assert.equal(word('said he suspended', 0, 5), id('Fayez al-Serraj'));
+  assert.equal(word(' it said', 0, 1), id('Government of National Accord'), 'quoted names are skipped');
+  assert.equal(word('Serraj signed'), id('Fayez al-Serraj'));
+  assert.equal(word('the UN envoy', 0, 4), id('United Nations'));
+});
+
+test('demonym + government noun is the country, and "it" finds it', () => {
+  const doc = run('The Turkish government said on Monday that it would send more troops.');
+  const turkey = byName(doc, 'Turkey');
+  assert.equal(turkey.length, 1);
+  assert.equal(turkey[0]!.country, 'TUR');
+  const i = doc.text.indexOf(' it ') + 1;
+  assert.equal(doc.services.resolve(i, i + 2), turkey[0]!.id);
+  const g = doc.text.indexOf('The Turkish government');
+  assert.equal(doc.services.resolve(g, g + 'The Turkish government'.length), turkey[0]!.id);
+});
+
+test('a capital after a preposition is a place, and acting it is its country', () => {
+  const place = run('Fighting continued in Ankara overnight.');
+  assert.equal(byName(place, 'Ankara').length, 1);
+  assert.equal(byName(place, 'Turkey').length, 0);
+  const actor = run('Ankara said the deal was final.');
+  assert.equal(byName(actor, 'Turkey').length, 1);
+  assert.equal(byName(actor, 'Ankara').length, 0);
+});
+
+test('acronyms defined in parentheses and surnames fold into one entity (no KB)', () => {
+  const doc = run(
+    'The Zarqa Valley Defence Brigade (ZVDB) shelled the town. Commander Tomas Varnell, the brigade leader, said the ZVDB would not stop. Varnell added that talks had failed.',
+  );
+  const brig = doc.entities.filter((e) => e.mentions.some((m) => m.text === 'ZVDB'));
+  assert.equal(brig.length, 1);
+  assert.ok(brig[0]!.mentions.some((m) => m.text === 'Zarqa Valley Defence Brigade'));
+  assert.equal(brig[0]!.mentions.filter((m) => m.text === 'ZVDB').length, 2);
+  const p = doc.entities.filter((e) => e.mentions.some((m) => m.text === 'Varnell'));
+  assert.equal(p.length, 1);
+  assert.equal(p[0]!.type, 'PERSON');
+  assert.equal(p[0]!.name, 'Tomas Varnell');
+  assert.ok(p[0]!.roles.includes('Commander'));
+  assert.ok(p[0]!.roles.includes('brigade leader'));
+});
+
+test('spelling variants and a small typo link to the knowledge base', () => {
+  const doc = run('Fayez al-Sarraj met Recept Tayyip Erdogan. Sarraj later flew home.');
+  const serraj = doc.entities.filter((e) => e.kb === 'fayez-al-serraj');
+  assert.equal(serraj.length, 1);
+  assert.equal(serraj[0]!.mentions.length, 2);
+  assert.equal(doc.entities.filter((e) => e.kb === 'recep-tayyip-erdogan').length, 1);
+});
+
+test('common words at the start of a sentence are not names; lists give one entity each', () => {
+  const doc = run('Meanwhile, the talks resumed. However, Russia, Egypt and the UAE backed the army.');
+  assert.deepEqual(doc.entities.map((e) => e.name), ['Russia', 'Egypt', 'United Arab Emirates']);
+  assert.ok(doc.entities.every((e) => e.type === 'GPE'));
+});
+
+test('user knowledge base: JSONL, TSV and CAMEO dictionary files', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-kb-'));
+  const jsonl = join(dir, 'mine.jsonl');
+  writeFileSync(jsonl, [
+    '# my actors',
+    JSON.stringify({ id: 'qorvan-front', name: 'Qorvan Liberation Front', type: 'GROUP', country: 'LBY', aliases: ['QLF', 'Qorvan Front'], leader: 'ilse-marrow' }),
+    JSON.stringify({ id: 'ilse-marrow', name: 'Ilse Marrow', type: 'PERSON', country: 'LBY', aliases: ['Marrow'] }),
+  ].join('\n'));
+  const tsv = join(dir, 'more.tsv');
+  writeFileSync(tsv, 'dax-corp\tORG\tDEU\tDaxwell Holdings\tDaxwell|DXH\n');
+  const cameo = join(dir, 'dict.actors.txt');
+  writeFileSync(cameo, 'PELLO_ARDANZA_  # CountryInfo.txt\n+ARDANZA_\n\t[ESPGOV 150101-181231]\n\t[ESPELI]\n');
+  const r = loadActorsResources(DATA_DIR, [jsonl, tsv, cameo]);
+  const doc = run('Marrow said the Qorvan Front would fight on. Marrow’s forces advanced. Daxwell and Ardanza declined to comment.', r);
+  const qlf = doc.entities.filter((e) => e.kb === 'qorvan-front');
+  assert.equal(qlf.length, 1);
+  assert.ok(qlf[0]!.mentions.some((m) => m.text === 'Marrow’s forces'), 'a leader\'s forces link to the group they lead');
+  assert.equal(doc.entities.filter((e) => e.kb === 'ilse-marrow').length, 1);
+  assert.equal(doc.entities.filter((e) => e.kb === 'dax-corp').length, 1);
+  const ard = doc.entities.filter((e) => e.kb === 'cameo:pello-ardanza');
+  assert.equal(ard.length, 1);
+  assert.equal(ard[0]!.country, 'ESP');
+  assert.equal(ard[0]!.type, 'PERSON');
+});
+
+test('KB parsers report the file and line of a bad entry', () => {
+  assert.throws(() => parseKbJsonl('{"id":"a","name":"A"}\n{"id":"b"}', 'x.jsonl'), /x\.jsonl:2: .*name/);
+  assert.throws(() => parseKbTsv('a\tNOPE\t\tA\n', 'y.tsv'), /y\.tsv:1: type "NOPE"/);
+  const c = parseCameoActors('KOFI_ANNAN_\n+K._ANNAN_\n\t[IGOUNO 970101-061231]\n', 'z.txt');
+  assert.equal(c.length, 1);
+  assert.equal(c[0]!.name, 'Kofi Annan');
+  assert.deepEqual(c[0]!.roles, [{ title: 'IGOUNO', from: '1997-01-01', to: '2006-12-31' }]);
+  assert.equal(c[0]!.type, 'PERSON');
+});
+
+test('output is deterministic', { skip: NO_SEED }, () => {
+  const { text, published } = seedArticle();
+  const a = run(text, res(), published);
+  const b = run(text, res(), published);
+  assert.equal(JSON.stringify(a.entities), JSON.stringify(b.entities));
+  assert.equal(JSON.stringify(a.mentions), JSON.stringify(b.mentions));
+});
