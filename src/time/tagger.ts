@@ -60,7 +60,7 @@ interface Pattern {
 }
 
 const BACK_DEFAULT = 4;
-const BACK_LONG: Record<string, number> = { UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5 };
+const BACK_LONG: Record<string, number> = { PERUNIT: 1, UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5 };
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -102,7 +102,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     PLURAL: { words: ['years', 'months', 'weeks', 'days', 'decades', 'hours', 'minutes', 'centuries'] },
     AMPM: { words: ['a.m.', 'p.m.', 'a.m', 'p.m', 'am', 'pm', 'a', 'p'], num: /^\d{1,2}(?:[ap]m)?$/ },
     COLON: { num: /^\d{1,2}$/ }, NOON: { words: ['noon', 'midnight', 'midday'] }, EVERY: { words: ['every', 'each'] },
-    SETW: { words: first(lex.set.keys()) }, TIMES: { words: ['once', 'twice', 'thrice', 'times'] },
+    SETW: { words: first(lex.set.keys()) }, PERUNIT: { words: first(lex.unit.keys()) },
     PLURALWD: { words: ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'weekends'] },
     REF: { words: first(lex.ref.keys()) }, HOLIDAY: { words: first(lex.holiday.keys()) },
     ANAPH: { words: ['before', 'after', 'earlier', 'later'] },
@@ -437,7 +437,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return null;
   }));
   pats.push(mk(T.SETW, `${B}(${R.SETW})${E}`, (m) => cand(m, 'SET', { k: 'dur', value: lex.set.get(m[1]!.toLowerCase())! }, 1)));
-  pats.push(mk(T.TIMES, `(?<=(?:once|twice|thrice|times)\\s+)(?:a|an|per|each)\\s+(${UNITWORDS})${E}`, (m) => {
+  pats.push(mk(T.PERUNIT, `(?<=(?:once|twice|thrice|times)\\s+)(?:a|an|per|each)\\s+(${UNITWORDS})${E}`, (m) => {
     const unit = lex.unit.get(m[1]!.toLowerCase());
     if (!unit) return null;
     return cand(m, 'SET', { k: 'dur', value: durValue(unit === '2W' ? 2 : 1, (unit === '2W' ? 'W' : unit) as Gran) }, 3);
