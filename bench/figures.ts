@@ -2,12 +2,12 @@
  * Figures benchmark on Gun Violence Archive incidents joined to news articles (distant, incident-level gold).
  *
  * For each article and each of killed / injured we predict one number for the incident from the figures the
- * whole pipeline extracts (`analyze()` with `loadResources()`): the largest non-cumulative count of that kind,
- * 0 when there is none. Injured also takes "N people were shot" minus the killed when no wounded count is given.
+ * whole pipeline extracts (`analyze()` with `loadResources()`): the most frequent non-cumulative count of that
+ * kind (ties: the larger; GVA_AGG=max|first to compare), 0 when there is none. Injured also takes "N people were shot" minus the killed when no wounded count is given.
  *
  * "Stated": the gold number is greater than 0 and the article's text states it — the number in digits or words
- * in a sentence with a word of that kind (kill/dead/died/death/fatal…; injur/wound/hurt/shot/hospital…), or for 1,
- * "a/an/one" + a person noun in such a sentence. `gvaExactStated` is the exact-match accuracy over these
+ * (or, for 1, "a/an/one" + a person noun) within 60 characters of a word of that kind (kill/dead/died/death/fatal…;
+ * injur/wound/hurt/shot/hospital…) in the same sentence. `gvaExactStated` is the exact-match accuracy over these
  * (article, kind) pairs; `gvaExactAll` over every pair (gold 0 included); `regexExactStated` is a regex
  * baseline (the number right before "killed/dead" or "injured/wounded") on the stated pairs.
  *
@@ -42,27 +42,48 @@ function sentences(text: string): string[] {
   return text.split(/(?<=[.!?])\s+|\n+/);
 }
 
+/** The number (or, for 1, "a/an/one" + a person noun) within 60 characters of a word of the kind, in one sentence. */
 function stated(text: string, n: number, kind: 'killed' | 'injured'): boolean {
   if (n <= 0) return false;
-  const numRe = new RegExp(`(^|[^\\d,.])${n.toLocaleString('en-US').replace(/,/g, ',?')}(?![\\d,]*\\d)${n < WORDS.length ? `|\\b${WORDS[n]}\\b` : ''}`, 'i');
+  const num = `(?<![\\d,.])${n.toLocaleString('en-US').replace(/,/g, ',?')}(?![\\d,]*\\d)${n < WORDS.length ? `|\\b${WORDS[n]}\\b` : ''}`;
+  const numRe = new RegExp(num, 'gi');
+  const kindRe = new RegExp(KIND_RE[kind].source, 'gi');
   for (const s of sentences(text)) {
-    if (!KIND_RE[kind].test(s)) continue;
-    if (numRe.test(s)) return true;
-    if (n === 1 && PERSON_RE.test(s)) return true;
+    const kinds = [...s.matchAll(kindRe)].map((m) => m.index!);
+    if (!kinds.length) continue;
+    const nums = [...s.matchAll(numRe)].map((m) => m.index!);
+    if (n === 1) for (const m of s.matchAll(new RegExp(PERSON_RE.source, 'gi'))) nums.push(m.index!);
+    if (nums.some((x) => kinds.some((y) => Math.abs(x - y) <= 60))) return true;
   }
   return false;
 }
 
+const AGG = process.env.GVA_AGG ?? 'mode';
+/** One number from several counts of a kind: the largest (default), the first, or the most frequent. */
+function pick(values: number[]): number {
+  if (!values.length) return -1;
+  if (AGG === 'first') return values[0]!;
+  if (AGG === 'mode') {
+    const c = new Map<number, number>();
+    for (const v of values) c.set(v, (c.get(v) ?? 0) + 1);
+    let best = values[0]!;
+    for (const v of values) if (c.get(v)! > c.get(best)! || (c.get(v) === c.get(best) && v > best)) best = v;
+    return best;
+  }
+  return Math.max(...values);
+}
+
 function predict(figures: Figure[]): { killed: number; injured: number } {
-  let killed = 0, wounded = -1, shot = -1;
+  const k: number[] = [], w: number[] = [], s: number[] = [];
   for (const f of figures) {
     if (f.cumulative) continue;
-    if (f.kind === 'killed') killed = Math.max(killed, f.value);
+    if (f.kind === 'killed') k.push(f.value);
     if (f.kind === 'wounded') {
-      if (/\bshot\b/i.test(f.text) && !/wound|injur|hurt/i.test(f.text)) shot = Math.max(shot, f.value);
-      else wounded = Math.max(wounded, f.value);
+      if (/\bshot\b/i.test(f.text) && !/wound|injur|hurt/i.test(f.text)) s.push(f.value);
+      else w.push(f.value);
     }
   }
+  const killed = Math.max(0, pick(k)), wounded = pick(w), shot = pick(s);
   let injured = wounded >= 0 ? wounded : 0;
   if (wounded < 0 && shot >= 0) injured = Math.max(0, shot - killed);
   return { killed, injured };

@@ -318,7 +318,7 @@ class FigureFinder {
     while (k < hi && guard++ < 4) {
       const w = this.toks[k]!;
       if (/(year|month|week)-old$/.test(w.lower)) { age = k; k++; continue; }
-      if (this.res.personAdjectives.has(w.lower) || w.text === '-') { k++; continue; }
+      if (this.res.personAdjectives.has(w.lower) || w.text === '-' || (w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !this.res.persons.has(w.lower))) { k++; continue; }
       if (w.kind === 'number' && this.toks[k + 1]?.text === '-') { k += 2; continue; }
       break;
     }
@@ -345,7 +345,7 @@ class FigureFinder {
         if (af[1] === 'troops' || af[1] === 'refugees' || this.transitive(m + af[0], hi)) return null;
         return { figure: this.build(i, m + af[0] - 1, af[1], 1, 1, 1, null, counted, lo, hi), a: i, b: m + af[0] - 1 };
       }
-      if (w.kind !== 'word' || !(BETWEEN.has(w.lower) || /ly$/.test(w.lower) || ['died', 'found', 'pronounced', 'later', 'reported'].includes(w.lower))) break;
+      if (w.kind !== 'word' || !(BETWEEN.has(w.lower) || /ly$/.test(w.lower) || /^\p{Lu}/u.test(w.text) || ['died', 'found', 'pronounced', 'later', 'reported', 'from', 'of'].includes(w.lower))) break;
     }
     return null;
   }
