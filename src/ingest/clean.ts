@@ -87,7 +87,13 @@ export interface CleanResult {
 const WORD_RE = /[\p{L}\p{N}]+/gu;
 const wordCount = (s: string) => (s.match(WORD_RE) ?? []).length;
 /** A line that reads like article prose, not a button, a heading or a link. */
-const isProse = (s: string) => wordCount(s) >= 12 || (wordCount(s) >= 6 && /[.!?…:;]["”’»)]*$/.test(s));
+function isProse(s: string): boolean {
+  if (s.length >= SHORT_LINE) return s.split(' ').length >= 12;
+  const n = wordCount(s);
+  return n >= 12 || (n >= 6 && /[.!?…:;]["”’»)]*$/.test(s));
+}
+/** Lines longer than this are prose or data, never a button, a heading or a marker. */
+const SHORT_LINE = 200;
 
 function key(line: string): string {
   return line.toLowerCase().replace(/[\s:|•·›»>‹«<\-–—]+$/u, '').replace(/^[\s|•·›»>‹«<\-–—]+/u, '');
@@ -114,32 +120,35 @@ export function cleanText(raw: string, junk: JunkRules = JUNK): CleanResult {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line) { kept.push(''); continue; }
-    const k = key(line);
-    if (seenProse && junk.endMarkers.some((re) => re.test(k))) {
+    // Furniture is short: long lines are only checked for cookie notices.
+    const short = line.length <= SHORT_LINE;
+    const k = short ? key(line) : '';
+    if (short && seenProse && junk.endMarkers.some((re) => re.test(k))) {
       dropped.tail += lines.slice(i).filter(Boolean).length;
       break;
     }
+    const prose = isProse(line);
     if (inBox) {
-      if (!isProse(line) || junk.dropLines.has(k)) { dropped.boxes++; continue; }
+      if (!prose || (short && junk.dropLines.has(k))) { dropped.boxes++; continue; }
       inBox = false;
     }
-    if (junk.blockMarkers.has(k)) {
+    if (short && junk.blockMarkers.has(k)) {
       // A "Most Read" box: the heading and the headline-like lines under it.
       inBox = true;
       dropped.boxes++;
       continue;
     }
-    if (!/[\p{L}\p{N}]/u.test(line) || junk.dropLines.has(k) || allFurniture(k, junk) || junk.dropPatterns.some((re) => re.test(k))) {
+    if (short && (!/[\p{L}\p{N}]/u.test(line) || junk.dropLines.has(k) || allFurniture(k, junk) || junk.dropPatterns.some((re) => re.test(k)))) {
       dropped.furniture++;
       continue;
     }
-    if (wordCount(line) < 80 && junk.cookiePatterns.some((re) => re.test(line))) {
+    if (/cookie|privacy/i.test(line) && wordCount(line) < 80 && junk.cookiePatterns.some((re) => re.test(line))) {
       dropped.cookies++;
       continue;
     }
     // An end marker ("3 comments") before any prose is a counter under the headline: drop just the line.
-    if (!seenProse && junk.endMarkers.some((re) => re.test(k))) { dropped.furniture++; continue; }
-    if (isProse(line)) seenProse = true;
+    if (short && !seenProse && junk.endMarkers.some((re) => re.test(k))) { dropped.furniture++; continue; }
+    if (prose) seenProse = true;
     kept.push(line);
   }
   return { text: paragraphs(kept).join('\n\n'), dropped };

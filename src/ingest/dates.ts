@@ -143,7 +143,10 @@ export function dateFromText(lines: string[], maxLines = 6): TextDate | null {
   for (let i = 0; i < n; i++) {
     const line = lines[i]!.trim();
     if (!line) continue;
-    const m = TEXT_DATE_RE.exec(line.slice(0, 200));
+    // The date opens the line (after a place or "Published"), or the line is short: look no further.
+    const scope = line.length <= 160 ? line : line.slice(0, 100);
+    if (!/\d{4}/.test(scope)) continue;
+    const m = TEXT_DATE_RE.exec(scope);
     if (!m) continue;
     const before = line.slice(0, m.index);
     const after = line.slice(m.index + m[0].length);
