@@ -27,7 +27,7 @@ export type Spec =
   | { k: 'day'; off: number; part: string | null }
   | { k: 'rel'; unit: Gran | 'WE'; off: number }
   | { k: 'season'; s: string; dir: Dir | 'the'; y: number | null }
-  | { k: 'quarter'; q: number | null; half: boolean; off: number; y: number | null; yearAgo: boolean }
+  | { k: 'quarter'; q: number | null; half: boolean; off: number; y: number | null; yearAgo: boolean; current?: boolean }
   | { k: 'shift'; n: number; unit: Gran; from: 'dct' | 'prev' }
   | { k: 'anaph'; unit: Gran; off: number; part: string | null }
   | { k: 'clock'; h: number; mi: number; day: Spec | null }
@@ -60,11 +60,11 @@ interface Pattern {
 }
 
 const BACK_DEFAULT = 4;
-const BACK_LONG: Record<string, number> = { PERUNIT: 1, UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5 };
+const BACK_LONG: Record<string, number> = { PERUNIT: 1, YEAR: 6, PART: 4, UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5 };
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
-const POINTMOD = '(?:early|late|mid-?|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+first\\s+half\\s+of|the\\s+second\\s+half\\s+of|end-|end\\s+of)';
+const POINTMOD = '(?:(?:the\\s+)?(?:early|late|mid)-?|the\\s+end\\s+of|the\\s+beginning\\s+of|the\\s+start\\s+of|the\\s+middle\\s+of|the\\s+rest\\s+of|the\\s+remainder\\s+of|the\\s+first\\s+half\\s+of|the\\s+second\\s+half\\s+of|end-|end\\s+of)';
 const DIRW = '(?:this\\s+past|this\\s+coming|last|next|this|coming|past)';
 
 function dirOf(s: string | undefined): Dir {
@@ -258,7 +258,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (w === 'tonight') part = 'NI';
     return cand(m, part ? 'TIME' : 'DATE', { k: 'day', off, part }, 2);
   }));
-  pats.push(mk(T.PART, `${B}(?:(?:early|late)\\s+)?(this|last)\\s+(${R.PART})${E}`, (m) => {
+  pats.push(mk(T.PART, `${B}(?:(?:early|late|later|earlier)\\s+)?(this|last)\\s+(${R.PART})${E}`, (m) => {
     const part = lex.part.get(m[2]!.toLowerCase()) ?? null;
     const off = m[1]!.toLowerCase() === 'last' ? (part === 'NI' ? -1 : -1) : 0;
     return cand(m, 'TIME', { k: 'day', off, part }, 2);
@@ -266,18 +266,20 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.OVERNIGHT, `${B}overnight${E}`, (m) => cand(m, 'TIME', { k: 'day', off: 0, part: 'NI' }, 0)));
 
   // 11. This/last/next unit: "this year", "last week", "earlier this month", "late last month", "the following year".
-  pats.push(mk(T.RELUNIT, `${B}(?:(${POINTMOD})\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
+  pats.push(mk(T.RELUNIT, `${B}(?:(${POINTMOD}|earlier|later)\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
     const d = m[2]!.toLowerCase().replace(/\s+/g, ' ');
     const u = m[3]!.toLowerCase().replace(/\s+/g, ' ');
     const unit: Gran | 'WE' = u.endsWith('year') ? 'Y' : u === 'month' ? 'M' : u === 'week' ? 'W' : u === 'weekend' ? 'WE'
       : u === 'decade' ? 'DE' : u === 'century' ? 'CE' : 'D';
     const part = lex.part.get(u) ?? null;
+    // "earlier this year" keeps "earlier" (as TimeBank mostly does), "earlier this week" does not.
+    if (m[1] && /^(?:earlier|later)$/i.test(m[1]) && !/^(?:year|month|afternoon|evening|morning)$/.test(u)) return null;
     if (d === 'the past' || d === 'the last' || d === 'the next' || d === 'the coming' || d === 'the new') {
       if (unit === 'D' && d !== 'the next') return null;
       if (d === 'the next' && unit === 'D') return cand(m, 'DATE', { k: 'anaph', unit: 'D', off: 1, part: null }, 2);
       if (d === 'the new') return null;
-      const code = unit === 'WE' ? 'P1WE' : unit === 'DE' ? 'P10Y' : unit === 'CE' ? 'P100Y' : `P1${unit}`;
-      return cand(m, 'DURATION', { k: 'dur', value: code }, 2);
+      // TimeBank tags "the past year", "the last week", "the last decade" as the previous unit (a DATE).
+      return cand(m, 'DATE', { k: 'rel', unit, off: d === 'the past' || d === 'the last' ? -1 : 1 }, 2);
     }
     if (d === 'the following' || d === 'the previous' || d === 'the prior' || d === 'the preceding' || d === 'the same' || d === 'that') {
       const off = d === 'the following' ? 1 : d === 'the same' || d === 'that' ? 0 : -1;
@@ -294,11 +296,11 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 11b. "the weekend", "the year", "the year-ago period".
   pats.push(mk(T.WEEKEND, `${B}the\\s+weekend${E}`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'WE', off: 0 }, 1)));
-  pats.push(mk(T.YEAR, `${B}the\\s+(?:full\\s+|whole\\s+|fiscal\\s+|calendar\\s+)?year${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0)));
-  pats.push(mk(T.YEARAGO, `${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'shift', n: -1, unit: 'Y', from: 'dct' }, 1)));
+  pats.push(mk(T.YEAR, `${B}(?:(?:the\\s+end|the\\s+beginning|the\\s+start|the\\s+middle|the\\s+rest|the\\s+remainder)\\s+of\\s+)?the\\s+(?:full\\s+|whole\\s+|fiscal\\s+|calendar\\s+)?year${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0)));
+  pats.push(mk(T.YEARAGO, `${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: true }, 1)));
 
   // 12. Quarters and halves: "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 2013".
-  pats.push(mk(T.QUARTER, `${B}(?:the\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable)\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(quarter|half)(?:\\s+of\\s+(?:(\\d{4})|(?:fiscal\\s+)(\\d{4})|(this|last|next)\\s+year))?${E}`, (m, text) => {
+  pats.push(mk(T.QUARTER, `${B}(?:the\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable|\\d{4})\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable|\\d{4})\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(quarter|half)(?:\\s+of\\s+(?:(\\d{4})|(?:fiscal\\s+)(\\d{4})|(this|last|next)\\s+year))?${E}`, (m, text) => {
     const mods = [m[1], m[2]].filter(Boolean).map((s) => s!.toLowerCase());
     const ordw = m[3]?.toLowerCase();
     const hasThe = /^the\s/i.test(m[0]);
@@ -313,6 +315,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (isHalf && q !== null && q > 2) return null;
     let off = 0;
     let yearAgo = false;
+    const current = mods.includes('this') || mods.includes('current');
     for (const md of mods) {
       if (md === 'last' || md === 'previous' || md === 'prior') off = -1;
       else if (md === 'next') off = 1;
@@ -320,7 +323,9 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     const y = m[5] ? +m[5] : m[6] ? +m[6] : null;
     const yOff = m[7] ? (m[7].toLowerCase() === 'last' ? -1 : m[7].toLowerCase() === 'next' ? 1 : 0) : null;
-    const spec: Spec = { k: 'quarter', q, half: isHalf, off, y, yearAgo };
+    const yMod = mods.find((x) => /^\d{4}$/.test(x));
+    const yIn = yMod ? +yMod : null;
+    const spec: Spec = { k: 'quarter', q, half: isHalf, off, y: y ?? yIn, yearAgo, current };
     if (yOff !== null) (spec as { y: number | null }).y = -10000 + yOff; // marker: relative to DCT year
     return cand(m, 'DATE', spec, 2);
   }));
@@ -345,7 +350,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (n !== null && n > 1 && !plural && !/-/.test(m[0]) && !m[7] && !/^\d/.test(numText)) {
       // "two year" without a hyphen is rare; allow it anyway (TimeBank has "two day").
     }
-    if (/^\d/.test(numText) && n !== null && n >= 1000 && unitCode === 'Y' && !plural) return null;
+    if (/^\d/.test(numText) && n !== null && n >= 100 && !plural) return null; // "the 1988 second quarter"
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
     // Once a day / twice a year: the "a day" part is a SET, tagged by the set pattern.
     const before = text.slice(Math.max(0, m.index - 14), m.index);
@@ -740,7 +745,9 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
     case 'rel': {
       if (!base) return none(null);
       if (spec.unit === 'WE') {
-        const p = shift(base, spec.off, 'W');
+        // "the weekend" early in the week, in the past tense, is the one just gone.
+        const back = spec.off === 0 && ctx.tense !== 'future' && weekday(base) <= 3 ? -1 : 0;
+        const p = shift(base, spec.off + back, 'W');
         return { value: `${fmtWeek(p)}-WE`, anchor: baseAnchor, point: { p, g: 'W' } };
       }
       return at({ p: shift(base, spec.off, spec.unit), g: spec.unit });
@@ -774,11 +781,12 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         p = { y: qm <= base!.m ? base!.y : base!.y - 1, m: qm, d: 1 };
         if (spec.off) p = shift(p, spec.off * 4, 'Q');
       } else {
-        // "the quarter", "this quarter": the current quarter, or the one just ended early in a quarter.
+        // "this/the current quarter" is the current one; "the quarter", "the latest quarter", "the
+        // year-ago quarter" in the first two months of a quarter mean the one just reported (ended).
         const b = base!;
         const cur = { y: b.y, m: Math.floor((b.m - 1) / 3) * 3 + 1, d: 1 };
         p = shift(cur, spec.off, 'Q');
-        if (spec.off === 0 && !spec.yearAgo && (b.m - 1) % 3 === 0 && b.d <= 31) p = shift(cur, -1, 'Q');
+        if (spec.off === 0 && !spec.current && (b.m - 1) % 3 <= 1) p = shift(cur, -1, 'Q');
       }
       if (spec.yearAgo) p = shift(p, -1, 'Y');
       return at({ p, g: 'Q' }, spec.y !== null && !relY && !spec.yearAgo ? 'none' : baseAnchor);
