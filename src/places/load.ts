@@ -1,7 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PlacesResources } from './index.js';
-import { parseGazetteer } from './gazetteer.js';
+import { GAZETTEER_VERSION, parseGazetteer } from './gazetteer.js';
 import { buildGazetteer } from './build.js';
 
 function read(path: string): string {
@@ -9,6 +9,18 @@ function read(path: string): string {
     return readFileSync(path, 'utf8');
   } catch (e) {
     throw new Error(`cannot read places data file ${path}: ${(e as Error).message}`);
+  }
+}
+
+/** Whether the generated file has the format this code reads. */
+function isCurrent(path: string): boolean {
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(40);
+    readSync(fd, head, 0, 40, 0);
+    return head.toString('utf8').startsWith(`# sitrep gazetteer ${GAZETTEER_VERSION}`);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -20,7 +32,7 @@ function read(path: string): string {
 export function loadPlacesResources(dataDir: string): PlacesResources {
   const t0 = performance.now();
   const generated = join(dataDir, 'generated', 'gazetteer.txt');
-  if (!existsSync(generated)) buildGazetteer(dirname(dataDir), generated);
+  if (!existsSync(generated) || !isCurrent(generated)) buildGazetteer(dirname(dataDir), generated);
   const dir = join(dataDir, 'places');
   const problems: string[] = [];
   const gazetteer = parseGazetteer({

@@ -135,12 +135,17 @@ function containerAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number, n
   }
   const m = matchAt(doc, g, w, i);
   if (!m) return null;
+  // "Arlington, Nadia Moayyad said": a capitalised word after it makes it a name, not a container.
+  const after = toks[m[0]];
+  if (after && isCap(after) && after.sentence === t.sentence) return null;
   let best = -1;
   for (const v of m[2]) {
     if (v < 0) continue;
     const k = g.kind[v];
     if (k === 'country') return [m[0], v];
-    if ((k === 'adm1' || k === 'adm2') && (best < 0 || g.kind[best] === 'adm2' || g.pop[v]! > g.pop[best]!)) best = v;
+    if (k === 'adm1' && (best < 0 || g.pop[v]! > g.pop[best]!)) best = v;
+    // A second-level region only when the name says so: "Rapides Parish", "Cook County".
+    if (k === 'adm2' && best < 0 && /\b(?:county|parish|district|borough)$/i.test(g.name[v]!)) best = v;
   }
   return best >= 0 ? [m[0], best] : null;
 }
@@ -320,13 +325,14 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
   const prev = toks[m.tokStart - 1];
   const next = toks[m.tokEnd];
   let strong = false; // a country, a first-level region or a large city by its main name
+  let political = false; // a country or a first-level region: a toponym even as a modifier ("U.S. military", "Texas Comptroller")
   let maxPop = 0;
   let anyPrimary = false;
   for (const v of m.cands) {
     if (v < 0) continue;
     anyPrimary = true;
     const k = g.kind[v];
-    if (k === 'country' || k === 'adm1') strong = true;
+    if (k === 'country' || k === 'adm1') strong = political = true;
     if (g.pop[v]! > maxPop && k === 'city') maxPop = g.pop[v]!;
   }
   if (maxPop >= 250000) strong = true;
@@ -342,7 +348,10 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
       if (/(?:^|\s)(?!The\b)\p{Lu}/u.test(rest)) return false;
     }
   }
-  if (single && w.stop.has(first.lower)) return false;
+  if (w.stop.has(m.key) || (single && w.stop.has(first.lower))) return false;
+  if (single && w.directions.has(first.lower)) return false;
+  // "St. Patrick's", "Saint Mary": a saint, not a place.
+  if (prev && (prev.lower === 'saint' || prev.text === '.' && /^(?:st|ste)$/i.test(toks[m.tokStart - 2]?.text ?? ''))) return false;
   // Part of a longer capitalised name: "Fire District", "Washington Post", "Chiquita Raquel Henry".
   const sentFirst = !prev || prev.sentence !== first.sentence;
   if (prev && !sentFirst && isCap(prev) && doc.text.slice(prev.end, first.start) === ' ' && !w.directions.has(prev.lower)) {
@@ -351,7 +360,7 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
   }
   if (next && isCap(next) && next.sentence === first.sentence && doc.text.slice(first.end, next.start) === ' ' || next && next.text === '-' && toks[m.tokEnd + 1] && isCap(toks[m.tokEnd + 1]!)) {
     const nextTok = next.text === '-' ? toks[m.tokEnd + 1]! : next;
-    if (!w.adminTypes.has(nextTok.lower) && !w.cityTypes.has(nextTok.lower)) return false;
+    if (!w.adminTypes.has(nextTok.lower) && !w.cityTypes.has(nextTok.lower) && !political) return false;
   }
   if (single && nameParts.has(first.lower) && m.literal < 2) return false;
   if (single && w.personNames.has(first.lower) && !cued) return false;

@@ -38,7 +38,7 @@ const contains = (g: Gazetteer, outer: number, inner: number): boolean => {
 
 function prior(g: Gazetteer, e: number): number {
   const k = g.kind[e];
-  if (k === 'country') return 12;
+  if (k === 'country') return 14;
   if (k === 'area') return g.fcode[e] === 'CONT' ? 11.5 : 9;
   const lp = Math.log10(g.pop[e]! + 1);
   if (k === 'adm1') return lp + 1.0;
@@ -120,6 +120,8 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   if (cw > 0 && maxc > 0) {
     const share = Math.min(1, cw / maxc);
     s += 3 * share + (share >= 0.5 ? 1.5 : 0);
+    // A first-level region of the article's dominant country ("Georgia" in a US story).
+    if (kind === 'adm1' && share >= 0.8) s += 3;
   }
   // A region that shares its name with a city inside it ("Tripoli", "Ankara", "New York"): the city, unless
   // the text says "province".
