@@ -93,19 +93,29 @@ const TYPE_OF_NER: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC
 
 const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
 const isAcronym = (s: string) => /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,})$/u.test(s);
+const NORM = new WeakMap<Doc, string[]>();
+/** Normalised token texts of a document, computed once. */
+function norms(doc: Doc): string[] {
+  let n = NORM.get(doc);
+  if (!n) {
+    n = doc.tokens.map((t) => normName(t.text));
+    NORM.set(doc, n);
+  }
+  return n;
+}
 const POSS = new Set(["'s", '’s', "'", '’']);
 
 /** The longest title (lexicon) ending at token j, as [startToken, endToken) or null. */
 function titleEndingAt(doc: Doc, c: LexCache, j: number, lo: number): number {
   for (let n = Math.min(c.titleMax, j - lo + 1); n >= 1; n--) {
-    const k = normName(doc.tokens.slice(j - n + 1, j + 1).map((t) => t.text).join(' '));
+    const k = norms(doc).slice(j - n + 1, j + 1).join(' ');
     if (c.titles.has(k)) return j - n + 1;
   }
   return -1;
 }
 function titleStartingAt(doc: Doc, c: LexCache, i: number, hi: number): number {
   for (let n = Math.min(c.titleMax, hi - i); n >= 1; n--) {
-    const k = normName(doc.tokens.slice(i, i + n).map((t) => t.text).join(' '));
+    const k = norms(doc).slice(i, i + n).join(' ');
     if (c.titles.has(k)) return i + n;
   }
   return -1;
@@ -116,7 +126,7 @@ function kbMatchAt(doc: Doc, kb: KbIndex, i: number, hi: number): { end: number;
   let key = '';
   let best: { end: number; hits: KbEntry[] } | null = null;
   for (let j = i; j < Math.min(hi, i + kb.maxWords); j++) {
-    const n = normName(doc.tokens[j]!.text);
+    const n = norms(doc)[j]!;
     if (!n) break;
     key = key ? key + ' ' + n : n;
     const hits = kb.byAlias.get(key);
@@ -220,7 +230,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       // Leading demonyms and titles: "Turkish President Recept Tayyip Erdogan", "Libyan Field Marshal".
       let titled = false;
       for (;;) {
-        if (a < b && b - a > 1 && kb.demonyms.has(normName(toks[a]!.text))) {
+        if (a < b && b - a > 1 && kb.demonyms.has(norms(doc)[a]!)) {
           cands.push({ tStart: a, tEnd: a + 1, ner: 'MISC', kb: null, kind: 'demonym', type: 'OTHER', roles: [] });
           a++;
           continue;
@@ -245,7 +255,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       const words = toks.slice(a, b).map((t) => t.text);
       let e: KbEntry | null = null;
       if (x.type === 'MISC') {
-        if (b - a === 1 && kb.demonyms.has(normName(toks[a]!.text))) {
+        if (b - a === 1 && kb.demonyms.has(norms(doc)[a]!)) {
           cands.push({ tStart: a, tEnd: b, ner: 'MISC', kb: null, kind: 'demonym', type: 'OTHER', roles });
         } else cands.push({ tStart: a, tEnd: b, ner: 'MISC', kb: null, kind: 'name', type: 'OTHER', roles });
         continue;
@@ -418,11 +428,11 @@ export function runActors(doc: Doc, res: ActorsResources): void {
     const t = toks[i]!;
     if (covered[i]! >= 0 && cands[covered[i]!]!.kind !== 'demonym') continue;
     if (!isCap(t)) continue;
-    const country = kb.demonyms.get(normName(t.text));
+    const country = kb.demonyms.get(norms(doc)[i]!);
     if (!country) continue;
     let j = i + 1;
     // "Syrian and Turkish mercenaries"
-    while (toks[j] && (toks[j]!.lower === 'and' || toks[j]!.lower === ',' || kb.demonyms.has(normName(toks[j]!.text)))) j++;
+    while (toks[j] && (toks[j]!.lower === 'and' || toks[j]!.lower === ',' || kb.demonyms.has(norms(doc)[j]!))) j++;
     const n = toks[j];
     if (!n) continue;
     const isTitle = titleStartingAt(doc, c, j, Math.min(toks.length, j + c.titleMax)) > 0;
@@ -450,7 +460,7 @@ export function runActors(doc: Doc, res: ActorsResources): void {
       found.unshift(doc.text.slice(toks[start]!.start, toks[j]!.end));
       j = start - 1;
       if (before && before.kind !== 'acronym') j = before.tStart - 1;
-      else if (toks[j] && kb.demonyms.has(normName(toks[j]!.text))) j--;
+      else if (toks[j] && kb.demonyms.has(norms(doc)[j]!)) j--;
       if (toks[j] && (toks[j]!.lower === 'and' || toks[j]!.text === ',')) j--;
     }
     const honorific = /^(mr|mrs|ms|dr|prof)\.?$/i;

@@ -45,9 +45,8 @@ const TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GROUP', 'GPE', 'LOC', 'FACI
 const SIMPLE = /^[A-Za-z0-9 ]*$/;
 export function normName(s: string): string {
   if (SIMPLE.test(s)) return s.indexOf('  ') >= 0 || s.startsWith(' ') || s.endsWith(' ') ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase();
-  return s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  const ascii = /^[\x00-\x7f]*$/.test(s);
+  return (ascii ? s : s.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[-_‐–]/g, ' ')

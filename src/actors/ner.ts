@@ -16,6 +16,8 @@ export interface NerModel {
   /** feature → offset into `w` (T weights per feature). */
   index: Map<string, number>;
   w: Float32Array;
+  /** Word-feature scores already computed, keyed by word (bounded). */
+  wordCache?: Map<string, Float64Array>;
 }
 
 export function shapeOf(w: string): string {
@@ -120,17 +122,28 @@ export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | n
   };
 }
 
-/** Features of token i given the two previous tags. */
-export function features(c: SentenceContext, i: number, prev: string, prev2: string): string[] {
+/** Features that depend only on the word (and whether it opens an all-caps line or a sentence). */
+export function wordFeatures(c: SentenceContext, i: number): string[] {
   const w = c.words[i]!;
   const lw = c.lower[i]!;
-  const n = c.words.length;
-  const f: string[] = ['b', 'w=' + lw, 's=' + c.shapes[i], 't1=' + prev, 't12=' + prev2 + '|' + prev];
+  const f: string[] = ['b', 'w=' + lw, 's=' + c.shapes[i]];
   f.push('p3=' + lw.slice(0, 3), 'x2=' + lw.slice(-2), 'x3=' + lw.slice(-3), 'x4=' + lw.slice(-4));
   const cap = /^\p{Lu}/u.test(w);
   if (i === 0) f.push('init', 'init|s=' + c.shapes[i]);
-  if (cap) f.push('cap|t1=' + prev);
   if (c.allCaps) f.push('ac', 'ac|w=' + lw);
+  for (const g of c.gaz[i]!) f.push('g=' + g, 'g|cap=' + g + (cap ? 1 : 0) + (i === 0 ? 'i' : ''));
+  return f;
+}
+
+/** Features of the context and the two previous tags. */
+export function contextFeatures(c: SentenceContext, i: number, prev: string, prev2: string): string[] {
+  const w = c.words[i]!;
+  const lw = c.lower[i]!;
+  const n = c.words.length;
+  const f: string[] = ['t1=' + prev, 't12=' + prev2 + '|' + prev];
+  const ch = w.charCodeAt(0);
+  const cap = (ch >= 65 && ch <= 90) || (ch > 127 && /^\p{Lu}/u.test(w));
+  if (cap) f.push('cap|t1=' + prev);
   const wm1 = i > 0 ? c.lower[i - 1]! : '<s>';
   const wp1 = i + 1 < n ? c.lower[i + 1]! : '</s>';
   f.push('w-1=' + wm1, 'w+1=' + wp1, 'w-2=' + (i > 1 ? c.lower[i - 2] : '<s>'), 'w+2=' + (i + 2 < n ? c.lower[i + 2] : '</s>'));
@@ -138,7 +151,6 @@ export function features(c: SentenceContext, i: number, prev: string, prev2: str
   f.push('s-1s=' + (i > 0 ? c.shapes[i - 1] : '<s>') + '|' + c.shapes[i]);
   f.push('w-1w=' + wm1 + '|' + lw, 'ww+1=' + lw + '|' + wp1);
   f.push('t1w=' + prev + '|' + lw);
-  for (const g of c.gaz[i]!) f.push('g=' + g, 'g|cap=' + g + (cap ? 1 : 0) + (i === 0 ? 'i' : ''));
   if (i > 0) for (const g of c.gaz[i - 1]!) f.push('g-1=' + g);
   if (i + 1 < n) for (const g of c.gaz[i + 1]!) f.push('g+1=' + g);
   const k = c.kbTags[i]!;
@@ -146,6 +158,11 @@ export function features(c: SentenceContext, i: number, prev: string, prev2: str
   if (i + 1 < n && c.kbTags[i + 1]) f.push('kb+1=' + c.kbTags[i + 1]);
   if (i > 0 && c.kbTags[i - 1]) f.push('kb-1=' + c.kbTags[i - 1]);
   return f;
+}
+
+/** All features of token i given the two previous tags (training uses this). */
+export function features(c: SentenceContext, i: number, prev: string, prev2: string): string[] {
+  return [...wordFeatures(c, i), ...contextFeatures(c, i, prev, prev2)];
 }
 
 /** Scores of every tag for a feature list. */
@@ -197,7 +214,17 @@ export function tagSentence(model: NerModel, c: SentenceContext): string[] {
     }
     const prev = i > 0 ? tags[i - 1]! : '<s>';
     const prev2 = i > 1 ? tags[i - 2]! : '<s>';
-    score(model, features(c, i, prev, prev2), sc);
+    const key = (i === 0 ? '^' : '') + (c.allCaps ? '!' : '') + c.words[i]!;
+    const cache = (model.wordCache ??= new Map());
+    let ws = cache.get(key);
+    if (!ws) {
+      ws = new Float64Array(model.tags.length);
+      score(model, wordFeatures(c, i), ws);
+      if (cache.size > 100_000) cache.clear();
+      cache.set(key, ws);
+    }
+    score(model, contextFeatures(c, i, prev, prev2), sc);
+    for (let t = 0; t < sc.length; t++) sc[t]! += ws[t]!;
     let best = 0;
     let bestScore = -Infinity;
     for (let t = 0; t < sc.length; t++) {
