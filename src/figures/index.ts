@@ -263,7 +263,11 @@ class FigureFinder {
         counted = [cueA, cueB];
       }
     }
-    if (!kind && counted && this.isTroopNoun(counted)) { kind = 'troops'; cueA = counted[0]; cueB = counted[1]; }
+    if (!kind && counted) {
+      // The counted noun is itself the kind: "146,000 refugees", "200 troops", "12 hostages".
+      const own = this.phraseAt(counted[0], this.res.after, counted[1] + 1);
+      if (own && (own[1] !== 'troops' || this.isTroopNoun(counted))) { kind = own[1]; cueA = counted[0]; cueB = counted[1]; }
+    }
     if (!kind) return null;
     // "3 fatalities", "2 killed": fine. "troops" counted by something that is a casualty cue stays a casualty.
     const a = Math.min(n.a, cueA);

@@ -213,8 +213,9 @@ class QuoteFinder {
       const u = this.toks[k]!;
       if (u.kind !== 'word' && u.kind !== 'number' && u.text !== "'s" && u.text !== '’s' && u.text !== '-' && u.text !== '.') break;
       if (u.text === '.' ) break;
+      if (k > j && (u.lower === 'of' || u.lower === 'from') && !(isCap(this.toks[k + 1]) || this.toks[k + 1]?.lower === 'the')) break;
+      if (k > j && u.lower === 'from') { k++; continue; }
       if (k > j && STOP_AFTER.has(u.lower)) break;
-      if (k > j && u.lower === 'of' && !(isCap(this.toks[k + 1]) || this.toks[k + 1]?.lower === 'the')) break;
       k++;
     }
     if (k === j) return null;
@@ -420,7 +421,7 @@ class QuoteFinder {
           const speaker = lastSpeaker ?? this.lastSpeakerInSentence(a, k) ?? this.subjectAt(a, k);
           if (content && speaker) {
             this.push(content, speaker, [k, cue.end], false);
-            taken = b;
+            taken = this.lastTokBefore(content.end) + 1;
           }
           continue;
         }
@@ -438,7 +439,7 @@ class QuoteFinder {
           if (content && !(contentBefore && this.isTail(cue.end + 1, b))) {
             this.push(content, sp, [k, cue.end], false);
             lastSpeaker = sp;
-            taken = b;
+            taken = this.lastTokBefore(content.end) + 1;
             continue;
           }
           // Content before: "…, he said." / "…, the ministry said in a statement." / "…, he says, …".
@@ -696,7 +697,8 @@ class QuoteFinder {
 
   private dateFor(cue: Span, published: string | null): string | null {
     const t = this.doc.services.timeFor(cue.start, cue.end);
-    if (t && t.value && t.type === 'DATE' && /^\d{4}/.test(t.value)) return t.value;
+    // A day on or before publication ("said on Thursday"); a later or vaguer time is not when it was said.
+    if (t && t.value && t.type === 'DATE' && /^\d{4}-\d{2}-\d{2}$/.test(t.value) && (!published || t.value <= published)) return t.value;
     return published;
   }
 }

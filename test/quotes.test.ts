@@ -1,0 +1,141 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../src/analyze.js';
+import { loadResources } from '../src/resources.js';
+import type { Analysis, Quote } from '../src/types.js';
+import { NO_SEED, analyzedSeed } from './helpers.js';
+
+const res = loadResources();
+const run = (text: string, published = '2024-03-07') => analyze({ text, published }, res);
+const nameOf = (a: Analysis, id: string | null) => a.entities.find((e) => e.id === id)?.name ?? null;
+const find = (a: Analysis, part: string): Quote => {
+  const q = a.quotes.find((x) => x.text.includes(part));
+  assert.ok(q, `no quote containing "${part}" in ${JSON.stringify(a.quotes.map((x) => x.text))}`);
+  return q;
+};
+
+function assertSpans(a: Analysis) {
+  for (const q of a.quotes) {
+    assert.equal(a.article.text.slice(q.start, q.end), q.text);
+    for (const s of [q.speakerMention, q.cue]) if (s) assert.equal(a.article.text.slice(s.start, s.end), s.text);
+  }
+}
+
+test('cue lexicon keeps speech apart from belief and perception, with tense', () => {
+  assert.deepEqual([res.quotes.cues.get('said')?.cls, res.quotes.cues.get('said')?.tense], ['speech', 'past']);
+  assert.deepEqual([res.quotes.cues.get('says')?.cls, res.quotes.cues.get('says')?.tense], ['speech', 'present']);
+  assert.equal(res.quotes.cues.get('believes')?.cls, 'belief');
+  assert.equal(res.quotes.cues.get('wants')?.cls, 'belief');
+  assert.equal(res.quotes.cues.get('saw')?.cls, 'perception');
+  assert.equal(res.quotes.cues.get('calls for')?.lemma, 'call');
+});
+
+test('seed: Haftar, the GNA twice and Ghassan Salame twice, with speakers and dates', { skip: NO_SEED }, () => {
+  const a = analyzedSeed();
+  assertSpans(a);
+  const ceasefire = find(a, 'A ceasefire (would be) the result');
+  assert.equal(ceasefire.direct, true);
+  assert.match(nameOf(a, ceasefire.speaker) ?? '', /Haftar/);
+  assert.equal(ceasefire.speakerMention?.text, 'Haftar');
+  assert.equal(ceasefire.cue?.text, 'said');
+  assert.equal(ceasefire.date, '2020-02-21'); // "said … on Friday"
+  assert.ok(!ceasefire.text.startsWith('“') && !ceasefire.text.endsWith('”'), 'content without quote marks');
+
+  const withdrawal = find(a, 'the withdrawal of Syrian and Turkish mercenaries');
+  assert.match(nameOf(a, withdrawal.speaker) ?? '', /Haftar/);
+  assert.equal(withdrawal.speakerMention?.text, 'He');
+
+  const peace = find(a, 'There can be no peace under the bombing');
+  const suspension = find(a, 'We are announcing the suspension');
+  assert.match(nameOf(a, peace.speaker) ?? '', /Government of National Accord|GNA/);
+  assert.equal(suspension.speaker, peace.speaker);
+  assert.equal(suspension.speakerMention?.text, 'it');
+
+  const returned = find(a, 'The representatives of the GNA returned');
+  assert.equal(nameOf(a, returned.speaker), 'Ghassan Salame');
+  assert.equal(returned.date, '2020-02-20'); // "said on Thursday"
+  const difficult = find(a, 'extremely difficult, but possible');
+  assert.equal(difficult.direct, false, 'a mixed quote: reported clause with a quoted fragment');
+  assert.equal(difficult.speaker, returned.speaker);
+  assert.equal(difficult.speakerMention?.text, 'He');
+});
+
+test('interrupted quote: the second part keeps the speaker of the first', () => {
+  const a = run('Maria Lopez, the mayor, spoke to reporters. "We will not stop," Lopez said. "The fight goes on."');
+  assertSpans(a);
+  const first = find(a, 'We will not stop');
+  const second = find(a, 'The fight goes on');
+  assert.equal(first.speakerMention?.text, 'Lopez');
+  assert.equal(first.cue?.text, 'said');
+  assert.equal(second.speakerMention, null, 'a continuation has no surface speaker of its own');
+  assert.equal(second.speaker, first.speaker);
+  assert.equal(first.text, 'We will not stop', 'trailing comma trimmed');
+});
+
+test('reported speech: said that, told X that, according to, adding that', () => {
+  let a = run('The ministry said that 40 people had been arrested.');
+  let q = find(a, '40 people had been arrested');
+  assert.equal(q.text, '40 people had been arrested');
+  assert.equal(q.direct, false);
+  assert.equal(q.speakerMention?.text, 'The ministry');
+
+  a = run('Smith told RIA that the talks had failed.');
+  q = find(a, 'the talks had failed');
+  assert.equal(q.text, 'the talks had failed');
+  assert.equal(q.cue?.text, 'told');
+  assert.equal(q.speakerMention?.text, 'Smith');
+
+  a = run('According to the police, the suspect fled on foot.');
+  q = find(a, 'the suspect fled on foot');
+  assert.equal(q.speakerMention?.text, 'the police');
+  assert.equal(q.cue?.text, 'According to');
+
+  a = run('The minister said the border would reopen, adding that trade would resume next week.');
+  assert.equal(a.quotes.length, 2);
+  assert.equal(find(a, 'trade would resume').cue?.text, 'adding');
+  assert.equal(find(a, 'trade would resume').speakerMention?.text, 'The minister');
+  assert.equal(find(a, 'the border would reopen').text, 'the border would reopen');
+});
+
+test('speaker after the quote, colon form, "in a statement", dash form', () => {
+  let a = run('"It was chaos," said John Miller, a witness.');
+  assert.equal(find(a, 'It was chaos').speakerMention?.text, 'John Miller');
+
+  a = run('The president said: "We are ready for anything."');
+  const colon = find(a, 'We are ready for anything');
+  assert.equal(colon.direct, true);
+  assert.equal(colon.speakerMention?.text, 'The president');
+
+  a = run('The attack was cowardly and unjustified, the ministry said in a statement.');
+  const st = find(a, 'The attack was cowardly');
+  assert.equal(st.text, 'The attack was cowardly and unjustified');
+  assert.equal(st.speakerMention?.text, 'the ministry');
+
+  a = run('The deal is dead and buried — the minister said.');
+  assert.equal(find(a, 'The deal is dead').speakerMention?.text, 'the minister');
+  assertSpans(a);
+});
+
+test('a quotation over two paragraphs is attributed in both', () => {
+  const a = run('John Smith said: "We have done everything we could to stop this.\n\n"Now it is up to the courts and the people," Smith said.');
+  assertSpans(a);
+  const p1 = find(a, 'We have done everything');
+  const p2 = find(a, 'Now it is up to the courts');
+  assert.equal(p1.speakerMention?.text, 'John Smith');
+  assert.equal(p2.speakerMention?.text, 'Smith');
+  assert.ok(p1.speaker !== null && p1.speaker === p2.speaker);
+});
+
+test('beliefs, scare quotes and titles are not quotes', () => {
+  assert.equal(run('He believes that the war will end soon.').quotes.length, 0);
+  assert.equal(run('The "reckless" plan was dropped on Monday after a long debate.').quotes.length, 0);
+  assert.equal(run('They watched "Saturday Night Live" together.').quotes.length, 0);
+  assert.equal(run('She declined to say whether the talks would resume.').quotes.length, 0);
+});
+
+test('date: the day it was said, else the publication date', () => {
+  const a = run('Rescuers said on Monday that the search would continue.', '2024-03-07');
+  assert.equal(find(a, 'the search would continue').date, '2024-03-04');
+  const b = run('The minister said the border would reopen next week.', '2024-03-07');
+  assert.equal(find(b, 'the border would reopen').date, '2024-03-07');
+});
