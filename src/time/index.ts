@@ -14,6 +14,7 @@ export interface TimeResources {
 /** Words that end a clause for the tense search and for `timeFor`. */
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '--', '(', ')', '“', '”', '"']);
 const SPEECH_VERBS = /\b(?:said|says|told|tells|announced|stated|added|reported|claimed|insisted|warned|explained|noted|wrote|confirmed|declared)\b/i;
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'be', 'date', 'power', 'court', 'office', 'work', 'death', 'normal', 'prison', 'jail', 'school', 'market', 'war']);
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", '’s', 'get', 'gets']);
 const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
 
@@ -29,6 +30,13 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
     if (!t || t.sentence !== sent) return 'stop';
     if (CLAUSE_BREAK.has(t.text)) return 'stop';
     const w = t.lower;
+    if (w === 'to') {
+      // "decided to admit … in March", "is to resume … Tuesday": a catenative verb before "to" + verb.
+      const prev = toks[k - 1];
+      const next = toks[k + 1];
+      if (prev && next && next.kind === 'word' && next.text === next.lower && !DETERMINERS.has(next.lower) && lex.catenative.has(prev.lower)) return 'future';
+      return null;
+    }
     if (lex.future.has(w)) {
       if (lex.futureNeedTo.has(w) && toks[k + 1]?.lower !== 'to') return null;
       return 'future';
@@ -37,11 +45,14 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
     if (regular || lex.past.has(w)) {
       // A participle after a form of "be" ("will be held", "to be completed") is not a past tense.
       const p1 = toks[k - 1]?.lower;
-      if (p1 && BE.has(p1) && !BE.has(w) && w !== 'been') return null;
+      if (p1 && BE.has(p1) && !BE.has(w) && w !== 'been') return p1 === 'is' || p1 === 'are' ? 'future' : null;
       return 'past';
     }
     return null;
   };
+  // "as early as Tuesday", "as soon as May" look ahead; "Wednesday's ruling" looks back.
+  if (/\bas\s+(?:early|soon)\s+as\s*$/i.test(doc.text.slice(Math.max(0, start - 16), start))) return 'future';
+  if (/^['’]s\b/.test(doc.text.slice(end, end + 3))) return 'past';
   // The governing verb usually comes first ("launched an offensive in April"); look left, then right.
   for (let d = 1; d <= 16; d++) {
     const r = classify(i0 - d);

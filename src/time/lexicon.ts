@@ -20,6 +20,8 @@ export interface TimeLexiconFile {
   futureCues: string[];
   /** Future cues that only count before "to" (plans to, expected to, set to). */
   futureCuesNeedTo: string[];
+  /** Verbs and adjectives that, before "to" + verb, point to the future ("decided to admit"). */
+  catenatives: string[];
   /** Past-tense forms that are not regular -ed forms (said, met, began…). */
   pastCues: string[];
   /** Words after a bare four-digit number that show it is a count, not a year. */
@@ -42,6 +44,7 @@ export interface TimeLexicon {
   set: Map<string, string>;
   future: Set<string>;
   futureNeedTo: Set<string>;
+  catenative: Set<string>;
   past: Set<string>;
   notYearAfter: Set<string>;
   re: {
@@ -91,6 +94,7 @@ export function compileLexicon(f: TimeLexiconFile): TimeLexicon {
     set: lowerMap(f.sets),
     future: new Set(f.futureCues.map((s) => s.toLowerCase())),
     futureNeedTo: new Set((f.futureCuesNeedTo ?? []).map((s) => s.toLowerCase())),
+    catenative: new Set((f.catenatives ?? []).map((s) => s.toLowerCase())),
     past: new Set(f.pastCues.map((s) => s.toLowerCase())),
     notYearAfter: new Set(f.notYearAfter.map((s) => s.toLowerCase())),
     re: {
