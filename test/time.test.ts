@@ -202,3 +202,26 @@ test('TempEval-3 scorer: gold against itself is 100, a hand case scores as compu
   assert.equal(s.valueF1, 0); // neither value right
   assert.equal(s.typeF1, 50); // DATE right once
 });
+
+test('property: any mix of time words, digits and punctuation never throws and keeps spans exact', async () => {
+  const fc = await import('fast-check');
+  const pieces = ['Friday', 'May', 'may', 'Feb.', 'Fen.', '18', '2020', '1990s', "'90s", 'the', 'day', 'before', 'after', 'two', 'days',
+    'later', 'ago', 'last', 'next', 'this', 'morning', 'a.m.', '10:30', 'p.m.', 'quarter', 'third-quarter', 'year-ago', 'every',
+    'twice', 'a', 'year', 'since', 'now', '“', '”', '"', ',', '.', '-', '/', '٢٠٢٠', '99999', 'https://x.org/2020/02/21', 'century',
+    '21st', 'half', 'early', 'mid-', 'said', 'will', 'Christmas', 'Thanksgiving', 'noon', '24-hour', 'and a half', '1/2', 'the weekend'];
+  fc.assert(fc.property(
+    fc.array(fc.constantFrom(...pieces), { maxLength: 30 }),
+    fc.array(fc.constantFrom(' ', '', '\n', '  '), { minLength: 30, maxLength: 30 }),
+    fc.constantFrom('2020-02-22', '2013-03-31', '1999-12-31', null),
+    (words, seps, published) => {
+      const text = words.map((w, i) => w + seps[i]!).join('');
+      const doc = tag(text, published);
+      spansHold(doc);
+      for (let i = 1; i < doc.times.length; i++) assert.ok(doc.times[i - 1]!.end <= doc.times[i]!.start, 'expressions do not overlap');
+      for (const t of doc.times) {
+        assert.ok(['DATE', 'TIME', 'DURATION', 'SET'].includes(t.type));
+        assert.ok(t.value === null || /^[0-9A-Z_:.-]+$/.test(t.value), `odd value ${t.value}`);
+      }
+    },
+  ), { numRuns: 300, seed: 42 });
+});
