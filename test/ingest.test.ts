@@ -221,6 +221,11 @@ test('HTML with no article is rejected with a reason naming the page', () => {
   const r = one('empty-page.html', '<!DOCTYPE html><html><head><title>Index</title></head><body><nav><a href="/a">News</a><a href="/b">Sport</a></nav><footer>© 2020 Paper</footer></body></html>');
   assert.equal(r.input, 'empty-page.html');
   assert.match(failure(r), /no article in the page/);
+  const links = '<html><body><div><ul>' + Array.from({ length: 30 }, (_, i) => `<li><a href="/a${i}">Headline number ${i} about the war</a></li>`).join('') + '</ul></div></body></html>';
+  assert.match(failure(one('index.html', links)), /no article in the page: .*% links/);
+  // A short brief outside any <article> is still an article.
+  const brief = '<html><body><header><a href="/">Paper</a></header><div><div>Rockets hit the port of Tripoli on Tuesday, killing two dock workers and wounding five, port officials said in a statement.</div></div><footer>Contact us About us Privacy Terms</footer></body></html>';
+  assert.equal(okArticle(one('brief.html', brief)).text, 'Rockets hit the port of Tripoli on Tuesday, killing two dock workers and wounding five, port officials said in a statement.');
 });
 
 // ------------------------------------------------------------------ feeds

@@ -19,35 +19,49 @@ interface NodeLike {
   childNodes: ArrayLike<NodeLike>;
 }
 
-function walk(node: NodeLike, out: string[], pre: boolean): void {
+interface Walk { out: string[]; linkChars: number; chars: number }
+
+function walk(node: NodeLike, w: Walk, pre: boolean, skip: Set<string>, inLink: boolean): void {
   const kids = node.childNodes;
   for (let i = 0; i < kids.length; i++) {
     const n = kids[i]!;
     if (n.nodeType === 3) {
       const t = n.textContent ?? '';
-      out.push(pre ? t : t.replace(/[ \t\r\n\f]+/g, ' '));
+      w.out.push(pre ? t : t.replace(/[ \t\r\n\f]+/g, ' '));
+      const c = t.replace(/\s+/g, '').length;
+      w.chars += c;
+      if (inLink) w.linkChars += c;
     } else if (n.nodeType === 1) {
       const tag = n.nodeName.toLowerCase();
-      if (SKIP.has(tag)) continue;
-      if (tag === 'br') { out.push('\n'); continue; }
+      if (skip.has(tag)) continue;
+      if (tag === 'br') { w.out.push('\n'); continue; }
       const block = BLOCK.has(tag);
-      if (block) out.push('\n\n');
-      walk(n, out, pre || tag === 'pre');
-      if (block) out.push('\n\n');
+      if (block) w.out.push('\n\n');
+      walk(n, w, pre || tag === 'pre', skip, inLink || tag === 'a');
+      if (block) w.out.push('\n\n');
     }
   }
 }
 
 /** Text of an HTML fragment or page: one line per block element, blank lines between blocks. Entities decoded. */
 export function htmlToText(html: string): string {
+  return fragmentText(html).text;
+}
+
+function fragmentText(html: string): { text: string; linkShare: number } {
   const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
   return nodeText(document.body as unknown as NodeLike);
 }
 
-function nodeText(node: NodeLike): string {
-  const out: string[] = [];
-  walk(node, out, false);
-  return out.join('').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+/** Page chrome, left out when a whole page body is the fallback. */
+const CHROME = new Set([...SKIP, 'header', 'footer', 'aside', 'menu']);
+
+/** The text under a node, and how much of it is link text (a list of links is not an article). */
+function nodeText(node: NodeLike, skip: Set<string> = SKIP): { text: string; linkShare: number } {
+  const w: Walk = { out: [], linkChars: 0, chars: 0 };
+  walk(node, w, false, skip, false);
+  const text = w.out.join('').replace(/ *\n */g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return { text, linkShare: w.chars ? w.linkChars / w.chars : 0 };
 }
 
 /** Does a string hold HTML markup rather than plain text? */
@@ -65,6 +79,8 @@ export interface HtmlPage {
   text: string | null;
   /** Words of text found outside menus and footers, for the error message when there is no article. */
   words: number;
+  /** Share of that text inside links. */
+  linkShare: number;
 }
 
 interface El {
@@ -140,33 +156,38 @@ export function readHtmlPage(html: string): HtmlPage {
   const ogTitle = attr('meta[property="og:title"]', 'content');
   const dates = [...metaContent(doc, META_DATE_KEYS), ...jsonLdDates(doc), ...timeDates(doc)];
 
-  let text: string | null = null;
+  let best: { text: string; linkShare: number; words: number } | null = null;
+  const consider = (c: { text: string; linkShare: number }) => {
+    const words = countWords(c.text);
+    const good = (x: { linkShare: number; words: number }) => x.words >= MIN_ARTICLE_WORDS && x.linkShare <= MAX_LINK_SHARE;
+    const cand = { ...c, words };
+    if (!best || (good(cand) && !good(best)) || (good(cand) === good(best) && words > best.words)) best = cand;
+    return good(cand);
+  };
+  let found = false;
   try {
     const parsed = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
-    if (parsed?.content) text = htmlToText(parsed.content);
-    if (!text && parsed?.textContent) text = parsed.textContent.trim();
+    if (parsed?.content) found = consider(fragmentText(parsed.content));
   } catch {
-    text = null;
+    // Readability failed on this page: the fallback below decides.
   }
-  // Readability gives up on very short pages: fall back to the <article> or <main> element.
-  let words = text ? countWords(text) : 0;
-  if (words < MIN_ARTICLE_WORDS) {
+  if (!found) {
+    // Readability gives up on very short pages: the <article> or <main> element, else the body without its chrome.
     const { document: again } = parseHTML(html);
     const d2 = again as unknown as DocLike;
     const main = d2.querySelector('article') ?? d2.querySelector('main') ?? d2.querySelector('[role="main"]');
-    const fallback = main ? nodeText(main as unknown as NodeLike) : '';
-    const fw = countWords(fallback);
-    if (fw > words) { text = fallback; words = fw; }
-    if (words < MIN_ARTICLE_WORDS) {
-      const bodyWords = countWords(nodeText(d2.body as NodeLike));
-      return { title: ogTitle ?? h1 ?? (doc.title || null), url, siteName, dates, text: null, words: Math.max(words, bodyWords) };
-    }
+    found = consider(main ? nodeText(main as unknown as NodeLike) : nodeText(d2.body as NodeLike, CHROME));
   }
-  return { title: h1 ?? ogTitle ?? (doc.title?.trim() || null), url, siteName, dates, text, words };
+  const b = best as { text: string; linkShare: number; words: number } | null;
+  const title = h1 ?? ogTitle ?? (doc.title?.trim() || null);
+  if (!found || !b) return { title, url, siteName, dates, text: null, words: b?.words ?? 0, linkShare: b?.linkShare ?? 0 };
+  return { title, url, siteName, dates, text: b.text, words: b.words, linkShare: b.linkShare };
 }
 
-/** Fewer words than this outside menus and footers is a page without an article (an index, an error page). */
-export const MIN_ARTICLE_WORDS = 40;
+/** Fewer words than this outside menus, headers and footers is a page without an article (an index, an error page). */
+export const MIN_ARTICLE_WORDS = 20;
+/** More of the text than this inside links is a list of links (an index page), not an article. */
+export const MAX_LINK_SHARE = 0.5;
 
 export function countWords(s: string): number {
   return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;

@@ -317,7 +317,10 @@ function readHtml(name: string, text: string, opts: ReadOptions): ReadResult {
     return { ok: false, input: name, error: `cannot parse the HTML: ${(e as Error).message}` };
   }
   if (!page.text) {
-    return { ok: false, input: name, error: `no article in the page: ${page.words} word${page.words === 1 ? '' : 's'} of text outside menus and footers, fewer than the ${MIN_ARTICLE_WORDS} an article needs` };
+    const why = page.words >= MIN_ARTICLE_WORDS
+      ? `its ${page.words} words of text are ${Math.round(page.linkShare * 100)}% links (an index or a menu, not an article)`
+      : `${page.words} word${page.words === 1 ? '' : 's'} of text outside menus and footers, fewer than the ${MIN_ARTICLE_WORDS} an article needs`;
+    return { ok: false, input: name, error: `no article in the page: ${why}` };
   }
   const draft: Draft = {
     url: page.url,
