@@ -106,6 +106,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     PLURALWD: { words: ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'weekends'] },
     REF: { words: first(lex.ref.keys()) }, HOLIDAY: { words: first(lex.holiday.keys()) },
     ANAPH: { words: ['before', 'after', 'earlier', 'later'] },
+    DECADEW: { words: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'] },
+    LONG: { words: ['long'] },
   } satisfies Record<string, Trigger>;
   const mk = (trig: Trigger, src: string, fn: Handler): Pattern => {
     const key = Object.entries(T).find(([, v]) => v === trig)?.[0] ?? '';
@@ -123,7 +125,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   const unitOf = (s: string): string | null => lex.unit.get(s.toLowerCase()) ?? null;
   const ORDW = Object.keys(lex.file.ordinals).join('|');
   const UNITWORDS = '(?:' + [...lex.unit.keys()].sort((a, b) => b.length - a.length).join('|') + ')';
-  const TZ = '(?:[ECMP][SD]T|GMT|UTC|BST|CET|CEST|EET|local\\s+time)';
+  const TZ = '(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|local\\s+time)';
   const DAYREF = `(?:${R.WD}|today|tonight|yesterday|tomorrow)`;
 
   const pats: Pattern[] = [];
@@ -213,6 +215,18 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const n = m[1] ? +m[1] : (lex.ordinal.get(m[2]!.toLowerCase()) ?? 0);
     if (n < 1 || n > 30) return null;
     return cand(m, 'DATE', { k: 'abs', value: pad(n - 1) }, 2);
+  }));
+
+  // 6b. Decades in words: "the nineties", "the late eighties".
+  pats.push(mk(T.DECADEW, `${B}the\\s+(?:(?:early|late|mid)-?\\s*)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)${E}`, (m) => {
+    const d = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m[1]!.toLowerCase()) + 2;
+    return cand(m, 'DATE', { k: 'abs', value: `19${d}` }, 1);
+  }));
+  // 6c. "day-long", "decades-long", "year-long": a duration with no number.
+  pats.push(mk(T.LONG, `${B}(day|week|month|year|decade|hour|minute|days|weeks|months|years|decades|hours)-long${E}`, (m) => {
+    const w = m[1]!.toLowerCase();
+    const u = lex.unit.get(w) ?? 'D';
+    return cand(m, 'DURATION', { k: 'dur', value: w.endsWith('s') ? vagueDur(u) : durValue(1, u) }, 1);
   }));
 
   // 7. A month alone: "April", "last November", "early March", "the end of June".
@@ -332,7 +346,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 13. Durations and shifted dates: "two years", "24-hour", "the past three months", "at least 10 days",
   //     "three years ago", "two days later", "a year earlier", "a two-year-old".
-  pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
+  pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(?:(?:more|additional|straight|consecutive|full|long|short|whole)\\s+)?(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
     const unitCode = unitOf(m[5]!);
     if (!unitCode) return null;
     if (m[7]?.toLowerCase() === 'old' || /^[-\s]+old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null; // ages are not timexes
