@@ -20,6 +20,8 @@ export interface ActorsLexicon {
   actorVerbs: string[];
   pronouns: Record<string, string>;
   nameParticles: string[];
+  /** Month and weekday names (never a name on their own). */
+  calendar?: string[];
 }
 
 /** What the actors stage needs, loaded once (see load.ts) and passed in. */
@@ -43,6 +45,7 @@ interface LexCache {
   verbs: Set<string>;
   particles: Set<string>;
   nominal: Map<string, string>;
+  calendar: Set<string>;
 }
 
 function lexCache(res: ActorsResources): LexCache {
@@ -66,6 +69,7 @@ function lexCache(res: ActorsResources): LexCache {
     verbs: new Set(res.lex.actorVerbs),
     particles: new Set(res.lex.nameParticles),
     nominal,
+    calendar: new Set(res.lex.calendar ?? []),
   };
   return res.cache;
 }
@@ -244,6 +248,8 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       }
       if (a >= b) continue;
       if (!toks.slice(a, b).some(isCap) && !ctx.allCaps) continue;
+      // Months and weekdays are times, not names.
+      if (b - a === 1 && c.calendar.has(toks[a]!.lower)) continue;
       // A common word or a pronoun opening a sentence or a quotation is not a name ("We", "Meanwhile").
       if (b - a === 1) {
         const pv = toks[a - 1];

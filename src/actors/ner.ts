@@ -90,8 +90,15 @@ const NAME_CLASSES = new Set(['first', 'last', 'city', 'country', 'region', 'org
  * lucky win"): common words go lower-case, known names and short acronyms keep a capital.
  */
 export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null): string[] {
-  return words.map((w) => {
+  // Two-word names first ("NEW YORK", "KANSAS CITY").
+  const pair = new Uint8Array(words.length);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const two = words[i]!.toLowerCase() + ' ' + words[i + 1]!.toLowerCase();
+    if (gaz.get(two)?.some((x) => NAME_CLASSES.has(x)) || kb?.byAlias.has(normName(two))) pair[i] = pair[i + 1] = 1;
+  }
+  return words.map((w, i) => {
     if (!/\p{L}/u.test(w)) return w;
+    if (pair[i]) return w.charAt(0) + w.slice(1).toLowerCase();
     const lw = w.toLowerCase();
     const cls = gaz.get(lw);
     const name = cls?.some((x) => NAME_CLASSES.has(x)) || (kb?.byAlias.has(normName(w)) ?? false);
