@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -309,6 +309,7 @@ test('folders are read recursively in sorted order, skipping hidden, "_" and unk
     writeFileSync(join(dir, '.hidden.txt'), BODY);
     writeFileSync(join(dir, 'notes.md'), '# notes');
     writeFileSync(join(dir, 'photo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    symlinkSync(dir, join(dir, 'sub', 'loop'));
     const rs = [...readPaths([dir], opts)];
     assert.deepEqual(rs.map((r) => r.input.slice(dir.length + 1)), ['a.json', 'b.txt', join('sub', 'c.txt')]);
     assert.deepEqual(rs.map((r) => r.ok && r.article.published), ['2020-02-18', '2020-02-19', '2020-02-20']);

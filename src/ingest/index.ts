@@ -5,7 +5,7 @@
  * that cannot be read is one `{ok: false}` result naming it and saying why, and the rest go on.
  * See src/ingest/README.md for the rules (limits, date precedence, outlet).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { ReadOptions, ReadResult } from './types.js';
 import { decodeBytes, declaredCharset } from './decode.js';
@@ -53,12 +53,21 @@ export function* readPaths(paths: string[], opts: ReadOptions = {}): Generator<R
       yield { ok: false, input: p, error: 'no such file or folder' };
       continue;
     }
-    if (st.isDirectory()) yield* readFolder(p, opts);
+    if (st.isDirectory()) yield* readFolder(p, opts, new Set());
     else yield* readFile(p, st.size, opts);
   }
 }
 
-function* readFolder(dir: string, opts: ReadOptions): Generator<ReadResult> {
+function* readFolder(dir: string, opts: ReadOptions, seen: Set<string>): Generator<ReadResult> {
+  // A folder reached twice through symbolic links is read once (and a link loop ends).
+  let real: string;
+  try {
+    real = realpathSync(dir);
+  } catch {
+    real = dir;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
   let names: string[];
   try {
     names = readdirSync(dir).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -76,7 +85,7 @@ function* readFolder(dir: string, opts: ReadOptions): Generator<ReadResult> {
       yield { ok: false, input: p, error: `cannot read: ${(e as Error).message}` };
       continue;
     }
-    if (st.isDirectory()) yield* readFolder(p, opts);
+    if (st.isDirectory()) yield* readFolder(p, opts, seen);
     else if (FORMATS[extname(name).toLowerCase()]) yield* readFile(p, st.size, opts);
   }
 }
