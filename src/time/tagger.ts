@@ -126,7 +126,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   const ORDW = Object.keys(lex.file.ordinals).join('|');
   const UNITWORDS = '(?:' + [...lex.unit.keys()].sort((a, b) => b.length - a.length).join('|') + ')';
   const TZ = '(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|EET|local\\s+time)';
-  const DAYREF = `(?:${R.WD}|today|tonight|yesterday|tomorrow)`;
+  const DAYREF = `(?:${R.WD}|today|tonight|yesterday|tomorrow|${R.MON}\\.?\\s*\\d{1,2}(?:,?\\s+\\d{4})?)`;
 
   const pats: Pattern[] = [];
 
@@ -417,6 +417,12 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (t === 'today' || t === 'tonight') return { k: 'day', off: 0, part: null };
     if (t === 'yesterday') return { k: 'day', off: -1, part: null };
     if (t === 'tomorrow') return { k: 'day', off: 1, part: null };
+    const md = /^([a-z]+)\.?\s*(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(t);
+    if (md) {
+      const mon = lex.month.get(md[1]!);
+      const d = +md[2]!;
+      if (mon && d >= 1 && d <= 31) return { k: 'md', m: mon, d, y: md[3] ? +md[3] : null };
+    }
     const wd = lex.weekday.get(t);
     return wd ? { k: 'wd', wd, dir: null, part: null } : null;
   };
@@ -691,6 +697,8 @@ function monthYear(base: Ymd, m: number, dir: Dir, tense: Tense): number {
   if (dir === 'last') return m < base.m ? base.y : base.y - 1;
   if (dir === 'next') return m > base.m ? base.y : base.y + 1;
   if (tense === 'future') return m >= base.m ? base.y : base.y + 1;
+  if (tense === null && m > base.m && m - base.m <= 2) return base.y;
+  if (tense === null && m < base.m && m + 12 - base.m <= 2) return base.y + 1;
   return m <= base.m ? base.y : base.y - 1;
 }
 
