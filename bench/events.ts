@@ -247,6 +247,7 @@ function petrarchBench(res: Resources) {
     for (const x of rec.events) {
       expected++;
       if (produced.has(`${x.source}|${x.target}|${x.code}`)) found++;
+      else if (process.env.EVENTS_PETR_ERRORS === '1') console.log(`PETR ${rec.id} want ${x.source}|${x.target}|${x.code} got ${[...produced].join(' ')} :: ${rec.text}`);
     }
   }
   console.log(`PETRARCH2 unit tests: ${found}/${expected} expected triples produced`);

@@ -6,7 +6,7 @@
  */
 import type { Doc, Token } from '../document/document.js';
 import type { EventsResources } from './index.js';
-import { ploverOf, type TriggerEntry, type VerbForm } from './lexicon.js';
+import { ploverOf, type CameoPattern, type TriggerEntry, type VerbForm } from './lexicon.js';
 
 /** A token range [s, e) of `doc.tokens`. */
 export interface TokRange {
@@ -164,6 +164,7 @@ export class SentenceReader {
 
   /** Noun phrase starting at `p` (skipping an opening quote), or null. */
   npForward(p: number, max = 12, stopAtOf = false): TokRange | null {
+    const L0 = this.res.lexicon.determiners;
     while (p < this.s1 && QUOTE_TOKENS.has(this.low(p))) p++;
     if (!this.npWord(p) || this.low(p) === "'s" || this.low(p) === ')') return null;
     let e = p;
@@ -181,6 +182,7 @@ export class SentenceReader {
         } else if (t.lower === 'and' || t.lower === 'or') {
           if (!this.isName(e + 1) && !(this.low(e + 1) === 'the' && this.isName(e + 2))) break;
         } else if (!this.npWord(e)) break;
+        else if (e > p && t.kind === 'word' && !isCap(t) && !L0.has(this.low(e - 1)) && (t.lower.endsWith('ed') || this.res.verbs.has(t.lower) && !this.res.nouns.has(t.lower)) && this.low(e - 1) !== '-') break;
       }
       e++;
     }
@@ -270,7 +272,7 @@ export class SentenceReader {
     if (k === this.s0 || QUOTE_TOKENS.has(this.low(k - 1)) && k - 1 === this.s0) return false;
     if (this.isName(k)) return false;
     const p = this.low(k - 1);
-    if (L.determiners.has(p) || p === "'s" || p === '’s') return false;
+    if (L.determiners.has(p) && p !== 'that' || p === "'s" || p === '’s') return false;
     if (L.prepositions.has(p) && p !== 'to' && p !== 'by') return false;
     if (this.low(k + 1) === 'of' && !t.lower.endsWith('ed')) return false;
     return true;
@@ -400,7 +402,14 @@ function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit |
     const after = k + 1 + e.after.length;
     let code: string | null = null;
     let score = -1;
-    for (const p of e.patterns) {
+    const cands = new Set<CameoPattern>();
+    if (e.patternIndex) {
+      for (const w of r.words) {
+        const ps = e.patternIndex.get(w);
+        if (ps) for (const p of ps) cands.add(p);
+      }
+    }
+    for (const p of cands) {
       const sc = patternScore(r, k, after, p);
       if (sc > score) {
         score = sc;
@@ -514,6 +523,33 @@ function prepTarget(r: SentenceReader, from: number, preps: string[]): TokRange 
   return null;
 }
 
+const GENERIC_TARGET_PREPS = ['with', 'to', 'against', 'on', 'at', 'into', 'toward', 'towards', 'from', 'in', 'for', 'over'];
+
+function hasNameIn(r: SentenceReader, np: TokRange | null): boolean {
+  if (!np) return false;
+  for (let i = np.s; i < np.e; i++) if (r.isName(i) || r.res.lexicon.pronouns.has(r.low(i))) return true;
+  return false;
+}
+
+/** A prepositional phrase after `from`, in the clause, whose noun phrase holds a name. */
+function namedPrepTarget(r: SentenceReader, from: number, extra: string[] = []): TokRange | null {
+  const end = r.clauseEnd(from, 10);
+  for (let i = from; i < end; i++) {
+    if (r.low(i) === ',') break;
+    if (!GENERIC_TARGET_PREPS.includes(r.low(i)) && !extra.includes(r.low(i))) continue;
+    const np = r.npForward(i + 1, 8, true);
+    if (np && hasNameIn(r, np) && !isTimeNp(r, np)) return np;
+  }
+  return null;
+}
+
+const MONTHS_DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+function isTimeNp(r: SentenceReader, np: TokRange): boolean {
+  for (let i = np.s; i < np.e; i++) if (MONTHS_DAYS.has(r.low(i))) return true;
+  return false;
+}
+
 function possessorIn(r: SentenceReader, np: TokRange): TokRange | null {
   for (let i = np.s + 1; i < np.e; i++) {
     if (r.low(i) === "'s" || r.low(i) === '’s') return r.npBackward(i - 1);
@@ -623,7 +659,12 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
       }
       if (inObject || sameClause) {
         b.absorbedBy = a;
-        if (a.type && b.type) {
+        let direct = b.trig - a.trigEnd <= 4;
+        for (let q = a.trigEnd; q < b.trig && direct; q++) {
+          const ql = r.low(q);
+          if (ql === ',' || res.lexicon.boundaries.has(ql) || ql === 'that') direct = false;
+        }
+        if (a.type && b.type && direct) {
           const change = res.lexicon.typeChanges[a.type]?.[b.type];
           if (change && !a.entry.obj) {
             a.type = change;
@@ -688,7 +729,13 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   const hasAux = gt.trim().split(' ').some((w) => L.auxiliaries.has(w));
   // bare participle: "…, backed by X" / "the port attacked by X"
   let byAt = -1;
-  for (let i = hit.trigEnd; i < Math.min(r.s1, hit.trigEnd + 3); i++) if (r.low(i) === 'by') { byAt = i; break; }
+  for (let i = hit.trigEnd; i < Math.min(r.s1, hit.trigEnd + 3); i++) {
+    if (r.low(i) === 'by') {
+      byAt = i;
+      break;
+    }
+    if (!r.isAdverb(i)) break;
+  }
   const reduced = participle && !hasAux && (byAt >= 0 || r.low(g - 1) === ',' || r.low(g - 1) === '(') && !r.low(g - 1).match(/^(he|she|it|they|we|i)$/);
   // adjectival participle: "the imprisoned critic", "Norway: jailed activist …"
   if (participle && !hasAux && e.pos === 'v' && e.after.length === 0) {
@@ -735,7 +782,25 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
       const objHead = r.low(r.head(obj));
       if (e.obj && e.obj.includes(objHead)) ev.target = possessorIn(r, obj);
       else ev.target = obj;
-    }
+      // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
+      if (!hasNameIn(r, ev.target)) {
+        const eventObject = r.res.nouns.has(objHead);
+        const named = namedPrepTarget(r, obj.e, eventObject ? ['of'] : []);
+        if (named) ev.target = named;
+      }
+    } else if (!e.tgt.length) ev.target = namedPrepTarget(r, hit.trigEnd);
+  }
+  // weapons and victims are not actors ("Shells struck the market", "Eleven people died")
+  if (ev.actor && L.nonActors.has(r.low(r.head(ev.actor)))) {
+    let named = false;
+    for (let i = ev.actor.s; i < ev.actor.e; i++) if (i !== r.s0 && r.isName(i)) named = true;
+    if (!named) ev.actor = null;
+  }
+  // the content of a speech act sets its mode: "called for the withdrawal" → REQUEST yield
+  if (e.speech && obj && ev.mode === null && ev.type) {
+    const content = r.res.nouns.get(r.low(r.head(obj)))?.[0];
+    const cm = content?.type ? L.complementModes[ev.type]?.[content.type] : undefined;
+    if (cm) ev.mode = cm;
   }
   const evSubj = passive ? null : subjectIsEventNoun(r, subj.range);
   if (evSubj !== null) ev.eventSubject = evSubj;

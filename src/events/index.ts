@@ -1,5 +1,5 @@
 import type { Doc } from '../document/document.js';
-import { quoteAround, sentenceAt, spanOf } from '../document/document.js';
+import { quoteAround, sentenceAt, spanOf, tokenIndexAt } from '../document/document.js';
 import * as placesModule from '../places/index.js';
 import type { DatePrecision, EventRecord, Modality, Place, Span } from '../types.js';
 import { codeDocument, SentenceReader, type RawEvent, type TokRange } from './coder.js';
@@ -92,7 +92,17 @@ class Linker {
     const L = this.res.lexicon;
     const tk = doc.tokens[ev.trig]!;
     const q = doc.quotes.find((x) => x.start <= tk.start && tk.end <= x.end);
-    if (q) return { range: null, entity: q.speaker, quoted: true };
+    if (q) {
+      let range: TokRange | null = null;
+      if (q.speakerMention) {
+        const s0 = tokenIndexAt(doc, q.speakerMention.start);
+        let e0 = s0;
+        while (e0 < doc.tokens.length && doc.tokens[e0]!.start < q.speakerMention.end) e0++;
+        if (e0 > s0) range = { s: s0, e: e0 };
+      }
+      // an indirect quote ("Serraj said he suspended…") reads like a reporting clause
+      return { range, entity: q.speaker, quoted: q.direct };
+    }
     const qm = quoteAround(doc, tk.start, tk.end);
     if (qm) {
       // speaker after the closing mark: "…,” UN mediator Ghassan Salame said" / "…,” said X"
@@ -205,9 +215,9 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
       if (rep.quoted && firstPerson) {
         actor = rep.entity ?? actor;
         if (rep.range) actorRange = rep.range;
-      } else if (!rep.quoted && pron && !firstPerson && !actor) {
+      } else if (!rep.quoted && pron && !firstPerson && rep.range && (!actor || !rep.entity || actor === rep.entity)) {
         // "Serraj said he suspended…": the pronoun is the reporter
-        actor = rep.entity;
+        actor = rep.entity ?? actor;
         if (rep.range) actorRange = rep.range;
       } else if (!(rep.entity && rep.entity === actor) && !(rep.range && actorRange && rep.range.s === actorRange.s)) {
         modality.add('reported');

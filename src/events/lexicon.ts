@@ -25,6 +25,8 @@ export interface TriggerEntry {
   subj: string[] | null;
   /** CAMEO verb patterns of the entry's block (only for dictionary entries). */
   patterns: CameoPattern[];
+  /** The same patterns indexed by each word of their first element (built by `parseCameoVerbs`). */
+  patternIndex?: Map<string, CameoPattern[]>;
   source: 'curated' | 'dictionary';
 }
 
@@ -65,6 +67,8 @@ export interface Lexicon {
   figureKindsByType: Record<string, string[]>;
   complementModes: Record<string, Record<string, string>>;
   occurrenceVerbs: Set<string>;
+  /** Heads that cannot be an actor (weapons, victims): "Shells struck…", "Eleven people…". */
+  nonActors: Set<string>;
   typeChanges: Record<string, Record<string, string>>;
 }
 
@@ -202,7 +206,20 @@ export function parseCameoVerbs(text: string, cameoPlover: CameoPlover): { entri
   let blockVerbs: TriggerEntry[] = [];
   let blockPatterns: CameoPattern[] = [];
   const flush = () => {
-    for (const e of blockVerbs) e.patterns = blockPatterns;
+    const index = new Map<string, CameoPattern[]>();
+    for (const p of blockPatterns) {
+      const first = p.pre[0] ?? p.post[0];
+      if (!first) continue;
+      for (const w of first) {
+        const list = index.get(w) ?? [];
+        list.push(p);
+        index.set(w, list);
+      }
+    }
+    for (const e of blockVerbs) {
+      e.patterns = blockPatterns;
+      e.patternIndex = index;
+    }
     blockVerbs = [];
     blockPatterns = [];
   };

@@ -40,7 +40,7 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     participleLeads: set('participleLeads'), pronouns: set('pronouns'), firstPerson: set('firstPerson'),
     objectBreakers: set('objectBreakers'), lightVerbs: set('lightVerbs'), agentHeads: set('agentHeads'),
     figureKindsByType: raw.figureKindsByType, complementModes: raw.complementModes,
-    occurrenceVerbs: set('occurrenceVerbs'), typeChanges: raw.typeChanges ?? {},
+    occurrenceVerbs: set('occurrenceVerbs'), nonActors: set('nonActors'), typeChanges: raw.typeChanges ?? {},
   };
 }
 
