@@ -73,6 +73,8 @@ function dirOf(s: string | undefined): Dir {
   if (t === 'last' || t === 'past' || t === 'this past') return 'last';
   if (t === 'next' || t === 'coming' || t === 'this coming' || t === 'the coming') return 'next';
   if (t === 'this') return 'this';
+  if (t === 'the previous') return 'last';
+  if (t === 'the following') return 'next';
   return null;
 }
 
@@ -255,7 +257,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 9. Weekdays: "Friday", "last Tuesday", "Friday morning", "this coming Sunday".
-  pats.push(mk(T.WD, `${B}(?:(?:early|late)\\s+)?(?:(${DIRW})\\s+)?(${R.WD})(?:\\s+(${R.PART}))?${E}`, (m) => {
+  pats.push(mk(T.WD, `${B}(?:(?:early|late)\\s+)?(?:(${DIRW}|the\\s+previous|the\\s+following)\\s+)?(${R.WD})(?:\\s+(${R.PART}))?${E}`, (m) => {
     const w = m[2]!.replace(/\.$/, '');
     if (!isUpper(w)) return null;
     const wd = lex.weekday.get(w.toLowerCase());
@@ -599,7 +601,7 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
       if (!c) continue;
       while (c.end > c.start && /\s/.test(text[c.end - 1]!)) c.end--;
       // An adjectival timex ("the two-week trip", "the third-quarter loss") leaves the determiner out.
-      const det = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-)/iu.exec(text.slice(c.start, c.end));
+      const det = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-[\p{L}\d-]+$)/iu.exec(text.slice(c.start, c.end));
       if (det && /^\s+\p{L}/u.test(text.slice(c.end, c.end + 3)) && c.type !== 'SET') c.start += det[0].length;
       if (c.end > c.start) all.push(c);
     }
