@@ -114,7 +114,7 @@ export function matchAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number
     const key = normName(surface);
     let cands = lookup(g, key);
     // An acronym ("UN", "US") names only what is written that way in the hand-written files.
-    if (cands.length && /^[\p{Lu}.\s]+$/u.test(surface)) cands = g.extra.get(key) ?? [];
+    if (cands.length && /^[\p{Lu}.\s&]+$/u.test(surface) && (surface.length <= 4 || surface.includes('.'))) cands = g.extra.get(key) ?? [];
     if (cands.length) best = [end, key, cands];
   }
   return best;

@@ -22,6 +22,7 @@ interface Group {
   cands: number[]; // entry indexes (alternate flag removed)
   alt: Set<number>; // entries reached only by an alternate name
   sameNameCity: Set<number>; // regions that contain a city candidate of the same group
+  unsupportedCountry?: boolean; // a country candidate the rest of the article says nothing about
   entry: number;
   margin: number;
 }
@@ -38,7 +39,7 @@ const contains = (g: Gazetteer, outer: number, inner: number): boolean => {
 
 function prior(g: Gazetteer, e: number): number {
   const k = g.kind[e];
-  if (k === 'country') return 14;
+  if (k === 'country') return 17;
   if (k === 'area') return g.fcode[e] === 'CONT' ? 11.5 : 9;
   const lp = Math.log10(g.pop[e]! + 1);
   if (k === 'adm1') return lp + 1.0;
@@ -120,16 +121,18 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   if (cw > 0 && maxc > 0) {
     const share = Math.min(1, cw / maxc);
     s += 3 * share + (share >= 0.5 ? 1.5 : 0);
-    // A first-level region of the article's dominant country ("Georgia" in a US story).
-    if (kind === 'adm1' && share >= 0.8) s += 3;
+    // A first-level region or the capital of the article's dominant country ("Georgia" in a US story,
+    // "Washington").
+    if ((kind === 'adm1' || g.fcode[e] === 'PPLC') && share >= 0.8) s += 3;
   }
   // A region that shares its name with a city inside it ("Tripoli", "Ankara", "New York"): the city, unless
   // the text says "province".
   if ((kind === 'adm1' || kind === 'adm2') && gr.sameNameCity.has(e)) s -= 2.5;
-  if (kind !== 'country' && kind !== 'adm1') {
+  let local = false; // the same first-level region as other places of the article, or within 100 km of one
+  if (kind !== 'country' && kind !== 'adm1' && kind !== 'area') {
     const a1 = ctx.adm1.get(`${cc}.${g.admin1[e]}`) ?? 0;
     const own = self && self.entry >= 0 && g.cc[self.entry] === cc && g.admin1[self.entry] === g.admin1[e] ? self.mentions.length : 0;
-    if (a1 - own > 0.2) s += 3.5;
+    if (a1 - own > 0.2) { s += 3.5; local = true; }
     if (kind === 'city') {
       const a2 = ctx.adm2.get(`${cc}.${g.admin1[e]}.${g.admin2[e]}`) ?? 0;
       const own2 = self && self.entry >= 0 && g.admin2[self.entry] === g.admin2[e] && g.admin1[self.entry] === g.admin1[e] ? self.mentions.length : 0;
@@ -147,7 +150,12 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
     if (best < 30) s += 2.5;
     else if (best < 100) s += 2;
     else if (best < 300) s += 1;
+    if (best < 100) local = true;
   }
+  // Local evidence inside the article's dominant country outweighs a same-name country that the
+  // article says nothing else about ("Lebanon" and "Jordan" in a Pennsylvania story).
+  // A country named again and again is the country, whatever else the article is about.
+  if (local && gr.unsupportedCountry && gr.mentions.length <= 2 && shareOf(g, ctx, cc, self) >= 0.8) s += 8;
   // Cues on the mentions.
   let contained = 0;
   let notContained = 0;
@@ -165,12 +173,34 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   return s;
 }
 
+/** Share of the country `cc` in the context, less the group's own contribution. */
+function shareOf(g: Gazetteer, ctx: Context, cc: string, self: Group | null): number {
+  let maxc = 0;
+  for (const v of ctx.country.values()) if (v > maxc) maxc = v;
+  let cw = ctx.country.get(cc) ?? 0;
+  if (self && self.entry >= 0 && g.cc[self.entry] === cc) cw -= self.mentions.length * Math.min(1, 0.3 + self.margin / 4);
+  return maxc > 0 ? Math.max(0, cw) / maxc : 0;
+}
+
+/** Development aid: logs the candidate scores of one key. */
+export const debug: { key: string; log: (s: string) => void } = { key: '', log: () => {} };
+
 function resolveGroup(g: Gazetteer, gr: Group, ctx: Context, self: Group | null): void {
   let best = -1;
   let bestS = -Infinity;
   let second = -Infinity;
+  // A country name that is also a region of the article's dominant country, with nothing else in the
+  // article about that country: the region ("Georgia" in a story about Atlanta).
+  const regionOverCountry = new Set<number>();
+  gr.unsupportedCountry = false;
+  for (const c of gr.cands) {
+    if (g.kind[c] !== 'country' || shareOf(g, ctx, g.cc[c]!, self) > 0) continue;
+    gr.unsupportedCountry = true;
+    for (const r of gr.cands) if (g.kind[r] === 'adm1' && shareOf(g, ctx, g.cc[r]!, self) >= 0.8) regionOverCountry.add(r);
+  }
   for (const e of gr.cands) {
-    const s = score(g, gr, e, ctx, self);
+    const s = score(g, gr, e, ctx, self) + (regionOverCountry.has(e) ? 8 : 0);
+    if (debug.key === gr.key && (g.pop[e]! > 1000 || g.kind[e] !== 'city')) debug.log(`${self ? 2 : 1} ${gr.key} ${g.name[e]} ${g.cc[e]} ${g.admin1[e]} ${g.fcode[e]} ${s.toFixed(2)} ctx=${JSON.stringify([...ctx.country])}`);
     if (s > bestS || (s === bestS && best >= 0 && e < best)) {
       second = bestS;
       bestS = s;
