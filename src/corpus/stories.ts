@@ -27,8 +27,14 @@ export interface StoryOptions {
   rareDf: number;
   /** Rareness means nothing in a small corpus: the bonus applies only once this many articles are indexed. */
   rareMinDocs: number;
-  /** Similarity added per shared rare feature (at most 3 counted). */
+  /** Similarity added per shared rare feature, at most `rareCap` counted. */
   rareBonus: number;
+  rareCap: number;
+  /** Weight of the closest article in a story's score; the rest goes to the mean over its `linkRecent` latest articles. */
+  linkAlpha: number;
+  linkRecent: number;
+  /** An article with fewer features than this (an empty page, a bare title) starts its own story unless it is a copy. */
+  minFeatures: number;
   /** Salient features kept per article (top tf-idf). */
   maxFeatures: number;
   /** Features in more than this share of articles are not used to find candidates (they still count in the similarity). */
@@ -50,10 +56,14 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   threshold: 0.05,
   windowDays: 400,
   gapPenalty: 0.18,
-  gapCap: 4,
+  gapCap: 3,
   rareDf: 3,
   rareBonus: 0.08,
+  rareCap: 5,
   rareMinDocs: 200,
+  linkAlpha: 0.5,
+  linkRecent: 5,
+  minFeatures: 5,
   maxFeatures: 48,
   maxDfShare: 0.05,
   maxScan: 400,
@@ -153,6 +163,8 @@ export class StoryIndex {
   private docs: Doc[] = [];
   private postings: number[][] = [];
   private clusters: Cluster[] = [];
+  /** Per story, the indexes of its (non-copy) documents. */
+  private clusterDocs: number[][] = [];
   private articleCluster = new Map<string, number>();
   private dups: DuplicateIndex;
   private segments = new Map<number, number>();
@@ -247,10 +259,10 @@ export class StoryIndex {
       tfs: Float32Array.from(kept.map((i) => tfs[i]!)),
     };
 
-    const { index: best, score } = this.bestMatch(doc);
+    const { cluster: best, score } = this.bestCluster(doc);
     let c: number;
     let isNew = false;
-    if (best >= 0 && score >= this.options.threshold) c = this.docs[best]!.cluster;
+    if (best >= 0 && score >= this.options.threshold) c = best;
     else {
       c = this.clusters.length;
       isNew = true;
@@ -258,11 +270,13 @@ export class StoryIndex {
         id: 'S' + (c + 1), title: '', titleDay: null, titled: false, first: null, firstDay: null, last: null, lastDay: null,
         articles: [], duplicates: {}, outlets: [],
       });
+      this.clusterDocs.push([]);
       if (!art.title) this.clusters[c]!.title = art.text.slice(0, 100).replace(/\s+/g, ' ').trim();
     }
     doc.cluster = c;
     const di = this.docs.length;
     this.docs.push(doc);
+    this.clusterDocs[c]!.push(di);
     for (const fid of doc.feats) this.postings[fid]!.push(di);
     const cl = this.clusters[c]!;
     cl.articles.push(art.id);
@@ -318,8 +332,23 @@ export class StoryIndex {
     return { cos: dot / (this.norm(a) * this.norm(b)), rare };
   }
 
-  private bestMatch(q: Doc): { index: number; score: number } {
+  /** Similarity of two documents with the rare-feature bonus and the date-gap penalty. */
+  private pairScore(q: Doc, d: Doc): number {
     const o = this.options;
+    const sim = this.similarity(q, d);
+    let s = sim.cos + (this.nDocs >= o.rareMinDocs ? o.rareBonus * Math.min(o.rareCap, sim.rare) : 0);
+    if (q.day !== null && d.day !== null) s -= o.gapPenalty * Math.min(o.gapCap, Math.log2(1 + Math.abs(q.day - d.day) / 7));
+    return s;
+  }
+
+  /**
+   * The best story for a document: candidates from the inverted index, scored by their closest
+   * article (`max`), mixed with the mean score over the story's most recent articles so that one
+   * loose link cannot chain unrelated stories together.
+   */
+  private bestCluster(q: Doc): { cluster: number; score: number } {
+    const o = this.options;
+    if (q.feats.length < o.minFeatures) return { cluster: -1, score: 0 };
     const maxDf = Math.max(8, o.maxDfShare * this.nDocs);
     const acc = new Map<number, number>();
     for (let i = 0; i < q.feats.length; i++) {
@@ -336,19 +365,31 @@ export class StoryIndex {
       }
     }
     const cands = [...acc].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, o.maxCandidates);
-    let best = -1;
-    let bestScore = -Infinity;
+    const pair = new Map<number, number>();
+    const maxBy = new Map<number, number>();
     for (const [j] of cands) {
       const d = this.docs[j]!;
-      const sim = this.similarity(q, d);
-      let s = sim.cos + (this.nDocs >= o.rareMinDocs ? o.rareBonus * Math.min(3, sim.rare) : 0);
-      if (q.day !== null && d.day !== null) s -= o.gapPenalty * Math.min(o.gapCap, Math.log2(1 + Math.abs(q.day - d.day) / 7));
-      if (s > bestScore || (s === bestScore && j < best)) {
-        best = j;
-        bestScore = s;
+      const s = this.pairScore(q, d);
+      pair.set(j, s);
+      if (s > (maxBy.get(d.cluster) ?? -Infinity)) maxBy.set(d.cluster, s);
+    }
+    let best = -1;
+    let bestScore = -Infinity;
+    for (const [c, mx] of [...maxBy].sort((x, y) => x[0] - y[0])) {
+      let score = mx;
+      if (o.linkAlpha < 1 && mx >= o.threshold) {
+        const members = this.clusterDocs[c]!;
+        const recent = members.slice(-o.linkRecent);
+        let sum = 0;
+        for (const j of recent) sum += pair.get(j) ?? this.pairScore(q, this.docs[j]!);
+        score = o.linkAlpha * mx + (1 - o.linkAlpha) * (sum / recent.length);
+      }
+      if (score > bestScore) {
+        best = c;
+        bestScore = score;
       }
     }
-    return { index: best, score: best < 0 ? 0 : bestScore };
+    return { cluster: best, score: best < 0 ? 0 : bestScore };
   }
 
   /** The story an article belongs to, or null. */
@@ -402,6 +443,8 @@ export class StoryIndex {
       for (const f of d.feats) s.postings[f]!.push(di);
     }
     s.nDocs = json.docs.length;
+    s.clusterDocs = json.clusters.map(() => []);
+    s.docs.forEach((d, i) => s.clusterDocs[d.cluster]!.push(i));
     s.clusters = json.clusters.map((c) => ({ ...c, articles: [...c.articles], duplicates: { ...c.duplicates }, outlets: [...c.outlets] }));
     for (const [k, v] of Object.entries(json.articleCluster)) s.articleCluster.set(k, v);
     s.segments = new Map(json.segments);
