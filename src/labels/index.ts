@@ -15,7 +15,7 @@
 import type { Doc } from '../document/document.js';
 import type { Token } from '../document/tokenize.js';
 import type { Label, LabelKind } from '../types.js';
-import { actorSpansOf, isCapitalised, isPossessive, type ActorAt, type ActorSpans } from '../relations/actorspans.js';
+import { actorSpansOf, isCapitalised, isPossessiveAt, type ActorAt, type ActorSpans } from '../relations/actorspans.js';
 
 export interface LabelEntry {
   /** The phrase's tokens, lower case. */
@@ -94,7 +94,7 @@ export function runLabels(doc: Doc, res: LabelsResources): void {
 
     // A nationality adjective before a descriptor is part of it; its country is the fallback actor.
     let nation: ActorAt | null = null;
-    if (e.nationality && m.i - 1 >= lo && isCapitalised(toks[m.i - 1]) && !isPossessive(toks[m.i])) {
+    if (e.nationality && m.i - 1 >= lo && isCapitalised(toks[m.i - 1]) && !isPossessiveAt(toks, m.i)) {
       const t = toks[m.i - 1]!;
       const a = spans.endingAt(m.i - 1, lo);
       if (a && a.tokStart === m.i - 1 && a.type === 'GPE') nation = a;
@@ -153,7 +153,7 @@ function nextActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
  */
 function prevActor(spans: ActorSpans, toks: Token[], i: number, j: number, lo: number): ActorAt | null {
   let k = i - 1;
-  const poss = k >= lo && isPossessive(toks[k]);
+  const poss = k >= lo && isPossessiveAt(toks, k);
   if (poss) k--;
   if (k < lo) return null;
   const a = spans.endingAt(k, lo);

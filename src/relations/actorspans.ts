@@ -26,8 +26,16 @@ const CAP = /^\p{Lu}/u;
 const NAME_JOINERS = new Set(['of', 'the', 'for', 'and', 'bin', 'ibn', 'al', 'el', 'de', 'du', 'da', 'van', 'von', 'la']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
-export function isPossessive(t: Token | undefined): boolean {
-  return !!t && t.kind === 'punct' && POSSESSIVE.has(t.lower);
+/** Whether token i is a possessive clitic ("'s", "’s", or a plural "'"). */
+export function isPossessiveAt(toks: Token[], i: number): boolean {
+  return isPossessive(toks[i], toks[i - 1]);
+}
+
+function isPossessive(t: Token | undefined, prev?: Token): boolean {
+  if (!t || t.kind !== 'punct' || !POSSESSIVE.has(t.lower)) return false;
+  // A bare apostrophe is a plural possessive only right after a word in -s ("the rebels' leader"), not a closing quote.
+  if (t.lower.length === 1) return !!prev && prev.end === t.start && /s$/i.test(prev.text);
+  return true;
 }
 
 export function isCapitalised(t: Token | undefined): boolean {
@@ -165,20 +173,22 @@ export class ActorSpans {
    * "Haftar's forces": when `a` is followed by a possessive and a noun (after at most two modifiers),
    * the entity of the whole phrase if `resolve` or a covering mention knows it. `heads` limits the nouns tried.
    */
-  possessed(a: ActorAt, limit: number, heads: Set<string> | null): ActorAt | null {
+  possessed(a: ActorAt, limit: number, heads: Set<string>, modifiers: Set<string>): ActorAt | null {
     const toks = this.doc.tokens;
-    if (!isPossessive(toks[a.tokEnd])) return null;
-    for (let j = a.tokEnd + 1; j < Math.min(limit, a.tokEnd + 5); j++) {
+    if (!isPossessiveAt(toks, a.tokEnd)) return null;
+    for (let j = a.tokEnd + 1; j < Math.min(limit, a.tokEnd + 4); j++) {
       const t = toks[j]!;
       // A named actor after the possessive ("Haftar's Libyan National Army").
       const m = this.startingAt(j, limit, false);
-      if (m && m.entity !== a.entity) return m;
+      if (m) return m.entity !== a.entity ? m : null;
       if (t.kind !== 'word') return null;
-      if (heads === null || heads.has(t.lower)) {
+      if (heads.has(t.lower)) {
         const ent = this.resolve(a.start, t.end);
         if (ent && ent !== a.entity) return { entity: ent, type: this.typeOf(ent), tokStart: a.tokStart, tokEnd: j + 1, start: a.start, end: t.end };
-        if (heads !== null) return null;
+        return null;
       }
+      // Only modifiers may come between ("Haftar's eastern-based …"), not a noun ("Clinton's book …").
+      if (!(modifiers.has(t.lower) || (t.text.includes('-') && t.text === t.lower))) return null;
     }
     return null;
   }

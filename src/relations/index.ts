@@ -12,7 +12,7 @@
 import type { Doc, Sentence } from '../document/document.js';
 import type { Token } from '../document/tokenize.js';
 import type { EntityType, Relation, RelationType } from '../types.js';
-import { actorSpansOf, isCapitalised, isPossessive, type ActorAt, type ActorSpans } from './actorspans.js';
+import { actorSpansOf, isCapitalised, isPossessiveAt, type ActorAt, type ActorSpans } from './actorspans.js';
 
 export interface Cue {
   /** The cue's words, lower case, matched in order (with up to `cueGap` gap words between them). */
@@ -28,6 +28,8 @@ export interface Cue {
   after?: string[];
   /** When the actor after the cue is a person, this relation instead, with the person as subject ("forces loyal to Haftar": Haftar leads them). */
   personObject?: RelationType;
+  /** Only actors of these types may stand after the cue ("member of" an organisation, not of a city). */
+  objectTypes?: EntityType[];
 }
 
 export interface Compound {
@@ -52,6 +54,9 @@ export interface RelationsResources {
   compounds: Map<string, Compound>;
   possessives: PossessiveRule[];
   collectiveHeads: Set<string>;
+  possessiveModifiers: Set<string>;
+  subunitNouns: Set<string>;
+  modals: Set<string>;
   headTitles: string[][];
   memberTitles: string[][];
   demoteTitles: Set<string>;
@@ -68,6 +73,8 @@ export interface RelationsResources {
 const DETERMINERS = new Set(['the', 'a', 'an']);
 const CLAUSE_STOP = new Set(['.', ';', ':', '?', '!', ',', '"', '“', '”', '—', '–', '--']);
 const LIST_JOIN = new Set([',', 'and', '&']);
+/** Words that start a new clause: the clause search for a subject stops at them. */
+const CLAUSE_BREAK = new Set(['but', 'or', 'while', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'if', 'unless', 'since', 'as']);
 const ACTOR_TYPES = new Set<EntityType | null>(['PERSON', 'ORG', 'GROUP', 'GPE', null, 'OTHER']);
 
 interface Ctx {
@@ -84,12 +91,26 @@ export function runRelations(doc: Doc, res: RelationsResources): void {
   if (doc.entities.length < 2) return;
   const ctx: Ctx = { doc, res, spans: actorSpansOf(doc), toks: doc.tokens, out: [], seen: new Set() };
   for (const s of doc.sentences) {
+    if (shouting(doc.tokens, s)) continue;
     cueRelations(ctx, s);
     tokenRelations(ctx, s);
   }
   titleRelations(ctx);
   ctx.out.sort((a, b) => a.start - b.start || a.end - b.end); // stable: coordinated objects stay in text order
   doc.relations.push(...ctx.out);
+}
+
+/** A headline in title case or capitals ("Report Reveals Clinton’s Meetings…"): its capitals say nothing about names. */
+function shouting(toks: Token[], s: Sentence): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word') continue;
+    words++;
+    if (isCapitalised(t)) caps++;
+  }
+  return words >= 4 && caps > 0.6 * words;
 }
 
 function emit(ctx: Ctx, type: RelationType, subject: string, object: string, start: number, end: number): void {
@@ -109,8 +130,8 @@ function emit(ctx: Ctx, type: RelationType, subject: string, object: string, sta
  */
 function headAfter(ctx: Ctx, a: ActorAt, limit: number): ActorAt | null {
   const { toks, res, spans } = ctx;
-  if (isPossessive(toks[a.tokEnd])) {
-    const p = spans.possessed(a, limit, res.collectiveHeads);
+  if (isPossessiveAt(toks, a.tokEnd)) {
+    const p = spans.possessed(a, limit, res.collectiveHeads, res.possessiveModifiers);
     if (p) return p;
     for (let j = a.tokEnd + 1; j < Math.min(limit, a.tokEnd + 4); j++) {
       const t = toks[j]!;
@@ -136,10 +157,10 @@ function headEndingAt(ctx: Ctx, j: number, floor: number): ActorAt | null {
   const t = toks[j];
   if (!t || !res.collectiveHeads.has(t.lower)) return null;
   let k = j - 1;
-  while (k >= floor && k >= j - 3 && toks[k]!.kind === 'word' && !isCapitalised(toks[k]) && !isPossessive(toks[k])) k--;
+  while (k >= floor && k >= j - 3 && toks[k]!.kind === 'word' && !isCapitalised(toks[k]) && !isPossessiveAt(toks, k)) k--;
   if (k < floor) return null;
   let owner: ActorAt | null = null;
-  if (isPossessive(toks[k])) owner = spans.endingAt(k - 1, floor);
+  if (isPossessiveAt(toks, k)) owner = spans.endingAt(k - 1, floor);
   else owner = spans.endingAt(k, floor);
   if (!owner) return null;
   const ent = spans.resolve(owner.start, t.end);
@@ -211,8 +232,15 @@ function actorList(ctx: Ctx, i: number, limit: number): ActorList {
     j = skipLead(j);
     const a = spans.startingAt(j, limit);
     if (!a) break;
-    const h = headAfter(ctx, a, limit);
+    let h = headAfter(ctx, a, limit);
     if (!h) break;
+    // "the San Diego chapter", "Hezbollah leader Hassan Nasrallah": the actor only modifies the noun after it.
+    if (h.tokEnd < limit && res.subunitNouns.has(toks[h.tokEnd]!.lower)) {
+      const k = skipLead(h.tokEnd + 1);
+      const b = spans.startingAt(k, limit);
+      h = b ? headAfter(ctx, b, limit) : null;
+      if (!h) break;
+    }
     actors.push(h);
     j = h.tokEnd;
     end = j;
@@ -238,6 +266,7 @@ function cueRelations(ctx: Ctx, s: Sentence): void {
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const cues = res.cues.get(toks[i]!.lower);
     if (!cues) continue;
+    if (i > s.tokenStart && toks[i]!.text !== toks[i]!.lower) continue; // cue words are lower case mid-sentence
     for (const cue of cues) {
       const after = matchCue(ctx, cue, i, s.tokenEnd);
       if (after < 0) continue;
@@ -251,6 +280,7 @@ function cueRelations(ctx: Ctx, s: Sentence): void {
       const end = toks[list.end - 1]!.end;
       for (const o of list.actors) {
         if (!ACTOR_TYPES.has(o.type) || !ACTOR_TYPES.has(left.type)) continue;
+        if (cue.objectTypes && (!o.type || !cue.objectTypes.includes(o.type))) continue;
         if (cue.personObject && o.type === 'PERSON' && left.type !== 'PERSON') {
           emit(ctx, cue.personObject, o.entity, left.entity, start, end);
         } else if (cue.subject === 'left') {
@@ -297,7 +327,14 @@ function adjacentLeft(ctx: Ctx, i: number, s: Sentence): ActorAt | 'subject' | n
     const t = toks[j]!;
     const w = t.lower;
     if (w === ',' || res.adverbs.has(w) || DETERMINERS.has(w) || w === '—' || w === '–' || w === '-') { j--; continue; }
-    if (res.auxiliaries.has(w)) { sawAux = true; j--; continue; }
+    if (res.auxiliaries.has(w)) {
+      // "wants to be president of", "will be backed by", "shouldn't be": not a stated fact.
+      const before = toks[j - 1]?.lower ?? '';
+      if (j - 1 >= s.tokenStart && (res.modals.has(before) || res.negations.has(before))) return null;
+      sawAux = true;
+      j--;
+      continue;
+    }
     if (res.relativePronouns.has(w)) { sawRel = true; j--; continue; }
     if (w === ')' || w === ']') {
       let k = j - 1;
@@ -325,9 +362,15 @@ function clauseLeft(ctx: Ctx, i: number, s: Sentence): ActorAt | null {
     const t = toks[j]!;
     if (CLAUSE_STOP.has(t.text)) return null;
     if (res.negations.has(t.lower)) return null;
+    // "the oil that funds X", "those who support X": the relative clause's subject is the noun before it.
+    if (res.relativePronouns.has(t.lower)) {
+      const k = toks[j - 1]?.text === ',' ? j - 2 : j - 1;
+      return k >= s.tokenStart ? headEndingAt(ctx, k, s.tokenStart) : null;
+    }
+    if (CLAUSE_BREAK.has(t.lower)) return null;
     let a = headEndingAt(ctx, j, s.tokenStart);
     if (!a) continue;
-    if (isPossessive(toks[a.tokEnd])) {
+    if (isPossessiveAt(toks, a.tokEnd)) {
       // "Turkey's support to fight": a modifier, not the subject, unless it owns a collective noun.
       const h = headAfter(ctx, a, i);
       if (!h) { j = a.tokStart; continue; }
@@ -353,7 +396,7 @@ function tokenRelations(ctx: Ctx, s: Sentence): void {
     if (t.kind === 'word') {
       const cut = t.text.lastIndexOf('-');
       if (cut > 0) compoundAt(ctx, s, i, cut);
-    } else if (i > s.tokenStart && isPossessive(t)) possessiveAt(ctx, s, i);
+    } else if (i > s.tokenStart && isPossessiveAt(toks, i)) possessiveAt(ctx, s, i);
   }
 }
 
@@ -374,7 +417,7 @@ function compoundAt(ctx: Ctx, s: Sentence, i: number, cut: number): void {
       if (w.kind !== 'word') break;
       if (res.collectiveHeads.has(w.lower)) {
         // "Libya's UN-backed government": the whole possessive phrase first, then the noun alone.
-        const owner = i - 2 >= s.tokenStart && isPossessive(toks[i - 1]) ? spans.endingAt(i - 2, s.tokenStart) : null;
+        const owner = i - 2 >= s.tokenStart && isPossessiveAt(toks, i - 1) ? spans.endingAt(i - 2, s.tokenStart) : null;
         let ent = owner ? spans.resolve(owner.start, w.end) : null;
         if (ent === owner?.entity) ent = null;
         ent ??= spans.resolve(w.start, w.end);
@@ -395,7 +438,7 @@ function possessiveAt(ctx: Ctx, s: Sentence, i: number): void {
   {
     const owner = spans.endingAt(i - 1, s.tokenStart);
     if (!owner || !owner.type) return;
-    const owned = spans.possessed(owner, s.tokenEnd, res.collectiveHeads);
+    const owned = spans.possessed(owner, s.tokenEnd, res.collectiveHeads, res.possessiveModifiers);
     if (!owned || !owned.type) return;
     for (const r of res.possessives) {
       if (!r.possessor.includes(owner.type) || !r.possessed.includes(owned.type)) continue;
@@ -422,7 +465,7 @@ function titleRelations(ctx: Ctx): void {
     }
     if (words.length === 0 || j < s.tokenStart) continue;
     let org: ActorAt | null;
-    if (isPossessive(toks[j])) org = spans.endingAt(j - 1, s.tokenStart);
+    if (isPossessiveAt(toks, j)) org = spans.endingAt(j - 1, s.tokenStart);
     else org = spans.endingAt(j, s.tokenStart);
     if (!org || org.type === 'PERSON' || org.entity === person.entity) continue;
     if (words.some((w) => res.skipTitles.has(w))) continue;

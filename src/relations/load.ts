@@ -10,6 +10,9 @@ interface PatternsFile {
   compounds: Compound[];
   possessives: PossessiveRule[];
   collectiveHeads: string[];
+  possessiveModifiers: string[];
+  subunitNouns: string[];
+  modals: string[];
   headTitles: string[];
   memberTitles: string[];
   demoteTitles: string[];
@@ -41,6 +44,7 @@ export function loadRelationsResources(dataDir: string): RelationsResources {
     if (c.subject !== 'left' && c.subject !== 'right') throw new Error(`${where}: "subject" must be "left" or "right"`);
     if (!['adjacent', 'clause', 'either'].includes(c.left)) throw new Error(`${where}: "left" must be adjacent, clause or either`);
     if (c.personObject && !RELATION_TYPES.has(c.personObject)) throw new Error(`${where}: unknown personObject type`);
+    for (const t of c.objectTypes ?? []) if (!ENTITY_TYPES.has(t)) throw new Error(`${where}: unknown entity type "${t}" in objectTypes`);
     const cue: Cue = { ...c, words: c.words.map((w) => w.toLowerCase()) };
     const first = cue.words[0]!;
     if (!cues.has(first)) cues.set(first, []);
@@ -69,6 +73,9 @@ export function loadRelationsResources(dataDir: string): RelationsResources {
     compounds,
     possessives: f.possessives,
     collectiveHeads: lowerSet(f.collectiveHeads),
+    possessiveModifiers: lowerSet(f.possessiveModifiers),
+    subunitNouns: lowerSet(f.subunitNouns),
+    modals: lowerSet(f.modals),
     headTitles,
     memberTitles,
     demoteTitles: lowerSet(f.demoteTitles),
