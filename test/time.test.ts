@@ -5,7 +5,7 @@ import { articleBlock } from '../src/analyze.js';
 import { buildDocument } from '../src/document/document.js';
 import type { Abbreviations } from '../src/document/sentences.js';
 import { DATA_DIR, readJson } from '../src/resources.js';
-import { runTime } from '../src/time/index.js';
+import { calendarDate, runTime } from '../src/time/index.js';
 import { loadTimeResources } from '../src/time/load.js';
 import type { TimeExpr } from '../src/types.js';
 import type { Doc } from '../src/document/document.js';
@@ -224,4 +224,14 @@ test('property: any mix of time words, digits and punctuation never throws and k
       }
     },
   ), { numRuns: 300, seed: 42 });
+});
+
+test('calendarDate: the date and precision of a TimeML value', () => {
+  assert.deepEqual(calendarDate('2020-02-20TMO'), { value: '2020-02-20', precision: 'day' });
+  assert.deepEqual(calendarDate('2020-02-20T09:30'), { value: '2020-02-20', precision: 'day' });
+  assert.deepEqual(calendarDate('2020-W08'), { value: '2020-W08', precision: 'week' });
+  assert.deepEqual(calendarDate('2019-04'), { value: '2019-04', precision: 'month' });
+  assert.deepEqual(calendarDate('2019-Q3'), { value: '2019', precision: 'year' });
+  assert.deepEqual(calendarDate('2019'), { value: '2019', precision: 'year' });
+  for (const v of ['P3Y', 'PRESENT_REF', 'XXXX-04', '199', null]) assert.equal(calendarDate(v), null);
 });

@@ -193,3 +193,21 @@ export function timeFor(doc: Doc, index: TimeIndex, start: number, end: number):
 }
 
 export type { TimeAnchor };
+
+/**
+ * The calendar part of a TimeML value, for stages that need a date and its precision
+ * (events' `date`): "2020-02-20TMO" → 2020-02-20 (day), "2020-W08" → week, "2019-04" → month,
+ * "2019", "2019-Q3", "2019-SU" → year. Durations, sets, _REF values and underspecified values → null.
+ */
+export function calendarDate(value: string | null): { value: string; precision: 'day' | 'week' | 'month' | 'year' } | null {
+  if (!value) return null;
+  let m = /^(\d{4}-\d{2}-\d{2})/.exec(value);
+  if (m) return { value: m[1]!, precision: 'day' };
+  m = /^(\d{4}-W\d{2})/.exec(value);
+  if (m) return { value: m[1]!, precision: 'week' };
+  m = /^(\d{4}-\d{2})$/.exec(value);
+  if (m) return { value: m[1]!, precision: 'month' };
+  m = /^(\d{4})(?:$|-(?:Q\d|H\d|SP|SU|FA|WI))/.exec(value);
+  if (m) return { value: m[1]!, precision: 'year' };
+  return null;
+}
