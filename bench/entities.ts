@@ -12,7 +12,8 @@
  * Last line: {"bench":"entities","conllPerOrgLocF1":…,"conllAllF1":…,"wikigoldF1":…,"gumNewsF1":…,"re3dF1":…,"compromiseConllPerOrgLocF1":…}
  */
 import nlp from 'compromise';
-import { goldPath } from './shared.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { SHARED_DIR, goldPath } from './shared.js';
 import { join } from 'node:path';
 import { DATA_DIR, readJson } from '../src/resources.js';
 import { articleBlock } from '../src/analyze.js';
@@ -26,9 +27,11 @@ import type { EntityType } from '../src/types.js';
 
 // Only what the actors stage needs (the other stages' data is not loaded).
 const abbreviations = readJson<Abbreviations>(join(DATA_DIR, 'text', 'abbreviations.json'));
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const res = { actors: loadActorsResources(DATA_DIR, []) };
-console.error(`actor resources (knowledge base, gazetteer, tagger) loaded in ${(performance.now() - t0).toFixed(0)} ms`);
+const cpuLoad = process.cpuUsage(cpu0);
+console.error(`actor resources (knowledge base ${res.actors.kb.entries.size} entries, gazetteer, tagger) loaded in ${(performance.now() - t0).toFixed(0)} ms (${((cpuLoad.user + cpuLoad.system) / 1000).toFixed(0)} ms CPU)`);
 const documentFor = (a: { text: string }, _r: unknown) => buildDocument(articleBlock(a), abbreviations);
 
 const COARSE: Record<EntityType, string> = { PERSON: 'PER', ORG: 'ORG', GROUP: 'ORG', GPE: 'LOC', LOC: 'LOC', FACILITY: 'LOC', OTHER: 'MISC' };
@@ -104,18 +107,25 @@ const ours = (s: TaggedSentence) => {
 
 // CoNLL-2003 test.
 const conll = readConll(goldPath('ner', 'conll2003', 'eng.testb'));
-let chars = 0;
-const t1 = performance.now();
-for (const s of conll) {
-  ours(s);
-  chars += s.words.join(' ').length;
-}
-const ms = performance.now() - t1;
+for (const s of conll) ours(s);
 const conllPol = score(conll, POL, ours);
 const conllAll = score(conll, ALL, ours);
 console.error(`CoNLL test PER/ORG/LOC: tp ${conllPol.tp} fp ${conllPol.fp} fn ${conllPol.fn} F1 ${f1(conllPol).toFixed(1)}; all F1 ${f1(conllAll).toFixed(1)}`);
 for (const ty of ['PER', 'ORG', 'LOC', 'MISC']) console.error(`  ${ty} F1 ${f1(score(conll, new Set([ty]), ours)).toFixed(1)}`);
-console.error(`speed: ${(ms / (chars / 3000)).toFixed(2)} ms per 3,000 characters (sentence by sentence, document building included)`);
+// Speed of the stage on the seed article (CPU time, so that other processes on the machine count less).
+{
+  const seedFile = join(SHARED_DIR, 'seed', '000_a1013574c7223587.txt');
+  if (existsSync(seedFile)) {
+    const text = readFileSync(seedFile, 'utf8').replace(/^\s*date\s+\S+\s+/, '').trim();
+    const doc = documentFor({ text }, null);
+    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    for (let i = 0; i < 200; i++) runActors(doc, res.actors);
+    const c0 = cpu();
+    const n = 500;
+    for (let i = 0; i < n; i++) runActors(doc, res.actors);
+    console.error(`speed: actors stage ${(((cpu() - c0) / n) * (3000 / text.length)).toFixed(2)} ms CPU per 3,000 characters (seed, warm)`);
+  }
+}
 
 // wikigold held-out.
 const wiki = readConll(goldPath('ner', 'wikigold', 'wikigold.conll.txt')).filter((_, i) => WIKIGOLD_HELDOUT(i));

@@ -52,9 +52,10 @@ const GUM_MAP: Record<string, string> = { person: 'PER', place: 'LOC', organizat
 const PARTICLE = /^(of|the|and|for|de|al|el|du|la|van|von|'s|&)$/;
 
 /**
- * GUM news (coreference-style mentions without B/I): a run of person/place/organization
- * counts as a named entity when every word after a leading "the" is capitalised (or a
- * particle), since GUM also tags nominal mentions ("veteran politicians").
+ * GUM news (coreference-style mentions without B/I): in a run of person/place/organization,
+ * the capitalised words at its start (after "the") are a named entity of that type when they
+ * make the whole mention or are followed by an apposition or a prepositional phrase; GUM also
+ * tags nominal mentions ("veteran politicians"), which are not names.
  */
 export function readGumNews(dir: string, files?: string[]): TaggedSentence[] {
   const out: TaggedSentence[] = [];
@@ -74,10 +75,14 @@ export function readGumNews(dir: string, files?: string[]): TaggedSentence[] {
         if (mapped) {
           let s = i;
           if (/^the$/i.test(words[s]!) && s + 1 < j) s++;
-          const ws = words.slice(s, j);
-          const proper = /^\p{Lu}/u.test(ws[0]!) && ws.every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w.toLowerCase()) || /^[\d.-]+$/.test(w));
-          if (proper && !/^(I|He|She|We|They|It)$/.test(ws[0]!)) {
-            for (let k = s; k < j; k++) tags[k] = (k === s ? 'B-' : 'I-') + mapped;
+          // The name is the capitalised prefix of the mention ("Fuad Basya , spokesman for …",
+          // "Raymond Chan of People Power"); a possessor ("Malaysia 's Prime Minister") is nested, not it.
+          let e = s;
+          while (e < j && (/^\p{Lu}/u.test(words[e]!) || (e > s && /^[\d.-]+$/.test(words[e]!)) || (e > s && e + 1 < j && /^\p{Lu}/u.test(words[e + 1]!) && PARTICLE.test(words[e]!.toLowerCase()) && words[e] !== "'s"))) e++;
+          const after = e < j ? words[e]! : '';
+          const ok = e > s && (e === j || after === ',' || after === '(' || /^(of|from|in|at|who|which|,)$/.test(after));
+          if (ok && !/^(I|He|She|We|They|It|One|Two)$/.test(words[s]!)) {
+            for (let k = s; k < e; k++) tags[k] = (k === s ? 'B-' : 'I-') + mapped;
           }
         }
         i = j;

@@ -195,6 +195,8 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       if (!isCap(t) && !(ctx.allCaps && /\p{L}/u.test(t.text))) continue;
       const m = kbMatchAt(doc, kb, i, hi);
       if (!m) continue;
+      // A title is not a name even when a dictionary lists it ("Secretary of State").
+      if (c.titles.has(norms(doc).slice(i, m.end).join(' '))) continue;
       const e = m.hits[0]!;
       const single = m.end - i === 1;
       const common = (res.gazetteer.get(t.lower) ?? []).includes('common');
@@ -247,6 +249,11 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
         if (a < b && /^(and|,)$/i.test(toks[a]!.text)) a++;
       }
       if (a >= b) continue;
+      // A trailing title is not part of an organisation's name ("State Department Spokesperson").
+      if (x.type !== 'PER' && b - a > 1) {
+        const ts = titleEndingAt(doc, c, b - 1, a + 1);
+        if (ts > a && !/^(of|the|and)$/i.test(toks[ts - 1]!.text)) b = ts;
+      }
       if (!toks.slice(a, b).some(isCap) && !ctx.allCaps) continue;
       // Months and weekdays are times, not names.
       if (b - a === 1 && c.calendar.has(toks[a]!.lower)) continue;
