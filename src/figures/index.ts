@@ -41,6 +41,29 @@ const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them',
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
+// Phrase lists indexed by their first (0) or last (-1) word, built once per list (resources are loaded once).
+const INDEX = [new WeakMap<object, Map<string, Array<[Phrase, unknown]>>>(), new WeakMap<object, Map<string, Array<[Phrase, unknown]>>>()];
+function byWord<T>(list: Array<[Phrase, T]>, at: 0 | -1): Map<string, Array<[Phrase, T]>> {
+  const cache = INDEX[at === 0 ? 0 : 1]!;
+  let m = cache.get(list) as Map<string, Array<[Phrase, T]>> | undefined;
+  if (!m) {
+    m = new Map();
+    for (const e of list) {
+      const w = at === 0 ? e[0][0]! : e[0][e[0].length - 1]!;
+      if (!m.has(w)) m.set(w, []);
+      m.get(w)!.push(e);
+    }
+    cache.set(list, m as Map<string, Array<[Phrase, unknown]>>);
+  }
+  return m;
+}
+const COUNTED = new WeakMap<Phrase[], Array<[Phrase, boolean]>>();
+function countedList(list: Phrase[]): Array<[Phrase, boolean]> {
+  let l = COUNTED.get(list);
+  if (!l) { l = list.map((p) => [p, true] as [Phrase, boolean]); COUNTED.set(list, l); }
+  return l;
+}
+
 /** The figures stage: counts of killed, wounded, displaced, … with qualifier, what is counted and who says so. Pure. */
 export function runFigures(doc: Doc, res: FiguresResources): void {
   doc.figures = new FigureFinder(doc, res).run();
@@ -79,14 +102,32 @@ class FigureFinder {
 
   /** Longest phrase of `list` that starts at token i. */
   private phraseAt<T>(i: number, list: Array<[Phrase, T]>, hi: number): [number, T] | null {
-    for (const [p, v] of list) if (this.match(i, p, hi)) return [p.length, v];
+    const t = this.toks[i];
+    if (!t || i >= hi) return null;
+    const cands = byWord(list, 0).get(t.lower);
+    if (cands) for (const [p, v] of cands) if (this.match(i, p, hi)) return [p.length, v];
     return null;
   }
 
   /** Longest phrase of `list` that ends at token j. */
   private phraseEndingAt<T>(j: number, list: Array<[Phrase, T]>, lo: number): [number, T] | null {
-    for (const [p, v] of list) if (j - p.length + 1 >= lo && this.match(j - p.length + 1, p, j + 1)) return [p.length, v];
+    const t = this.toks[j];
+    if (!t || j < lo) return null;
+    const cands = byWord(list, -1).get(t.lower);
+    if (cands) for (const [p, v] of cands) if (j - p.length + 1 >= lo && this.match(j - p.length + 1, p, j + 1)) return [p.length, v];
     return null;
+  }
+
+  /** Can a count start at token i? (A cheap test before the full parse.) */
+  private mayStartNumber(i: number): boolean {
+    const t = this.toks[i]!;
+    if (t.kind === 'number') return true;
+    if (t.kind !== 'word') return false;
+    const w = t.lower;
+    if (w === 'a' || w === 'an' || w === 'between' || this.res.units.has(w) || this.res.tens.has(w)) return true;
+    if (byWord(this.res.qualifiers, 0).has(w) || byWord(this.res.vague, 0).has(w)) return true;
+    const dash = w.indexOf('-');
+    return dash > 0 && this.res.tens.has(w.slice(0, dash));
   }
 
   // ------------------------------------------------------------ numbers
@@ -216,13 +257,14 @@ class FigureFinder {
     if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one') && !this.isNumberStart(i, hi)) {
       return this.singular(i, lo, hi);
     }
+    if (!this.mayStartNumber(i)) return null;
     const n = this.numberAt(i, hi);
     if (!n || this.notACount(n, lo)) return null;
     // What is counted: "1,000 people", "three police officers".
     let counted: [number, number] | null = null;
     let k = n.b + 1;
     for (let adj = 0; adj < 3 && k < hi; adj++) {
-      const c = this.phraseAt(k, this.res.counted.map((p) => [p, true] as [Phrase, boolean]), hi);
+      const c = this.phraseAt(k, countedList(this.res.counted), hi);
       if (c) { counted = [k, k + c[0] - 1]; k += c[0]; break; }
       const w = this.toks[k]!;
       if (w.kind === 'word' && (this.res.personAdjectives.has(w.lower) || /^\p{Lu}/u.test(w.text) || /-/.test(w.text)) && !this.phraseAt(k, this.res.after, hi)) { k++; continue; }
@@ -254,7 +296,7 @@ class FigureFinder {
           if (this.transitive(m + af[0], hi)) break;
           kind = af[1]; cueA = m; cueB = m + af[0] - 1; break;
         }
-        if (w.kind !== 'word' || this.numberAt(m, hi)) break;
+        if (w.kind !== 'word' || (this.mayStartNumber(m) && this.numberAt(m, hi))) break;
         if (BETWEEN.has(w.lower)) continue;
         if (++unknown > 1) break;
       }

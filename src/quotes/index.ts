@@ -16,10 +16,14 @@ export interface CueInfo {
 export interface QuotesResources {
   /** Cue forms ("said", "calls for") → lemma, class (speech / belief / perception) and tense. */
   cues: Map<string, CueInfo>;
+  /** First words of the phrasal cues ("called" of "called for"), in every form. */
+  phrasalFirst: Set<string>;
   /** "according to", … as lower-case token lists. */
   sourcePhrases: string[][];
   /** Nouns of "in a statement", "in an interview". */
   statementNouns: Set<string>;
+  /** Heads of nominals that name an organisation or a document, not a person ("the ministry", "the report"). */
+  organisationHeads: Set<string>;
 }
 
 // Closed-class English words the stage needs to read clause structure (grammar, not knowledge).
@@ -33,6 +37,8 @@ const OBJECT_VERBS = new Set(['tell', 'inform', 'assure', 'warn', 'urge', 'ask',
 const PREPS = new Set(['of', 'in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'via', 'through', 'over', 'by', 'outside', 'inside', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'repeatedly', 'again', 'also', 'previously', 'publicly', 'privately', 'recently', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at']);
 const NEG = new Set(['not', "n't", 'never', 'refused', 'declined', 'to', 'would', 'wouldn', 'could', 'did', 'didn', 'wont', 'cannot', 'unwilling', 'reluctant']);
+/** What a speaker pronoun can stand for. */
+const PRONOUN_WANT: Record<string, 'PERSON' | 'NONPERSON' | 'ANY'> = { he: 'PERSON', she: 'PERSON', i: 'PERSON', it: 'NONPERSON', they: 'ANY', we: 'ANY' };
 /** Speech verbs whose "to …" complement is still something said: "urged them to leave". */
 const TO_VERBS = new Set(['urge', 'ask', 'call', 'tell', 'demand', 'order', 'advise', 'warn']);
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'do', 'does', 'did', 'of', 'from', 'by']);
@@ -106,7 +112,7 @@ class QuoteFinder {
     const t = this.toks[i];
     if (!t || t.kind !== 'word') return null;
     const nxt = this.toks[i + 1];
-    if (nxt && nxt.kind === 'word') {
+    if (nxt && nxt.kind === 'word' && this.res.phrasalFirst.has(t.lower)) {
       const ph = this.res.cues.get(`${t.lower} ${nxt.lower}`);
       if (ph) return { info: ph, end: i + 1 };
     }
@@ -384,6 +390,8 @@ class QuoteFinder {
   }
 
   private sourcePhraseAt(k: number): number {
+    const w = this.toks[k]?.lower;
+    if (w === undefined || !this.res.sourcePhrases.some((p) => p[0] === w)) return 0;
     for (const ph of this.res.sourcePhrases) {
       let ok = true;
       for (let n = 0; n < ph.length; n++) if (this.toks[k + n]?.lower !== ph[n]) { ok = false; break; }
@@ -651,6 +659,8 @@ class QuoteFinder {
     const out: Quote[] = [];
     const published = this.doc.article.published ? this.doc.article.published.slice(0, 10) : null;
     let last: { quote: Quote; paragraph: number } | null = null;
+    const resolved = new Map<Draft, string | null>();
+    for (const d of kept) if (d.speakerTok) resolved.set(d, this.resolveSpeaker(d.speakerTok, kept));
     for (const d of kept) {
       let speaker: string | null = null;
       let speakerMention: Span | null = null;
@@ -659,10 +669,10 @@ class QuoteFinder {
       if (d.cueTok) cue = this.spanTok(d.cueTok[0], d.cueTok[1]);
       if (d.speakerTok) {
         speakerMention = this.spanTok(d.speakerTok[0], d.speakerTok[1]);
-        speaker = this.resolve(d.speakerTok);
+        speaker = resolved.get(d) ?? null;
       } else if (d.direct && byChain.has(d.chain) && d.chain >= 0) {
         const src = byChain.get(d.chain)!;
-        speaker = this.resolve(src.speakerTok!);
+        speaker = resolved.get(src) ?? null;
         if (src.cueTok) date = this.dateFor(this.spanTok(src.cueTok[0], src.cueTok[1]), published);
       } else if (d.direct && last && d.paragraph - last.paragraph <= 2) {
         // A floating quote continues the previous speaker.
@@ -681,6 +691,52 @@ class QuoteFinder {
   private spanTok(a: number, b: number): Span {
     const s = this.toks[a]!.start, e = this.toks[b]!.end;
     return { start: s, end: e, text: this.doc.text.slice(s, e) };
+  }
+
+  /**
+   * The entity a speaker phrase names. Pronouns go to the nearest compatible named actor outside quoted and
+   * reported words (so that "…after the death of Jordan Lafond. “…,” she said" finds the speaker, not Lafond);
+   * names and nominals go to the actors stage; a surname the actors stage left alone is matched on entity names;
+   * a definite person nominal ("the rookie defenceman") is the nearest person named outside quotes.
+   */
+  private resolveSpeaker(sp: [number, number], kept: Draft[]): string | null {
+    const s = this.toks[sp[0]]!.start, e = this.toks[sp[1]]!.end;
+    const head = this.toks[sp[1]]!;
+    if (sp[0] === sp[1] && PRONOUN_WANT[head.lower]) {
+      return this.nearestActor(s, PRONOUN_WANT[head.lower]!, kept) ?? this.doc.services.resolve(s, e);
+    }
+    const id = this.resolve(sp);
+    if (id) return id;
+    if (isCap(head)) {
+      const ent = this.doc.entities.find((x) => x.type === 'PERSON' && x.name.split(/\s+/).includes(head.text))
+        ?? this.doc.entities.find((x) => x.name.split(/\s+/).includes(head.text));
+      if (ent) return ent.id;
+    }
+    if (this.toks[sp[0]]!.lower === 'the' && sp[1] > sp[0] && head.kind === 'word' && !isCap(head)
+      && !this.res.organisationHeads.has(head.lower) && !/s$/.test(head.lower)) {
+      return this.nearestActor(s, 'PERSON', kept);
+    }
+    return null;
+  }
+
+  /** The nearest named actor of a compatible type before `pos`, outside quotation marks and quote contents. */
+  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[]): string | null {
+    const mentions = this.doc.mentions;
+    const sentence = this.toks[this.firstTokAt(pos)]?.sentence ?? 0;
+    const types = new Map(this.doc.entities.map((x) => [x.id, x.type]));
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      const m = mentions[i]!;
+      if (m.end > pos) continue;
+      if (sentence - (this.toks[m.tokenStart]?.sentence ?? 0) > 6) break;
+      if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'demonym') continue;
+      if (this.inMarks[m.tokenStart] !== -1) continue;
+      if (kept.some((d) => d.start <= m.start && m.end <= d.end)) continue;
+      const t = types.get(m.entity);
+      if (!t || t === 'LOC' || t === 'FACILITY') continue;
+      if (want === 'PERSON' ? t !== 'PERSON' : want === 'NONPERSON' ? t === 'PERSON' : false) continue;
+      return m.entity;
+    }
+    return null;
   }
 
   private resolve(sp: [number, number]): string | null {

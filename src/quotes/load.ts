@@ -9,6 +9,7 @@ interface CuesFile {
   perception: string[][];
   sourcePhrases: string[];
   statementNouns: string[];
+  organisationHeads: string[];
 }
 
 const TENSES: CueTense[] = ['base', 'present', 'past', 'participle', 'gerund'];
@@ -33,9 +34,13 @@ export function loadQuotesResources(dataDir: string): QuotesResources {
   add(f.speechPhrases, 'speech', true);
   add(f.belief, 'belief', false);
   add(f.perception, 'perception', false);
+  const phrasalFirst = new Set<string>();
+  for (const row of f.speechPhrases) for (let k = 0; k < 5; k++) phrasalFirst.add(row[k]!);
   return {
     cues,
+    phrasalFirst,
     sourcePhrases: f.sourcePhrases.map((p) => p.toLowerCase().split(/\s+/)),
     statementNouns: new Set(f.statementNouns.map((s) => s.toLowerCase())),
+    organisationHeads: new Set(f.organisationHeads.map((s) => s.toLowerCase())),
   };
 }
