@@ -137,11 +137,11 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const mon = monthNum(m[2]!, true);
     if (mon === null) return null;
     const isTypo = !lex.month.has(m[2]!.toLowerCase().replace(/\.$/, ''));
+    // A typo ("Fen. 18") or an ambiguous word ("may 5") counts only when capitalised and followed by a day.
     if ((isTypo || AMBIGUOUS_MONTHS.has(m[2]!.toLowerCase().replace(/\.$/, ''))) && !isUpper(m[2]!)) return null;
     const d = +m[3]!;
     const y = m[4] ? +m[4] : null;
     if (d < 1 || d > 31) return null;
-    // "May 2" as a modal verb followed by a number is rare; an abbreviation without a period needs a capital.
     return cand(m, 'DATE', { k: 'md', m: mon, d, y }, 3);
   }));
 
@@ -243,7 +243,6 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       const prev = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
       if (!prev || !/^(?:in|since|until|till|by|of|from|to|through|before|after|during|early|late|mid|last|next|this|between|and|or|around)$/i.test(prev[1]!)) return null;
     }
-    // Trailing period of an abbreviation belongs to the expression only if it is an abbreviation.
     return cand(m, 'DATE', { k: 'month', m: mon, dir: dirOf(m[1]) }, 1);
   }));
 
@@ -363,17 +362,11 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     // "a" / "an" needs a singular unit; words like "second" after "a" are ordinal uses ("a second term").
     if ((numText === 'a' || numText === 'an') && plural) return null;
     if ((numText === 'a' || numText === 'an' || numText === 'one') && (unitCode === 'S' || unitWord === 'night')) return null;
-    if (n !== null && n > 1 && !plural && !/-/.test(m[0]) && !m[7] && !/^\d/.test(numText)) {
-      // "two year" without a hyphen is rare; allow it anyway (TimeBank has "two day").
-    }
     if (/^\d/.test(numText) && n !== null && n >= 100 && !plural) return null; // "the 1988 second quarter"
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
     // Once a day / twice a year: the "a day" part is a SET, tagged by the set pattern.
     const before = text.slice(Math.max(0, m.index - 14), m.index);
     if ((numText === 'a' || numText === 'an' || numText === 'one') && /(?:once|twice|thrice|times|\d+)\s*$/i.test(before)) return null;
-    if (/^\s*(?:['’]s\s)?(?:time|walk|drive|ride|flight|sail|march)\b/i.test(after) && !m[8]) {
-      // "a day's drive": still a duration; keep.
-    }
     let trail = m[8]?.toLowerCase().replace(/\s+/g, ' ');
     let endCut = 0;
     if (trail === 'before' || trail === 'after' || trail === 'prior' || trail === 'previously') {
@@ -395,9 +388,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       return cand(m, 'DATE', { k: 'shift', n: sign * n * mult, unit: u as Gran, from }, 2);
     }
     const value = n === null ? vagueDur(u) : durValue(n * mult, u);
-    const c = cand(m, 'DURATION', { k: 'dur', value }, 1, 0, endCut);
-    // Leading "the" is only kept when followed by past/next/first/etc. or a number ("the nine months").
-    return c;
+    return cand(m, 'DURATION', { k: 'dur', value }, 1, 0, endCut);
   }));
 
   // 14. Bare plural units: "for years", "in recent months", "the coming weeks".
@@ -516,7 +507,7 @@ function durValue(n: number, u: string): string {
     if (u === 'H') return `PT${num(n * 60)}M`;
     if (u === 'D') return `PT${num(n * 24)}H`;
     if (u === 'W') return `P${num(n * 7)}D`;
-    if (u === 'MIN') return `PT${num(n * 60)}S`;
+    if (u === 'MIN') return `PT${Math.floor(n)}M${num((n - Math.floor(n)) * 60)}S`;
   }
   switch (u) {
     case 'S': return `PT${num(n)}S`;
