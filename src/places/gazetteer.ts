@@ -67,8 +67,12 @@ export function lookup(g: Gazetteer, key: string): number[] {
 }
 
 /** The key under which a name is indexed and looked up: lower case, no diacritics, St./Mt./Ft. spelled out. */
+const PLAIN_RE = /^[a-z][a-z' -]*$/;
+
 export function normName(s: string): string {
-  let k = s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+  const lower = s.toLowerCase();
+  if (PLAIN_RE.test(lower) && !lower.includes('  ') && !/\b(?:st|mt|ft)\b/.test(lower)) return lower;
+  let k = lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
   if (/\b(?:st|mt|ft)\b/.test(k)) {
     k = k.replace(/\bst\.?(?= )/g, 'saint').replace(/\bmt\.?(?= )/g, 'mount').replace(/\bft\.?(?= )/g, 'fort');
   }

@@ -242,13 +242,25 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
       const dem = g.demonymEntry.get(key) ?? g.demonymEntry.get(key.replace(/s$/, ''));
       if (dem !== undefined) cands = [dem];
     }
-    if (!cands.length) {
-      // "the Libyan capital", "capital", "city" and other descriptions: left to the resolver.
-      const words = key.split(' ');
-      const dem = words.map((x) => g.demonyms.get(x)).find(Boolean);
+    let container: number | null = null;
+    let groupKey = key;
+    if (!cands.length && /capital/.test(key)) {
+      // "the Libyan capital", "the capital": left to the resolver.
+      const dem = key.split(' ').map((x) => g.demonyms.get(x)).find(Boolean);
       if (dem) country = dem;
+    } else if (!cands.length && b - a > 1) {
+      // "Washington, D.C.": the name, inside the place after the comma.
+      const comma = toks.slice(a, b).findIndex((t) => t.text === ',');
+      if (comma > 0) {
+        const head = normName(doc.text.slice(toks[a]!.start, toks[a + comma - 1]!.end));
+        cands = lookup(g, head);
+        const c = containerAt(doc, g, w, a + comma + 1);
+        if (c) container = c[1];
+        groupKey = head;
+      }
     }
-    const m = make(a, b, key, cands, cands.length ? 'name' : /capital/.test(key) ? (country ? 'demonymCapital' : 'capital') : 'name', true);
+    const m = make(a, b, groupKey, cands, cands.length ? 'name' : /capital/.test(key) ? (country ? 'demonymCapital' : 'capital') : 'name', true);
+    if (container !== null) m.container = container;
     m.start = f.start;
     m.end = f.end;
     m.country = country;

@@ -182,9 +182,6 @@ function shareOf(g: Gazetteer, ctx: Context, cc: string, self: Group | null): nu
   return maxc > 0 ? Math.max(0, cw) / maxc : 0;
 }
 
-/** Development aid: logs the candidate scores of one key. */
-export const debug: { key: string; log: (s: string) => void } = { key: '', log: () => {} };
-
 function resolveGroup(g: Gazetteer, gr: Group, ctx: Context, self: Group | null): void {
   let best = -1;
   let bestS = -Infinity;
@@ -200,7 +197,6 @@ function resolveGroup(g: Gazetteer, gr: Group, ctx: Context, self: Group | null)
   }
   for (const e of gr.cands) {
     const s = score(g, gr, e, ctx, self) + (regionOverCountry.has(e) ? 8 : 0);
-    if (debug.key === gr.key && (g.pop[e]! > 1000 || g.kind[e] !== 'city')) debug.log(`${self ? 2 : 1} ${gr.key} ${g.name[e]} ${g.cc[e]} ${g.admin1[e]} ${g.fcode[e]} ${s.toFixed(2)} ctx=${JSON.stringify([...ctx.country])}`);
     if (s > bestS || (s === bestS && best >= 0 && e < best)) {
       second = bestS;
       bestS = s;
