@@ -750,6 +750,7 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
       if (spec.dir === 'this') p = addDays(base, spec.wd - bw);
       else if (spec.dir === 'last') p = addDays(base, -(((bw - spec.wd + 6) % 7) + 1));
       else if (spec.dir === 'next' || ctx.tense === 'future') p = addDays(base, ((spec.wd - bw + 6) % 7) + 1);
+      else if (ctx.tense === null && ((spec.wd - bw + 7) % 7 === 1 || (spec.wd - bw + 7) % 7 === 2)) p = addDays(base, (spec.wd - bw + 7) % 7);
       else p = addDays(base, -((bw - spec.wd + 7) % 7));
       return at({ p, g: 'D' }, baseAnchor, suffix);
     }
