@@ -23,6 +23,7 @@ import { loadLabelsResources } from '../src/labels/load.js';
 import { documentFor, STAGES, type Resources } from '../src/analyze.js';
 import { codeEvents, type CodedEvent } from '../src/events/index.js';
 import { loadEventsResources } from '../src/events/load.js';
+import { ploverOf } from '../src/events/lexicon.js';
 import { DATA_DIR } from '../src/resources.js';
 import { goldPath } from './shared.js';
 import type { Doc } from '../src/document/document.js';
@@ -279,8 +280,29 @@ function headlinesDev(res: Resources) {
   console.log(`dev (NGEC synthetic headlines, may train): type accuracy ${(ok / n).toFixed(4)} (${ok}/${n})`);
 }
 
+/** Dev: PLOVER type of the PETRARCH2 unit-test sentences (gold CAMEO codes mapped with the 2021 table), full sitrep coder. */
+function petrarchTypeDev(res: Resources) {
+  const recs = readFileSync(goldPath('events', 'derived', 'petr2_unittest_records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as PetrRecord);
+  const table = res.events.cameoPlover;
+  let ok = 0;
+  let n = 0;
+  const show = process.env.EVENTS_DEV_ERRORS === '2';
+  for (const rec of recs) {
+    if (rec.noevents || !rec.events.length) continue;
+    const gold = new Set(rec.events.map((x) => ploverOf(x.code, table)?.type).filter(Boolean));
+    if (!gold.size) continue;
+    n++;
+    const doc = prepared(rec.text, res);
+    const evs = codeEvents(doc, res.events).filter((e) => e.contentOf === null);
+    if (evs.some((e) => gold.has(e.type))) ok++;
+    else if (show) console.log(`DEV2 ${[...gold].join('/')} ${rec.events.map((x) => x.code).join(',')} -> ${evs.map((e) => `${e.type}:${e.trigger.text}`).join(' ') || 'NONE'} :: ${rec.text}`);
+  }
+  console.log(`dev (PETRARCH2 unit-test sentences, may train): a gold PLOVER type among the events ${(ok / n).toFixed(4)} (${ok}/${n})`);
+}
+
 const res = resources();
 headlinesDev(res);
+if (process.env.EVENTS_DEV_PETR === '1') petrarchTypeDev(res);
 if (process.env.EVENTS_DEV_ONLY === '1') process.exit(0);
 const plover = ploverBench(res);
 const petr = petrarchBench(res);

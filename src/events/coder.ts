@@ -376,21 +376,17 @@ interface Hit {
   cameo: string | null;
 }
 
-function matchVerb(r: SentenceReader, k: number, cands: VerbForm[]): Hit | null {
-  let best: Hit | null = null;
-  let bestScore = -1;
-  for (const f of cands) {
+/** Curated verb entries that fit at `k`, best first (multi-word, then with a required object). */
+function matchVerbs(r: SentenceReader, k: number, cands: VerbForm[]): Hit[] {
+  const hits: Array<{ h: Hit; score: number; i: number }> = [];
+  cands.forEach((f, i) => {
     const e = f.entry;
-    if (!followsWords(r, k, e.after)) continue;
+    if (!followsWords(r, k, e.after)) return;
     const after = k + 1 + e.after.length;
-    if (!objFound(r, after, e.obj) && !(f.participle && e.obj && objBefore(r, k, e.obj))) continue;
-    const score = e.after.length * 2 + (e.obj ? 1 : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = { entry: e, form: f, trig: k, trigEnd: after, type: e.type, mode: e.mode, cameo: e.cameo };
-    }
-  }
-  return best;
+    if (!objFound(r, after, e.obj) && !(f.participle && e.obj && objBefore(r, k, e.obj))) return;
+    hits.push({ h: { entry: e, form: f, trig: k, trigEnd: after, type: e.type, mode: e.mode, cameo: e.cameo }, score: e.after.length * 2 + (e.obj ? 1 : 0), i });
+  });
+  return hits.sort((a, b) => b.score - a.score || a.i - b.i).map((x) => x.h);
 }
 
 function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit | null {
@@ -629,12 +625,17 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
       hit = null;
       nominal = false;
       const gerund = l.endsWith('ing') && res.lexicon.prepositions.has(r.low(k - 1)) && !r.isName(k);
-      if (verbForms && (r.verbContext(k) || gerund)) hit = matchVerb(r, k, verbForms);
-      if (!hit && dictionaryContext(r, k)) {
-        const dict = res.dictForms.get(l);
-        if (dict) hit = matchDictionary(r, k, dict);
+      if (verbForms && (r.verbContext(k) || gerund)) {
+        for (const h of matchVerbs(r, k, verbForms)) {
+          ev = readVerbal(r, h, out);
+          if (ev) break;
+        }
       }
-      if (hit) ev = readVerbal(r, hit, out);
+      if (!ev && dictionaryContext(r, k)) {
+        const dict = res.dictForms.get(l);
+        hit = dict ? matchDictionary(r, k, dict) : null;
+        if (hit) ev = readVerbal(r, hit, out);
+      }
     }
     if (!ev) continue;
     for (let j = ev.trig; j < ev.trigEnd; j++) taken.add(j);
@@ -666,7 +667,9 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
         }
         if (a.type && b.type && direct) {
           const change = res.lexicon.typeChanges[a.type]?.[b.type];
-          if (change && !a.entry.obj) {
+          // only the act itself changes the type ("promised to attack", "promised to resume raids"), not its conditions
+          const head = b.nominal ? (b.light ?? -1) : b.group;
+          if (change && !a.entry.obj && head >= a.trigEnd && head <= a.trigEnd + (r.low(a.trigEnd) === 'to' ? 2 : 1)) {
             a.type = change;
             a.mode = null;
           }
@@ -678,7 +681,20 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
       }
     }
   }
-  for (const ev of out) ev.modality = modalityOf(r, ev);
+  for (const ev of out) {
+    ev.modality = modalityOf(r, ev);
+    const changes = ev.type ? res.lexicon.modalityTypeChanges[ev.type] : undefined;
+    if (changes && !ev.absorbedBy) {
+      for (const m of ['conditional', 'future', 'hypothetical']) {
+        const to = ev.modality.has(m) ? changes[m] : undefined;
+        if (!to) continue;
+        const mode = res.lexicon.complementModes[to]?.[ev.type!] ?? null;
+        ev.type = to;
+        ev.mode = mode;
+        break;
+      }
+    }
+  }
   return out;
 }
 
@@ -692,8 +708,11 @@ function dictionaryContext(r: SentenceReader, k: number): boolean {
   const p = r.low(k - 1);
   const prev = r.tok(k - 1);
   if (!prev) return false;
-  return L.pronouns.has(p) || L.auxiliaries.has(p) || L.negations.has(p) || r.isAdverb(k - 1) || p === ',' || p === ')' || p === 'and' || p === 'who' || p === 'which' || p === 'that'
-    || r.isName(k - 1) || L.agentHeads.has(p);
+  if (L.pronouns.has(p) || L.auxiliaries.has(p) || L.negations.has(p) || r.isAdverb(k - 1) || p === ',' || p === ')' || p === 'and' || p === 'who' || p === 'which' || p === 'that'
+    || r.isName(k - 1) || L.agentHeads.has(p)) return true;
+  // a plural common noun before ("workers struck", "villagers fled")
+  return prev.kind === 'word' && p.length > 3 && p.endsWith('s') && !p.endsWith('ss') && !L.determiners.has(p) && !L.objectBreakers.has(p)
+    && !r.res.verbs.has(p) && !r.res.dictForms.has(p) && !L.reportingVerbs.has(p);
 }
 
 function subjectIsEventNoun(r: SentenceReader, subj: TokRange | null): number | null {

@@ -70,6 +70,7 @@ export interface Lexicon {
   /** Heads that cannot be an actor (weapons, victims): "Shells struck…", "Eleven people…". */
   nonActors: Set<string>;
   typeChanges: Record<string, Record<string, string>>;
+  modalityTypeChanges: Record<string, Record<string, string>>;
 }
 
 export interface CameoPlover {

@@ -10,6 +10,7 @@ interface LexiconFile {
   figureKindsByType: Record<string, string[]>;
   complementModes: Record<string, Record<string, string>>;
   typeChanges?: Record<string, Record<string, string>>;
+  modalityTypeChanges?: Record<string, Record<string, string>>;
 }
 
 function read(path: string): string {
@@ -40,7 +41,7 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     participleLeads: set('participleLeads'), pronouns: set('pronouns'), firstPerson: set('firstPerson'),
     objectBreakers: set('objectBreakers'), lightVerbs: set('lightVerbs'), agentHeads: set('agentHeads'),
     figureKindsByType: raw.figureKindsByType, complementModes: raw.complementModes,
-    occurrenceVerbs: set('occurrenceVerbs'), nonActors: set('nonActors'), typeChanges: raw.typeChanges ?? {},
+    occurrenceVerbs: set('occurrenceVerbs'), nonActors: set('nonActors'), typeChanges: raw.typeChanges ?? {}, modalityTypeChanges: raw.modalityTypeChanges ?? {},
   };
 }
 
