@@ -180,3 +180,37 @@ test('a demonym modifying a noun is not the subject of an active verb', () => {
   const rels = relationsOf(doc);
   assert.deepEqual(rels, ['SER backed_by TUR']);
 });
+
+test('coordinated subjects, appositive compounds, fighting, and what is not a stated relation', () => {
+  const actors: ActorSpec[] = [
+    ['RUS', 'GPE', ['Russia']],
+    ['EGY', 'GPE', ['Egypt']],
+    ['UAE', 'GPE', ['UAE']],
+    ['HAF', 'PERSON', ['Haftar']],
+    ['HEZ', 'GROUP', ['Hezbollah']],
+    ['IRN', 'GPE', ['Iran']],
+    ['LBN', 'GPE', ['Lebanese']],
+    ['ISR', 'GPE', ['Israel']],
+    ['TRU', 'PERSON', ['Trump']],
+    ['USA', 'GPE', ['United States']],
+    ['CLI', 'PERSON', ['Clinton']],
+    ['DEM', 'ORG', ['Democratic Party']],
+  ];
+  const text = 'Russia, Egypt and the UAE back Haftar. Hezbollah, the Iran-backed Lebanese group, is fighting Israel. '
+    + 'Trump wants to be president of the United States. Clinton’s new book Democratic Party was out. Those who back Haftar and those who oppose him disagree.';
+  const doc = withActors(text, actors);
+  doc.mentions.find((m) => m.text === 'Lebanese')!.kind = 'demonym';
+  const rels = relationsOf(doc);
+  for (const want of ['HAF backed_by RUS', 'HAF backed_by EGY', 'HAF backed_by UAE', 'HEZ backed_by IRN', 'HEZ opposes ISR']) {
+    assert.ok(rels.includes(want), `missing ${want} in ${rels.join('; ')}`);
+  }
+  assert.ok(!rels.some((r) => r.includes('TRU')), 'a wish is not a relation');
+  assert.ok(!rels.some((r) => r.includes('CLI')), 'a possessive that owns a noun is not a relation');
+  assert.ok(!rels.includes('LBN backed_by IRN'), 'the demonym is not the head');
+  assert.equal(rels.length, 5, rels.join('; '));
+});
+
+test('a headline in title case gives no relations', () => {
+  const rels = relationsOf(withActors('Obama Backed By Clinton In Surprise Move Says Report', [['OBA', 'PERSON', ['Obama']], ['CLI', 'PERSON', ['Clinton']]]));
+  assert.deepEqual(rels, []);
+});

@@ -271,29 +271,46 @@ function cueRelations(ctx: Ctx, s: Sentence): void {
       const after = matchCue(ctx, cue, i, s.tokenEnd);
       if (after < 0) continue;
       if (cue.notBefore && after < s.tokenEnd && cue.notBefore.includes(toks[after]!.lower)) continue;
-      if (cue.after && (i === s.tokenStart || !cue.after.includes(toks[i - 1]!.lower))) continue;
+      // The verb, not the noun: after one of the cue's words, or right after an actor ("the UAE back Haftar").
+      if (cue.after && (i === s.tokenStart || (!cue.after.includes(toks[i - 1]!.lower) && !ctx.spans.endingAt(i - 1, s.tokenStart, false)))) continue;
       const list = actorList(ctx, after, s.tokenEnd);
       if (list.actors.length === 0) continue;
       const left = leftActor(ctx, cue, i, s, prev);
       if (!left) break;
       const start = toks[i]!.start;
       const end = toks[list.end - 1]!.end;
-      for (const o of list.actors) {
-        if (!ACTOR_TYPES.has(o.type) || !ACTOR_TYPES.has(left.type)) continue;
+      // "Russia, Egypt and the UAE back Haftar": a coordinated subject, for a verb cue.
+      const lefts = cue.left === 'clause' ? leftList(ctx, left, s) : [left];
+      for (const l of lefts) for (const o of list.actors) {
+        if (!ACTOR_TYPES.has(o.type) || !ACTOR_TYPES.has(l.type)) continue;
         if (cue.objectTypes && (!o.type || !cue.objectTypes.includes(o.type))) continue;
-        if (cue.personObject && o.type === 'PERSON' && left.type !== 'PERSON') {
-          emit(ctx, cue.personObject, o.entity, left.entity, start, end);
-        } else if (cue.subject === 'left') {
-          emit(ctx, cue.type, left.entity, o.entity, start, end);
-        } else {
-          emit(ctx, cue.type, o.entity, left.entity, start, end);
-        }
+        if (cue.personObject && o.type === 'PERSON' && l.type !== 'PERSON') emit(ctx, cue.personObject, o.entity, l.entity, start, end);
+        else if (cue.subject === 'left') emit(ctx, cue.type, l.entity, o.entity, start, end);
+        else emit(ctx, cue.type, o.entity, l.entity, start, end);
       }
       prev = { end: list.end, left };
       i = list.end - 1;
       break;
     }
   }
+}
+
+/** `a` and the actors coordinated before it ("Russia, Egypt and the UAE"), in text order. */
+function leftList(ctx: Ctx, a: ActorAt, s: Sentence): ActorAt[] {
+  const { toks, spans } = ctx;
+  const out = [a];
+  let k = a.tokStart - 1;
+  if (k >= s.tokenStart && toks[k]!.lower === 'the') k--;
+  while (k > s.tokenStart && LIST_JOIN.has(toks[k]!.lower)) {
+    let j = k - 1;
+    if (toks[k]!.lower === 'and' && toks[j]?.text === ',') j--;
+    const b = spans.endingAt(j, s.tokenStart);
+    if (!b || b.type === null) break;
+    out.unshift(b);
+    k = b.tokStart - 1;
+    if (k >= s.tokenStart && toks[k]!.lower === 'the') k--;
+  }
+  return out;
 }
 
 /** The actor on the left of a cue, found the way the cue says. */
@@ -360,6 +377,16 @@ function clauseLeft(ctx: Ctx, i: number, s: Sentence): ActorAt | null {
   const floor = Math.max(s.tokenStart, i - res.clauseWindow);
   for (let j = i - 1; j >= floor; j--) {
     const t = toks[j]!;
+    if (t.text === ',') {
+      // Step over an apposition: "Hezbollah, the Iran-backed group, is fighting …".
+      let k = j - 1;
+      while (k > s.tokenStart && k > j - 10 && toks[k]!.text !== ',' && !CLAUSE_STOP.has(toks[k]!.text)) k--;
+      if (toks[k]?.text === ',' && DETERMINERS.has(toks[k + 1]?.lower ?? '')) {
+        const a = headEndingAt(ctx, k - 1, s.tokenStart);
+        if (a) return a;
+      }
+      return null;
+    }
     if (CLAUSE_STOP.has(t.text)) return null;
     if (res.negations.has(t.lower)) return null;
     // "the oil that funds X", "those who support X": the relative clause's subject is the noun before it.
@@ -408,10 +435,13 @@ function compoundAt(ctx: Ctx, s: Sentence, i: number, cut: number): void {
     if (!c) return;
     const prefix = spans.exact(t.start, t.start + cut);
     if (!prefix) return;
-    // The noun the compound modifies: a name, or a collective noun the actors stage resolves.
+    // The noun the compound modifies: the name it stands in apposition to ("Hezbollah, the Iran-backed
+    // group"), a name after it, or a collective noun the actors stage resolves.
     let head: ActorAt | null = null;
-    for (let j = i + 1; j < Math.min(s.tokenEnd, i + 4); j++) {
+    if (i - 3 >= s.tokenStart && DETERMINERS.has(toks[i - 1]!.lower) && toks[i - 2]!.text === ',') head = headEndingAt(ctx, i - 3, s.tokenStart);
+    for (let j = i + 1; !head && j < Math.min(s.tokenEnd, i + 4); j++) {
       const a = spans.startingAt(j, s.tokenEnd);
+      if (a && a.kind === 'demonym' && toks[a.tokEnd] && !isCapitalised(toks[a.tokEnd])) continue; // "Iran-backed Lebanese group"
       if (a) { head = headAfter(ctx, a, s.tokenEnd); break; }
       const w = toks[j]!;
       if (w.kind !== 'word') break;
