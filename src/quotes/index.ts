@@ -188,6 +188,10 @@ class QuoteFinder {
     const gerund = this.cueAt(c)?.info.tense === 'gerund';
     while (j >= lo && (AUX.has(this.toks[j]!.lower) || gerund && PROGRESSIVE.has(this.toks[j]!.lower))) j--;
     if (j < lo) return null;
+    // "Barkley, who said …": the relative pronoun stands for the noun phrase before the comma.
+    if ((this.toks[j]!.lower === 'who' || this.toks[j]!.lower === 'which') && this.toks[j - 1]?.text === ',' && j - 2 >= lo) {
+      return this.npEndingAt(j - 2, lo);
+    }
     if (this.toks[j]!.text === ')') {
       // "Sen. David Perdue (R-Ga.) said"
       let k = j - 1;
@@ -539,6 +543,10 @@ class QuoteFinder {
       if (t.kind !== 'word' && t.kind !== 'number' && t.text !== "'s" && t.text !== '’s' && t.text !== '-') break;
       if (t.lower === 'that') break;
       if (this.res.cues.get(t.lower)?.cls === 'speech' && !isCap(t)) break;
+      // A new clause starts: "said on Friday he met …", "said in a statement the company …".
+      if (PRONOUNS.has(t.lower) && t.lower !== 'it') break;
+      const p = this.toks[i - 1]!;
+      if (DETS.has(t.lower) && i - 1 > n && !PREPS.has(p.lower) && p.lower !== 'with' && p.lower !== 'of' && p.lower !== 'and') break;
       i++;
       if (i - n > 10) break;
     }
