@@ -284,6 +284,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.RELUNIT, `${B}(?:(${POINTMOD}|earlier|later)\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
     const d = m[2]!.toLowerCase().replace(/\s+/g, ' ');
     const u = m[3]!.toLowerCase().replace(/\s+/g, ' ');
+    if (isUpper(m[3]!)) return null; // a title: ABC's "This Week"
     const unit: Gran | 'WE' = u.endsWith('year') ? 'Y' : u === 'month' ? 'M' : u === 'week' ? 'W' : u === 'weekend' ? 'WE'
       : u === 'decade' ? 'DE' : u === 'century' ? 'CE' : 'D';
     const part = lex.part.get(u) ?? null;
@@ -371,7 +372,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     let endCut = 0;
     if (trail === 'before' || trail === 'after' || trail === 'prior' || trail === 'previously') {
       // "two days before the vote": the signal word is not part of the timex.
-      if (/^\s*(?:the|a|an|his|her|its|their|this|that|[\p{Lu}\d])/u.test(after) || trail === 'prior') {
+      if (/^\s*[\p{L}\d]/u.test(after) || trail === 'prior') {
         endCut = m[0].length - m[0].toLowerCase().lastIndexOf(trail);
         trail = undefined;
       }
@@ -432,7 +433,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (h > 23 || mi > 59) return null;
     return cand(m, 'TIME', { k: 'clock', h, mi, day: null }, 2);
   }));
-  pats.push(mk(T.NOON, `${B}(noon|midnight|midday)(?:\\s+(${DAYREF}))?${E}`, (m) => {
+  pats.push(mk(T.NOON, `${B}(?<!high\\s)(noon|midnight|midday)(?:\\s+(${DAYREF}))?${E}`, (m) => {
     const w = m[1]!.toLowerCase();
     return cand(m, 'TIME', { k: 'clock', h: w === 'midnight' ? 24 : 12, mi: 0, day: dayRef(m[2]) }, 2);
   }));
@@ -490,7 +491,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 19. Anaphoric days: "the day before", "the day after", "that day".
-  pats.push(mk(T.ANAPH, `${B}the\\s+(day|night|week|month|year)\\s+(before|after|earlier|later)${E}`, (m) => {
+  pats.push(mk(T.ANAPH, `${B}the\\s+(day|night|week|month|year)\\s+(before|after|earlier|later)${E}(?!\\s+(?!(?:it|he|she|they|we|i|you|there)\\b)[\\p{L}\\d])`, (m) => {
     const u = m[1]!.toLowerCase();
     const unit: Gran = u === 'week' ? 'W' : u === 'month' ? 'M' : u === 'year' ? 'Y' : 'D';
     const off = /before|earlier/i.test(m[2]!) ? -1 : 1;
