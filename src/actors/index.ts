@@ -95,7 +95,10 @@ const CONLL_OF: Record<EntityType, NameCandidate['ner']> = {
 };
 const TYPE_OF_NER: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC: 'LOC', MISC: 'OTHER' };
 
-const isCap = (t: Token) => /^\p{Lu}/u.test(t.text);
+const isCap = (t: Token) => {
+  const ch = t.text.charCodeAt(0);
+  return ch < 128 ? ch >= 65 && ch <= 90 : /^\p{Lu}/u.test(t.text);
+};
 const isAcronym = (s: string) => /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,})$/u.test(s);
 const NORM = new WeakMap<Doc, string[]>();
 /** Normalised token texts of a document, computed once. */
@@ -182,7 +185,8 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       wordTok.push(i);
     }
     wordTok.push(hi);
-    const ctx = sentenceContext(words, res.gazetteer, kb);
+    const nd = norms(doc);
+    const ctx = sentenceContext(words, res.gazetteer, kb, wordTok.slice(0, words.length).map((k) => nd[k]!));
     const tags = res.model ? tagSentence(res.model, ctx) : words.map(() => 'O');
     const ner = spansOf(tags).map((x) => {
       return { start: wordTok[x.start]!, end: wordTok[x.end]!, type: x.type };
@@ -229,7 +233,9 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     for (const x of ner) {
       let a = x.start;
       let b = x.end;
-      if ([...Array(b - a).keys()].some((k) => taken[a + k - lo])) continue;
+      let clash = false;
+      for (let k = a; k < b; k++) if (taken[k - lo]) clash = true;
+      if (clash) continue;
       // Leading articles are not part of a name.
       while (a < b && /^(the|a|an)$/i.test(toks[a]!.text)) a++;
       const roles: string[] = [];

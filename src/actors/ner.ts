@@ -46,12 +46,13 @@ const KB_TYPE: Record<string, string> = { PERSON: 'PER', ORG: 'ORG', GROUP: 'ORG
  * Knowledge-base span features: the longest alias match starting at each token whose first
  * word is capitalised (or all caps), as B-/I- of its coarse type. Also marks demonyms.
  */
-export function kbSpanTags(words: string[], kb: KbIndex | null): string[] {
+export function kbSpanTags(words: string[], kb: KbIndex | null, norms?: string[]): string[] {
   const out = new Array<string>(words.length).fill('');
   if (!kb) return out;
-  const norm = words.map((w) => normName(w));
+  const norm = norms ?? words.map((w) => normName(w));
   for (let i = 0; i < words.length; i++) {
-    if (!/^\p{Lu}/u.test(words[i]!)) continue;
+    const ch = words[i]!.charCodeAt(0);
+    if (ch < 128 ? !(ch >= 65 && ch <= 90) : !/^\p{Lu}/u.test(words[i]!)) continue;
     let best = -1;
     let bestType = '';
     let key = '';
@@ -108,10 +109,14 @@ export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null): s
   });
 }
 
-export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | null): SentenceContext {
+export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | null, norms?: string[]): SentenceContext {
   let letters = 0;
   let upper = 0;
   for (const w of words) {
+    if (/^[a-z]/.test(w)) {
+      letters++;
+      continue;
+    }
     if (!/\p{L}/u.test(w)) continue;
     letters++;
     if (!/\p{Ll}/u.test(w)) upper++;
@@ -124,7 +129,7 @@ export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | n
     lower,
     shapes: ws.map(shapeOf),
     gaz: lower.map((w) => gaz.get(w) ?? []),
-    kbTags: kbSpanTags(ws, kb),
+    kbTags: kbSpanTags(ws, kb, norms),
     allCaps,
   };
 }
@@ -191,17 +196,27 @@ export function score(model: NerModel, feats: string[], out: Float64Array): void
 export function activeTokens(c: SentenceContext): Uint8Array {
   const n = c.words.length;
   const a = new Uint8Array(n);
+  const cap = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    const ch = c.words[i]!.charCodeAt(0);
-    const cap = (ch >= 65 && ch <= 90) || (ch > 127 && /^\p{Lu}/u.test(c.words[i]!));
-    if (cap) {
+    const w = c.words[i]!;
+    const ch = w.charCodeAt(0);
+    cap[i] = (ch >= 65 && ch <= 90) || (ch > 127 && /^\p{Lu}/u.test(w)) ? 1 : 0;
+  }
+  for (let i = 0; i < n; i++) {
+    if (cap[i]) {
+      // A sentence-opening common word followed by a lower-case word is not a name ("The offensive").
+      if (i === 0 && i + 1 < n && !cap[1] && c.gaz[0]!.length === 1 && c.gaz[0]![0] === 'common') continue;
       a[i] = 1;
-      if (i > 0) a[i - 1] = 1;
-      if (i + 1 < n) a[i + 1] = 1;
+    } else if (i > 0 && i + 1 < n && cap[i - 1] && (cap[i + 1] || CONNECT.has(c.lower[i + 1]!)) && CONNECT.has(c.lower[i]!)) {
+      // Lower-case words that join a name: "Government of National Accord", "Bank of the West".
+      a[i] = 1;
+    } else if (i > 0 && cap[i - 1] && /^[\d'’.&-]/.test(c.words[i]!)) {
+      a[i] = 1;
     }
   }
   return a;
 }
+const CONNECT = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'von', 'van', 'der', 'den', 'on', 'in', 'y', '&', "'s", '’s', '-']);
 
 /** A tag is allowed after `prev` when it does not continue a different (or no) entity. */
 export function allowed(tag: string, prev: string): boolean {
