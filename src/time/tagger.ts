@@ -389,6 +389,10 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       return cand(m, 'DATE', { k: 'shift', n: sign * n * mult, unit: u as Gran, from }, 2);
     }
     const value = n === null ? vagueDur(u) : durValue(n * mult, u);
+    // A rate: "$500 million a year", "four flights a week", "24 hours a day" (TimeML: a SET).
+    if ((numText === 'a' || numText === 'an') && !m[1] && !m[2] && /(?:\d|\b(?:million|billion|thousand|percent|dollars|cents|hours|days|times|flights|seats|barrels|tons|tonnes))\s*$/i.test(before)) {
+      return cand(m, 'SET', { k: 'dur', value }, 2);
+    }
     return cand(m, 'DURATION', { k: 'dur', value }, 1, 0, endCut);
   }));
 
