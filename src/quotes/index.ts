@@ -448,7 +448,7 @@ class QuoteFinder {
           const spStart = sp[0];
           const sepBefore = this.toks[spStart - 1];
           const contentBefore = sepBefore && SEP.has(sepBefore.text) && spStart - 1 > lo;
-          if (content && !(contentBefore && this.isTail(cue.end + 1, b))) {
+          if (content && !(contentBefore && this.isTail(cue.end + 1, b, cue.info.lemma))) {
             this.push(content, sp, [k, cue.end], false);
             lastSpeaker = sp;
             taken = this.lastTokBefore(content.end) + 1;
@@ -554,7 +554,7 @@ class QuoteFinder {
   }
 
   /** Only a short adjunct after the cue ("in a statement", "on Thursday", "told reporters") to the sentence end? */
-  private isTail(n: number, b: number): boolean {
+  private isTail(n: number, b: number, lemma: string): boolean {
     let i = n;
     if (i >= b) return true;
     if (END_PUNCT.has(this.toks[i]!.text)) return true;
@@ -567,7 +567,7 @@ class QuoteFinder {
       if (t.text === ',') break;
       words++;
     }
-    return words <= 8 && PREPS.has(this.toks[n]!.lower) || words <= 3;
+    return words <= 8 && (PREPS.has(this.toks[n]!.lower) || TIME_WORDS.has(this.toks[n]!.lower)) || (words <= 3 && OBJECT_VERBS.has(lemma));
   }
 
   private accordingTo(k: number, len: number, a: number, b: number): [number, number] | null {
