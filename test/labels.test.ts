@@ -157,3 +157,8 @@ test('"the militias of X" names X; a definite label is not the actor it hangs fr
   assert.ok(has(labels, 'warlord', 'delegitimizing', 'HAF'), show);
   assert.ok(has(labels, 'the internationally recognised government', 'legitimizing', null), show);
 });
+
+test('a title inside the actors stage’s mention labels that mention’s person', () => {
+  const labels = labelsOf(withActors('With Governor Bush and Senator Rubio still in the race, the field is set.', [['BUS', 'PERSON', ['Governor Bush']], ['RUB', 'PERSON', ['Rubio']]]));
+  assert.deepEqual(labels.map((l) => [l.text, l.entity]), [['Governor', 'BUS'], ['Senator', 'RUB']]);
+});

@@ -214,3 +214,8 @@ test('a headline in title case gives no relations', () => {
   const rels = relationsOf(withActors('Obama Backed By Clinton In Surprise Move Says Report', [['OBA', 'PERSON', ['Obama']], ['CLI', 'PERSON', ['Clinton']]]));
   assert.deepEqual(rels, []);
 });
+
+test('a title kept inside the person’s mention still relates the person to the country before it', () => {
+  const rels = relationsOf(withActors('Turkish President Recep Tayyip Erdogan spoke.', [['TUR', 'GPE', ['Turkish']], ['ERD', 'PERSON', ['President Recep Tayyip Erdogan']]]));
+  assert.deepEqual(rels, ['ERD leads TUR']);
+});

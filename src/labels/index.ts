@@ -101,7 +101,12 @@ export function runLabels(doc: Doc, res: LabelsResources): void {
       if (nation || (m.i - 1 > lo && DEMONYM_RE.test(t.text) && t.text.length > 3 && !matchAt.has(m.i - 1))) start = t.start;
     }
 
-    if (e.attach === 'next') {
+    // A title inside the actors stage's own mention ("Governor Bush"): that mention's entity.
+    const inside = e.attach === 'next' ? spans.startingAt(m.i, hi, false) : null;
+    if (inside && inside.tokEnd > m.j && (!e.requirePerson || inside.type === 'PERSON')) {
+      entity = inside.entity;
+      if (e.withActor) end = inside.end;
+    } else if (e.attach === 'next') {
       const a = nextActor(spans, toks, matchAt, m.j, hi, e.requirePerson);
       if (a) {
         entity = a.entity;

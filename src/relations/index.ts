@@ -489,6 +489,8 @@ function titleRelations(ctx: Ctx): void {
     if (!s || p <= s.tokenStart) continue;
     let j = p - 1;
     const words: string[] = [];
+    // Title words the actors stage kept inside the person's mention ("President Erdogan").
+    for (let q = p; q < person.tokEnd - 1 && res.titleWords.has(toks[q]!.lower); q++) words.push(toks[q]!.lower);
     while (j >= s.tokenStart && words.length < 5 && res.titleWords.has(toks[j]!.lower) && !spans.endingAt(j, s.tokenStart, false)) {
       words.unshift(toks[j]!.lower);
       j--;
