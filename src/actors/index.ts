@@ -339,6 +339,20 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     }
     mark();
   }
+  for (const x of ner) {
+    const a = toks[x.start]!;
+    const d = toks[x.start + 1];
+    // "M. Butcher": an initial opens a person's name.
+    if (x.end - x.start >= 3 && /^\p{Lu}$/u.test(a.text) && d?.text === '.' && d.start === a.end) x.type = 'PER';
+    // '…," said Washington.': the name right after a speech verb that follows a quotation or comma.
+    const v = toks[x.start - 1];
+    const q = toks[x.start - 2];
+    const after = toks[x.end];
+    if (v && q && SPEECH_AFTER_NAME.has(v.lower) && (q.kind === 'punct') && (!after || after.text === '.' || after.text === ',')) {
+      const e = res.kb.byAlias.get(norms(doc).slice(x.start, x.end).join(' '))?.[0];
+      if (!e || e.type === 'PERSON') x.type = 'PER';
+    }
+  }
   for (let i = lo; i + 1 < hi; i++) {
     const t = toks[i]!;
     if (covered[i - lo] || !isCap(t) || t.kind !== 'word' || t.text.length < 3 || /^\p{Lu}+$/u.test(t.text)) continue;
