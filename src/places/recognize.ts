@@ -17,6 +17,8 @@ export interface PlaceWords {
   actorVerbs: string[];
   stop: string[];
   personNames: string[];
+  /** Capitalised words that make a place name part of another name: "Washington Post", "Dublin Road". */
+  nameHeads: string[];
 }
 
 /** Sets built once from the word lists. */
@@ -31,6 +33,7 @@ export interface WordSets {
   actorVerbs: Set<string>;
   stop: Set<string>;
   personNames: Set<string>;
+  nameHeads: Set<string>;
 }
 
 export function wordSets(w: PlaceWords): WordSets {
@@ -38,7 +41,7 @@ export function wordSets(w: PlaceWords): WordSets {
   return {
     locative: s(w.locative), strongLocative: s(w.strongLocative), placeNouns: s(w.placeNouns),
     adminTypes: s(w.adminTypes), cityTypes: s(w.cityTypes), directions: s(w.directions),
-    connectors: s(w.connectors), actorVerbs: s(w.actorVerbs), stop: s(w.stop), personNames: s(w.personNames),
+    connectors: s(w.connectors), actorVerbs: s(w.actorVerbs), stop: s(w.stop), personNames: s(w.personNames), nameHeads: s(w.nameHeads),
   };
 }
 
@@ -344,7 +347,7 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
     if (v < 0) continue;
     anyPrimary = true;
     const k = g.kind[v];
-    if (k === 'country' || k === 'adm1') strong = political = true;
+    if (k === 'country' || k === 'adm1' || k === 'area') strong = political = true;
     if (g.pop[v]! > maxPop && k === 'city') maxPop = g.pop[v]!;
   }
   if (maxPop >= 250000) strong = true;
@@ -372,10 +375,11 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
   }
   if (next && isCap(next) && next.sentence === first.sentence && doc.text.slice(first.end, next.start) === ' ' || next && next.text === '-' && toks[m.tokEnd + 1] && isCap(toks[m.tokEnd + 1]!)) {
     const nextTok = next.text === '-' ? toks[m.tokEnd + 1]! : next;
+    if (w.nameHeads.has(nextTok.lower)) return false;
     if (!w.adminTypes.has(nextTok.lower) && !w.cityTypes.has(nextTok.lower) && !political) return false;
   }
-  if (single && nameParts.has(first.lower) && m.literal < 2) return false;
-  if (single && w.personNames.has(first.lower) && !cued) return false;
+  if (single && nameParts.has(first.lower) && m.literal < 2 && !strong) return false;
+  if (single && w.personNames.has(first.lower) && !cued && !strong) return false;
   if (!anyPrimary && !cued && maxPop < 1e6) return false;
   if (strong) return true;
   if (cued) return true;
