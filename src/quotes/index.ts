@@ -37,6 +37,8 @@ const OBJECT_VERBS = new Set(['tell', 'inform', 'assure', 'warn', 'urge', 'ask',
 const PREPS = new Set(['of', 'in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'via', 'through', 'over', 'by', 'outside', 'inside', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'repeatedly', 'again', 'also', 'previously', 'publicly', 'privately', 'recently', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at']);
 const NEG = new Set(['not', "n't", 'never', 'refused', 'declined', 'to', 'would', 'wouldn', 'could', 'did', 'didn', 'wont', 'cannot', 'unwilling', 'reluctant']);
+const HONORIFIC: Record<string, number> = { mr: 2, mrs: -2, ms: -2, miss: -2, sir: 2, lady: -2, madam: -2 };
+const GENDERED: Record<string, number> = { he: 1, him: 1, his: 1, himself: 1, she: -1, her: -1, hers: -1, herself: -1 };
 /** What a speaker pronoun can stand for. */
 const PRONOUN_WANT: Record<string, 'PERSON' | 'NONPERSON' | 'ANY'> = { he: 'PERSON', she: 'PERSON', i: 'PERSON', it: 'NONPERSON', they: 'ANY', we: 'ANY' };
 /** Speech verbs whose "to …" complement is still something said: "urged them to leave". */
@@ -686,6 +688,9 @@ class QuoteFinder {
         // A floating quote continues the previous speaker.
         speaker = last.quote.speaker;
         date = last.quote.date;
+      } else if (d.direct) {
+        // No recent speaker: the person named last before it, outside quoted words.
+        speaker = this.nearestActor(d.start, 'PERSON', kept);
       }
       if (cue) date = this.dateFor(cue, published);
       else if (date === null) date = published;
@@ -711,7 +716,8 @@ class QuoteFinder {
     const s = this.toks[sp[0]]!.start, e = this.toks[sp[1]]!.end;
     const head = this.toks[sp[1]]!;
     if (sp[0] === sp[1] && PRONOUN_WANT[head.lower]) {
-      return this.nearestActor(s, PRONOUN_WANT[head.lower]!, kept) ?? this.doc.services.resolve(s, e);
+      const sex = head.lower === 'he' ? 'm' : head.lower === 'she' ? 'f' : null;
+      return this.nearestActor(s, PRONOUN_WANT[head.lower]!, kept, sex) ?? this.doc.services.resolve(s, e);
     }
     const id = this.resolve(sp);
     if (id) return id;
@@ -727,11 +733,42 @@ class QuoteFinder {
     return null;
   }
 
+  private entityTypes: Map<string, string> | null = null;
+  private genderCache: Map<string, 'm' | 'f'> | null = null;
+
+  /**
+   * What the article itself says of each person's sex: an honorific before a name ("Mr.", "Mrs.", "Ms."), or
+   * a pronoun that takes up the name at once ("Lonechild said she …", "Smith, who said his …").
+   */
+  private genders(): Map<string, 'm' | 'f'> {
+    if (this.genderCache) return this.genderCache;
+    const votes = new Map<string, number>();
+    const vote = (id: string, v: number) => votes.set(id, (votes.get(id) ?? 0) + v);
+    for (const m of this.doc.mentions) {
+      if (m.type !== 'PERSON' || m.kind === 'pronoun' || m.kind === 'nominal') continue;
+      const before = this.toks[m.tokenStart - 1]?.lower.replace(/\.$/, '');
+      if (before && HONORIFIC[before]) vote(m.entity, HONORIFIC[before]!);
+      // The first pronoun within a few words after the name, in the same sentence.
+      const sent = this.toks[m.tokenStart]!.sentence;
+      for (let k = m.tokenEnd; k < Math.min(this.toks.length, m.tokenEnd + 4); k++) {
+        const t = this.toks[k]!;
+        if (t.sentence !== sent || this.inMarks[k] !== -1) break;
+        const g = GENDERED[t.lower];
+        if (g) { vote(m.entity, g); break; }
+        if (isCap(t) && k > m.tokenEnd) break;
+      }
+    }
+    this.genderCache = new Map();
+    for (const [id, v] of votes) if (v !== 0) this.genderCache.set(id, v > 0 ? 'm' : 'f');
+    return this.genderCache;
+  }
+
   /** The nearest named actor of a compatible type before `pos`, outside quotation marks and quote contents. */
-  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[]): string | null {
+  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null): string | null {
     const mentions = this.doc.mentions;
     const sentence = this.toks[this.firstTokAt(pos)]?.sentence ?? 0;
-    const types = new Map(this.doc.entities.map((x) => [x.id, x.type]));
+    const types = this.entityTypes ??= new Map(this.doc.entities.map((x) => [x.id, x.type]));
+    const genders = sex ? this.genders() : null;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > pos) continue;
@@ -742,6 +779,10 @@ class QuoteFinder {
       const t = types.get(m.entity);
       if (!t || t === 'LOC' || t === 'FACILITY') continue;
       if (want === 'PERSON' ? t !== 'PERSON' : want === 'NONPERSON' ? t === 'PERSON' : false) continue;
+      if (genders && sex) {
+        const g = genders.get(m.entity);
+        if (g && g !== sex) continue;
+      }
       return m.entity;
     }
     return null;
