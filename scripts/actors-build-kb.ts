@@ -141,7 +141,10 @@ for (const f of ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors
     if (!e.roles?.length || (e.roles.length === 1 && /^[A-Z]{3}$/.test(e.roles[0]!.title) && e.type !== 'PERSON')) continue;
     if (e.name.length < 3 || seen.has(e.id)) continue;
     seen.add(e.id);
-    const aliases = [...new Set(e.aliases.filter((a) => normName(a) !== normName(e.name) && a.length >= 3))];
+    // Aliases that open with a title ("Prime Minister Recep Erdogan") are found anyway: the stage
+    // reads titles itself and looks the rest up.
+    const TITLE = /^(President|Prime Minister|Premier|Minister|Foreign Minister|King|Queen|Prince|Sheikh|Emir|General|Gen|Secretary|Secretary-General|Chancellor|Senator|Governor|Mayor|Ambassador|Dr|Mr|Mrs|Ms|Col|Colonel|Lt|Major|Captain|Admiral|Marshal|Field Marshal|Ayatollah|Pope|Vice President|Deputy)\b/i;
+    const aliases = [...new Set(e.aliases.filter((a) => normName(a) !== normName(e.name) && a.length >= 3 && !TITLE.test(a)))];
     const codes = e.roles.map((r) => `${r.title}:${r.from ?? ''}:${r.to ?? ''}`).join(';');
     rows.push([e.id, e.type, e.country ?? '', e.name, aliases.join('|'), codes].join('\t'));
   }

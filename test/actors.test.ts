@@ -9,7 +9,7 @@ import { buildDocument, type Doc } from '../src/document/document.js';
 import type { Abbreviations } from '../src/document/sentences.js';
 import { loadActorsResources } from '../src/actors/load.js';
 import { runActors, type ActorsResources } from '../src/actors/index.js';
-import { parseCameoActors, parseKbJsonl, parseKbTsv } from '../src/actors/kb.js';
+import { kbRoles, parseCameoActors, parseKbJsonl, parseKbTsv } from '../src/actors/kb.js';
 import { NO_SEED, seedArticle } from './helpers.js';
 
 const abbreviations = readJson<Abbreviations>(join(DATA_DIR, 'text', 'abbreviations.json'));
@@ -196,6 +196,9 @@ test('user knowledge base: JSONL, TSV and CAMEO dictionary files', () => {
 test('KB parsers report the file and line of a bad entry', () => {
   assert.throws(() => parseKbJsonl('{"id":"a","name":"A"}\n{"id":"b"}', 'x.jsonl'), /x\.jsonl:2: .*name/);
   assert.throws(() => parseKbTsv('a\tNOPE\t\tA\n', 'y.tsv'), /y\.tsv:1: type "NOPE"/);
+  const t = parseKbTsv('jd\tPERSON\tUSA\tJohn Doe\tDoe|J. Doe\tUSAGOV:2001-01-20:2009-01-20;USAELI::\n', 'w.tsv');
+  assert.deepEqual(t[0]!.aliases, ['Doe', 'J. Doe']);
+  assert.deepEqual(kbRoles(t[0]!), [{ title: 'USAGOV', from: '2001-01-20', to: '2009-01-20' }, { title: 'USAELI', from: null, to: null }]);
   const c = parseCameoActors('KOFI_ANNAN_\n+K._ANNAN_\n\t[IGOUNO 970101-061231]\n', 'z.txt');
   assert.equal(c.length, 1);
   assert.equal(c[0]!.name, 'Kofi Annan');

@@ -37,6 +37,21 @@ export interface KbEntry {
   source?: string;
   /** A place (city, region) rather than an actor. */
   place?: boolean;
+  /** Unparsed TSV role codes (`CODE:from:to;…`); see `kbRoles`. */
+  codes?: string;
+}
+
+/** An entry's roles, with TSV codes parsed on demand (they are rarely needed, so loading stays fast). */
+export function kbRoles(e: KbEntry): KbRole[] {
+  if (!e.roles && e.codes) {
+    e.roles = [];
+    for (const c of e.codes.split(';')) {
+      if (!c) continue;
+      const [title, from, to] = c.split(':');
+      e.roles.push({ title: title!, from: from || null, to: to || null });
+    }
+  }
+  return e.roles ?? [];
 }
 
 const TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GROUP', 'GPE', 'LOC', 'FACILITY', 'OTHER']);
@@ -116,19 +131,13 @@ export function parseKbTsv(text: string, file: string): KbEntry[] {
     if (f.length < 4) fail(file, i + 1, `expected at least 4 tab-separated fields (id, type, country, name), found ${f.length}`);
     const type = (f[1] || 'OTHER') as EntityType;
     if (!TYPES.has(type)) fail(file, i + 1, `type "${f[1]}" is not one of ${[...TYPES].join(', ')}`);
-    const roles: KbRole[] = [];
-    for (const c of (f[5] ?? '').split(';')) {
-      if (!c) continue;
-      const [title, from, to] = c.split(':');
-      roles.push({ title: title!, from: from || null, to: to || null });
-    }
     out.push({
       id: f[0]!,
       type,
       country: f[2] || null,
       name: f[3]!,
-      aliases: (f[4] ?? '').split('|').filter(Boolean),
-      roles: roles.length ? roles : undefined,
+      aliases: f[4] ? f[4].split('|') : [],
+      codes: f[5] || undefined,
       source: file,
     });
   }
