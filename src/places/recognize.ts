@@ -379,7 +379,7 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
     if (!w.adminTypes.has(nextTok.lower) && !w.cityTypes.has(nextTok.lower) && !political) return false;
   }
   if (single && nameParts.has(first.lower) && m.literal < 2 && !strong) return false;
-  if (single && w.personNames.has(first.lower) && !cued && !strong) return false;
+  if (single && w.personNames.has(first.lower) && !cued && !political) return false;
   if (!anyPrimary && !cued && maxPop < 1e6) return false;
   if (strong) return true;
   if (cued) return true;
