@@ -109,6 +109,17 @@ export class SentenceReader {
     return v;
   }
 
+  private joinedText: string | null = null;
+  /** The sentence's lower-case words joined by spaces, with a space at each end. */
+  get joined(): string {
+    if (this.joinedText === null) {
+      const w: string[] = [];
+      for (let i = this.s0; i < this.s1; i++) w.push(this.toks[i]!.lower);
+      this.joinedText = ` ${w.join(' ')} `;
+    }
+    return this.joinedText;
+  }
+
   /** Words of the sentence (lower case, and without a plural s), for quick pattern rejection. */
   get words(): Set<string> {
     if (!this.wordSet) {
@@ -440,7 +451,8 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
   // coordinated verb phrase: "destroyed the country, killed X and overthrew Y"
   const before = r.low(g - 1);
   if (COORD.has(before) || before === ',') {
-    const prev = [...prior].reverse().find((p) => !p.nominal && p.trigEnd <= g && p.trig >= r.s0);
+    let prev: RawEvent | undefined;
+    for (let i = prior.length - 1; i >= 0 && !prev; i--) if (!prior[i]!.nominal && prior[i]!.trigEnd <= g && prior[i]!.trig >= r.s0) prev = prior[i];
     if (prev && prev.trigEnd >= g - 12 && (COORD.has(before) || r.low(prev.spanE) === ',' && prev.spanE === g - 1)) {
       const subj = prev.passive ? prev.target : prev.actor;
       if (subj || prev.eventSubject !== null) return { range: subj, how: 'coordinated' };
@@ -563,16 +575,15 @@ function modalityOf(r: SentenceReader, ev: RawEvent): Set<string> {
   if (words.some((w) => L.negations.has(w)) || gt.includes(' no longer ')) m.add('negated');
   if (ev.nominal && r.low(ev.trig - 1) === 'no') m.add('negated');
   for (const w of words) if (L.negatingVerbs.has(w)) m.add('negated');
-  if (L.future.some((c) => gt.includes(` ${c} `))) m.add('future');
+  if (L.future.some((c) => gt.includes(c))) m.add('future');
   const modal = words.some((w) => w === 'would' || w === 'could' || w === 'might' || w === "'d" || w === '’d');
   // is the trigger inside an if/unless/on-condition clause, or does the sentence set a condition?
   let cond = false;
-  const sentText: string[] = [];
-  for (let i = r.s0; i < r.s1; i++) sentText.push(r.low(i));
-  const joined = ` ${sentText.join(' ')} `;
-  for (const c of L.conditionCues) {
-    if (!joined.includes(` ${c} `)) continue;
-    const first = c.split(' ')[0]!;
+  const joined = r.joined;
+  for (const cue of L.conditionCues) {
+    if (!joined.includes(cue.padded)) continue;
+    const first = cue.first;
+    const c = cue.phrase;
     for (let i = r.s0; i < ev.trig; i++) {
       if (r.low(i) === first) {
         let clean = true;
@@ -583,7 +594,7 @@ function modalityOf(r: SentenceReader, ev: RawEvent): Set<string> {
     if (modal) cond = true;
   }
   if (cond) m.add('conditional');
-  else if (modal || L.hypothetical.some((c) => c.includes(' ') && gt.includes(` ${c} `)) || words.some((w) => w === 'may' || w === 'should')) m.add('hypothetical');
+  else if (modal || L.hypotheticalPhrases.some((c) => gt.includes(c)) || words.some((w) => w === 'may' || w === 'should')) m.add('hypothetical');
   if (words.includes('previously') || words.includes('formerly')) m.add('historical');
   // purpose infinitive ("launched an offensive to wrest control"): an aim, not a fact
   if (!ev.nominal && words[0] === 'to' && !ev.absorbedBy) m.add('hypothetical');
@@ -608,8 +619,8 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
     const verbForms = res.verbs.get(l);
     const noun = nounEntries && (r.nounContext(k) || !verbForms || !r.verbContext(k));
     if (noun && nounEntries) {
-      // longest multi-word noun first
-      const sorted = [...nounEntries].sort((a, b) => b.before.length - a.before.length);
+      // longest multi-word noun first (sorted at load)
+      const sorted = nounEntries;
       for (const e of sorted) {
         if (e.before.length && !precededBy(r, k, e.before)) continue;
         if (!e.before.length && sorted.some((o) => o.before.length && precededBy(r, k, o.before))) continue;
@@ -682,6 +693,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
     }
   }
   for (const ev of out) {
+    if (ev.mode === null && ev.type && !ev.absorbedBy) ev.mode = modeFromCues(r, ev);
     ev.modality = modalityOf(r, ev);
     const changes = ev.type ? res.lexicon.modalityTypeChanges[ev.type] : undefined;
     if (changes && !ev.absorbedBy) {
@@ -698,12 +710,24 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
   return out;
 }
 
+/** A mode from cue words in the event's clause ("attacked with rockets" → heavy-weapons). */
+function modeFromCues(r: SentenceReader, ev: RawEvent): string | null {
+  const cues = r.res.lexicon.modeCues[ev.type!];
+  if (!cues) return null;
+  const from = Math.min(ev.spanS, ev.actor?.s ?? ev.spanS);
+  const to = ev.spanE;
+  for (const [mode, words] of cues) {
+    for (let i = from; i < to; i++) if (words.includes(r.low(i))) return mode;
+  }
+  return null;
+}
+
 /** The CAMEO dictionary fallback reads only clear verb positions (its words are often nouns too). */
 function dictionaryContext(r: SentenceReader, k: number): boolean {
   const L = r.res.lexicon;
   const t = r.tok(k)!;
-  if (/^\p{Lu}/u.test(t.text) || !r.verbContext(k)) return false;
   const l = t.lower;
+  if (!r.res.dictForms.has(l) || isCap(t) || !r.verbContext(k)) return false;
   if (L.reportingVerbs.has(l) || L.lightVerbs.has(l) || L.participleLeads.has(l) || L.agentHeads.has(l) || L.auxiliaries.has(l) || L.prepositions.has(l)) return false;
   const p = r.low(k - 1);
   const prev = r.tok(k - 1);
@@ -824,7 +848,8 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   const evSubj = passive ? null : subjectIsEventNoun(r, subj.range);
   if (evSubj !== null) ev.eventSubject = evSubj;
   else if (subj.how === 'coordinated') {
-    const prev = [...prior].reverse().find((x) => !x.nominal && x.trigEnd <= g);
+    let prev: RawEvent | undefined;
+    for (let i = prior.length - 1; i >= 0 && !prev; i--) if (!prior[i]!.nominal && prior[i]!.trigEnd <= g) prev = prior[i];
     if (prev && prev.eventSubject !== null) ev.eventSubject = prev.eventSubject;
   }
   return ev;

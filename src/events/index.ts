@@ -107,8 +107,8 @@ class Linker {
     if (qm) {
       // speaker after the closing mark: "…,” UN mediator Ghassan Salame said" / "…,” said X"
       const sent = sentenceAt(doc, qm.close) ?? sentenceAt(doc, Math.max(0, qm.close - 1));
-      let i = doc.tokens.findIndex((t) => t.start >= qm.close + 1);
-      if (i >= 0) {
+      let i = tokenIndexAt(doc, qm.close + 1);
+      if (i < doc.tokens.length) {
         const endTok = sent ? Math.min(sent.tokenEnd + 8, doc.tokens.length) : i + 12;
         while (i < endTok && /^[,.”"’]$/.test(doc.tokens[i]!.text)) i++;
         const r2 = new SentenceReader(doc, this.res, i, Math.min(doc.tokens.length, i + 14), reader.sentence);
@@ -275,7 +275,7 @@ function placeOf(doc: Doc, link: Linker, r: SentenceReader, ev: RawEvent, span: 
   const trigStart = t[ev.trig]!.start;
   const inClause = doc.places.filter((p) => p.start >= sent.start && p.end <= sent.end);
   const locative = (p: { start: number }) => {
-    const i = doc.tokens.findIndex((x) => x.start === p.start);
+    const i = tokenIndexAt(doc, p.start);
     let j = i - 1;
     while (j >= sent.tokenStart && (L.determiners.has(t[j]!.lower) || /^\p{Lu}/u.test(t[j]!.text) && j > sent.tokenStart)) j--;
     return j >= sent.tokenStart && L.locativePreps.has(t[j]!.lower);

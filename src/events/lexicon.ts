@@ -50,9 +50,12 @@ export interface Lexicon {
   adverbs: Set<string>;
   negations: Set<string>;
   negatingVerbs: Set<string>;
+  /** Cue phrases, padded with a space at each end for `includes` on padded word strings. */
   future: string[];
   hypothetical: string[];
-  conditionCues: string[];
+  /** Multi-word hypothetical cues only (padded). */
+  hypotheticalPhrases: string[];
+  conditionCues: Array<{ padded: string; first: string; phrase: string }>;
   reportingVerbs: Set<string>;
   boundaries: Set<string>;
   intros: Set<string>;
@@ -71,6 +74,8 @@ export interface Lexicon {
   nonActors: Set<string>;
   typeChanges: Record<string, Record<string, string>>;
   modalityTypeChanges: Record<string, Record<string, string>>;
+  /** Per type, [mode, cue words] tried in order when the trigger gives no mode. */
+  modeCues: Record<string, Array<[string, string[]]>>;
 }
 
 export interface CameoPlover {

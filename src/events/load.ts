@@ -11,6 +11,7 @@ interface LexiconFile {
   complementModes: Record<string, Record<string, string>>;
   typeChanges?: Record<string, Record<string, string>>;
   modalityTypeChanges?: Record<string, Record<string, string>>;
+  modeCues?: Record<string, unknown>;
 }
 
 function read(path: string): string {
@@ -35,13 +36,16 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
   const list = (k: string) => ((raw[k] as string[] | undefined) ?? []).map((w) => w.toLowerCase());
   return {
     determiners: set('determiners'), auxiliaries: set('auxiliaries'), beForms: set('beForms'), adverbs: set('adverbs'),
-    negations: set('negations'), negatingVerbs: set('negatingVerbs'), future: list('future'), hypothetical: list('hypothetical'),
-    conditionCues: list('conditionCues'), reportingVerbs: set('reportingVerbs'), boundaries: set('boundaries'),
+    negations: set('negations'), negatingVerbs: set('negatingVerbs'),
+    future: list('future').map((c) => ` ${c} `), hypothetical: list('hypothetical').map((c) => ` ${c} `),
+    hypotheticalPhrases: list('hypothetical').filter((c) => c.includes(' ')).map((c) => ` ${c} `),
+    conditionCues: list('conditionCues').map((c) => ({ padded: ` ${c} `, first: c.split(' ')[0]!, phrase: c })), reportingVerbs: set('reportingVerbs'), boundaries: set('boundaries'),
     intros: set('intros'), prepositions: set('prepositions'), locativePreps: set('locativePreps'),
     participleLeads: set('participleLeads'), pronouns: set('pronouns'), firstPerson: set('firstPerson'),
     objectBreakers: set('objectBreakers'), lightVerbs: set('lightVerbs'), agentHeads: set('agentHeads'),
     figureKindsByType: raw.figureKindsByType, complementModes: raw.complementModes,
     occurrenceVerbs: set('occurrenceVerbs'), nonActors: set('nonActors'), typeChanges: raw.typeChanges ?? {}, modalityTypeChanges: raw.modalityTypeChanges ?? {},
+    modeCues: Object.fromEntries(Object.entries(raw.modeCues ?? {}).filter(([k]) => !k.startsWith('_'))) as Record<string, Array<[string, string[]]>>,
   };
 }
 
@@ -64,6 +68,7 @@ export function loadEventsResources(dataDir: string, opts: EventsLoadOptions = {
   const cameoPlover = json<CameoPlover>(join(dir, 'cameo-plover.json'));
   const curated = opts.noCurated ? [] : parseTriggers(read(join(dir, 'triggers.txt')));
   const { verbs, nouns } = indexCurated(curated);
+  for (const list of nouns.values()) list.sort((a, b) => b.before.length - a.before.length);
   const dictForms = new Map<string, VerbForm[]>();
   for (const path of opts.verbDictionaries ?? [join(dir, 'cameo-verbs.txt')]) {
     const { forms } = parseCameoVerbs(read(path), cameoPlover);
