@@ -162,3 +162,8 @@ test('a title inside the actors stage’s mention labels that mention’s person
   const labels = labelsOf(withActors('With Governor Bush and Senator Rubio still in the race, the field is set.', [['BUS', 'PERSON', ['Governor Bush']], ['RUB', 'PERSON', ['Rubio']]]));
   assert.deepEqual(labels.map((l) => [l.text, l.entity]), [['Governor', 'BUS'], ['Senator', 'RUB']]);
 });
+
+test('a blocker phrase ("terrorist attack") keeps its label word from labelling anyone', () => {
+  const labels = labelsOf(documentFor({ text: 'Officials said it was a terrorist attack. The terrorists fled.' }, res));
+  assert.deepEqual(labels.map((l) => l.text), ['terrorists']);
+});

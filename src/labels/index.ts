@@ -28,6 +28,8 @@ export interface LabelEntry {
   requirePerson: boolean;
   /** A nationality adjective before the phrase belongs to it ("Libyan revolutionary leader"). */
   nationality: boolean;
+  /** Matched so that it blocks shorter phrases inside it ("terrorist attack"), never emitted. */
+  ignore: boolean;
   group: string;
 }
 
@@ -84,6 +86,7 @@ export function runLabels(doc: Doc, res: LabelsResources): void {
   for (const m of matches) matchAt.set(m.i, m);
   const seen = new Set<string>();
   for (const m of matches) {
+    if (m.entry.ignore) continue;
     const s = doc.sentences[toks[m.i]!.sentence];
     const lo = s ? s.tokenStart : 0;
     const hi = s ? s.tokenEnd : toks.length;

@@ -11,6 +11,7 @@ interface LexiconGroup {
   span?: 'label' | 'withActor';
   requirePerson?: boolean;
   nationality?: boolean;
+  ignore?: boolean;
   phrases: string[];
 }
 
@@ -38,7 +39,7 @@ export function loadLabelsResources(dataDir: string): LabelsResources {
       seen.add(key);
       const entry: LabelEntry = {
         words, kind: g.kind, attach: g.attach, withActor: g.span === 'withActor',
-        requirePerson: !!g.requirePerson, nationality: !!g.nationality, group: g.name,
+        requirePerson: !!g.requirePerson, nationality: !!g.nationality, ignore: !!g.ignore, group: g.name,
       };
       if (!byFirst.has(words[0]!)) byFirst.set(words[0]!, []);
       byFirst.get(words[0]!)!.push(entry);

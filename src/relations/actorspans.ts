@@ -39,7 +39,10 @@ function isPossessive(t: Token | undefined, prev?: Token): boolean {
 }
 
 export function isCapitalised(t: Token | undefined): boolean {
-  return !!t && t.kind === 'word' && CAP.test(t.text);
+  if (!t || t.kind !== 'word') return false;
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAP.test(t.text);
 }
 
 /** One number for a pair of offsets (texts up to 2^21 characters apart fit exactly). */
