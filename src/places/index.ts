@@ -22,7 +22,8 @@ export interface PlaceUse {
   mention: PlaceMention;
   /** 2 = "in/at/near X", 1 = "from/to/of X", 0 = bare. */
   literal: 0 | 1 | 2;
-  /** The name acts as a government or an organisation ("Ankara agreed"). */
+  /** The name acts as a government or an organisation ("Ankara agreed", "Turkey's support"), or
+   * modifies a noun ("the Tripoli government"): not where something happens. */
   acting: boolean;
   /** Index of the sentence that holds it. */
   sentence: number;
@@ -149,7 +150,7 @@ export function runPlaces(doc: Doc, res: PlacesResources): void {
     list.push({
       mention: { start: m.start, end: m.end, text, place, entity: m.entity },
       literal: m.literal,
-      acting: m.acting,
+      acting: m.acting || m.modifier === true,
       sentence: doc.tokens[m.tokStart]?.sentence ?? -1,
     });
   });

@@ -70,6 +70,8 @@ export interface RawMention {
   direction: string | null;
   /** For "the Libyan capital": the country (alpha-2) named by the demonym. */
   country: string | null;
+  /** Used as a modifier of a noun ("the Tripoli government"), not as a location. */
+  modifier?: boolean;
   /** Actor entity whose mention covers the same span. */
   entity: string | null;
   /** Given by the caller (gold span): never filtered out. */
@@ -191,7 +193,12 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
       if (w.adminTypes.has(next.lower)) m.typeCue = 'admin';
       else if (w.cityTypes.has(next.lower)) m.typeCue = 'city';
       if (w.actorVerbs.has(next.lower) && m.literal < 2) m.acting = true;
+      // "the Tripoli government": a modifier, not where.
+      const det = toks[m.tokStart - 1];
+      if (m.typeCue === null && det && /^(?:the|a|an)$/i.test(det.text) && /^\p{Ll}/u.test(next.text) && !w.locative.has(next.lower) && !w.connectors.has(next.lower) && !w.actorVerbs.has(next.lower)) m.modifier = true;
     }
+    // "Turkey's support": the country as an actor.
+    if (next && (next.text === '’s' || next.text === "'s") && m.literal < 2) m.acting = true;
     // Containment: "Idlib, Syria", "Alexandria, La."
     if (next && (next.text === ',' || next.text === '(')) {
       const c = containerAt(doc, g, w, m.tokEnd + 1);
