@@ -38,6 +38,8 @@ interface NumExpr {
 const BETWEEN = new Set(['suffered', 'sustained', 'non-life', 'threatening', 'life-threatening', 'minor', 'serious', 'critical', 'gunshot', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'who', 'that', 'of', 'them', 'whom', 'the', 'others', 'more', 'other', 'people', 'allegedly', 'believed', 'confirmed', 'feared', 'now', 'still', 'all', 'in', 'shooting', 'attack', 'critically', 'seriously', 'badly', 'fatally', 'severely', 'slightly', 'left', 'either', 'remain', 'remained', 'remains', 'got', 'get', 'are', 'least', 'at', 'taken', 'rushed', 'transported', 'airlifted', 'remain', 'were', 'listed']);
 const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'year', 'years', 'year-old', 'hours', 'hour', 'days', 'day', 'minutes', 'minute', 'weeks', 'months', 'am', 'pm', 'a.m.', 'p.m.', 'km', 'miles', 'mile', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'dollars', 'euros', 'pounds', 'times', 'tons', 'tonnes', 'acres', 'square', 'o\'clock', 'degrees', 'st', 'nd', 'rd', 'th', 'seconds', 'rounds', 'shots', 'cases', 'votes', 'points', 'billion', 'seats']);
 const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them', 'my', 'our', 'its', 'another', 'two', 'three', 'several', 'people', 'one', 'dozens', 'hundreds']);
+/** Objects that count one person after a cue: "killing him", "shot her", "killed his friend". */
+const SINGLE_OBJECT = new Set(['him', 'her', 'his', 'himself', 'herself']);
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -257,6 +259,7 @@ class FigureFinder {
     if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one') && !this.isNumberStart(i, hi)) {
       return this.singular(i, lo, hi);
     }
+    if (SINGLE_OBJECT.has(t.lower)) return this.singleObject(i, lo, hi);
     if (!this.mayStartNumber(i)) return null;
     const n = this.numberAt(i, hi);
     if (!n || this.notACount(n, lo)) return null;
@@ -354,6 +357,24 @@ class FigureFinder {
       return [p.length, 'wounded'];
     }
     return null;
+  }
+
+  /** "killed his friend", "killing him", "one of them died": a count of one after a cue, or "one of …" before one. */
+  private singleObject(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+    const t = this.toks[i]!;
+    const bef = this.phraseEndingAt(i - 1, this.res.before, lo);
+    if (!bef || bef[1] === 'troops') return null;
+    let b = i;
+    if (t.lower === 'his' || t.lower === 'her' || t.lower === 'their') {
+      // "killed his 5-year-old daughter"
+      let k = i + 1;
+      while (k < hi && k <= i + 3 && !this.res.persons.has(this.toks[k]!.lower)) k++;
+      if (k >= hi || !this.res.persons.has(this.toks[k]!.lower)) return null;
+      b = k;
+      if (t.lower === 'their' && /s$/.test(this.toks[k]!.lower)) return null;
+    } else if (t.lower === 'them' || t.lower === 'themselves') return null;
+    const a = i - bef[0];
+    return { figure: this.build(a, b, bef[1], 1, 1, 1, null, b > i ? [b, b] : null, lo, hi), a, b };
   }
 
   /** "A man was shot and killed", "a 23-year-old woman died", "killed a man": a count of one. */
