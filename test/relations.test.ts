@@ -219,3 +219,14 @@ test('a title kept inside the person’s mention still relates the person to the
   const rels = relationsOf(withActors('Turkish President Recep Tayyip Erdogan spoke.', [['TUR', 'GPE', ['Turkish']], ['ERD', 'PERSON', ['President Recep Tayyip Erdogan']]]));
   assert.deepEqual(rels, ['ERD leads TUR']);
 });
+
+test('"loyal to": a group is a member of an organisation, and led by a person', () => {
+  const actors: ActorSpec[] = [
+    ['MIS', 'GROUP', ['Misrata brigades']],
+    ['GNA', 'ORG', ['GNA']],
+    ['B166', 'GROUP', ['166th Brigade']],
+    ['HAF', 'PERSON', ['Khalifa Haftar']],
+  ];
+  const text = 'The Misrata brigades, loyal to the GNA, held the line. The 166th Brigade, which is loyal to Khalifa Haftar, advanced.';
+  assert.deepEqual(relationsOf(withActors(text, actors)), ['MIS member_of GNA', 'HAF leads B166']);
+});
