@@ -206,6 +206,26 @@ test('KB parsers report the file and line of a bad entry', () => {
   assert.equal(c[0]!.type, 'PERSON');
 });
 
+test('nominals resolve to the nearest compatible actor: the group, the official, the ministry', () => {
+  const text =
+    'Rebels of the Qorvan Liberation Front attacked a checkpoint on Monday. The group said it had captured two soldiers. ' +
+    'Colonel Ahmed Mismari, the army spokesman, denied the claim. The official said the checkpoint was held. ' +
+    'Egypt condemned the attack. The country said talks must resume.';
+  const doc = run(text);
+  const at = (s: string) => {
+    const i = text.indexOf(s);
+    return doc.services.resolve(i, i + s.length);
+  };
+  const id = (surface: string) => doc.entities.find((e) => e.mentions.some((m) => m.text === surface))!.id;
+  assert.equal(at('The group'), id('Qorvan Liberation Front'));
+  assert.equal(at('it'), id('Qorvan Liberation Front'));
+  assert.equal(at('The official'), id('Ahmed Mismari'));
+  assert.equal(at('The country'), id('Egypt'));
+  const mismari = doc.entities.find((e) => e.name === 'Ahmed Mismari')!;
+  assert.deepEqual(mismari.roles, ['Colonel', 'army spokesman']);
+  assert.equal(at('the attack'), null);
+});
+
 test('output is deterministic', { skip: NO_SEED }, () => {
   const { text, published } = seedArticle();
   const a = run(text, res(), published);

@@ -214,7 +214,11 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       let start = i;
       // A misspelt title before a known person ("Genersl Haftar") belongs to the mention.
       const pv = toks[i - 1];
-      if (e.type === 'PERSON' && pv && i - 1 >= lo && isCap(pv) && !c.titles.has(normName(pv.text)) && c.singleTitles.some((t) => editDistance(t, normName(pv.text), 1) === 1)) start = i - 1;
+      if (e.type === 'PERSON' && pv && i - 1 >= lo && isCap(pv) && !c.titles.has(norms(doc)[i - 1]!)) {
+        if (c.singleTitles.some((t) => editDistance(t, norms(doc)[i - 1]!, 1) === 1)) start = i - 1;
+        // A misspelt first name before a known surname ("Recept Tayyip Erdogan").
+        else if (fuzzyKb(kb, c, toks.slice(i - 1, m.end).map((x) => x.text)) === e) start = i - 1;
+      }
       kbm.push({ start, end: m.end, e });
       i = m.end - 1;
     }
