@@ -104,11 +104,12 @@ test('appositions, possessives, definite nominals and a bare modifier', () => {
     ['WAG', 'GROUP', ['Wagner']],
     ['RUS', 'GPE', ['Russia']],
   ];
-  const text = 'Haftar, the renegade commander, rejected the offer. The Assad regime and Wagner mercenaries were blamed. '
+  const text = 'Haftar, the renegade commander, rejected the offer. On Friday Haftar, the eastern strongman, set out his price. The Assad regime and Wagner mercenaries were blamed. '
     + 'The GNA, the internationally recognised government, protested. The self-styled leader spoke. Russian mercenaries arrived.';
   const labels = labelsOf(withActors(text, actors, { 'the internationally recognised government': 'GNA', Russian: 'RUS' }));
   const show = labels.map((l) => `${l.kind} ${l.entity} ${l.text}`).join('; ');
   assert.ok(has(labels, 'renegade commander', 'delegitimizing', 'HAF'), show);
+  assert.ok(has(labels, 'strongman', 'delegitimizing', 'HAF'), show);
   assert.ok(has(labels, 'Assad regime', 'delegitimizing', 'ASD'), show);
   assert.ok(has(labels, 'Wagner mercenaries', 'delegitimizing', 'WAG'), show);
   assert.ok(has(labels, 'the internationally recognised government', 'legitimizing', 'GNA'), show);

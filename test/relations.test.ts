@@ -230,3 +230,8 @@ test('"loyal to": a group is a member of an organisation, and led by a person', 
   const text = 'The Misrata brigades, loyal to the GNA, held the line. The 166th Brigade, which is loyal to Khalifa Haftar, advanced.';
   assert.deepEqual(relationsOf(withActors(text, actors)), ['MIS member_of GNA', 'HAF leads B166']);
 });
+
+test('a group owned by another group is part of it', () => {
+  const rels = relationsOf(withActors('The Libyan National Army’s 106th Brigade attacked.', [['LNA', 'GROUP', ['Libyan National Army']], ['B106', 'GROUP', ['106th Brigade']]]));
+  assert.deepEqual(rels, ['B106 part_of LNA']);
+});

@@ -189,7 +189,10 @@ function headActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
   }
   // "Haftar, the renegade commander,"
   let k = m.i - 1;
+  // "Haftar, the eastern strongman,": up to two lower-case modifiers after the article.
+  for (let n = 0; n < 2 && k > lo && toks[k]!.kind === 'word' && !isCapitalised(toks[k]) && !['the', 'a', 'an'].includes(toks[k]!.lower); n++) k--;
   if (k >= lo && ['the', 'a', 'an'].includes(toks[k]!.lower)) k--;
+  else if (k !== m.i - 1) k = -1; // modifiers without an article: not an apposition
   if (k > lo && toks[k]!.text === ',') {
     const a = spans.endingAt(k - 1, lo);
     if (a) return a;
