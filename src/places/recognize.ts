@@ -85,9 +85,21 @@ function mentionsBy(doc: Doc): MentionRef[] {
   return doc.mentions.slice().sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
+const MAX_MENTION = 200; // characters: actor mentions longer than this are not looked back for
+
 function overlapping(ms: MentionRef[], start: number, end: number): MentionRef[] {
   const out: MentionRef[] = [];
-  for (const m of ms) {
+  // Binary search for the first mention that starts at or after start - MAX_MENTION.
+  let lo = 0;
+  let hi = ms.length;
+  const from = start - MAX_MENTION;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < ms.length; i++) {
+    const m = ms[i]!;
     if (m.start >= end) break;
     if (m.end > start) out.push(m);
   }
