@@ -3,7 +3,7 @@
  *
  * For each article and each of killed / injured we predict one number for the incident from the figures the
  * whole pipeline extracts (`analyze()` with `loadResources()`): the most frequent non-cumulative count of that
- * kind (ties: the larger; GVA_AGG=max|first to compare), 0 when there is none. Injured also takes "N people were shot" minus the killed when no wounded count is given.
+ * kind (ties: the larger; GVA_AGG=max|first to compare), 0 when there is none. Injured is the larger of the wounded count and "N people were shot" minus the killed.
  *
  * "Stated": the gold number is greater than 0 and the article's text states it — the number in digits or words
  * (or, for 1, "a/an/one" + a person noun) within 60 characters of a word of that kind (kill/dead/died/death/fatal…;
@@ -84,8 +84,9 @@ function predict(figures: Figure[]): { killed: number; injured: number } {
     }
   }
   const killed = Math.max(0, pick(k)), wounded = pick(w), shot = pick(s);
-  let injured = wounded >= 0 ? wounded : 0;
-  if (wounded < 0 && shot >= 0) injured = Math.max(0, shot - killed);
+  // "Four people were shot" counts the killed too: the injured are the shot minus the killed.
+  let injured = Math.max(0, wounded);
+  if (shot >= 0) injured = Math.max(injured, shot - killed);
   return { killed, injured };
 }
 
