@@ -67,6 +67,9 @@ for (let k = 0; k < COPIES; k++) {
     augmented.push({ words, tags });
   }
 }
+// All-caps copies of some sentences (headline style), which the stage truecases before tagging.
+const CAPS = args.includes('--caps') ? Number(args[args.indexOf('--caps') + 1]) : 0;
+if (CAPS > 0) for (const s of base) if (rnd() < CAPS) augmented.push({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags });
 const train: TaggedSentence[] = [...base, ...augmented];
 console.error(`training on ${train.length} sentences (${wikigold.length} wikigold, ${gum.length} GUM news, ${augmented.length} augmented)`);
 
