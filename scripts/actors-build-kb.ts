@@ -126,7 +126,14 @@ for (const [w, t] of Object.entries(lex).sort(([a], [b]) => (a < b ? -1 : a > b 
   const tags = Array.isArray(t) ? t : [t];
   const cls = new Set<string>();
   for (const tag of tags) if (classes[tag]) cls.add(classes[tag]!);
-  if (!cls.size && /^[a-z][a-z'-]*$/.test(w) && tags.some((x) => /Verb|Tense|Infinitive|Gerund|Adjective|Adverb|Singular|Plural|Noun|Preposition|Conjunction|Determiner|Pronoun|Modal|Uncountable/.test(x))) cls.add('common');
+  if (!cls.size && /^[a-z][a-z'-]*$/.test(w) && tags.some((x) => /Verb|Tense|Infinitive|Gerund|Adjective|Adverb|Singular|Plural|Noun|Preposition|Conjunction|Determiner|Pronoun|Modal|Uncountable/.test(x))) {
+    cls.add('common');
+    // A coarse part of speech as a second class (a verb after a capitalised word marks a subject).
+    if (tags.some((x) => /Verb|Tense|Infinitive|Gerund|Modal/.test(x))) cls.add('verb');
+    else if (tags.some((x) => /Adjective|Adverb/.test(x))) cls.add('adj');
+    else if (tags.some((x) => /Preposition|Conjunction|Determiner|Pronoun/.test(x))) cls.add('func');
+    else cls.add('noun');
+  }
   if (cls.size) gaz.push(`${w}\t${[...cls].sort().join(',')}`);
 }
 writeFileSync(join(OUT, 'gazetteer.tsv'), '# word<TAB>classes — derived from compromise (MIT) lexicon; see README.md\n' + gaz.join('\n') + '\n');

@@ -9,7 +9,7 @@ import type { Doc, MentionRef, Token } from '../document/document.js';
 import { quoteAround } from '../document/document.js';
 import type { Entity, EntityType } from '../types.js';
 import { editDistance, normName, type KbEntry, type KbIndex } from './kb.js';
-import { sentenceContext, spansOf, tagSentence, type Gazetteer, type NerModel } from './ner.js';
+import { isCommonOnly, sentenceContext, spansOf, tagSentence, type Gazetteer, type NerModel } from './ner.js';
 
 export interface ActorsLexicon {
   titles: string[];
@@ -272,7 +272,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
         const pv = toks[a - 1];
         const opening = a === lo || !pv || pv.kind === 'punct';
         const cls = res.gazetteer.get(toks[a]!.lower) ?? [];
-        if (opening && (cls.includes('common') || res.lex.pronouns[toks[a]!.lower]) && !cls.some((k) => k !== 'common') && !kb.byAlias.has(toks[a]!.lower)) continue;
+        if (opening && (isCommonOnly(cls) || (res.lex.pronouns[toks[a]!.lower] && !cls.length)) && !kb.byAlias.has(toks[a]!.lower)) continue;
       }
       if (titled) x.type = 'PER';
       const words = toks.slice(a, b).map((t) => t.text);

@@ -84,6 +84,11 @@ export interface SentenceContext {
   allCaps: boolean;
 }
 
+/** A plain word: in the common-word list and in no name list. */
+export function isCommonOnly(cls: string[]): boolean {
+  return cls.includes('common') && !cls.some((x) => NAME_CLASSES.has(x));
+}
+
 const NAME_CLASSES = new Set(['first', 'last', 'city', 'country', 'region', 'org', 'team', 'demonym', 'place', 'person']);
 
 /**
@@ -205,7 +210,7 @@ export function activeTokens(c: SentenceContext): Uint8Array {
   for (let i = 0; i < n; i++) {
     if (cap[i]) {
       // A sentence-opening common word followed by a lower-case word is not a name ("The offensive").
-      if (i === 0 && i + 1 < n && !cap[1] && c.gaz[0]!.length === 1 && c.gaz[0]![0] === 'common') continue;
+      if (i === 0 && i + 1 < n && !cap[1] && isCommonOnly(c.gaz[0]!)) continue;
       a[i] = 1;
     } else if (i > 0 && i + 1 < n && cap[i - 1] && (cap[i + 1] || CONNECT.has(c.lower[i + 1]!)) && CONNECT.has(c.lower[i]!)) {
       // Lower-case words that join a name: "Government of National Accord", "Bank of the West".
