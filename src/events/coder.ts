@@ -189,11 +189,12 @@ export class SentenceReader {
       } else if (depth === 0) {
         if (t.lower === 'of') {
           const n = this.tok(e + 1);
-          if (stopAtOf || !n || !(this.isName(e + 1) || this.res.lexicon.determiners.has(n.lower) || ADJ_SUFFIX.test(n.lower) || n.kind === 'number')) break;
+          if (stopAtOf || !n || !(this.isName(e + 1) || this.res.lexicon.determiners.has(n.lower) || ADJ_SUFFIX.test(n.lower) || n.kind === 'number' || /^[a-z]{3,}s$/.test(n.lower) && !this.res.verbs.has(n.lower))) break;
         } else if (t.lower === 'and' || t.lower === 'or') {
           if (!this.isName(e + 1) && !(this.low(e + 1) === 'the' && this.isName(e + 2))) break;
         } else if (!this.npWord(e)) break;
-        else if (e > p && t.kind === 'word' && !isCap(t) && !L0.has(this.low(e - 1)) && (t.lower.endsWith('ed') || this.res.verbs.has(t.lower) && !this.res.nouns.has(t.lower)) && this.low(e - 1) !== '-') break;
+        else if (e > p && t.kind === 'word' && !isCap(t) && !L0.has(this.low(e - 1)) && (t.lower.endsWith('ed') || this.res.verbs.has(t.lower) && !this.res.nouns.has(t.lower)) && this.low(e - 1) !== '-'
+          && (this.isName(e - 1) || /s$/.test(this.low(e - 1)))) break;
       }
       e++;
     }
@@ -284,7 +285,7 @@ export class SentenceReader {
     if (this.isName(k)) return false;
     const p = this.low(k - 1);
     if (L.determiners.has(p) && p !== 'that' || p === "'s" || p === '’s') return false;
-    if (L.prepositions.has(p) && p !== 'to' && p !== 'by') return false;
+    if (L.prepositions.has(p) && p !== 'to' && !(p === 'by' && t.lower.endsWith('ing'))) return false;
     if (this.low(k + 1) === 'of' && !t.lower.endsWith('ed')) return false;
     return true;
   }
@@ -374,6 +375,8 @@ function patternScore(r: SentenceReader, k: number, after: number, pat: { pre: s
   }
   return pat.pre.length + pat.post.length;
 }
+
+const SAME_PARTICIPLE = new Set(['hit', 'cut', 'put', 'shut', 'set', 'cast', 'burst', 'spread', 'shot', 'struck', 'held', 'met', 'sent', 'fought', 'caught', 'seized', 'beaten', 'broken', 'taken', 'driven', 'thrown', 'blown', 'shown']);
 
 const BARE_ROOTS = new Set(['07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20']);
 
@@ -515,6 +518,18 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
       break;
     }
   }
+  for (let j = e - 1; j > st; j--) {
+    if (r.low(j) !== 'and' && r.low(j) !== 'but') continue;
+    let verb = false;
+    for (let q = st; q < j; q++) {
+      const ql = r.low(q);
+      if (!r.isName(q) && !L.determiners.has(r.low(q - 1)) && (r.res.verbs.has(ql) || r.res.dictForms.has(ql) && /(?:ed|ke|ot|ght)$/.test(ql)) && !r.res.nouns.has(ql)) verb = true;
+    }
+    if (verb) {
+      st = j + 1;
+      break;
+    }
+  }
   return e > st ? { range: { s: st, e }, how: 'subject' } : { range: null, how: null };
 }
 
@@ -632,7 +647,8 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
       if (hit && isCap(t) && k !== r.s0 && !/^\p{Lu}+$/u.test(t.text) && r.isName(k - 1)) hit = null; // part of a name ("Operation Storm")
     }
     let ev: RawEvent | null = hit && nominal ? readNominal(r, hit, nounStart, out) : null;
-    if (!ev) {
+    const strongNoun = !!hit && nominal && (hit.entry.before.length > 0 || res.lexicon.determiners.has(r.low(nounStart - 1)) || r.low(nounStart - 1) === "'s" || r.low(nounStart - 1) === '’s');
+    if (!ev && !strongNoun) {
       hit = null;
       nominal = false;
       const gerund = l.endsWith('ing') && res.lexicon.prepositions.has(r.low(k - 1)) && !r.isName(k);
@@ -691,6 +707,21 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
         break;
       }
     }
+  }
+  for (let j = 0; j < out.length; j++) {
+    const b = out[j]!;
+    if (b.absorbedBy || b.nominal || r.low(b.group - 1) !== ',' || !r.low(b.trig).endsWith('ing')) continue;
+    for (let i = j - 1; i >= 0; i--) {
+      const a = out[i]!;
+      if (!a.absorbedBy && a.type === b.type && a.trig < b.trig) {
+        b.absorbedBy = a;
+        break;
+      }
+    }
+  }
+  for (let j = out.length - 1; j >= 0; j--) {
+    const ev = out[j]!;
+    if (ev.entry.source === 'dictionary' && !ev.actor && !ev.target && !ev.absorbedBy) out.splice(j, 1);
   }
   for (const ev of out) {
     if (ev.mode === null && ev.type && !ev.absorbedBy) ev.mode = modeFromCues(r, ev);
@@ -767,7 +798,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   const gt = r.groupText(g, k);
   const afterTo = gt.lastIndexOf(' to ');
   const tail = afterTo >= 0 ? gt.slice(afterTo + 3) : gt;
-  const participle = !!hit.form?.participle;
+  const participle = !!hit.form?.participle || SAME_PARTICIPLE.has(r.low(k));
   let passive = participle && tail.trim().split(' ').some((w) => L.beForms.has(w));
   const hasAux = gt.trim().split(' ').some((w) => L.auxiliaries.has(w));
   // bare participle: "…, backed by X" / "the port attacked by X"
@@ -828,7 +859,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
       if (!hasNameIn(r, ev.target)) {
         const eventObject = r.res.nouns.has(objHead);
-        const named = namedPrepTarget(r, obj.e, eventObject ? ['of'] : []);
+        const named = namedPrepTarget(r, obj.e, eventObject ? ['by', 'of'] : []);
         if (named) ev.target = named;
       }
     } else if (!e.tgt.length) ev.target = namedPrepTarget(r, hit.trigEnd);
@@ -933,7 +964,9 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
       }
     }
   }
-  if (!actor && !target && light === null && !occurs(r, hit.trigEnd)) return null;
+  const det = r.low(i);
+  const indefinite = !['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our'].includes(det);
+  if (!actor && !target && light === null && !occurs(r, hit.trigEnd, indefinite)) return null;
   const start = light ?? nounStart;
   return {
     sentence: r.sentence, trig: nounStart, trigEnd: hit.trigEnd, light, entry: e, type: hit.type, mode: hit.mode, cameo: hit.cameo,
@@ -944,10 +977,13 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
 }
 
 /** The noun is the subject of an occurrence verb ("clashes erupted", "riots broke out"). */
-function occurs(r: SentenceReader, from: number): boolean {
+function occurs(r: SentenceReader, from: number, indefinite: boolean): boolean {
   for (let i = from; i < Math.min(r.s1, from + 4); i++) {
     const l = r.low(i);
     if (r.res.lexicon.occurrenceVerbs.has(l)) return true;
+    // an indefinite event noun followed by a verb: "air strikes hit a market"
+    if (i === from && indefinite && (r.res.verbs.has(l) || r.res.dictForms.has(l)) && !r.res.nouns.has(l) && !r.res.lexicon.auxiliaries.has(l)
+      && !r.res.lexicon.prepositions.has(l) && !r.isName(i) && !l.endsWith('ing')) return true;
     if (!(r.res.lexicon.auxiliaries.has(l) || r.isAdverb(i) || l === 'have' || l === 'has')) return false;
   }
   return false;

@@ -272,7 +272,8 @@ export function parseCameoVerbs(text: string, cameoPlover: CameoPlover): { entri
     const reg = verbForms(e.head);
     const all = new Set([...reg.forms, ...explicit]);
     for (const f of all) {
-      const participle = reg.participles.includes(f) || (explicit.includes(f) && !f.endsWith('ing') && !f.endsWith('s'));
+      // explicit forms mix past tense and participle: keep the ones that look like participles
+      const participle = reg.participles.includes(f) || (explicit.includes(f) && !f.endsWith('ing') && /(?:ed|en|wn|ne|t|ck|ld|ung)$/.test(f));
       const list = forms.get(f) ?? [];
       list.push({ entry: e, participle });
       forms.set(f, list);
