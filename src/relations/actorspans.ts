@@ -93,6 +93,22 @@ export class ActorSpans {
     }
   }
 
+  private coveredTokens: Uint8Array | null = null;
+
+  /** Whether token i lies inside some actor mention. */
+  covered(i: number): boolean {
+    if (!this.coveredTokens) {
+      const c = new Uint8Array(this.doc.tokens.length);
+      for (let k = 0; k < this.mentions.length; k++) {
+        const a = this.tokSpan[2 * k]!;
+        const b = this.tokSpan[2 * k + 1]!;
+        for (let t = Math.max(0, a); t <= b && t < c.length; t++) c[t] = 1;
+      }
+      this.coveredTokens = c;
+    }
+    return this.coveredTokens[i] === 1;
+  }
+
   /** Mentions of persons, as actors, in text order of their first token. */
   persons(): ActorAt[] {
     const out: ActorAt[] = [];

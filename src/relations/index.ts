@@ -91,7 +91,7 @@ export function runRelations(doc: Doc, res: RelationsResources): void {
   if (doc.entities.length < 2) return;
   const ctx: Ctx = { doc, res, spans: actorSpansOf(doc), toks: doc.tokens, out: [], seen: new Set() };
   for (const s of doc.sentences) {
-    if (shouting(doc.tokens, s)) continue;
+    if (shouting(doc.tokens, s, ctx.spans)) continue;
     cueRelations(ctx, s);
     tokenRelations(ctx, s);
   }
@@ -101,16 +101,21 @@ export function runRelations(doc: Doc, res: RelationsResources): void {
 }
 
 /** A headline in title case or capitals ("Report Reveals Clinton’s Meetings…"): its capitals say nothing about names. */
-function shouting(toks: Token[], s: Sentence): boolean {
+function shouting(toks: Token[], s: Sentence, spans: ActorSpans): boolean {
   let words = 0;
   let caps = 0;
+  let all = 0;
+  let upper = 0;
   for (let i = s.tokenStart; i < s.tokenEnd; i++) {
     const t = toks[i]!;
     if (t.kind !== 'word') continue;
+    all++;
+    if (t.text.length > 1 && t.text === t.text.toUpperCase()) upper++;
+    if (spans.covered(i)) continue; // names are capitalised anyway
     words++;
     if (isCapitalised(t)) caps++;
   }
-  return words >= 4 && caps > 0.6 * words;
+  return (words >= 4 && caps > 0.6 * words) || (all >= 4 && upper > 0.6 * all);
 }
 
 function emit(ctx: Ctx, type: RelationType, subject: string, object: string, start: number, end: number): void {
