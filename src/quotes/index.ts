@@ -46,7 +46,7 @@ const TO_VERBS = new Set(['urge', 'ask', 'call', 'tell', 'demand', 'order', 'adv
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'do', 'does', 'did', 'of', 'from', 'by']);
 const NOUNISH = new Set(['state', 'remark', 'note', 'claim', 'report', 'comment', 'demand', 'promise', 'counter', 'post', 'order', 'caution', 'tweet', 'pledge', 'vow', 'reply', 'respond', 'repeat', 'joke', 'quip', 'shout', 'boast', 'recall', 'mention', 'whisper', 'yell', 'scream', 'lament']);
 const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been', "'s", '’s', 'am']);
-const CONTENT_BAD_START = new Set(['and', 'but', 'or', 'of', 'it', 'nothing', 'anything', 'something']);
+const CONTENT_BAD_START = new Set(['and', 'but', 'or', 'of', 'nothing', 'anything', 'something']);
 const SEP = new Set([',', '—', '–', ':', '-', '--', ';']);
 const END_PUNCT = new Set(['.', '!', '?', '…']);
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'", '„', '`']);
@@ -201,14 +201,26 @@ class QuoteFinder {
       if (k <= lo || this.toks[k]!.text !== '(') return null;
       j = k - 1;
     }
-    if (this.toks[j]!.text === ',') {
-      // An apposition or relative clause between the subject and its verb.
-      for (let k = j - 1; k >= Math.max(lo, j - 25); k--) {
+    const d = this.toks[j]!.text;
+    if (d === ',' || d === '—' || d === '--' || d === '–') {
+      // An apposition or relative clause between the subject and its verb ("X, the head of Y, said", "X -- a Y -- said").
+      for (let k = j - 1; k >= Math.max(lo, j - 30); k--) {
         const t = this.toks[k]!;
         if (END_PUNCT.has(t.text) || isQuoteTok(t)) return null;
-        if (t.text === ',') return this.npEndingAt(k - 1, lo);
+        if (t.text === d || (d === ',' && t.text === ',')) return this.npBeforeParen(k - 1, lo);
       }
       return null;
+    }
+    return this.npBeforeParen(j, lo);
+  }
+
+  /** A noun phrase ending at j, stepping over a parenthesis: "Rep. Trey Gowdy (R-S.C.)". */
+  private npBeforeParen(j: number, lo: number): [number, number] | null {
+    if (this.toks[j]?.text === ')') {
+      let k = j - 1;
+      while (k >= lo && k > j - 12 && this.toks[k]!.text !== '(') k--;
+      if (k <= lo || this.toks[k]!.text !== '(') return null;
+      j = k - 1;
     }
     return this.npEndingAt(j, lo);
   }
@@ -515,7 +527,7 @@ class QuoteFinder {
     if (n >= b) return null;
     if (this.toks[n]!.lower === 'to' && !TO_VERBS.has(info.lemma)) return null;
     if (CONTENT_BAD_START.has(this.toks[n]!.lower) && !(this.toks[n]!.lower === 'it' && /^(is|was|will|would|has|had|could|can|may|might|should|must|does|did|'s|’s|wo|won't|isn't|wasn't|doesn't|didn't)$/.test(this.toks[n + 1]?.lower ?? ''))) return null;
-    if (isQuoteTok(this.toks[n]) || this.inMarks[n] !== -1 && this.doc.quoteMarks[this.inMarks[n]!]!.open < this.toks[n]!.start && this.isWholeQuoteFrom(n, b)) return null;
+    if (isQuoteTok(this.toks[n]) && this.quoteRunsToEnd(n, b)) return null;
     // Stop at ", adding", "and added", ", saying" (another quote of the same speaker).
     let e = b;
     for (let i = n + 1; i < b; i++) {
@@ -531,10 +543,14 @@ class QuoteFinder {
     return span;
   }
 
-  /** The content starting at token n is a quotation opening right there (a direct quote, already taken). */
-  private isWholeQuoteFrom(n: number, b: number): boolean {
-    void b;
-    return isQuoteTok(this.toks[n - 1]);
+  /** A quotation opens at token n and runs (nearly) to the sentence's end: a direct quote, not a mixed one. */
+  private quoteRunsToEnd(n: number, b: number): boolean {
+    const at = this.toks[n]!.start;
+    const m = this.doc.quoteMarks.find((q) => q.open === at && q.depth === 0);
+    if (!m) return true;
+    if (m.close < 0) return true;
+    const after = this.firstTokAt(m.close + 1);
+    return after < 0 || after >= b - 2;
   }
 
   /** Skips a prepositional or time phrase starting at n: "in an interview with Russian news agency RIA". */
