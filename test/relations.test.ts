@@ -235,3 +235,9 @@ test('a group owned by another group is part of it', () => {
   const rels = relationsOf(withActors('The Libyan National Army’s 106th Brigade attacked.', [['LNA', 'GROUP', ['Libyan National Army']], ['B106', 'GROUP', ['106th Brigade']]]));
   assert.deepEqual(rels, ['B106 part_of LNA']);
 });
+
+test('a hyphenated modifier before the object is stepped over, not taken for an actor', () => {
+  const actors: ActorSpec[] = [['SER', 'PERSON', ['Fayez al-Serraj']], ['GNA', 'ORG', ['GNA']], ['TRP', 'GPE', ['Tripoli']]];
+  const rels = relationsOf(withActors('Fayez al-Serraj, head of the Tripoli-based GNA, left.', actors, { 'Tripoli-based': 'TRP' }));
+  assert.deepEqual(rels, ['SER leads GNA']);
+});

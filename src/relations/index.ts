@@ -227,6 +227,8 @@ function actorList(ctx: Ctx, i: number, limit: number): ActorList {
     while (k < limit && n < 6) {
       const t = toks[k]!;
       if (DETERMINERS.has(t.lower) || res.adverbs.has(t.lower) || t.lower === 'both') { k++; n++; continue; }
+      // A hyphenated modifier ("Tripoli-based", "UN-backed") before the name.
+      if (t.kind === 'word' && /-\p{Ll}+$/u.test(t.text) && !spans.startingAt(k, limit, false)) { k++; n++; continue; }
       if (res.titleWords.has(t.lower) && !spans.startingAt(k, limit, false)) { k++; n++; continue; }
       if (t.text === '.' && n > 0 && res.titleWords.has(toks[k - 1]!.lower)) { k++; n++; continue; } // "Gen. X"
       break;
