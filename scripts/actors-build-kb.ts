@@ -142,11 +142,14 @@ writeFileSync(join(OUT, 'gazetteer.tsv'), '# word<TAB>classes — derived from c
 const pdir = join(SHARED_DIR, 'data', 'events', 'petrarch2');
 const rows: string[] = [];
 const seen = new Set<string>();
+// Country names: Phoenix has some countries as dated entries (with their cities as aliases); those come from countries.jsonl.
+const countryNames = new Set<string>();
+for (const c of countries) for (const n of [c.name, ...c.aliases]) countryNames.add(normName(n));
 for (const f of ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors.txt', 'Phoenix.Countries.actors.txt']) {
   for (const e of parseCameoActors(readFileSync(join(pdir, f), 'utf8'), f)) {
     // Country-level entries (the bare country code) come from countries.jsonl instead.
     if (!e.roles?.length || (e.roles.length === 1 && /^[A-Z]{3}$/.test(e.roles[0]!.title) && e.type !== 'PERSON')) continue;
-    if (e.name.length < 3 || seen.has(e.id)) continue;
+    if (e.name.length < 3 || seen.has(e.id) || countryNames.has(normName(e.name))) continue;
     seen.add(e.id);
     // Aliases that open with a title ("Prime Minister Recep Erdogan") are found anyway: the stage
     // reads titles itself and looks the rest up.

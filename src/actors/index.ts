@@ -8,7 +8,7 @@
 import type { Doc, MentionRef, Token } from '../document/document.js';
 import { quoteAround } from '../document/document.js';
 import type { Entity, EntityType } from '../types.js';
-import { editDistance, normName, type KbEntry, type KbIndex } from './kb.js';
+import { editDistance, kbRoles, normName, type KbEntry, type KbIndex } from './kb.js';
 import { isCommonOnly, sentenceContext, spansOf, tagSentence, type Gazetteer, type NerModel } from './ner.js';
 
 export interface ActorsLexicon {
@@ -151,7 +151,7 @@ function fuzzyKb(kb: KbIndex, c: LexCache, words: string[]): KbEntry | null {
   if (exact) return exact[0]!;
   const last = norm[norm.length - 1]!;
   if (norm.length >= 2) {
-    for (const e of kb.byLastWord.get(last) ?? []) {
+    for (const e of kb.byLastWord.get(last.slice(0, 4)) ?? []) {
       for (const a of [e.name, ...e.aliases]) {
         const na = normName(a);
         if (na.split(' ').length === norm.length && editDistance(na, full, 2) <= Math.min(2, Math.floor(full.length / 8))) return e;
@@ -449,7 +449,15 @@ export function runActors(doc: Doc, res: ActorsResources): void {
     const p2 = toks[cd.tEnd + 1];
     if (p1 && p2 && POSS.has(p1.text) && (c.gov.has(p2.lower) || c.force.has(p2.lower)) && covered[p2.i]! < 0) {
       const ekb = cd.forceKb ?? cd.kb;
-      const led = ekb ? kb.ledBy.get(ekb.id) : undefined;
+      let led = ekb ? kb.ledBy.get(ekb.id) : undefined;
+      if (!led && ekb?.type === 'PERSON') {
+        // Organisations the person holds a role in at the article's date ("commander" of a group).
+        led = kbRoles(ekb)
+          .filter((r) => r.of && !r.of.startsWith('country:') && roleHolds(r, published))
+          .map((r) => kb.entries.get(r.of!))
+          .filter((o): o is KbEntry => !!o && (o.type === 'GROUP' || o.type === 'ORG'));
+        if (!led.length) led = undefined;
+      }
       const pick = led?.find((o) => (c.gov.has(p2.lower) ? o.type === 'ORG' : o.type === 'GROUP')) ?? led?.[0];
       if (pick) {
         extra.push({ tStart: cd.tStart, tEnd: p2.i + 1, ner: 'ORG', kb: pick, kind: 'nominal', type: pick.type, roles: [] });
@@ -653,7 +661,10 @@ function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRef[], me
     }
     if (best && bestOv > 0) return best.entity;
     // 2. A pronoun or a nominal.
-    const raw = doc.text.slice(start, end).trim().toLowerCase().replace(/[’]/g, "'");
+    let raw = doc.text.slice(start, end).trim().toLowerCase().replace(/[’]/g, "'");
+    // "its troops", "their leader": the possessive decides.
+    const poss = /^(its|his|her|their)\s/.exec(raw);
+    if (poss) raw = poss[1]!;
     const words = raw.replace(/^(the|this|that|these|those)\s+/, '').split(/\s+/);
     let want: string | undefined = c ? res.lex.pronouns[raw] : undefined;
     let role: string | null = null;

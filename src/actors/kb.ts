@@ -305,7 +305,8 @@ export class KbIndex {
     if (words.length > this.maxWords) this.maxWords = Math.min(words.length, 10);
     for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
     if (e.type === 'PERSON' && words.length >= 2) {
-      const last = words[words.length - 1]!;
+      // Keyed by the first four letters of the surname, so that a typo at its end still finds it.
+      const last = words[words.length - 1]!.slice(0, 4);
       const l = this.byLastWord.get(last) ?? [];
       if (!l.includes(e)) l.push(e);
       this.byLastWord.set(last, l);
