@@ -139,6 +139,12 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
       if (a2 - own2 > 0.2) s += 1.5;
     }
   }
+  // A region that holds other places of the article ("Walker County" in a story about Huntsville, Texas).
+  if (kind === 'adm2') {
+    const w = ctx.adm2.get(`${cc}.${g.admin1[e]}.${g.admin2[e]}`) ?? 0;
+    const own = self && self.entry === e ? self.mentions.length : 0;
+    if (w - own > 0.2) s += 2.5;
+  }
   // Distance to the other places of the article.
   if (kind === 'city' || kind === 'adm2') {
     let best = Infinity;
@@ -237,8 +243,21 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
   const groups = [...byKey.values()];
   const ctx1 = seedContext(g, groups, demonymCountries);
   for (const gr of groups) resolveGroup(g, gr, ctx1, null);
-  const ctx2 = resolvedContext(g, groups, demonymCountries);
-  for (const gr of groups) resolveGroup(g, gr, ctx2, gr);
+  // Then each name again with the other names' current places as context (updated one name at a
+  // time, so that two names that depend on each other do not flip together), until nothing changes.
+  for (let pass = 0; pass < 3; pass++) {
+    let changed = false;
+    let ctx = resolvedContext(g, groups, demonymCountries);
+    for (const gr of groups) {
+      const before = gr.entry;
+      resolveGroup(g, gr, ctx, gr);
+      if (gr.entry !== before) {
+        changed = true;
+        ctx = resolvedContext(g, groups, demonymCountries);
+      }
+    }
+    if (!changed) break;
+  }
   const out: Resolved[] = [];
   for (const m of mentions) {
     const gr = m.kind === 'name' ? byKey.get(m.key) : undefined;
