@@ -160,6 +160,10 @@ test('spelling variants and a small typo link to the knowledge base', () => {
   assert.equal(serraj.length, 1);
   assert.equal(serraj[0]!.mentions.length, 2);
   assert.equal(doc.entities.filter((e) => e.kb === 'recep-tayyip-erdogan').length, 1);
+  const z = run('Ukrainian President Volodymyr Zelenskiy spoke on Monday. Moscow said its troops struck military targets.');
+  assert.equal(z.entities.filter((e) => e.kb === 'volodymyr-zelensky').length, 1, 'a typo at the end of a surname');
+  const i = z.text.indexOf('its troops');
+  assert.equal(z.services.resolve(i, i + 'its troops'.length), z.entities.find((e) => e.kb === 'country:rus')!.id);
 });
 
 test('common words at the start of a sentence are not names; lists give one entity each', () => {
