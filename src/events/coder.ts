@@ -286,7 +286,7 @@ export class SentenceReader {
     const p = this.low(k - 1);
     if (L.determiners.has(p) && p !== 'that' || p === "'s" || p === '’s') return false;
     if (L.prepositions.has(p) && p !== 'to' && !(p === 'by' && t.lower.endsWith('ing'))) return false;
-    if (this.low(k + 1) === 'of' && !t.lower.endsWith('ed')) return false;
+    if (this.low(k + 1) === 'of' && !t.lower.endsWith('ed') && !this.res.verbs.get(t.lower)?.some((f) => f.entry.after[0] === 'of')) return false;
     return true;
   }
 
@@ -607,6 +607,17 @@ function modalityOf(r: SentenceReader, ev: RawEvent): Set<string> {
       }
     }
     if (modal) cond = true;
+  }
+  // "will / would / is to … if …": a condition after the trigger, in the same sentence
+  if (!cond && (modal || words.includes('will') || words.includes('to') || words.includes("'ll"))) {
+    for (let i = ev.trigEnd; i < r.s1; i++) {
+      const l = r.low(i);
+      if (l === ';' || l === '.' || l === '“' || l === '”') break;
+      if (l === 'if' || l === 'unless') {
+        cond = true;
+        break;
+      }
+    }
   }
   if (cond) m.add('conditional');
   else if (modal || L.hypotheticalPhrases.some((c) => gt.includes(c)) || words.some((w) => w === 'may' || w === 'should')) m.add('hypothetical');
