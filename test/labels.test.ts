@@ -92,6 +92,7 @@ test('seed: the labels the spec lists, attached to the actor they describe', { s
   assert.ok(has(labels, 'Libyan revolutionary leader', 'legitimizing', 'GAD'), show);
   assert.ok(has(labels, 'NATO invasion', 'loaded', 'NATO'), show);
   assert.ok(has(labels, 'Prime Minister', 'role', 'SER') && has(labels, 'President', 'role', 'ERD') && has(labels, 'mediator', 'role', 'SAL'), show);
+  assert.ok(has(labels, 'Turkish forces', 'neutral', 'TUR') && has(labels, 'Haftar’s forces', 'neutral', 'LNA'), show);
   // "the UN envoy is still attempting": a title with no name after it is not a label.
   assert.ok(!labels.some((l) => l.text === 'envoy'), show);
 });
