@@ -109,6 +109,9 @@ function ggt() {
   return out;
 }
 
+/** Speech cues for the PolNeAR figure: a fixed list, independent of the lexicon under test. */
+const SPEECH_CUE = new RegExp(`\\b(according to|${['say', 'tell', 'add', 'announce', 'state', 'claim', 'explain', 'note', 'insist', 'argue', 'warn', 'declare', 'report', 'write', 'ask', 'reply', 'respond', 'confirm', 'deny', 'acknowledge', 'admit', 'allege', 'assert', 'comment', 'complain', 'conclude', 'contend', 'stress', 'emphasize', 'suggest', 'testify', 'urge', 'vow', 'pledge', 'promise', 'predict', 'recall', 'remark', 'reveal', 'repeat', 'tweet', 'tell'].map((v) => `${v}(s|es|ed|d|ing)?`).join('|')}|said|says|told|wrote|written|writes|denied|denies|replied|replies|testified|testifies)\\b`);
+
 interface PnSpan { start: number; end: number; text: string }
 interface PnAttr { type: string; cue?: PnSpan[]; content?: PnSpan[]; source?: PnSpan[] }
 interface PnDoc { compartment: string; article: string; text: string; attributions: PnAttr[] }
@@ -131,8 +134,8 @@ function polnear(split: string, limit = Infinity): number {
       if (!at.content?.length) continue;
       const r: Range = [Math.min(...at.content.map((c) => c.start)), Math.max(...at.content.map((c) => c.end))];
       all.push(r);
-      const cue = (at.cue ?? []).map((c) => c.text.toLowerCase()).join(' ').split(/\s+/);
-      if (cue.some((w) => res.quotes.cues.get(w)?.cls === 'speech') || cue.join(' ').includes('according to')) speech.push(r);
+      const cue = (at.cue ?? []).map((c) => c.text.toLowerCase()).join(' ');
+      if (SPEECH_CUE.test(cue)) speech.push(r);
     }
     let remaining = a.quotes.slice();
     for (const g of speech) {

@@ -139,6 +139,9 @@ class QuoteFinder {
   private nounishOk(k: number, info: CueInfo, sp: [number, number]): boolean {
     if (!NOUNISH.has(info.lemma) || (info.tense !== 'present' && info.tense !== 'base')) return true;
     const h = this.toks[sp[1]]!;
+    const nxt = this.toks[k + 1];
+    if (!nxt || nxt.kind === 'punct') return false; // "the Fifth Amendment claims," is a noun
+    if (info.tense === 'base') return PRONOUNS.has(h.lower) && h.lower !== 'he' && h.lower !== 'she' && h.lower !== 'it';
     return PRONOUNS.has(h.lower) || isCap(h) || this.mentionAt(sp[1]) !== null;
   }
 
@@ -454,6 +457,19 @@ class QuoteFinder {
         if (cue.info.tense === 'base' && prev && (prev.lower === 'to' || NEG.has(prev.lower))) continue;
         if (prev && (NEG.has(prev.lower) && prev.lower !== 'to')) continue;
         const lo = Math.max(a, taken);
+        // Inverted at the end: "…, said one GOP source in the room."
+        if (prev && SEP.has(prev.text) && k - 1 > lo && cue.info.tense !== 'gerund') {
+          const inv = this.speakerAfter(cue.end, b);
+          if (inv && this.isTail(inv[1] + 1, b, cue.info.lemma)) {
+            const cs = this.trimSpan(this.toks[lo]!.start, prev.start);
+            if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
+              this.push(cs, inv, [k, cue.end], false);
+              lastSpeaker = inv;
+              taken = b;
+              continue;
+            }
+          }
+        }
         let sp = this.speakerBefore(k, lo);
         if (sp && !this.nounishOk(k, cue.info, sp)) sp = null;
         // Content after: "X said (that) …".
