@@ -161,7 +161,7 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   // Local evidence inside the article's dominant country outweighs a same-name country that the
   // article says nothing else about ("Lebanon" and "Jordan" in a Pennsylvania story).
   // A country named again and again is the country, whatever else the article is about.
-  if (local && gr.unsupportedCountry && gr.mentions.length <= 2 && shareOf(g, ctx, cc, self) >= 0.8) s += 8;
+  if (local && gr.unsupportedCountry && gr.mentions.length <= 2 && g.pop[e]! >= 5000 && shareOf(g, ctx, cc, self) >= 0.8) s += 8;
   // Cues on the mentions.
   let contained = 0;
   let notContained = 0;
