@@ -102,9 +102,10 @@ function printErrors(d: TmlDoc, sys: Timex[]): void {
   const ov = (a: Timex, b: Timex) => a.start < b.end && b.start < a.end;
   for (const g of d.timexes) {
     const s = sys.find((x) => ov(x, g));
-    if (!s) console.log(`MISS  ${d.name} [${g.text}] ${g.type} ${g.value}   dct=${d.dct}`);
+    if (!s) console.log(`MISS  ${d.name} [${g.text}] ${g.type} ${g.value}   dct=${d.dct}   …${d.text.slice(Math.max(0, g.start - 50), g.end + 30).replace(/\s+/g, ' ')}…`);
     else if ((s.value ?? '') !== (g.value ?? '') || s.type !== g.type || s.start !== g.start || s.end !== g.end) {
-      console.log(`DIFF  ${d.name} gold [${g.text}] ${g.type} ${g.value} | sys [${s.text}] ${s.type} ${s.value}   dct=${d.dct}`);
+      const ctx = d.text.slice(Math.max(0, g.start - 60), g.end + 40).replace(/\s+/g, ' ');
+      console.log(`DIFF  ${d.name} gold [${g.text}] ${g.type} ${g.value} | sys [${s.text}] ${s.type} ${s.value}   dct=${d.dct}   …${ctx}…`);
     }
   }
   for (const s of sys) if (!d.timexes.some((g) => ov(s, g))) {

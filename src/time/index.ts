@@ -16,6 +16,8 @@ const CLAUSE_BREAK = new Set([';', ':', '—', '–', '--', '(', ')', '“', '�
 const SPEECH_VERBS = /\b(?:said|says|told|tells|announced|stated|added|reported|claimed|insisted|warned|explained|noted|wrote|confirmed|declared)\b/i;
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'be', 'date', 'power', 'court', 'office', 'work', 'death', 'normal', 'prison', 'jail', 'school', 'market', 'war']);
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", '’s', 'get', 'gets']);
+const ADVERB_BEFORE_ADJ = new Set(['still', 'newly', 'recently', 'previously', 'already', 'so-called', 'long', 'widely', 'closely', 'highly', 'well', 'not', 'un']);
+const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'shall', "'ll", '’ll']);
 const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
 
 /** Past or future, from the words that govern the span (nearest marker wins; none → null). */
@@ -41,11 +43,18 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
       if (lex.futureNeedTo.has(w) && toks[k + 1]?.lower !== 'to') return null;
       return 'future';
     }
-    const regular = w.length > 4 && w.endsWith('ed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !/^[A-Z]/.test(t.text);
+    const p1 = toks[k - 1]?.lower;
+    // "-ed" after a determiner or an adverb is an adjective ("a still unspecified date"); "-ceed" is a stem.
+    const regular = w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !/^[A-Z]/.test(t.text)
+      && !(p1 && (DETERMINERS.has(p1) || ADVERB_BEFORE_ADJ.has(p1)));
     if (regular || lex.past.has(w)) {
       // A participle after a form of "be" ("will be held", "to be completed") is not a past tense.
-      const p1 = toks[k - 1]?.lower;
-      if (p1 && BE.has(p1) && !BE.has(w) && w !== 'been') return p1 === 'is' || p1 === 'are' ? 'future' : null;
+      if (p1 && BE.has(p1) && !BE.has(w) && w !== 'been') {
+        if (p1 === 'is' || p1 === 'are') return 'future';
+        const p2 = toks[k - 2]?.lower;
+        if (p1 === 'be' && p2 && (p2 === 'to' || MODALS.has(p2) || lex.future.has(p2))) return 'future';
+        return null;
+      }
       return 'past';
     }
     return null;

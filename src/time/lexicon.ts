@@ -15,6 +15,8 @@ export interface TimeLexiconFile {
   refs: Record<string, string | null>;
   sets: Record<string, string>;
   quantityModifiers: string[];
+  /** Approximators kept inside an expression's extent ("almost two years ago", "around 7:15 p.m."). */
+  approxModifiers?: string[];
   pointModifiers: string[];
   /** Words that mark the future when they govern an expression (will, 'll, plans…). */
   futureCues: string[];
@@ -49,7 +51,7 @@ export interface TimeLexicon {
   notYearAfter: Set<string>;
   re: {
     MON: string; MONT: string; WD: string; NUM: string; VAGUE: string; ORD: string; UNIT: string; SEASON: string;
-    PART: string; HOLIDAY: string; REF: string; SETW: string; QMOD: string;
+    PART: string; HOLIDAY: string; REF: string; SETW: string; QMOD: string; APPROX: string;
   };
 }
 
@@ -111,6 +113,8 @@ export function compileLexicon(f: TimeLexiconFile): TimeLexicon {
       REF: `(?:${alt(Object.keys(f.refs))})`,
       SETW: `(?:${alt(Object.keys(f.sets))})`,
       QMOD: `(?:${alt(f.quantityModifiers)})`,
+      // "over" counts as an approximator only before "a"/"an" ("over a week", "just over an hour").
+      APPROX: `(?:${alt(f.approxModifiers ?? [])}|over(?=\\s+an?\\s))`,
     },
   };
 }

@@ -312,7 +312,14 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 11b. "the weekend", "the year", "the year-ago period".
   pats.push(mk(T.WEEKEND, `${B}the\\s+weekend${E}`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'WE', off: 0 }, 1)));
-  pats.push(mk(T.YEAR, `${B}(?:(?:the\\s+end|the\\s+beginning|the\\s+start|the\\s+middle|the\\s+rest|the\\s+remainder)\\s+of\\s+)?the\\s+(?:full\\s+|whole\\s+|fiscal\\s+|calendar\\s+)?year${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0)));
+  pats.push(mk(T.YEAR, `${B}(?:(?:the\\s+end|the\\s+beginning|the\\s+start|the\\s+middle|the\\s+rest|the\\s+remainder)\\s+of\\s+)?the\\s+(?:full\\s+|whole\\s+|fiscal\\s+|calendar\\s+)?year${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m, text) => {
+    // "profit for the year", "sales rose throughout the year": the span of a year, not the year itself.
+    const before = text.slice(Math.max(0, m.index - 24), m.index);
+    if (/^the\s/i.test(m[0]) && /\b(?:for|throughout|during|in)\s+$/i.test(before) && !/\b(?:earlier|later|early|late)\s+in\s+$/i.test(before)) {
+      return cand(m, 'DURATION', { k: 'dur', value: 'P1Y' }, 0);
+    }
+    return cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0);
+  }));
   pats.push(mk(T.YEARAGO, `${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: true }, 1)));
 
   // 12. Quarters and halves: "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 2013".
@@ -348,7 +355,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 13. Durations and shifted dates: "two years", "24-hour", "the past three months", "at least 10 days",
   //     "three years ago", "two days later", "a year earlier", "a two-year-old".
-  pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(?:(?:more|additional|straight|consecutive|full|long|short|whole)\\s+)?(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
+  pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(?:${R.APPROX}\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(?:(?:more|additional|straight|consecutive|full|long|short|whole)\\s+)?(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
     const unitCode = unitOf(m[5]!);
     if (!unitCode) return null;
     if (m[7]?.toLowerCase() === 'old' || /^[-\s]+old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null; // ages are not timexes
@@ -424,7 +431,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const wd = lex.weekday.get(t);
     return wd ? { k: 'wd', wd, dir: null, part: null } : null;
   };
-  pats.push(mk(T.AMPM, `${B}(\\d{1,2})(?:[:.](\\d{2}))?\\s*([ap])\\.?\\s?m(?:\\.|${E})(?:\\s*(${TZ}))?(?:,?\\s+(${DAYREF}))?`, (m) => {
+  pats.push(mk(T.AMPM, `${B}(?:${R.APPROX}\\s+)?(\\d{1,2})(?:[:.](\\d{2}))?\\s*([ap])\\.?\\s?m(?:\\.|${E})(?:\\s*(${TZ}))?(?:,?\\s+(${DAYREF}))?`, (m) => {
     let h = +m[1]!;
     const mi = m[2] ? +m[2] : 0;
     if (h < 1 || h > 12 || mi > 59) return null;
@@ -752,7 +759,9 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
       if (!base) return none(`XXXX-WXX-${spec.wd}${suffix}`);
       const bw = weekday(base);
       let p: Ymd;
-      if (spec.dir === 'this') p = addDays(base, spec.wd - bw);
+      // The publication day's own weekday, with no "last"/"next", is that day ("said Friday" in Friday's paper).
+      if (spec.dir === null && spec.wd === bw) p = base;
+      else if (spec.dir === 'this') p = addDays(base, spec.wd - bw);
       else if (spec.dir === 'last') p = addDays(base, -(((bw - spec.wd + 6) % 7) + 1));
       else if (spec.dir === 'next' || ctx.tense === 'future') p = addDays(base, ((spec.wd - bw + 6) % 7) + 1);
       else if (ctx.tense === null && ((spec.wd - bw + 7) % 7 === 1 || (spec.wd - bw + 7) % 7 === 2)) p = addDays(base, (spec.wd - bw + 7) % 7);
