@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorsResources, ActorsLexicon } from './index.js';
 import { KbIndex, parseKbFile } from './kb.js';
-import { modelFromJson, parseGazetteer } from './ner.js';
+import { modelFromJson, parseGazetteer, type Gazetteer } from './ner.js';
+import { normName as norm } from './kb.js';
 
 function read(path: string): string {
   try {
@@ -35,6 +36,7 @@ export function loadActorsResources(
     for (const e of parseKbFile(read(p), f)) kb.add(e);
   }
   const gazetteer = parseGazetteer(read(join(dir, 'gazetteer.tsv')));
+  enrichGazetteer(gazetteer, kb);
   let lex: ActorsLexicon;
   try {
     lex = JSON.parse(read(join(dir, 'lexicon.json'))) as ActorsLexicon;
@@ -44,4 +46,31 @@ export function loadActorsResources(
   const modelPath = join(dir, 'ner-model.json');
   const model = !opts.withoutModel && existsSync(modelPath) ? modelFromJson(JSON.parse(read(modelPath))) : null;
   return { kb, gazetteer, model, lex, loaded: true };
+}
+
+/**
+ * Word classes taken from the knowledge base: first and last words of person names
+ * ("kbfirst", "kblast") and words that recur inside organisation names ("kborg": Front, Party).
+ */
+export function enrichGazetteer(g: Gazetteer, kb: KbIndex): void {
+  const orgCount = new Map<string, number>();
+  const add = (w: string, cls: string) => {
+    const l = g.get(w);
+    if (!l) g.set(w, [cls]);
+    else if (!l.includes(cls)) g.set(w, [...l, cls]);
+  };
+  for (const e of kb.entries.values()) {
+    if (e.type === 'PERSON') {
+      for (const n of [e.name, ...e.aliases]) {
+        const ws = norm(n).split(' ');
+        if (ws.length < 2) continue;
+        add(ws[0]!, 'kbfirst');
+        add(ws[ws.length - 1]!, 'kblast');
+      }
+    } else if (e.type === 'ORG' || e.type === 'GROUP') {
+      const ws = norm(e.name).split(' ');
+      for (let i = 1; i < ws.length; i++) orgCount.set(ws[i]!, (orgCount.get(ws[i]!) ?? 0) + 1);
+    }
+  }
+  for (const [w, n] of orgCount) if (n >= 5 && w.length > 2) add(w, 'kborg');
 }
