@@ -169,3 +169,8 @@ test('a blocker phrase ("terrorist attack") keeps its label word from labelling 
   const labels = labelsOf(documentFor({ text: 'Officials said it was a terrorist attack. The terrorists fled.' }, res));
   assert.deepEqual(labels.map((l) => l.text), ['terrorists']);
 });
+
+test('abbreviated titles with their period ("Gen. Haftar", "Lt. Gen. X")', () => {
+  const labels = labelsOf(withActors('Gen. Khalifa Haftar met Lt. Gen. Abdelrazek al-Nadhouri in Benghazi.', [['HAF', 'PERSON', ['Khalifa Haftar']], ['NAD', 'PERSON', ['Abdelrazek al-Nadhouri']]]));
+  assert.deepEqual(labels.map((l) => [l.text, l.kind, l.entity]), [['Gen', 'role', 'HAF'], ['Lt. Gen', 'role', 'NAD']]);
+});

@@ -148,7 +148,7 @@ function nextActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
     const t = toks[k]!;
     const other = matchAt.get(k);
     if (other) { k = other.j; continue; }
-    if (NEXT_SKIP.has(t.lower) || (t.text === '.' && k > j && /^\p{Lu}\p{Ll}{0,4}$/u.test(toks[k - 1]!.text))) { k++; continue; }
+    if (NEXT_SKIP.has(t.lower) || (t.text === '.' && k > 0 && toks[k - 1]!.end === t.start && /^\p{Lu}\p{Ll}{0,4}$/u.test(toks[k - 1]!.text))) { k++; continue; }
     if (isCapitalised(t) && isCapitalised(toks[k + 1])) { k++; continue; } // an unknown title word before a name
     return null;
   }
