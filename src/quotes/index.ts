@@ -758,6 +758,11 @@ class QuoteFinder {
         ?? this.doc.entities.find((x) => x.name.split(/\s+/).includes(head.text));
       if (ent) return ent.id;
     }
+    if (head.kind === 'word' && !isCap(head)) {
+      // "police said", "the ministry said": the latest actor whose name has the same head ("Toronto Police Service").
+      const byHead = this.latestEntityWithWord(head.lower, s);
+      if (byHead) return byHead;
+    }
     if (this.toks[sp[0]]!.lower === 'the' && sp[1] > sp[0] && head.kind === 'word' && !isCap(head)
       && !this.res.organisationHeads.has(head.lower) && !/s$/.test(head.lower)) {
       return this.nearestActor(s, 'PERSON', kept);
@@ -765,6 +770,19 @@ class QuoteFinder {
     return null;
   }
 
+  /** The entity, mentioned by name before `pos`, whose name contains `word` (case-insensitive). */
+  private latestEntityWithWord(word: string, pos: number): string | null {
+    if (word.length < 4 || PRONOUNS.has(word)) return null;
+    const names = this.nameWords ??= new Map(this.doc.entities.map((x) => [x.id, new Set(x.name.toLowerCase().split(/[\s-]+/))]));
+    for (let i = this.doc.mentions.length - 1; i >= 0; i--) {
+      const m = this.doc.mentions[i]!;
+      if (m.end > pos || m.kind === 'pronoun') continue;
+      if (names.get(m.entity)?.has(word)) return m.entity;
+    }
+    return null;
+  }
+
+  private nameWords: Map<string, Set<string>> | null = null;
   private entityTypes: Map<string, string> | null = null;
   private genderCache: Map<string, 'm' | 'f'> | null = null;
 
