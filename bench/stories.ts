@@ -13,7 +13,7 @@
  *   STORIES_SWEEP=1 npm run bench:stories      also sweep threshold × gapPenalty, dev slice only
  *   STORIES_SCALE=100000 npm run bench:stories scale run: cluster N generated variants, time and peak memory
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { analyze, articleBlock } from '../src/analyze.js';
 import { loadResources } from '../src/resources.js';
 import type { Analysis } from '../src/types.js';
@@ -112,9 +112,12 @@ function gva(): void {
   const res = textOnly ? null : loadResources();
   const { stopwords } = loadCorpusResources();
   const t0 = performance.now();
-  const analyses: Analysis[] = [];
+  let analyses: Analysis[] = [];
   let failed = 0;
-  for (const r of rows) {
+  // STORIES_CACHE=FILE keeps the analyses between tuning runs (outside the repository)
+  const cache = process.env.STORIES_CACHE;
+  if (cache && existsSync(cache)) analyses = JSON.parse(readFileSync(cache, 'utf8')) as Analysis[];
+  else for (const r of rows) {
     const input = { id: r.doc_id, title: r.title, published: r.dct, url: r.uri, text: r.content };
     try {
       if (!res) throw new Error('text only');
@@ -129,6 +132,7 @@ function gva(): void {
       });
     }
   }
+  if (cache && !existsSync(cache)) writeFileSync(cache, JSON.stringify(analyses));
   const analyzeMs = performance.now() - t0;
   const gold = new Map(rows.map((r) => [r.doc_id, r.incident_id]));
   const dev = rows.filter((r) => isDev(r.incident_id)).map((r) => r.doc_id);

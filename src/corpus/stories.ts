@@ -46,7 +46,7 @@ export interface StoryOptions {
   /** A line or sentence already seen in this many earlier articles is boilerplate and left out. */
   boilerplateAfter: number;
   /** Weights of the feature families. */
-  weights: { title: number; word: number; name: number; entity: number; place: number; eventType: number };
+  weights: { title: number; word: number; name: number; entity: number; place: number; eventType: number; date: number };
   /** Words left out of the salient terms (data/corpus/stopwords.txt via loadCorpusResources). */
   stopwords: ReadonlySet<string>;
   duplicates: Partial<DuplicateOptions>;
@@ -54,7 +54,7 @@ export interface StoryOptions {
 
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   threshold: 0.05,
-  windowDays: 400,
+  windowDays: 800,
   gapPenalty: 0.18,
   gapCap: 3,
   rareDf: 3,
@@ -69,7 +69,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   maxScan: 400,
   maxCandidates: 32,
   boilerplateAfter: 2,
-  weights: { title: 2, word: 1, name: 1.5, entity: 2, place: 1.5, eventType: 0.5 },
+  weights: { title: 2, word: 1, name: 1.5, entity: 2, place: 1.5, eventType: 0.5, date: 1 },
   stopwords: new Set(),
   duplicates: {},
 };
@@ -139,7 +139,7 @@ export function storyFeatures(a: Analysis, opt: Pick<StoryOptions, 'weights' | '
   const add = (k: string, w: number) => f.set(k, (f.get(k) ?? 0) + w);
   const W = opt.weights;
   const keep = (w: string) => w.length > 1 && !opt.stopwords.has(w) && !/^\d{1,2}$/.test(w);
-  const title = a.article.title ?? '';
+  const title = cleanTitle(a.article.title ?? '');
   for (const w of words(title)) if (keep(w)) add('w:' + w, W.title);
   for (const w of words(body)) if (keep(w)) add('w:' + w, W.word);
   for (const p of namePhrases(title, opt.stopwords)) add('n:' + p, W.name * W.title);
@@ -150,8 +150,21 @@ export function storyFeatures(a: Analysis, opt: Pick<StoryOptions, 'weights' | '
   }
   for (const p of a.places) add('p:' + (p.place.geonameid ?? p.place.name.toLowerCase()), W.place);
   for (const ev of a.events) add('t:' + ev.type, W.eventType);
+  // calendar days the article speaks of (the incident's day is shared by its reports)
+  if (W.date > 0) for (const t of a.times) if (t.type === 'DATE' && t.value && /^\d{4}-\d{2}-\d{2}$/.test(t.value)) add('d:' + t.value, W.date);
   return f;
 }
+
+/** A headline without the outlet name many sites append ("… - KSLA News 12", "… | WRAL.com"). */
+export function cleanTitle(title: string): string {
+  const parts = title.split(/\s+(?:[-|–—«»]|::)\s+/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!;
+  return last.split(/\s+/).length <= 6 ? parts.slice(0, -1).join(' ') : title;
+}
+
+/** Feature families that may count as rare evidence: words, names, entities, places (not dates or event types). */
+const RARE_PREFIX = /^[wnep]:/;
 
 /** Incremental story clusters over analyses, with near-duplicate folding. */
 export class StoryIndex {
@@ -159,6 +172,7 @@ export class StoryIndex {
   private vocab = new Map<string, number>();
   private vocabList: string[] = [];
   private df: number[] = [];
+  private rareOk: number[] = [];
   private nDocs = 0;
   private docs: Doc[] = [];
   private postings: number[][] = [];
@@ -214,6 +228,7 @@ export class StoryIndex {
       this.vocabList.push(k);
       this.df.push(0);
       this.postings.push([]);
+      this.rareOk.push(RARE_PREFIX.test(k) ? 1 : 0);
     }
     return id ?? -1;
   }
@@ -322,7 +337,7 @@ export class StoryIndex {
       if (fa === fb) {
         const idf = this.idf(fa);
         dot += a.tfs[i]! * b.tfs[j]! * idf * idf;
-        if (this.df[fa]! <= this.options.rareDf) rare++;
+        if (this.df[fa]! <= this.options.rareDf && this.rareOk[fa]) rare++;
         i++;
         j++;
       } else if (fa < fb) i++;
@@ -436,6 +451,7 @@ export class StoryIndex {
       s.vocabList.push(k);
       s.df.push(json.df[i] ?? 0);
       s.postings.push([]);
+      s.rareOk.push(RARE_PREFIX.test(k) ? 1 : 0);
     });
     for (const d of json.docs) {
       const di = s.docs.length;
