@@ -60,7 +60,7 @@ interface Pattern {
 }
 
 const BACK_DEFAULT = 4;
-const BACK_LONG: Record<string, number> = { PERUNIT: 1, YEAR: 6, PART: 4, UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5 };
+const BACK_LONG: Record<string, number> = { PERUNIT: 1, YEAR: 6, PART: 4, UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5, ENDOF: 6 };
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -110,6 +110,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     ANAPH: { words: ['before', 'after', 'earlier', 'later'] },
     DECADEW: { words: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'] },
     LONG: { words: ['long'] },
+    ENDOF: { words: ['month', 'week', 'quarter', 'decade'] },
   } satisfies Record<string, Trigger>;
   const mk = (trig: Trigger, src: string, fn: Handler): Pattern => {
     const key = Object.entries(T).find(([, v]) => v === trig)?.[0] ?? '';
@@ -289,7 +290,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       : u === 'decade' ? 'DE' : u === 'century' ? 'CE' : 'D';
     const part = lex.part.get(u) ?? null;
     // "earlier this year" keeps "earlier" (as TimeBank mostly does), "earlier this week" does not.
-    if (m[1] && /^(?:earlier|later)$/i.test(m[1]) && !/^(?:year|month|afternoon|evening|morning)$/.test(u)) return null;
+    if (m[1] && /^(?:earlier|later)$/i.test(m[1]) && !/^(?:year|month|afternoon|evening|morning)$/.test(u) && !(d === 'that' && u === 'day')) return null;
     if (d === 'the past' || d === 'the last' || d === 'the next' || d === 'the coming' || d === 'the new') {
       if (unit === 'D' && d !== 'the next') return null;
       if (d === 'the next' && unit === 'D') return cand(m, 'DATE', { k: 'anaph', unit: 'D', off: 1, part: null }, 2);
@@ -319,6 +320,13 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       return cand(m, 'DURATION', { k: 'dur', value: 'P1Y' }, 0);
     }
     return cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0);
+  }));
+  // 11c. "the end of the month", "the middle of the week", "the start of the quarter": that unit, now.
+  pats.push(mk(T.ENDOF, `${B}(?:the\\s+)?(?:end|beginning|start|middle|rest|remainder)\\s+of\\s+the\\s+(month|week|quarter|decade)${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m) => {
+    const u = m[1]!.toLowerCase();
+    if (u === 'quarter') return cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: false, current: true }, 1);
+    const unit: Gran = u === 'month' ? 'M' : u === 'week' ? 'W' : 'DE';
+    return cand(m, 'DATE', { k: 'rel', unit, off: 0 }, 1);
   }));
   pats.push(mk(T.YEARAGO, `${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: true }, 1)));
 
