@@ -301,15 +301,23 @@ export class KbIndex {
     if (list) {
       if (!list.includes(e)) list.push(e);
     } else this.byAlias.set(k, [e]);
-    const words = k.split(' ');
-    if (words.length > this.maxWords) this.maxWords = Math.min(words.length, 10);
-    for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
-    if (e.type === 'PERSON' && words.length >= 2) {
+    // Every proper prefix in words ("government of", "government of national").
+    let words = 1;
+    let sp = k.indexOf(' ');
+    let lastSp = -1;
+    while (sp >= 0) {
+      this.prefixes.add(k.slice(0, sp));
+      words++;
+      lastSp = sp;
+      sp = k.indexOf(' ', sp + 1);
+    }
+    if (words > this.maxWords) this.maxWords = Math.min(words, 10);
+    if (e.type === 'PERSON' && words >= 2) {
       // Keyed by the first four letters of the surname, so that a typo at its end still finds it.
-      const last = words[words.length - 1]!.slice(0, 4);
-      const l = this.byLastWord.get(last) ?? [];
-      if (!l.includes(e)) l.push(e);
-      this.byLastWord.set(last, l);
+      const last = k.slice(lastSp + 1, lastSp + 5);
+      const l = this.byLastWord.get(last);
+      if (!l) this.byLastWord.set(last, [e]);
+      else if (l[l.length - 1] !== e) l.push(e);
     }
   }
 

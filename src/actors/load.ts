@@ -59,15 +59,16 @@ export function enrichGazetteer(g: Gazetteer, kb: KbIndex): void {
     if (!l) g.set(w, [cls]);
     else if (!l.includes(cls)) g.set(w, [...l, cls]);
   };
+  // The alias keys are already normalised.
+  for (const [key, es] of kb.byAlias) {
+    if (es[0]!.type !== 'PERSON') continue;
+    const sp = key.indexOf(' ');
+    if (sp < 0) continue;
+    add(key.slice(0, sp), 'kbfirst');
+    add(key.slice(key.lastIndexOf(' ') + 1), 'kblast');
+  }
   for (const e of kb.entries.values()) {
-    if (e.type === 'PERSON') {
-      for (const n of [e.name, ...e.aliases]) {
-        const ws = norm(n).split(' ');
-        if (ws.length < 2) continue;
-        add(ws[0]!, 'kbfirst');
-        add(ws[ws.length - 1]!, 'kblast');
-      }
-    } else if (e.type === 'ORG' || e.type === 'GROUP') {
+    if (e.type === 'ORG' || e.type === 'GROUP') {
       const ws = norm(e.name).split(' ');
       for (let i = 1; i < ws.length; i++) orgCount.set(ws[i]!, (orgCount.get(ws[i]!) ?? 0) + 1);
     }
