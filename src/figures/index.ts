@@ -301,6 +301,8 @@ class FigureFinder {
         }
         if (w.kind !== 'word' || (this.mayStartNumber(m) && this.numberAt(m, hi))) break;
         if (BETWEEN.has(w.lower)) continue;
+        // "one of the men inside was pronounced dead": what is counted may come after "of the".
+        if (counted === null && this.phraseAt(m, countedList(this.res.counted), hi)) { counted = [m, m]; continue; }
         if (++unknown > 1) break;
       }
       if (kind && counted === null && cueA === n.b + 1 && ['troops', 'refugees'].includes(kind)) {
