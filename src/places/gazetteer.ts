@@ -30,8 +30,10 @@ export interface Gazetteer {
   admin1: string[];
   admin2: string[];
   gid: Int32Array;
-  /** normalised name → entry indexes as built ("12,-40"); an index i ≥ 0 is a primary name, -(i + 1) an alternate. */
-  index: Map<string, string>;
+  /** Normalised names, sorted (code-unit order), and for each its entry indexes as built ("12,-40"):
+   * an index i ≥ 0 is a primary name, -(i + 1) an alternate. Looked up by binary search. */
+  keys: string[];
+  posts: string[];
   /** Names added at load time from the hand-written files (same encoding, as arrays). */
   extra: Map<string, number[]>;
   countries: Map<string, Country>;
@@ -53,8 +55,21 @@ export interface Gazetteer {
 export const GAZETTEER_VERSION = 'v2';
 
 /** Entry indexes for a normalised key (negative -(i+1) = matched by an alternate name). */
+function postingOf(g: Gazetteer, key: string): string | undefined {
+  let lo = 0;
+  let hi = g.keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const k = g.keys[mid]!;
+    if (k === key) return g.posts[mid];
+    if (k < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
 export function lookup(g: Gazetteer, key: string): number[] {
-  const s = g.index.get(key);
+  const s = postingOf(g, key);
   const extra = g.extra.get(key);
   if (s === undefined) return extra ?? [];
   const out = s.indexOf(',') < 0 ? [+s] : s.split(',').map(Number);
@@ -161,7 +176,7 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
     size: n,
     name: names, cc: ccs, fcode: fcodes, admin1: a1s, admin2: a2s, kind: new Array<Kind>(n),
     lat: new Float64Array(cap), lon: new Float64Array(cap), pop: new Float64Array(cap), gid: new Int32Array(cap),
-    index: new Map(), extra: new Map(), countries: new Map(), a3: new Map(), demonyms: new Map(), demonymEntry: new Map(),
+    keys, posts, extra: new Map(), countries: new Map(), a3: new Map(), demonyms: new Map(), demonymEntry: new Map(),
     adm1ByCode: new Map(), adm2ByCode: new Map(), abbrev: new Map(),
   };
   const capitals = new Map<string, number>();
@@ -182,7 +197,6 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
       }
     }
   }
-  for (let k = 0; k < keys.length; k++) g.index.set(keys[k]!, posts[k]!);
 
   const addExtra = (name: string, i: number) => {
     const k = normName(name);
