@@ -9,7 +9,7 @@
  * leads object Y; "Y backed_by X": subject Y is backed by object X; "X member_of Y", "X part_of Y",
  * "X allied_with Y", "X opposes Y".
  */
-import type { Doc, Sentence } from '../document/document.js';
+import { sentenceAt, type Doc, type Sentence } from '../document/document.js';
 import type { Token } from '../document/tokenize.js';
 import type { EntityType, Relation, RelationType } from '../types.js';
 import { actorSpansOf, isCapitalised, isPossessiveAt, type ActorAt, type ActorSpans } from './actorspans.js';
@@ -84,14 +84,15 @@ interface Ctx {
   toks: Token[];
   out: Relation[];
   seen: Set<string>;
+  /** Sentence index → whether it is a headline in capitals. */
+  loud: Map<number, boolean>;
 }
 
 /** The relations stage: reads the document built so far and adds its own layer. Pure: no I/O. */
 export function runRelations(doc: Doc, res: RelationsResources): void {
   if (doc.entities.length < 2) return;
-  const ctx: Ctx = { doc, res, spans: actorSpansOf(doc), toks: doc.tokens, out: [], seen: new Set() };
+  const ctx: Ctx = { doc, res, spans: actorSpansOf(doc), toks: doc.tokens, out: [], seen: new Set(), loud: new Map() };
   for (const s of doc.sentences) {
-    if (shouting(doc.tokens, s, ctx.spans)) continue;
     cueRelations(ctx, s);
     tokenRelations(ctx, s);
   }
@@ -101,6 +102,8 @@ export function runRelations(doc: Doc, res: RelationsResources): void {
 }
 
 /** A headline in title case or capitals ("Report Reveals Clinton’s Meetings…"): its capitals say nothing about names. */
+const LOWER_LETTER = /\p{Ll}/u;
+
 function shouting(toks: Token[], s: Sentence, spans: ActorSpans): boolean {
   let words = 0;
   let caps = 0;
@@ -110,7 +113,7 @@ function shouting(toks: Token[], s: Sentence, spans: ActorSpans): boolean {
     const t = toks[i]!;
     if (t.kind !== 'word') continue;
     all++;
-    if (t.text.length > 1 && t.text === t.text.toUpperCase()) upper++;
+    if (t.text.length > 1 && !LOWER_LETTER.test(t.text)) upper++;
     if (spans.covered(i)) continue; // names are capitalised anyway
     words++;
     if (isCapitalised(t)) caps++;
@@ -120,6 +123,13 @@ function shouting(toks: Token[], s: Sentence, spans: ActorSpans): boolean {
 
 function emit(ctx: Ctx, type: RelationType, subject: string, object: string, start: number, end: number): void {
   if (subject === object) return;
+  // Checked only when a relation is found: a headline's capitals say nothing about names.
+  const s = sentenceAt(ctx.doc, start);
+  if (s) {
+    let loud = ctx.loud.get(s.i);
+    if (loud === undefined) ctx.loud.set(s.i, (loud = shouting(ctx.toks, s, ctx.spans)));
+    if (loud) return;
+  }
   const key = type === 'allied_with' && subject > object ? `${type}|${object}|${subject}` : `${type}|${subject}|${object}`;
   if (ctx.seen.has(key)) return;
   ctx.seen.add(key);
