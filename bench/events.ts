@@ -103,7 +103,7 @@ function resources(): Resources {
     places: tryLoad('places', () => loadPlacesResources(DATA_DIR)),
     quotes: tryLoad('quotes', () => loadQuotesResources(DATA_DIR)),
     figures: tryLoad('figures', () => loadFiguresResources(DATA_DIR)),
-    events: loadEventsResources(DATA_DIR),
+    events: loadEventsResources(DATA_DIR, process.env.EVENTS_NO_DICT === '1' ? { verbDictionaries: [] } : {}),
     relations: tryLoad('relations', () => loadRelationsResources(DATA_DIR)),
     labels: tryLoad('labels', () => loadLabelsResources(DATA_DIR)),
   } as Resources;
@@ -305,6 +305,7 @@ function petrarchTypeDev(res: Resources) {
 }
 
 const res = resources();
+if (process.env.EVENTS_NO_DICT === '1') res.events = loadEventsResources(DATA_DIR, { verbDictionaries: [] });
 headlinesDev(res);
 if (process.env.EVENTS_DEV_PETR === '1') petrarchTypeDev(res);
 if (process.env.EVENTS_DEV_ONLY === '1') process.exit(0);

@@ -420,6 +420,8 @@ function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit |
       }
     }
     for (const p of cands) {
+      // a pattern made only of prepositions ("- * (TO)") is too weak to code on its own
+      if (!r.res.dictionaryBare && ![...p.pre, ...p.post].some((alts) => alts.some((w) => !r.res.lexicon.prepositions.has(w)))) continue;
       const sc = patternScore(r, k, after, p);
       if (sc > score) {
         score = sc;
@@ -769,7 +771,7 @@ function dictionaryContext(r: SentenceReader, k: number): boolean {
   const L = r.res.lexicon;
   const t = r.tok(k)!;
   const l = t.lower;
-  if (!r.res.dictForms.has(l) || isCap(t) || !r.verbContext(k)) return false;
+  if (!r.res.dictForms.has(l) || isCap(t) || !r.res.dictionaryBare && L.dictionaryStoplist.has(l) || !r.verbContext(k)) return false;
   if (L.reportingVerbs.has(l) || L.lightVerbs.has(l) || L.participleLeads.has(l) || L.agentHeads.has(l) || L.auxiliaries.has(l) || L.prepositions.has(l)) return false;
   const p = r.low(k - 1);
   const prev = r.tok(k - 1);
@@ -833,6 +835,11 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   if (reduced) {
     if (byAt >= 0) passive = true;
   }
+  // headline passive: "Baby girl shot, killed" — a transitive participle with no auxiliary and no object
+  if (!passive && participle && !hasAux && !e.intrans && e.pos === 'v' && e.after.length === 0 && !e.obj) {
+    const n = r.low(hit.trigEnd);
+    if (!n || n === ',' || n === '.' || n === 'and') passive = true;
+  }
   if (e.pos === 'a') passive = false;
   let subj: Subject;
   if (reduced && passive) {
@@ -886,6 +893,11 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
     const content = r.res.nouns.get(r.low(r.head(obj)))?.[0];
     const cm = content?.type ? L.complementModes[ev.type]?.[content.type] : undefined;
     if (cm) ev.mode = cm;
+  }
+  // "released a statement", "released from hospital": not events
+  for (const rg of [obj, prepTarget(r, hit.trigEnd, ['from'])]) {
+    if (!rg) continue;
+    for (let i = rg.s; i < Math.min(rg.e, rg.s + 4); i++) if (L.nonEventObjects.has(r.low(i))) return null;
   }
   const evSubj = passive ? null : subjectIsEventNoun(r, subj.range);
   if (evSubj !== null) ev.eventSubject = evSubj;

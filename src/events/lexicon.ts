@@ -72,6 +72,10 @@ export interface Lexicon {
   occurrenceVerbs: Set<string>;
   /** Heads that cannot be an actor (weapons, victims): "Shells struck…", "Eleven people…". */
   nonActors: Set<string>;
+  /** Object heads that make a verb a non-event ("released a statement", "released from hospital"). */
+  nonEventObjects: Set<string>;
+  /** Words the CAMEO dictionary fallback never codes (too generic in news: "died", "took", "moved"). */
+  dictionaryStoplist: Set<string>;
   typeChanges: Record<string, Record<string, string>>;
   modalityTypeChanges: Record<string, Record<string, string>>;
   /** Per type, [mode, cue words] tried in order when the trigger gives no mode. */
