@@ -19,6 +19,7 @@ import { WIKIGOLD_HELDOUT, gumNewsSplit, readConll, readGumNews, type TaggedSent
 const args = process.argv.slice(2);
 const ITERS = args.includes('--iters') ? Number(args[args.indexOf('--iters') + 1]) : 12;
 const DEV = args.includes('--dev');
+const OWN_HISTORY = args.includes('--own-history');
 
 const res = loadActorsResources(DATA_DIR, [], { withoutModel: true });
 const wikigold = readConll(goldPath('ner', 'wikigold', 'wikigold.conll.txt')).filter((_, i) => !WIKIGOLD_HELDOUT(i));
@@ -141,8 +142,9 @@ for (let it = 0; it < ITERS; it++) {
         }
       }
       total++;
-      // Teacher forcing: continue with the gold history.
-      pred.push(NER_TAGS[gold]!);
+      // History: the gold tags (teacher forcing), or with --own-history the tagger's own
+      // predictions, as at run time.
+      pred.push(OWN_HISTORY && it > 0 ? NER_TAGS[best]! : NER_TAGS[gold]!);
     }
   }
   console.error(`iteration ${it + 1}: token error ${(100 * errors / total).toFixed(2)}%`);
