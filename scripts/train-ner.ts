@@ -6,7 +6,7 @@
  *  - GUM news (Wikinews, CC BY 2.5 / annotations CC BY 4.0), three quarters of the documents.
  * Never CoNLL-2003 (evaluation only). Development figures: CoNLL-2003 testa (dev), not testb.
  *
- *   node --import tsx scripts/train-ner.ts [--iters 12] [--dev]
+ *   node --import tsx scripts/train-ner.ts [--iters 10] [--aug 2] [--dev]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ import { NER_TAGS, activeTokens, allowed, features, sentenceContext, spansOf, ty
 import { WIKIGOLD_HELDOUT, gumNewsSplit, readConll, readGumNews, type TaggedSentence } from '../src/actors/conll.js';
 
 const args = process.argv.slice(2);
-const ITERS = args.includes('--iters') ? Number(args[args.indexOf('--iters') + 1]) : 12;
+const ITERS = args.includes('--iters') ? Number(args[args.indexOf('--iters') + 1]) : 10;
 const DEV = args.includes('--dev');
 const OWN_HISTORY = args.includes('--own-history');
 
