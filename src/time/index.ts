@@ -18,6 +18,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'ou
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", '’s', 'get', 'gets']);
 const ADVERB_BEFORE_ADJ = new Set(['still', 'newly', 'recently', 'previously', 'already', 'so-called', 'long', 'widely', 'closely', 'highly', 'well', 'not', 'un']);
 const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'shall', "'ll", '’ll']);
+const DUE_NEXT = new Set(['in', 'on', 'by', 'at', 'next', 'this', 'before', 'later', 'early', 'late']);
 const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
 
 /** Past or future, from the words that govern the span (nearest marker wins; none → null). */
@@ -40,8 +41,21 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
       return null;
     }
     if (lex.future.has(w)) {
-      if (lex.futureNeedTo.has(w) && toks[k + 1]?.lower !== 'to') return null;
+      if (lex.futureNeedTo.has(w) && toks[k + 1]?.lower !== 'to' && !(w === 'due' && DUE_NEXT.has(toks[k + 1]?.lower ?? ''))) return null;
       return 'future';
+    }
+    const sched = lex.scheduled.get(w);
+    if (sched) {
+      // "the Senate votes Monday", "the law takes effect in July" (not "the vote", "to meet").
+      const p1w = toks[k - 1]?.lower ?? '';
+      for (const head of sched) {
+        if (head === '') {
+          if (!DETERMINERS.has(p1w) && p1w !== 'to' && !MODALS.has(p1w) && !/^(?:did|do|does|didn't|not)$/.test(p1w) && toks[k - 1]?.kind !== 'number') return 'future';
+        } else {
+          const hw = head.split(' ');
+          if (hw.every((x, j) => toks[k - hw.length + j]?.lower === x)) return 'future';
+        }
+      }
     }
     const p1 = toks[k - 1]?.lower;
     // "-ed" after a determiner or an adverb is an adjective ("a still unspecified date"); "-ceed" is a stem.

@@ -24,6 +24,8 @@ export interface TimeLexiconFile {
   futureCuesNeedTo: string[];
   /** Verbs and adjectives that, before "to" + verb, point to the future ("decided to admit"). */
   catenatives: string[];
+  /** Present-tense verbs that, governing a date, announce a scheduled event ("the Senate votes Monday"). Multi-word entries match on their last word. */
+  scheduledPresent?: string[];
   /** Past-tense forms that are not regular -ed forms (said, met, began…). */
   pastCues: string[];
   /** Words after a bare four-digit number that show it is a count, not a year. */
@@ -45,6 +47,8 @@ export interface TimeLexicon {
   ref: Map<string, string | null>;
   set: Map<string, string>;
   future: Set<string>;
+  /** Last word of a scheduled-present phrase → the words that must precede it ('' for none). */
+  scheduled: Map<string, string[]>;
   futureNeedTo: Set<string>;
   catenative: Set<string>;
   past: Set<string>;
@@ -95,6 +99,15 @@ export function compileLexicon(f: TimeLexiconFile): TimeLexicon {
     ref: lowerMap(f.refs),
     set: lowerMap(f.sets),
     future: new Set(f.futureCues.map((s) => s.toLowerCase())),
+    scheduled: (() => {
+      const m = new Map<string, string[]>();
+      for (const e of f.scheduledPresent ?? []) {
+        const ws = e.toLowerCase().split(/\s+/);
+        const last = ws.pop()!;
+        m.set(last, [...(m.get(last) ?? []), ws.join(' ')]);
+      }
+      return m;
+    })(),
     futureNeedTo: new Set((f.futureCuesNeedTo ?? []).map((s) => s.toLowerCase())),
     catenative: new Set((f.catenatives ?? []).map((s) => s.toLowerCase())),
     past: new Set(f.pastCues.map((s) => s.toLowerCase())),
