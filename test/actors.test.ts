@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -236,4 +237,21 @@ test('output is deterministic', { skip: NO_SEED }, () => {
   const b = run(text, res(), published);
   assert.equal(JSON.stringify(a.entities), JSON.stringify(b.entities));
   assert.equal(JSON.stringify(a.mentions), JSON.stringify(b.mentions));
+});
+
+test('any text: no crash, every mention span matches the text, resolve answers null or an entity id', () => {
+  const word = fc.constantFrom('Haftar', 'the', 'UN', 'said', 'he', 'it', 'Turkish', 'government', 'Ankara', '’s', 'forces', '.', ',', '"', 'A.', 'B', 'of', 'GNA', 'National', 'Army', 'in', 'Tripoli', 'ÉLAN', 'al-Serraj', '(', ')', '\n\n', 'they', 'Mr.', 'Genersl', 'LIBYA');
+  fc.assert(
+    fc.property(fc.array(word, { maxLength: 40 }), fc.nat(), fc.nat(), (ws, a, b) => {
+      const text = ws.join(' ');
+      const doc = run(text);
+      const ids = new Set(doc.entities.map((e) => e.id));
+      for (const e of doc.entities) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+      const s = text.length ? a % text.length : 0;
+      const e = Math.min(text.length, s + (b % 12));
+      const r = doc.services.resolve(s, e);
+      assert.ok(r === null || ids.has(r));
+    }),
+    { numRuns: 150, seed: 7 },
+  );
 });
