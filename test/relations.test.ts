@@ -241,3 +241,12 @@ test('a hyphenated modifier before the object is stepped over, not taken for an 
   const rels = relationsOf(withActors('Fayez al-Serraj, head of the Tripoli-based GNA, left.', actors, { 'Tripoli-based': 'TRP' }));
   assert.deepEqual(rels, ['SER leads GNA']);
 });
+
+test('a relational noun after a possessive: proxy, ally, backer, rival', () => {
+  const actors: ActorSpec[] = [
+    ['IRN', 'GPE', ['Iran']], ['HEZ', 'GROUP', ['Hezbollah']], ['TUR', 'GPE', ['Turkey']], ['GNA', 'ORG', ['GNA']],
+    ['HAF', 'PERSON', ['Haftar']], ['SER', 'PERSON', ['Serraj']], ['LNA', 'GROUP', ['LNA']], ['UAE', 'GPE', ['UAE']],
+  ];
+  const text = 'Iran’s proxy Hezbollah fired rockets. Turkey’s main ally, the GNA, held Tripoli. Haftar’s rival Serraj flew to Rome. The LNA’s backer the UAE paid. Turkey’s support was decisive.';
+  assert.deepEqual(relationsOf(withActors(text, actors)), ['HEZ backed_by IRN', 'GNA allied_with TUR', 'SER opposes HAF', 'LNA backed_by UAE']);
+});

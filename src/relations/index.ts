@@ -46,6 +46,12 @@ export interface PossessiveRule {
   subject: 'possessor' | 'possessed';
 }
 
+/** "Iran's proxy Hezbollah": the noun between a possessive and an actor names the relation. */
+export interface PossessiveNoun {
+  type: RelationType;
+  subject: 'possessor' | 'possessed';
+}
+
 /** What the relations stage needs, loaded once (see load.ts) and passed in. */
 export interface RelationsResources {
   cues: Map<string, Cue[]>;
@@ -53,6 +59,7 @@ export interface RelationsResources {
   gapWords: Set<string>;
   compounds: Map<string, Compound>;
   possessives: PossessiveRule[];
+  possessiveNouns: Map<string, PossessiveNoun>;
   collectiveHeads: Set<string>;
   possessiveModifiers: Set<string>;
   subunitNouns: Set<string>;
@@ -486,7 +493,10 @@ function possessiveAt(ctx: Ctx, s: Sentence, i: number): void {
     const owner = spans.endingAt(i - 1, s.tokenStart);
     if (!owner || !owner.type) return;
     const owned = spans.possessed(owner, s.tokenEnd, res.collectiveHeads, res.possessiveModifiers);
-    if (!owned || !owned.type) return;
+    if (!owned || !owned.type) {
+      possessiveNounAt(ctx, s, i, owner);
+      return;
+    }
     for (const r of res.possessives) {
       if (!r.possessor.includes(owner.type) || !r.possessed.includes(owned.type)) continue;
       const [subj, obj] = r.subject === 'possessor' ? [owner.entity, owned.entity] : [owned.entity, owner.entity];
@@ -494,6 +504,23 @@ function possessiveAt(ctx: Ctx, s: Sentence, i: number): void {
       break;
     }
   }
+}
+
+/** "Iran's proxy Hezbollah", "Turkey's ally, the GNA", "Haftar's rival Serraj". */
+function possessiveNounAt(ctx: Ctx, s: Sentence, i: number, owner: ActorAt): void {
+  const { toks, res, spans } = ctx;
+  let j = i + 1;
+  for (let n = 0; n < 2 && j < s.tokenEnd && res.possessiveModifiers.has(toks[j]!.lower); n++) j++; // "Iran's main ally"
+  const noun = res.possessiveNouns.get(toks[j]?.lower ?? '');
+  if (!noun || j >= s.tokenEnd) return;
+  let k = j + 1;
+  if (toks[k]?.text === ',') k++;
+  if (DETERMINERS.has(toks[k]?.lower ?? '')) k++;
+  const a = spans.startingAt(k, s.tokenEnd);
+  if (!a || a.entity === owner.entity) return;
+  const h = headAfter(ctx, a, s.tokenEnd) ?? a;
+  const [subj, obj] = noun.subject === 'possessor' ? [owner.entity, h.entity] : [h.entity, owner.entity];
+  emit(ctx, noun.type, subj, obj, owner.start, h.end);
 }
 
 // ---------------------------------------------------------------- "Turkish President Erdogan"

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readJson } from '../resources.js';
 import type { EntityType, RelationType } from '../types.js';
-import type { Compound, Cue, PossessiveRule, RelationsResources } from './index.js';
+import type { Compound, Cue, PossessiveNoun, PossessiveRule, RelationsResources } from './index.js';
 
 interface PatternsFile {
   cues: Cue[];
@@ -9,6 +9,7 @@ interface PatternsFile {
   gapWords: string[];
   compounds: Compound[];
   possessives: PossessiveRule[];
+  possessiveNouns: { nouns: string[]; type: RelationType; subject: 'possessor' | 'possessed' }[];
   collectiveHeads: string[];
   possessiveModifiers: string[];
   subunitNouns: string[];
@@ -60,6 +61,12 @@ export function loadRelationsResources(dataDir: string): RelationsResources {
     for (const t of [...p.possessor, ...p.possessed]) if (!ENTITY_TYPES.has(t)) throw new Error(`${path}: possessive rule has unknown entity type "${t}"`);
     if (!RELATION_TYPES.has(p.type)) throw new Error(`${path}: possessive rule has unknown type "${p.type}"`);
   }
+  const possessiveNouns = new Map<string, PossessiveNoun>();
+  for (const g of f.possessiveNouns ?? []) {
+    if (!RELATION_TYPES.has(g.type)) throw new Error(`${path}: possessiveNouns has unknown type "${g.type}"`);
+    if (g.subject !== 'possessor' && g.subject !== 'possessed') throw new Error(`${path}: possessiveNouns "subject" must be possessor or possessed`);
+    for (const n of g.nouns) possessiveNouns.set(n.toLowerCase(), { type: g.type, subject: g.subject });
+  }
   const titleSplit = (xs: string[]) => xs.map((x) => x.toLowerCase().split(/\s+/));
   const headTitles = titleSplit(f.headTitles);
   const memberTitles = titleSplit(f.memberTitles);
@@ -72,6 +79,7 @@ export function loadRelationsResources(dataDir: string): RelationsResources {
     gapWords: lowerSet([...f.gapWords, ...f.adverbs]),
     compounds,
     possessives: f.possessives,
+    possessiveNouns,
     collectiveHeads: lowerSet(f.collectiveHeads),
     possessiveModifiers: lowerSet(f.possessiveModifiers),
     subunitNouns: lowerSet(f.subunitNouns),
