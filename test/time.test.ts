@@ -99,6 +99,43 @@ test('months and years: "in April" in a February paper is last April unless the 
   assert.equal(find(doc, 'this month').value, '2020-02');
 });
 
+test('tense around the timex: the paper\'s own weekday, scheduled present, "to be" + participle, -ceed', () => {
+  // 2020-02-21 is a Friday.
+  const fri = tag('The council voted to support the plan Friday. The Senate votes Monday on the bill. The law takes effect in July.', '2020-02-21');
+  assert.equal(find(fri, 'Friday').value, '2020-02-21');
+  assert.equal(find(fri, 'Monday').value, '2020-02-24');
+  assert.equal(find(fri, 'July').value, '2020-07');
+  const oct = tag('Mr. Schwarz will succeed Daniel Davison Feb. 1. Final guidelines to be published in early November will decide. It would be paid on a still unspecified date in January.', '1989-10-26');
+  assert.equal(find(oct, 'Feb. 1').value, '1990-02-01');
+  assert.equal(find(oct, 'early November').value, '1989-11');
+  assert.equal(find(oct, 'January').value, '1990-01');
+  // A past verb still wins: the vote took place last Monday.
+  assert.equal(find(tag('The Senate voted Monday on the bill.', '2020-02-21'), 'Monday').value, '2020-02-17');
+});
+
+test('extents keep approximators; "for the year" is a span; "the end of the month"', () => {
+  const doc = tag('He left almost two years ago and arrived around 7:15 p.m. after over a week. Profit for the year rose. The deal closes by the end of the month.');
+  spansHold(doc);
+  assert.equal(find(doc, 'two years').text, 'almost two years ago');
+  assert.equal(find(doc, 'two years').value, '2018');
+  assert.equal(find(doc, '7:15').text, 'around 7:15 p.m.');
+  assert.equal(find(doc, 'week').text, 'over a week');
+  const year = find(doc, 'the year');
+  assert.equal(year.type, 'DURATION');
+  assert.equal(year.value, 'P1Y');
+  assert.equal(find(doc, 'the end of the month').value, '2020-02');
+  // "over" before "the past" is a preposition, not part of the span.
+  assert.equal(find(tag('Costs fell over the past two years.'), 'two years').text, 'the past two years');
+});
+
+test('"the next morning" after a coarser date is anchored to the last day-precise one', () => {
+  const doc = tag('The blast came on March 4, 2009. In 2010 more followed. The next morning police came.');
+  const t = find(doc, 'The next morning');
+  assert.equal(t.type, 'TIME');
+  assert.equal(t.value, '2009-03-05TMO');
+  assert.equal(t.anchor, 'previous');
+});
+
 test('datelines, typos, and full dates', () => {
   const doc = tag('TRIPOLI, Feb.18, 2020 (Reuters) - Shelling hit the port. The ceasefire of Fen. 12 collapsed. The accord of March 3, 2019 held.');
   spansHold(doc);

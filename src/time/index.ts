@@ -106,13 +106,17 @@ export function runTime(doc: Doc, res: TimeResources): void {
   const cands = findCandidates(res.patterns, text, doc.tokens);
   const work: Work[] = [];
   let prev: Point | null = null;
+  let prevDay: Point | null = null;
   for (const c of cands) {
     const tense = tenseAt(doc, c.start, c.end, res.lexicon);
-    const r = resolveSpec(c.spec, { base: dct, tense, prev }, dct ? 'published' : 'none');
+    const r = resolveSpec(c.spec, { base: dct, tense, prev, prevDay }, dct ? 'published' : 'none');
     const expr: TimeExpr = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: r.value, anchor: r.value === null ? 'none' : r.anchor };
     const inQuote = doc.quoteMarks.length > 0 && quoteAround(doc, c.start, c.end) !== null;
     work.push({ c, expr, point: r.point, inQuote });
-    if (r.point && c.type !== 'DURATION' && c.type !== 'SET') prev = r.point;
+    if (r.point && c.type !== 'DURATION' && c.type !== 'SET') {
+      prev = r.point;
+      if (r.point.g === 'D') prevDay = r.point;
+    }
   }
   // Deictic expressions inside a quote or a reported clause are anchored to when the words were said.
   for (const w of work) {

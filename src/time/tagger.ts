@@ -293,7 +293,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (m[1] && /^(?:earlier|later)$/i.test(m[1]) && !/^(?:year|month|afternoon|evening|morning)$/.test(u) && !(d === 'that' && u === 'day')) return null;
     if (d === 'the past' || d === 'the last' || d === 'the next' || d === 'the coming' || d === 'the new') {
       if (unit === 'D' && d !== 'the next') return null;
-      if (d === 'the next' && unit === 'D') return cand(m, 'DATE', { k: 'anaph', unit: 'D', off: 1, part: null }, 2);
+      if (d === 'the next' && unit === 'D') return cand(m, part ? 'TIME' : 'DATE', { k: 'anaph', unit: 'D', off: 1, part }, 2);
       if (d === 'the new') return null;
       // TimeBank tags "the past year", "the last week", "the last decade" as the previous unit (a DATE).
       return cand(m, 'DATE', { k: 'rel', unit, off: d === 'the past' || d === 'the last' ? -1 : 1 }, 2);
@@ -669,6 +669,8 @@ export interface ResolveCtx {
   tense: Tense;
   /** The previous resolved point in the text, or null. */
   prev: Point | null;
+  /** The previous day-precise point in the text ("the next morning" after "in 2009, … on March 3"). */
+  prevDay?: Point | null;
 }
 
 export interface Resolved {
@@ -843,7 +845,8 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
       return at({ p: shift(from.p, spec.n, spec.unit), g }, anchor);
     }
     case 'anaph': {
-      const from = ctx.prev ?? (base ? { p: base, g: 'D' as Gran } : null);
+      let from = ctx.prev ?? (base ? { p: base, g: 'D' as Gran } : null);
+      if (from && ctx.prevDay && GRAN_RANK[from.g] > GRAN_RANK[spec.unit]) from = ctx.prevDay;
       if (!from) return none(null);
       const anchor: TimeAnchor = ctx.prev ? 'previous' : baseAnchor;
       if (GRAN_RANK[from.g] > GRAN_RANK[spec.unit]) return { value: null, anchor, point: null };
