@@ -247,6 +247,6 @@ test('a relational noun after a possessive: proxy, ally, backer, rival', () => {
     ['IRN', 'GPE', ['Iran']], ['HEZ', 'GROUP', ['Hezbollah']], ['TUR', 'GPE', ['Turkey']], ['GNA', 'ORG', ['GNA']],
     ['HAF', 'PERSON', ['Haftar']], ['SER', 'PERSON', ['Serraj']], ['LNA', 'GROUP', ['LNA']], ['UAE', 'GPE', ['UAE']],
   ];
-  const text = 'Iran’s proxy Hezbollah fired rockets. Turkey’s main ally, the GNA, held Tripoli. Haftar’s rival Serraj flew to Rome. The LNA’s backer the UAE paid. Turkey’s support was decisive.';
-  assert.deepEqual(relationsOf(withActors(text, actors)), ['HEZ backed_by IRN', 'GNA allied_with TUR', 'SER opposes HAF', 'LNA backed_by UAE']);
+  const text = 'Iran’s proxy Hezbollah fired rockets. Turkey’s main ally, the GNA, held Tripoli. Haftar’s rival Serraj flew to Rome. The LNA’s backer the UAE paid. Turkey’s support was decisive. Hezbollah, Iran’s closest ally, agreed.';
+  assert.deepEqual(relationsOf(withActors(text, actors)), ['HEZ backed_by IRN', 'GNA allied_with TUR', 'SER opposes HAF', 'LNA backed_by UAE', 'HEZ allied_with IRN']);
 });

@@ -517,10 +517,20 @@ function possessiveNounAt(ctx: Ctx, s: Sentence, i: number, owner: ActorAt): voi
   if (toks[k]?.text === ',') k++;
   if (DETERMINERS.has(toks[k]?.lower ?? '')) k++;
   const a = spans.startingAt(k, s.tokenEnd);
-  if (!a || a.entity === owner.entity) return;
-  const h = headAfter(ctx, a, s.tokenEnd) ?? a;
+  let h: ActorAt | null = a && a.entity !== owner.entity ? headAfter(ctx, a, s.tokenEnd) ?? a : null;
+  let start = owner.start;
+  let end = h?.end ?? 0;
+  if (!h) {
+    // The apposition the other way round: "Hezbollah, Iran's proxy,".
+    let b = owner.tokStart - 1;
+    if (b > s.tokenStart && DETERMINERS.has(toks[b]!.lower)) b--;
+    if (b > s.tokenStart && toks[b]!.text === ',') h = headEndingAt(ctx, b - 1, s.tokenStart);
+    if (!h || h.entity === owner.entity) return;
+    start = h.start;
+    end = toks[j]!.end;
+  }
   const [subj, obj] = noun.subject === 'possessor' ? [owner.entity, h.entity] : [h.entity, owner.entity];
-  emit(ctx, noun.type, subj, obj, owner.start, h.end);
+  emit(ctx, noun.type, subj, obj, start, end);
 }
 
 // ---------------------------------------------------------------- "Turkish President Erdogan"
