@@ -22,6 +22,8 @@ export interface ActorsLexicon {
   nameParticles: string[];
   /** Month and weekday names (never a name on their own). */
   calendar?: string[];
+  /** Last words that make a capitalised name an organisation ("Corp", "Brigade", "Party"). */
+  orgSuffixes?: string[];
 }
 
 /** What the actors stage needs, loaded once (see load.ts) and passed in. */
@@ -46,6 +48,7 @@ interface LexCache {
   particles: Set<string>;
   nominal: Map<string, string>;
   calendar: Set<string>;
+  orgSuffix: Set<string>;
 }
 
 function lexCache(res: ActorsResources): LexCache {
@@ -70,6 +73,7 @@ function lexCache(res: ActorsResources): LexCache {
     particles: new Set(res.lex.nameParticles),
     nominal,
     calendar: new Set(res.lex.calendar ?? []),
+    orgSuffix: new Set(res.lex.orgSuffixes ?? []),
   };
   return res.cache;
 }
@@ -344,6 +348,11 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     mark();
   }
   for (const x of ner) {
+    // "Johnson Controls Inc", "Free Lions Brigade": the last word names the kind of organisation.
+    if (x.end - x.start >= 2 && c.orgSuffix.has(toks[x.end - 1]!.text) && x.type !== 'ORG') {
+      const e = res.kb.byAlias.get(norms(doc).slice(x.start, x.end).join(' '))?.[0];
+      if (!e) x.type = 'ORG';
+    }
     const a = toks[x.start]!;
     const d = toks[x.start + 1];
     // "M. Butcher": an initial opens a person's name.
