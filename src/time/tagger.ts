@@ -197,7 +197,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const before = text.slice(Math.max(0, m.index - 3), m.index);
     if (/[$€£#]\s*$|\d[.,]?$|No\.\s*$/.test(before)) return null;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-    if (/^(?:[.,]\d|\s*%|-\w)/.test(after)) return null;
+    if (/^(?:[.,]\d|\s*%|-(?!\d{4}(?!\d))\w)/.test(after)) return null;
     const next = /^\s+([\p{L}%]+)/u.exec(after);
     if (next && lex.notYearAfter.has(next[1]!.toLowerCase())) return null;
     if (/^\s*(?:per\s?cent|percent)/i.test(after)) return null;
@@ -447,6 +447,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (m[3]!.toLowerCase() === 'a' && h === 12) h = 0;
     return cand(m, 'TIME', { k: 'clock', h, mi, day: dayRef(m[5]) }, 3);
   }));
+  // 24-hour clock with a zone: "1300 GMT", "0900 hours".
+  pats.push(mk(T.ISO, `${B}([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hours|hrs|GMT|UTC|Zulu|${TZ})${E}`, (m) => cand(m, 'TIME', { k: 'clock', h: +m[1]!, mi: +m[2]!, day: null }, 3)));
   pats.push(mk(T.COLON, `${B}(\\d{1,2}):(\\d{2})\\s*(?:hours?|hrs|${TZ})${E}`, (m) => {
     const h = +m[1]!, mi = +m[2]!;
     if (h > 23 || mi > 59) return null;
@@ -611,6 +613,8 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
       const c = p.fn(m, text);
       if (!c) continue;
       while (c.end > c.start && /\s/.test(text[c.end - 1]!)) c.end--;
+      // A sentence's full stop after a full word ("22 March.") is not part of the span; "Sept." and "a.m." keep theirs.
+      if (text[c.end - 1] === '.' && /\p{L}{5,}\.$/u.test(text.slice(Math.max(c.start, c.end - 12), c.end))) c.end--;
       // An adjectival timex ("the two-week trip", "the third-quarter loss") leaves the determiner out.
       const det = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-[\p{L}\d-]+$)/iu.exec(text.slice(c.start, c.end));
       if (det && /^\s+\p{L}/u.test(text.slice(c.end, c.end + 3)) && c.type !== 'SET') c.start += det[0].length;
