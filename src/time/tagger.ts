@@ -331,7 +331,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.YEARAGO, `${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: true }, 1)));
 
   // 12. Quarters and halves: "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 2013".
-  pats.push(mk(T.QUARTER, `${B}(?:the\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable|\\d{4})\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable|\\d{4})\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(quarter|half)(?:\\s+of\\s+(?:(\\d{4})|(?:fiscal\\s+)(\\d{4})|(this|last|next)\\s+year))?${E}`, (m, text) => {
+  pats.push(mk(T.QUARTER, `${B}(?:the\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable|\\d{4})\\s+)?(?:(this|last|next|latest|current|previous|prior|year-?ago|year-?earlier|same|fiscal|calendar|comparable|\\d{4})\\s+)?(?:(first|second|third|fourth|1st|2nd|3rd|4th)[-\\s]+)?(quarter|half)(?:\\s+of\\s+(?:(\\d{4})|(?:fiscal\\s+)(\\d{4})|(this|last|next|the)\\s+year))?${E}`, (m, text) => {
     const mods = [m[1], m[2]].filter(Boolean).map((s) => s!.toLowerCase());
     const ordw = m[3]?.toLowerCase();
     const hasThe = /^the\s/i.test(m[0]);
@@ -525,9 +525,11 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 function durValue(n: number, u: string): string {
   const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Math.round(x * 100) / 100));
   if (!Number.isInteger(n)) {
-    if (u === 'Y') return `P${num(n * 12)}M`;
-    if (u === 'H') return `PT${num(n * 60)}M`;
-    if (u === 'D') return `PT${num(n * 24)}H`;
+    // "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, "a day and a half" = P1DT12H.
+    const whole = Math.floor(n);
+    if (u === 'Y') return whole ? `P${whole}Y${num((n - whole) * 12)}M` : `P${num(n * 12)}M`;
+    if (u === 'H') return whole ? `PT${whole}H${num((n - whole) * 60)}M` : `PT${num(n * 60)}M`;
+    if (u === 'D') return whole ? `P${whole}DT${num((n - whole) * 24)}H` : `PT${num(n * 24)}H`;
     if (u === 'W') return `P${num(n * 7)}D`;
     if (u === 'MIN') return `PT${Math.floor(n)}M${num((n - Math.floor(n)) * 60)}S`;
   }
