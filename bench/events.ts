@@ -10,7 +10,7 @@
  *     expected (source, target, code) triples that the coder produces with those dictionaries alone.
  * Last line: {"bench":"events",...} (fractions).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { loadResources, readJson } from '../src/resources.js';
@@ -26,7 +26,7 @@ import { codeEvents, type CodedEvent } from '../src/events/index.js';
 import { loadEventsResources } from '../src/events/load.js';
 import { ploverOf } from '../src/events/lexicon.js';
 import { DATA_DIR } from '../src/resources.js';
-import { goldPath } from './shared.js';
+import { goldPath, SHARED_DIR } from './shared.js';
 import type { Doc } from '../src/document/document.js';
 
 interface GoldActor { actorText: string }
@@ -199,6 +199,25 @@ function ploverBench(res: Resources) {
   };
 }
 
+/** Steady-state cost on a whole news article (the seed), best of 20 runs, CPU time. */
+function seedCost(res: Resources) {
+  const path = join(SHARED_DIR, 'seed', '000_a1013574c7223587.txt');
+  if (!existsSync(path)) return;
+  const raw = readFileSync(path, 'utf8');
+  const m = /^\s*date\s+(\d{4}-\d{2}-\d{2})\s+/.exec(raw);
+  const text = m ? raw.slice(m[0].length).trim() : raw;
+  const doc = prepared(text, res, m?.[1] ?? null);
+  for (let i = 0; i < 20; i++) codeEvents(doc, res.events);
+  let best = Infinity;
+  for (let i = 0; i < 20; i++) {
+    const c0 = process.cpuUsage();
+    codeEvents(doc, res.events);
+    const c = process.cpuUsage(c0);
+    best = Math.min(best, (c.user + c.system) / 1000);
+  }
+  console.log(`events stage cost on the seed article (${text.length} chars): ${(best / text.length * 3000).toFixed(3)} ms CPU per 3,000 characters (best of 20)`);
+}
+
 // ------------------------------------------------------------ PETRARCH2 unit tests
 
 interface PetrRecord { id: string; text: string; noevents: boolean; events: Array<{ source: string; target: string; code: string }> }
@@ -310,6 +329,7 @@ headlinesDev(res);
 if (process.env.EVENTS_DEV_PETR === '1') petrarchTypeDev(res);
 if (process.env.EVENTS_DEV_ONLY === '1') process.exit(0);
 const plover = ploverBench(res);
+seedCost(res);
 const petr = petrarchBench(res);
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 console.log(JSON.stringify({

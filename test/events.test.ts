@@ -113,6 +113,29 @@ test('every span slices the text exactly, ids run V1.., output is deterministic'
   if (a.figures.length) assert.ok(arrest.figures.length <= a.figures.length);
 });
 
+test('codebook type changes: a conditional use of force is a THREATEN, a promised withdrawal a CONCEDE', () => {
+  const t = only('The government will detain journalists if they publish the report.', 'THREATEN');
+  assert.equal(t.mode, 'arrest');
+  assert.ok(t.modality.includes('conditional'));
+  const c = only('The rebels promised to withdraw from the city.', 'CONCEDE');
+  assert.equal(c.actorSpan?.text, 'The rebels');
+});
+
+test('a participial adjunct joins its event; "released a statement" is not an event; the content of a demand gives the target', () => {
+  const { top } = code('Government forces shelled the town on Sunday, killing five civilians.');
+  assert.deepEqual(top.map((e) => e.type), ['ASSAULT']);
+  assert.equal(code('The ministry released a statement on Monday.').top.length, 0);
+  const req = only('Egypt demanded that Israel withdraw its troops from Gaza.', 'REQUEST');
+  assert.equal(req.targetSpan?.text, 'Israel');
+  assert.equal(req.mode, 'yield');
+  assert.equal(only('The UN called for the release of the hostages.', 'REQUEST').targetSpan?.text, 'the hostages');
+});
+
+test('mode from the clause when the trigger gives none', () => {
+  assert.equal(only('Militants attacked the checkpoint with rockets.', 'ASSAULT').mode, 'heavy-weapons');
+  assert.equal(only('Workers in Lagos went on strike against the new tax.', 'PROTEST').mode, 'strike');
+});
+
 test('date policy: no time expression in the clause or sentence gives value and precision null', () => {
   const e = only('Rebels attacked the airport.', 'ASSAULT');
   assert.deepEqual(e.date, { value: null, precision: null });

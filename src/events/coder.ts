@@ -700,16 +700,19 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
       }
       if (inObject || sameClause) {
         b.absorbedBy = a;
-        let direct = b.trig - a.trigEnd <= 4;
+        // the first act of the content, not its conditions: "demanded that Israel withdraw", "promised to attack"
+        let direct = b.trig - a.trigEnd <= 6;
+        let that = false;
         for (let q = a.trigEnd; q < b.trig && direct; q++) {
           const ql = r.low(q);
-          if (ql === ',' || res.lexicon.boundaries.has(ql) || ql === 'that') direct = false;
+          if (ql === 'that') that = true;
+          else if (ql === ',' || res.lexicon.boundaries.has(ql)) direct = false;
         }
         if (a.type && b.type && direct) {
           const change = res.lexicon.typeChanges[a.type]?.[b.type];
-          // only the act itself changes the type ("promised to attack", "promised to resume raids"), not its conditions
-          const head = b.nominal ? (b.light ?? -1) : b.group;
-          if (change && !a.entry.obj && head >= a.trigEnd && head <= a.trigEnd + (r.low(a.trigEnd) === 'to' ? 2 : 1)) {
+          // only the act itself changes the type ("promised to attack", "promised to resume raids")
+          const head = b.nominal ? (b.light ?? -1) : b.trig;
+          if (change && !that && !a.entry.obj && head >= a.trigEnd && head <= a.trigEnd + (r.low(a.trigEnd) === 'to' ? 2 : 1)) {
             a.type = change;
             a.mode = null;
           }
@@ -744,7 +747,8 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
       for (const m of ['conditional', 'future', 'hypothetical']) {
         const to = ev.modality.has(m) ? changes[m] : undefined;
         if (!to) continue;
-        const mode = res.lexicon.complementModes[to]?.[ev.type!] ?? null;
+        const keep = ev.mode && res.lexicon.typeModes[to]?.includes(ev.mode) ? ev.mode : null;
+        const mode = keep ?? res.lexicon.complementModes[to]?.[ev.type!] ?? null;
         ev.type = to;
         ev.mode = mode;
         break;
@@ -870,6 +874,11 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
     ev.actorHow = subj.how;
     const viaPrep = prepTarget(r, hit.trigEnd, e.tgt);
     if (viaPrep) ev.target = viaPrep;
+    else if (!obj && e.speech && r.low(p) === 'that') {
+      // "demanded that Israel withdraw", "warned that the rebels would…": the party the content is about
+      const np = r.npForward(p + 1, 8, true);
+      if (np && !r.res.lexicon.pronouns.has(r.low(np.s))) ev.target = np;
+    }
     else if (obj) {
       const objHead = r.low(r.head(obj));
       if (e.obj && e.obj.includes(objHead)) ev.target = possessorIn(r, obj);
@@ -877,7 +886,8 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
       if (!hasNameIn(r, ev.target)) {
         const eventObject = r.res.nouns.has(objHead);
-        const named = namedPrepTarget(r, obj.e, eventObject ? ['by', 'of'] : []);
+        const ofNp = eventObject && (r.low(obj.e) === 'of' || r.low(obj.e) === 'by') ? r.npForward(obj.e + 1, 8, true) : null;
+        const named = ofNp ?? namedPrepTarget(r, obj.e, eventObject ? ['by', 'of'] : []);
         if (named) ev.target = named;
       }
     } else if (!e.tgt.length) ev.target = namedPrepTarget(r, hit.trigEnd);
@@ -987,6 +997,7 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
       }
     }
   }
+  if (target) for (let q = target.s; q < Math.min(target.e, target.s + 4); q++) if (L.nonEventObjects.has(r.low(q))) return null;
   const det = r.low(i);
   const indefinite = !['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our'].includes(det);
   if (!actor && !target && light === null && !occurs(r, hit.trigEnd, indefinite)) return null;

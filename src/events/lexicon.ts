@@ -80,6 +80,8 @@ export interface Lexicon {
   modalityTypeChanges: Record<string, Record<string, string>>;
   /** Per type, [mode, cue words] tried in order when the trigger gives no mode. */
   modeCues: Record<string, Array<[string, string[]]>>;
+  /** PLOVER 2.0 modes of each type. */
+  typeModes: Record<string, string[]>;
 }
 
 export interface CameoPlover {

@@ -12,6 +12,7 @@ interface LexiconFile {
   typeChanges?: Record<string, Record<string, string>>;
   modalityTypeChanges?: Record<string, Record<string, string>>;
   modeCues?: Record<string, unknown>;
+  typeModes?: Record<string, unknown>;
 }
 
 function read(path: string): string {
@@ -45,6 +46,7 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     objectBreakers: set('objectBreakers'), lightVerbs: set('lightVerbs'), agentHeads: set('agentHeads'),
     figureKindsByType: raw.figureKindsByType, complementModes: raw.complementModes,
     occurrenceVerbs: set('occurrenceVerbs'), nonActors: set('nonActors'), nonEventObjects: set('nonEventObjects'), dictionaryStoplist: set('dictionaryStoplist'), typeChanges: raw.typeChanges ?? {}, modalityTypeChanges: raw.modalityTypeChanges ?? {},
+    typeModes: Object.fromEntries(Object.entries(raw.typeModes ?? {}).filter(([k]) => !k.startsWith('_'))) as Record<string, string[]>,
     modeCues: Object.fromEntries(Object.entries(raw.modeCues ?? {}).filter(([k]) => !k.startsWith('_'))) as Record<string, Array<[string, string[]]>>,
   };
 }
