@@ -212,7 +212,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       const fromCore = e.source === 'core.jsonl' || e.source === 'countries.jsonl' || e.source === 'capitals.jsonl' || !e.source?.startsWith('Phoenix') && e.source !== 'phoenix.tsv';
       if (single && !fromCore && !nerAgrees) continue;
       if (single && common && i === lo && !nerAgrees) continue;
-      if (ctx.allCaps && !nerAgrees && single) continue;
+      if (ctx.allCaps && !nerAgrees && single && isCommonOnly(res.gazetteer.get(t.lower) ?? [])) continue;
       // Lower-case words inside a match only for hand-written aliases ("Tripoli government").
       if (e.source !== 'core.jsonl' && !ctx.allCaps && toks.slice(i, m.end).some((x) => /^\p{Ll}/u.test(x.text) && !c.particles.has(normName(x.text)))) continue;
       let start = i;
@@ -364,6 +364,23 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     if (v && q && SPEECH_AFTER_NAME.has(v.lower) && (q.kind === 'punct') && (!after || after.text === '.' || after.text === ',')) {
       const e = res.kb.byAlias.get(norms(doc).slice(x.start, x.end).join(' '))?.[0];
       if (!e || e.type === 'PERSON') x.type = 'PER';
+    }
+  }
+  // A dateline: capitals opening a paragraph, then a comma, a parenthesis or a date
+  // ("KYIV, March 3 (Reuters) -", "MONTE CARLO 1996-08-30").
+  const first = toks[lo]!;
+  if (lo === doc.sentences.find((s) => s.tokenStart <= lo && lo < s.tokenEnd)?.tokenStart && (lo === 0 || toks[lo - 1]!.paragraph !== first.paragraph)) {
+    let e = lo;
+    while (e < hi && toks[e]!.kind === 'word' && /^\p{Lu}[\p{Lu}.'-]+$/u.test(toks[e]!.text)) e++;
+    if (e < hi && toks[e]!.text === '.' && toks[e]!.start === toks[e - 1]!.end && e + 1 < hi && /^\p{Lu}{2,}$/u.test(toks[e + 1]!.text)) {
+      e += 2;
+      while (e < hi && toks[e]!.kind === 'word' && /^\p{Lu}[\p{Lu}.'-]+$/u.test(toks[e]!.text)) e++;
+    }
+    const nx = toks[e];
+    if (e > lo && e < hi && (nx!.text === ',' || nx!.text === '(' || nx!.kind === 'number')) {
+      for (let k = ner.length - 1; k >= 0; k--) if (ner[k]!.start < e && ner[k]!.end > lo) ner.splice(k, 1);
+      ner.push({ start: lo, end: e, type: 'LOC' });
+      mark();
     }
   }
   for (let i = lo; i + 1 < hi; i++) {
