@@ -250,3 +250,8 @@ test('a relational noun after a possessive: proxy, ally, backer, rival', () => {
   const text = 'Iran’s proxy Hezbollah fired rockets. Turkey’s main ally, the GNA, held Tripoli. Haftar’s rival Serraj flew to Rome. The LNA’s backer the UAE paid. Turkey’s support was decisive. Hezbollah, Iran’s closest ally, agreed.';
   assert.deepEqual(relationsOf(withActors(text, actors)), ['HEZ backed_by IRN', 'GNA allied_with TUR', 'SER opposes HAF', 'LNA backed_by UAE', 'HEZ allied_with IRN']);
 });
+
+test('a possessed actor that only modifies a noun is not owned ("Clinton’s Wall Street connections")', () => {
+  const actors: ActorSpec[] = [['CLI', 'PERSON', ['Clinton']], ['WS', 'ORG', ['Wall Street']], ['OBA', 'PERSON', ['Obama']], ['WH', 'ORG', ['White House']]];
+  assert.deepEqual(relationsOf(withActors('Clinton’s Wall Street connections hurt her. Obama’s White House replied.', actors)), ['OBA leads WH']);
+});

@@ -497,6 +497,8 @@ function possessiveAt(ctx: Ctx, s: Sentence, i: number): void {
       possessiveNounAt(ctx, s, i, owner);
       return;
     }
+    // "Clinton's Wall Street connections", "Obama's Office of Management and Budget director": the actor only modifies a noun.
+    if (owned.tokEnd < s.tokenEnd && res.subunitNouns.has(ctx.toks[owned.tokEnd]!.lower)) return;
     for (const r of res.possessives) {
       if (!r.possessor.includes(owner.type) || !r.possessed.includes(owned.type)) continue;
       const [subj, obj] = r.subject === 'possessor' ? [owner.entity, owned.entity] : [owned.entity, owner.entity];
