@@ -105,7 +105,7 @@ test('tense around the timex: the paper\'s own weekday, scheduled present, "to b
   assert.equal(find(fri, 'Friday').value, '2020-02-21');
   assert.equal(find(fri, 'Monday').value, '2020-02-24');
   assert.equal(find(fri, 'July').value, '2020-07');
-  const oct = tag('Mr. Schwarz will succeed Daniel Davison Feb. 1. Final guidelines to be published in early November will decide. It would be paid on a still unspecified date in January.', '1989-10-26');
+  const oct = tag('Mr. Schwarz will succeed Daniel Davison Feb. 1. He added that final guidelines to be published in early November would decide. It would be paid on a still unspecified date in January.', '1989-10-26');
   assert.equal(find(oct, 'Feb. 1').value, '1990-02-01');
   assert.equal(find(oct, 'early November').value, '1989-11');
   assert.equal(find(oct, 'January').value, '1990-01');

@@ -16,6 +16,7 @@ const CLAUSE_BREAK = new Set([';', ':', '—', '–', '--', '(', ')', '“', '�
 const SPEECH_VERBS = /\b(?:said|says|told|tells|announced|stated|added|reported|claimed|insisted|warned|explained|noted|wrote|confirmed|declared)\b/i;
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'be', 'date', 'power', 'court', 'office', 'work', 'death', 'normal', 'prison', 'jail', 'school', 'market', 'war']);
 const BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", '’s', 'get', 'gets']);
+const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 const ADVERB_BEFORE_ADJ = new Set(['still', 'newly', 'recently', 'previously', 'already', 'so-called', 'long', 'widely', 'closely', 'highly', 'well', 'not', 'un']);
 const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'shall', "'ll", '’ll']);
 const DUE_NEXT = new Set(['in', 'on', 'by', 'at', 'next', 'this', 'before', 'later', 'early', 'late']);
@@ -41,8 +42,11 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
       return null;
     }
     if (lex.future.has(w)) {
-      if (lex.futureNeedTo.has(w) && toks[k + 1]?.lower !== 'to' && !(w === 'due' && DUE_NEXT.has(toks[k + 1]?.lower ?? ''))) return null;
-      return 'future';
+      const n1 = toks[k + 1]?.lower ?? '';
+      const needsTo = lex.futureNeedTo.has(w) && n1 !== 'to' && n1 !== 'for' && !(w === 'due' && DUE_NEXT.has(n1));
+      // "set Friday as the deadline": without "to", a word like "set" may still be a past tense.
+      if (!needsTo) return 'future';
+      if (!lex.past.has(w)) return null;
     }
     const sched = lex.scheduled.get(w);
     if (sched) {
@@ -60,13 +64,13 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
     const p1 = toks[k - 1]?.lower;
     // "-ed" after a determiner or an adverb is an adjective ("a still unspecified date"); "-ceed" is a stem.
     const regular = w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !/^[A-Z]/.test(t.text)
-      && !(p1 && (DETERMINERS.has(p1) || ADVERB_BEFORE_ADJ.has(p1)));
+      && !(p1 && (ARTICLES.has(p1) || ADVERB_BEFORE_ADJ.has(p1)));
     if (regular || lex.past.has(w)) {
       // A participle after a form of "be" ("will be held", "to be completed") is not a past tense.
       if (p1 && BE.has(p1) && !BE.has(w) && w !== 'been') {
         if (p1 === 'is' || p1 === 'are') return 'future';
         const p2 = toks[k - 2]?.lower;
-        if (p1 === 'be' && p2 && (p2 === 'to' || MODALS.has(p2) || lex.future.has(p2))) return 'future';
+        if (p1 === 'be' && p2 && (p2 === 'to' || (MODALS.has(p2) && p2 !== 'could' && p2 !== 'can') || lex.future.has(p2))) return 'future';
         return null;
       }
       return 'past';
