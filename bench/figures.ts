@@ -73,8 +73,12 @@ function pick(values: number[]): number {
   return Math.max(...values);
 }
 
-function predict(figures: Figure[]): { killed: number; injured: number } {
+const LEAD = Number(process.env.GVA_LEAD ?? 0);
+function predict(all: Figure[]): { killed: number; injured: number } {
   const k: number[] = [], w: number[] = [], s: number[] = [];
+  // With GVA_LEAD=n, the counts in the first n characters win when there are any.
+  const lead = LEAD > 0 ? all.filter((f) => f.start < LEAD) : [];
+  const figures = lead.some((f) => f.kind === 'killed' || f.kind === 'wounded') ? lead : all;
   for (const f of figures) {
     if (f.cumulative) continue;
     if (f.kind === 'killed') k.push(f.value);

@@ -35,11 +35,13 @@ interface NumExpr {
 }
 
 // Words that may stand between a count and its cue: "1,000 people were reportedly killed".
-const BETWEEN = new Set(['treated', 'for', 'suffered', 'sustained', 'non-life', 'threatening', 'life-threatening', 'minor', 'serious', 'critical', 'gunshot', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'who', 'that', 'of', 'them', 'whom', 'the', 'others', 'more', 'other', 'people', 'allegedly', 'believed', 'confirmed', 'feared', 'now', 'still', 'all', 'in', 'shooting', 'attack', 'critically', 'seriously', 'badly', 'fatally', 'severely', 'slightly', 'left', 'either', 'remain', 'remained', 'remains', 'got', 'get', 'are', 'least', 'at', 'taken', 'rushed', 'transported', 'airlifted', 'remain', 'were', 'listed']);
+const BETWEEN = new Set(['treated', 'for', 'suffered', 'sustained', 'non-life', 'threatening', 'life-threatening', 'minor', 'serious', 'critical', 'gunshot', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'who', 'that', 'of', 'them', 'whom', 'the', 'others', 'more', 'other', 'people', 'allegedly', 'believed', 'confirmed', 'feared', 'now', 'still', 'all', 'in', 'shooting', 'attack', 'critically', 'seriously', 'badly', 'fatally', 'severely', 'slightly', 'left', 'either', 'remain', 'remained', 'remains', 'got', 'get', 'are', 'least', 'at', 'taken', 'rushed', 'transported', 'airlifted', 'remain', 'were', 'listed', 'recovering', 'found', 'later', 'being']);
 const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'year', 'years', 'year-old', 'hours', 'hour', 'days', 'day', 'minutes', 'minute', 'weeks', 'months', 'am', 'pm', 'a.m.', 'p.m.', 'km', 'miles', 'mile', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'dollars', 'euros', 'pounds', 'times', 'tons', 'tonnes', 'acres', 'square', 'o\'clock', 'degrees', 'st', 'nd', 'rd', 'th', 'seconds', 'rounds', 'shots', 'caliber', 'calibre', 'mm', 'bullets', 'bullet', 'gauge', 'cases', 'votes', 'points', 'billion', 'seats']);
 const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them', 'my', 'our', 'its', 'another', 'two', 'three', 'several', 'people', 'one', 'dozens', 'hundreds']);
 /** Objects that count one person after a cue: "killing him", "shot her", "killed his friend". */
 const SINGLE_OBJECT = new Set(['him', 'her', 'his', 'himself', 'herself']);
+/** Adjectives that say what happened to the one person they describe: "an injured woman". */
+const ADJ_KIND: Record<string, FigureKind> = { injured: 'wounded', wounded: 'wounded', dead: 'killed', slain: 'killed' };
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -327,7 +329,7 @@ class FigureFinder {
     const t = this.toks[m];
     if (!t || m >= hi) return false;
     if (OBJECTS.has(t.lower) || this.res.persons.has(t.lower)) return true;
-    if (t.kind === 'word' && /^\p{Lu}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower)) return true;
+    if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower)) return true;
     return this.numberAt(m, hi) !== null;
   }
 
@@ -384,9 +386,12 @@ class FigureFinder {
     let k = i + 1;
     let guard = 0;
     let age = -1;
+    let adjKind: FigureKind | null = null;
     while (k < hi && guard++ < 4) {
       const w = this.toks[k]!;
       if (/(year|month|week)-old$/.test(w.lower)) { age = k; k++; continue; }
+      if (w.kind === 'number' && /^-?(year|month|week)s?-old$/.test(this.toks[k + 1]?.lower ?? '')) { age = k + 1; k += 2; continue; }
+      if (ADJ_KIND[w.lower] && !adjKind) { adjKind = ADJ_KIND[w.lower]!; k++; continue; }
       if (this.res.personAdjectives.has(w.lower) || w.text === '-' || (w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !this.res.persons.has(w.lower))) { k++; continue; }
       if (w.kind === 'number' && this.toks[k + 1]?.text === '-') { k += 2; continue; }
       break;
@@ -396,6 +401,8 @@ class FigureFinder {
     if ((!p || k >= hi || !this.res.persons.has(p.lower)) && age >= 0) k = age;
     else if (!p || k >= hi || !this.res.persons.has(p.lower)) return null;
     const counted: [number, number] = [k, k];
+    // "an injured woman", "a dead man"
+    if (adjKind) return { figure: this.build(i, k, adjKind, 1, 1, 1, null, counted, lo, hi), a: i, b: k };
     // Cue before: "killed a man".
     const bef = this.phraseEndingAt(i - 1, this.res.before, lo);
     if (bef && bef[1] !== 'troops') {
