@@ -369,7 +369,7 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
   // A dateline: capitals opening a paragraph, then a comma, a parenthesis or a date
   // ("KYIV, March 3 (Reuters) -", "MONTE CARLO 1996-08-30").
   const first = toks[lo]!;
-  if (lo === doc.sentences.find((s) => s.tokenStart <= lo && lo < s.tokenEnd)?.tokenStart && (lo === 0 || toks[lo - 1]!.paragraph !== first.paragraph)) {
+  if (lo === 0 || toks[lo - 1]!.paragraph !== first.paragraph) {
     let e = lo;
     while (e < hi && toks[e]!.kind === 'word' && /^\p{Lu}[\p{Lu}.'-]+$/u.test(toks[e]!.text)) e++;
     if (e > lo && e < hi && toks[e]!.text === '.' && toks[e]!.start === toks[e - 1]!.end && e + 1 < hi && /^\p{Lu}{2,}$/u.test(toks[e + 1]!.text)) {
