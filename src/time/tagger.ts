@@ -316,7 +316,9 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.YEAR, `${B}(?:(?:the\\s+end|the\\s+beginning|the\\s+start|the\\s+middle|the\\s+rest|the\\s+remainder)\\s+of\\s+)?the\\s+(?:full\\s+|whole\\s+|fiscal\\s+|calendar\\s+)?year${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m, text) => {
     // "profit for the year", "sales rose throughout the year": the span of a year, not the year itself.
     const before = text.slice(Math.max(0, m.index - 24), m.index);
-    if (/^the\s/i.test(m[0]) && /\b(?:for|throughout|during|in)\s+$/i.test(before) && !/\b(?:earlier|later|early|late)\s+in\s+$/i.test(before)) {
+    // …but "the full year" names a particular year.
+    if (/^the\s/i.test(m[0]) && !/\bfull\b/i.test(m[0])
+      && /\b(?:for|throughout|during|in)\s+$/i.test(before) && !/\b(?:earlier|later|early|late)\s+in\s+$/i.test(before)) {
       return cand(m, 'DURATION', { k: 'dur', value: 'P1Y' }, 0);
     }
     return cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0);
