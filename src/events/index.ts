@@ -245,7 +245,7 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
       type: ev.type ?? 'NONE', mode: ev.mode, cameo: ev.cameo,
       actor, target,
       date,
-      place: placeOf(doc, link, r, ev, span, placeFor),
+      place: placeOf(doc, link, r, ev, span, placeFor, [actor, target].filter((x) => x !== null)),
       modality: MODALITY_ORDER.filter((m) => modality.has(m)),
       reportedBy,
       figures: [],
@@ -264,10 +264,16 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
   return out;
 }
 
-function placeOf(doc: Doc, link: Linker, r: SentenceReader, ev: RawEvent, span: Span, placeFor: PlaceForFn | null): Place | null {
+function placeOf(
+  doc: Doc, link: Linker, r: SentenceReader, ev: RawEvent, span: Span, placeFor: PlaceForFn | null, roles: Array<string | null>,
+): Place | null {
   if (placeFor) {
     const p = placeFor(doc, span.start, span.end);
-    if (p) return p;
+    // a country that is the actor or target ("sought Turkey's support") is a party, not the place
+    const roleSpans = [link.span(ev.actor), link.span(ev.target)].filter((x): x is Span => x !== null);
+    const asParty = p && doc.places.some((m) => m.place.name === p.name && m.start >= span.start - 200 && m.end <= span.end + 200
+      && (m.entity !== null && roles.includes(m.entity) || roleSpans.some((rs) => m.start >= rs.start && m.end <= rs.end)));
+    if (p && !asParty) return p;
   }
   const L = link.res.lexicon;
   const sent = doc.sentences[ev.sentence]!;
@@ -282,7 +288,9 @@ function placeOf(doc: Doc, link: Linker, r: SentenceReader, ev: RawEvent, span: 
   };
   const inSpan = inClause.filter((p) => p.start >= span.start && p.end <= span.end);
   const tgt = ev.target ? link.span(ev.target) : null;
-  const pick = inSpan.find(locative) ?? inSpan.find((p) => tgt && p.start >= tgt.start && p.end <= tgt.end) ?? inClause.find((p) => p.start > trigStart && locative(p));
+  // a target that is a place is where the event happened only for physical acts ("shelled Aleppo")
+  const physical = ev.type === 'ASSAULT' || ev.type === 'COERCE' || ev.type === 'PROTEST' || ev.type === 'MOBILIZE';
+  const pick = inSpan.find(locative) ?? inSpan.find((p) => physical && tgt && p.start >= tgt.start && p.end <= tgt.end) ?? inClause.find((p) => p.start > trigStart && locative(p));
   if (pick) return pick.place;
   // "in the capital": the capital named most recently before (a documented heuristic)
   const clause = doc.text.slice(span.start, span.end);
