@@ -269,8 +269,8 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
         if (ts > a && !/^(of|the|and)$/i.test(toks[ts - 1]!.text)) b = ts;
       }
       if (!toks.slice(a, b).some(isCap) && !ctx.allCaps) continue;
-      // Months and weekdays are times, not names.
-      if (b - a === 1 && c.calendar.has(toks[a]!.lower)) continue;
+      // Months and weekdays are times, not names ("May 15" neither).
+      if (c.calendar.has(toks[a]!.lower) && (b - a === 1 || toks.slice(a + 1, b).every((t) => t.kind === 'number'))) continue;
       // A common word or a pronoun opening a sentence or a quotation is not a name ("We", "Meanwhile").
       if (b - a === 1) {
         const pv = toks[a - 1];
@@ -335,7 +335,7 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     const a = toks[i]!;
     const dot = toks[i + 1]!;
     const nm = toks[i + 2]!;
-    if (!/^\p{Lu}$/u.test(a.text) || dot.text !== '.' || dot.start !== a.end || !isCap(nm) || nm.kind !== 'word') continue;
+    if (!/^\p{Lu}$/u.test(a.text) || dot.text !== '.' || dot.start !== a.end || !isCap(nm) || nm.kind !== 'word' || res.kb.demonyms.has(norms(doc)[i + 2]!)) continue;
     const existing = ner.find((x) => x.start === i + 2);
     if (existing && !covered[i - lo]) {
       existing.start = i;
@@ -356,7 +356,7 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     const a = toks[x.start]!;
     const d = toks[x.start + 1];
     // "M. Butcher": an initial opens a person's name.
-    if (x.end - x.start >= 3 && /^\p{Lu}$/u.test(a.text) && d?.text === '.' && d.start === a.end) x.type = 'PER';
+    if (x.end - x.start >= 3 && /^\p{Lu}$/u.test(a.text) && d?.text === '.' && d.start === a.end && !res.kb.demonyms.has(norms(doc)[x.start + 2]!)) x.type = 'PER';
     // '…," said Washington.': the name right after a speech verb that follows a quotation or comma.
     const v = toks[x.start - 1];
     const q = toks[x.start - 2];
