@@ -159,6 +159,31 @@ for (const f of ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors
     rows.push([e.id, e.type, e.country ?? '', e.name, aliases.join('|'), codes].join('\t'));
   }
 }
+// Place names that Phoenix lists under each country (cities, provinces): a gazetteer class "pplace".
+{
+  const countryNames2 = new Set<string>();
+  for (const c of countries) for (const n of [c.name, ...c.aliases, ...(c.demonyms ?? [])]) countryNames2.add(normName(n));
+  const gazMap = new Map<string, Set<string>>();
+  for (const line of gaz) {
+    const [w, cls] = line.split('\t');
+    gazMap.set(w!, new Set(cls!.split(',')));
+  }
+  for (const e of parseCameoActors(readFileSync(join(pdir, 'Phoenix.Countries.actors.txt'), 'utf8'), 'Phoenix.Countries.actors.txt')) {
+    const bare = e.roles?.length && e.roles.every((r) => /^[A-Z]{3}$/.test(r.title));
+    if (!bare || !countryNames2.has(normName(e.name))) continue;
+    for (const a of e.aliases) {
+      const k = normName(a);
+      if (k.length < 4 || countryNames2.has(k) || /\b(of|the)\b/.test(k)) continue;
+      const w = k.includes(' ') ? k.slice(k.lastIndexOf(' ') + 1) : k;
+      if (w.length < 4) continue;
+      const set = gazMap.get(w) ?? new Set<string>();
+      set.add('pplace');
+      gazMap.set(w, set);
+    }
+  }
+  const lines = [...gazMap.keys()].sort().map((w) => `${w}\t${[...gazMap.get(w)!].sort().join(',')}`);
+  writeFileSync(join(OUT, 'gazetteer.tsv'), '# word<TAB>classes — derived from compromise (MIT) lexicon and the Phoenix place aliases (MIT); see README.md\n' + lines.join('\n') + '\n');
+}
 writeFileSync(
   join(OUT, 'phoenix.tsv'),
   '# id\ttype\tcountry\tname\taliases\tcodes — converted from the Phoenix actor dictionaries (MIT, Open Event Data Alliance); see README.md\n' +
