@@ -132,6 +132,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   const DAYREF = `(?:${R.WD}|today|tonight|yesterday|tomorrow|${R.MON}\\.?\\s*\\d{1,2}(?:,?\\s+\\d{4})?)`;
 
   const pats: Pattern[] = [];
+  const APPROX_AT = new RegExp(`^\\s+(?:${R.APPROX})\\s`, 'i');
 
   // 1. Month day (, year): "March 22, 2013", "Feb.18, 2020", "Thursday, April 9", "Fen. 18" (typo).
   pats.push(mk(T.MONTHT, `${B}(?:(${R.WD}),?\\s+)?(${R.MONT})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,\\s*|\\s+)(\\d{4}))?${E}(?![.,:/]\\d)`, (m) => {
@@ -368,6 +369,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(?:${R.APPROX}\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(?:(?:more|additional|straight|consecutive|full|long|short|whole)\\s+)?(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
     const unitCode = unitOf(m[5]!);
     if (!unitCode) return null;
+    // "last over a week": "last" is a verb there, not "the last N units".
+    if (m[2] && APPROX_AT.test(m[0].slice(m[0].toLowerCase().indexOf(m[2].toLowerCase()) + m[2].length))) return null;
     if (m[7]?.toLowerCase() === 'old' || /^[-\s]+old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null; // ages are not timexes
     const numText = m[3]!.toLowerCase().replace(/\s+/g, ' ');
     let n: number | null = lex.vague.has(numText) ? null : parseNumber(lex, numText);
