@@ -250,7 +250,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 8. Seasons: "last fall", "the summer", "winter 2019", "this past spring".
   pats.push(mk(T.SEASON, `${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past|the)\\s+)?(${R.SEASON})(?:\\s+(?:of\\s+)?(\\d{4}))?${E}`, (m, text) => {
-    if (!m[1] && !m[3] && !/^(?:early|late|mid)/i.test(m[0])) return null;
+    if (!m[1] && !m[3] && !/^(?:the\s+)?(?:early|late|mid)/i.test(m[0])) return null;
     if (!m[3] && /^\s+of\s+(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
     if (m[2]!.toLowerCase() === 'fall' && !m[3] && !/^(?:last|next|this|the|early|late)/i.test(m[0])) return null;
     const dir = m[1] && /^the$/i.test(m[1]) ? 'the' : dirOf(m[1]);
@@ -362,6 +362,21 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const spec: Spec = { k: 'quarter', q, half: isHalf, off, y: y ?? yIn, yearAgo, current };
     if (yOff !== null) (spec as { y: number | null }).y = -10000 + yOff; // marker: relative to DCT year
     return cand(m, 'DATE', spec, 2);
+  }));
+
+  // 12b. "this year's third quarter", "next year's first half", "last year's quarter".
+  pats.push(mk(T.QUARTER, `${B}(this|last|next)\\s+year['’]s\\s+(?:(first|second|third|fourth)[-\\s]+)?(quarter|half)${E}`, (m) => {
+    const w = m[1]!.toLowerCase();
+    const yOff = w === 'last' ? -1 : w === 'next' ? 1 : 0;
+    const q = m[2] ? ({ first: 1, second: 2, third: 3, fourth: 4 } as Record<string, number>)[m[2].toLowerCase()]! : null;
+    const isHalf = m[3]!.toLowerCase() === 'half';
+    if (q === null) {
+      // "last year's quarter": the quarter just reported, a year before.
+      if (isHalf || yOff !== -1) return null;
+      return cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: true }, 3);
+    }
+    if (isHalf && q > 2) return null;
+    return cand(m, 'DATE', { k: 'quarter', q, half: isHalf, off: 0, y: -10000 + yOff, yearAgo: false }, 3);
   }));
 
   // 13. Durations and shifted dates: "two years", "24-hour", "the past three months", "at least 10 days",
