@@ -174,3 +174,10 @@ test('abbreviated titles with their period ("Gen. Haftar", "Lt. Gen. X")', () =>
   const labels = labelsOf(withActors('Gen. Khalifa Haftar met Lt. Gen. Abdelrazek al-Nadhouri in Benghazi.', [['HAF', 'PERSON', ['Khalifa Haftar']], ['NAD', 'PERSON', ['Abdelrazek al-Nadhouri']]]));
   assert.deepEqual(labels.map((l) => [l.text, l.kind, l.entity]), [['Gen', 'role', 'HAF'], ['Lt. Gen', 'role', 'NAD']]);
 });
+
+test('in a headline set in title case, labels stand alone: capitals are not names there', () => {
+  const doc = withActors('Trump Slams Clinton Over Libya Invasion Plans', [['TRU', 'PERSON', ['Trump']], ['CLI', 'PERSON', ['Clinton']], ['LBY', 'GPE', ['Libya']]]);
+  assert.deepEqual(labelsOf(doc).map((l) => [l.text, l.entity]), [['Slams', null], ['Invasion', null]]);
+  const body = withActors('Trump said the Libya invasion was a mistake.', [['TRU', 'PERSON', ['Trump']], ['LBY', 'GPE', ['Libya']]]);
+  assert.deepEqual(labelsOf(body).map((l) => [l.text, l.entity]), [['Libya invasion', 'LBY']]);
+});

@@ -8,14 +8,15 @@
  *  - next: the name that follows ("Field Marshal and rebel leader Khalifa Haftar", "so-called GNA");
  *  - prev: the actor right before it ("NATO invasion", "the Assad regime", "Turkish mercenaries");
  *  - head: a noun phrase that names an actor itself: the actor before it, a bracketed or following
- *    name ("the aggressor [Haftar]", "warlord Haftar"), an apposition ("Haftar, the warlord"), or
- *    for a definite singular ("the regime") what the actors stage resolves it to;
+ *    name ("the aggressor [Haftar]", "warlord Haftar"), "the militias of Haftar", an apposition
+ *    ("Haftar, the warlord"), or what the actors stage resolves the phrase with its complement to
+ *    ("the legitimate government in Tripoli"); a bare "the regime" stays unattached;
  *  - none: a loaded word with no actor of its own ("chaos").
  */
 import type { Doc } from '../document/document.js';
 import type { Token } from '../document/tokenize.js';
 import type { Label, LabelKind } from '../types.js';
-import { actorSpansOf, isCapitalised, isPossessiveAt, type ActorAt, type ActorSpans } from '../relations/actorspans.js';
+import { actorSpansOf, isCapitalised, isHeadline, isPossessiveAt, type ActorAt, type ActorSpans } from '../relations/actorspans.js';
 
 export interface LabelEntry {
   /** The phrase's tokens, lower case. */
@@ -85,6 +86,7 @@ export function runLabels(doc: Doc, res: LabelsResources): void {
   const matchAt = new Map<number, LabelMatch>();
   for (const m of matches) matchAt.set(m.i, m);
   const seen = new Set<string>();
+  const loud = new Map<number, boolean>();
   for (const m of matches) {
     if (m.entry.ignore) continue;
     const s = doc.sentences[toks[m.i]!.sentence];
@@ -94,6 +96,16 @@ export function runLabels(doc: Doc, res: LabelsResources): void {
     let start = toks[m.i]!.start;
     let end = toks[m.j - 1]!.end;
     let entity: string | null = null;
+    // In a headline set in capitals, capitalised words are not names: the label stands alone.
+    if (s) {
+      let h = loud.get(s.i);
+      if (h === undefined) loud.set(s.i, (h = isHeadline(toks, s, spans)));
+      if (h) {
+        if (e.requirePerson) continue;
+        push(doc, seen, null, start, end, e.kind);
+        continue;
+      }
+    }
 
     // A nationality adjective before a descriptor is part of it; its country is the fallback actor.
     let nation: ActorAt | null = null;
@@ -131,12 +143,16 @@ export function runLabels(doc: Doc, res: LabelsResources): void {
       }
     }
     if (e.requirePerson && !entity) continue;
-    const key = `${start}:${end}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    doc.labels.push({ entity, start, end, text: doc.text.slice(start, end), kind: e.kind });
+    push(doc, seen, entity, start, end, e.kind);
   }
   doc.labels.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function push(doc: Doc, seen: Set<string>, entity: string | null, start: number, end: number, kind: LabelKind): void {
+  const key = `${start}:${end}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  doc.labels.push({ entity, start, end, text: doc.text.slice(start, end), kind });
 }
 
 /** The name after a pre-nominal label, across "and", other labels and title words. */
@@ -187,18 +203,19 @@ function headActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
     const o = nextActor(spans, toks, matchAt, m.j + 1, hi, false);
     if (o && o.type !== 'GPE' && o.type !== 'LOC') return o;
   }
-  // "Haftar, the renegade commander,"
+  // "Haftar, the renegade commander,", "Haftar, the eastern strongman,": an article (in the phrase or
+  // before it, after up to two lower-case modifiers), then a comma and the actor.
+  const ARTICLES = ['the', 'a', 'an'];
   let k = m.i - 1;
-  // "Haftar, the eastern strongman,": up to two lower-case modifiers after the article.
-  for (let n = 0; n < 2 && k > lo && toks[k]!.kind === 'word' && !isCapitalised(toks[k]) && !['the', 'a', 'an'].includes(toks[k]!.lower); n++) k--;
-  if (k >= lo && ['the', 'a', 'an'].includes(toks[k]!.lower)) k--;
-  else if (k !== m.i - 1) k = -1; // modifiers without an article: not an apposition
+  if (!ARTICLES.includes(m.entry.words[0]!)) {
+    for (let n = 0; n < 2 && k > lo && toks[k]!.kind === 'word' && !isCapitalised(toks[k]) && !ARTICLES.includes(toks[k]!.lower); n++) k--;
+    k = k >= lo && ARTICLES.includes(toks[k]!.lower) ? k - 1 : -1;
+  }
   if (k > lo && toks[k]!.text === ',') {
     const a = spans.endingAt(k - 1, lo);
     if (a) return a;
   }
-  // "the regime", "the aggressor": what the actors stage resolves a definite singular to, the phrase
-  // taken with its "in/of X" complement first ("the legitimate government in Tripoli").
+  // "the legitimate government in Tripoli": what the actors stage resolves the phrase with its complement to.
   const first = m.entry.words[0] === 'the' ? m.i : m.i - 1 >= lo && toks[m.i - 1]!.lower === 'the' ? m.i - 1 : -1;
   const last = toks[m.j - 1]!;
   if (first >= 0 && !last.lower.endsWith('s')) {
@@ -210,8 +227,8 @@ function headActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
       if (ent === comp.entity) ent = null;
       else if (ent) endTok = comp.tokEnd;
     }
-    // With a complement the actors stage does not know, the bare phrase is not resolved either: it names something else.
-    if (!comp) ent ??= spans.resolve(toks[first]!.start, last.end);
+    // The bare phrase ("the regime") is not resolved: the nearest compatible antecedent is too often
+    // the wrong actor ("referring the regime to the ICC" is not the UN). Null is the honest answer.
     // Not the actor the phrase hangs from: "the Ministry of Health of the internationally recognised government".
     if (ent && first - 2 >= lo && toks[first - 1]!.lower === 'of' && spans.endingAt(first - 2, lo)?.entity === ent) ent = null;
     if (ent) return { entity: ent, type: spans.typeOf(ent), tokStart: first, tokEnd: endTok, start: toks[first]!.start, end: toks[endTok - 1]!.end };

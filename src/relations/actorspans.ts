@@ -3,7 +3,7 @@
  * with a fallback to the actors stage's `resolve` service for a capitalised run, a demonym or a
  * possessive noun phrase the mention layer did not cover. Shared by the relations and labels stages.
  */
-import type { Doc, MentionRef } from '../document/document.js';
+import type { Doc, MentionRef, Sentence } from '../document/document.js';
 import type { EntityType } from '../types.js';
 import type { Token } from '../document/tokenize.js';
 
@@ -215,6 +215,27 @@ export class ActorSpans {
 
 function runKind(toks: Token[], a: number, b: number): MentionRef['kind'] {
   return b - a === 1 && DEMONYM_RE.test(toks[a]!.text) && toks[a]!.text.length > 3 ? 'demonym' : 'name';
+}
+
+/** A headline in title case or capitals ("Report Reveals Clinton’s Meetings…"): its capitals say nothing about names. */
+const LOWER_LETTER = /\p{Ll}/u;
+
+export function isHeadline(toks: Token[], s: Sentence, spans: ActorSpans): boolean {
+  let words = 0;
+  let caps = 0;
+  let all = 0;
+  let upper = 0;
+  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word') continue;
+    all++;
+    if (t.text.length > 1 && !LOWER_LETTER.test(t.text)) upper++;
+    // Names are capitalised anyway, and short words are often abbreviations ("Gen", "Lt"): count the rest.
+    if (spans.covered(i) || t.text.length < 4 || i === s.tokenStart) continue;
+    words++;
+    if (isCapitalised(t)) caps++;
+  }
+  return (words >= 4 && caps > 0.6 * words) || (all >= 4 && upper > 0.6 * all);
 }
 
 /** Index of the first token that starts at or after `offset`. */

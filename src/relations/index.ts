@@ -12,7 +12,7 @@
 import { sentenceAt, type Doc, type Sentence } from '../document/document.js';
 import type { Token } from '../document/tokenize.js';
 import type { EntityType, Relation, RelationType } from '../types.js';
-import { actorSpansOf, isCapitalised, isPossessiveAt, type ActorAt, type ActorSpans } from './actorspans.js';
+import { actorSpansOf, isCapitalised, isHeadline, isPossessiveAt, type ActorAt, type ActorSpans } from './actorspans.js';
 
 export interface Cue {
   /** The cue's words, lower case, matched in order (with up to `cueGap` gap words between them). */
@@ -108,33 +108,13 @@ export function runRelations(doc: Doc, res: RelationsResources): void {
   doc.relations.push(...ctx.out);
 }
 
-/** A headline in title case or capitals ("Report Reveals Clinton’s Meetings…"): its capitals say nothing about names. */
-const LOWER_LETTER = /\p{Ll}/u;
-
-function shouting(toks: Token[], s: Sentence, spans: ActorSpans): boolean {
-  let words = 0;
-  let caps = 0;
-  let all = 0;
-  let upper = 0;
-  for (let i = s.tokenStart; i < s.tokenEnd; i++) {
-    const t = toks[i]!;
-    if (t.kind !== 'word') continue;
-    all++;
-    if (t.text.length > 1 && !LOWER_LETTER.test(t.text)) upper++;
-    if (spans.covered(i)) continue; // names are capitalised anyway
-    words++;
-    if (isCapitalised(t)) caps++;
-  }
-  return (words >= 4 && caps > 0.6 * words) || (all >= 4 && upper > 0.6 * all);
-}
-
 function emit(ctx: Ctx, type: RelationType, subject: string, object: string, start: number, end: number): void {
   if (subject === object) return;
   // Checked only when a relation is found: a headline's capitals say nothing about names.
   const s = sentenceAt(ctx.doc, start);
   if (s) {
     let loud = ctx.loud.get(s.i);
-    if (loud === undefined) ctx.loud.set(s.i, (loud = shouting(ctx.toks, s, ctx.spans)));
+    if (loud === undefined) ctx.loud.set(s.i, (loud = isHeadline(ctx.toks, s, ctx.spans)));
     if (loud) return;
   }
   const key = type === 'allied_with' && subject > object ? `${type}|${object}|${subject}` : `${type}|${subject}|${object}`;
