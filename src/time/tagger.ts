@@ -364,6 +364,12 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return cand(m, 'DATE', spec, 2);
   }));
 
+  // 12a. "the 1989 period" in a quarterly report: that quarter in that year.
+  pats.push(mk(T.DIGIT4, `${B}the\\s+(\\d{4})\\s+period${E}`, (m) => {
+    const y = +m[1]!;
+    if (y < 1000 || y > 2200) return null;
+    return cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y, yearAgo: false }, 3);
+  }));
   // 12b. "this year's third quarter", "next year's first half", "last year's quarter".
   pats.push(mk(T.QUARTER, `${B}(this|last|next)\\s+year['’]s\\s+(?:(first|second|third|fourth)[-\\s]+)?(quarter|half)${E}`, (m) => {
     const w = m[1]!.toLowerCase();
@@ -854,6 +860,8 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         p = shift(cur, spec.off, 'Q');
         if (spec.off === 0 && !spec.current && (b.m - 1) % 3 <= 1) p = shift(cur, -1, 'Q');
       }
+      // "the 1988 quarter": the quarter in question (the previous one named, else the one just reported) in that year.
+      if (y !== null && spec.q === null && !relY) p = { y, m: ctx.prev?.g === 'Q' ? ctx.prev.p.m : p.m, d: 1 };
       if (spec.yearAgo) p = shift(p, -1, 'Y');
       return at({ p, g: 'Q' }, spec.y !== null && !relY && !spec.yearAgo ? 'none' : baseAnchor);
     }
