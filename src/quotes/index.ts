@@ -194,8 +194,8 @@ class QuoteFinder {
     while (j >= lo && (AUX.has(this.toks[j]!.lower) || gerund && PROGRESSIVE.has(this.toks[j]!.lower))) j--;
     if (j < lo) return null;
     // "Barkley, who said …": the relative pronoun stands for the noun phrase before the comma.
-    if ((this.toks[j]!.lower === 'who' || this.toks[j]!.lower === 'which') && this.toks[j - 1]?.text === ',' && j - 2 >= lo) {
-      return this.npEndingAt(j - 2, lo);
+    if ((this.toks[j]!.lower === 'who' || this.toks[j]!.lower === 'which') && j - 1 >= lo) {
+      return this.toks[j - 1]!.text === ',' ? (j - 2 >= lo ? this.npBeforeParen(j - 2, lo) : null) : this.npEndingAt(j - 1, lo);
     }
     if (this.toks[j]!.text === ')') {
       // "Sen. David Perdue (R-Ga.) said"
@@ -207,12 +207,19 @@ class QuoteFinder {
     const d = this.toks[j]!.text;
     if (d === ',' || d === '—' || d === '--' || d === '–') {
       // An apposition or relative clause between the subject and its verb ("X, the head of Y, said", "X -- a Y -- said").
+      // "Woodrow Benford, 58, who lives outside Minneapolis, says": the leftmost name before a comma wins.
+      let nearest: [number, number] | null = null;
+      let named: [number, number] | null = null;
       for (let k = j - 1; k >= Math.max(lo, j - 30); k--) {
         const t = this.toks[k]!;
-        if (END_PUNCT.has(t.text) || isQuoteTok(t)) return null;
-        if (t.text === d || (d === ',' && t.text === ',')) return this.npBeforeParen(k - 1, lo);
+        if (END_PUNCT.has(t.text) || isQuoteTok(t)) break;
+        if (t.text !== d) continue;
+        const np = this.npBeforeParen(k - 1, lo);
+        if (!np) continue;
+        nearest ??= np;
+        if (isCap(this.toks[np[1]]) || this.mentionAt(np[1]) || PRONOUNS.has(this.toks[np[1]]!.lower)) named = np;
       }
-      return null;
+      return named ?? nearest;
     }
     return this.npBeforeParen(j, lo);
   }
@@ -443,9 +450,12 @@ class QuoteFinder {
         const t = this.toks[k]!;
         const prev = this.toks[k - 1];
         const progressive = cue.info.tense === 'gerund' && prev !== undefined && PROGRESSIVE.has(prev.lower);
-        if (!progressive && (cue.info.tense === 'gerund' || (prev?.lower === 'and' && cue.info.tense === 'past'))) {
+        // "… and said", "… and then says": the clause's subject speaks.
+        const andCue = cue.info.tense !== 'gerund' && cue.info.tense !== 'base' && prev !== undefined
+          && (prev.lower === 'and' || (AUX.has(prev.lower) && this.toks[k - 2]?.lower === 'and'));
+        if (!progressive && (cue.info.tense === 'gerund' || andCue)) {
           // ", adding that …", ", saying …", "and added …": the clause's subject speaks again.
-          if (!prev || (prev.text !== ',' && prev.lower !== 'and')) continue;
+          if (!prev || (prev.text !== ',' && !andCue)) continue;
           const content = this.contentAfter(k, cue.end, cue.info, b);
           const speaker = lastSpeaker ?? this.lastSpeakerInSentence(a, k) ?? this.subjectAt(a, k);
           if (content && speaker) {
