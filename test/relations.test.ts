@@ -255,3 +255,8 @@ test('a possessed actor that only modifies a noun is not owned ("Clinton’s Wal
   const actors: ActorSpec[] = [['CLI', 'PERSON', ['Clinton']], ['WS', 'ORG', ['Wall Street']], ['OBA', 'PERSON', ['Obama']], ['WH', 'ORG', ['White House']]];
   assert.deepEqual(relationsOf(withActors('Clinton’s Wall Street connections hurt her. Obama’s White House replied.', actors)), ['OBA leads WH']);
 });
+
+test('"who leads" is a relation; "leads" in a poll is not', () => {
+  const actors: ActorSpec[] = [['HAF', 'PERSON', ['Haftar']], ['LNA', 'GROUP', ['LNA']], ['CLI', 'PERSON', ['Clinton']], ['SAN', 'PERSON', ['Sanders']]];
+  assert.deepEqual(relationsOf(withActors('Haftar, who leads the LNA, refused. Clinton leads Sanders in the polls.', actors)), ['HAF leads LNA']);
+});

@@ -24,8 +24,10 @@ export interface Cue {
   left: 'adjacent' | 'clause' | 'either';
   /** The cue does not apply when the next word is one of these. */
   notBefore?: string[];
-  /** The cue applies only after one of these words (a verb, not the noun: "to support"). */
+  /** The cue applies only after one of these words (a verb, not the noun: "to support"), or right after an actor. */
   after?: string[];
+  /** False: not right after an actor either ("Clinton leads Sanders" in a poll is not leadership). */
+  afterActor?: boolean;
   /** When the actor after the cue is a person, this relation instead, with the person as subject ("forces loyal to Haftar": Haftar leads them). */
   personObject?: RelationType;
   /** Only actors of these types may stand after the cue ("member of" an organisation, not of a city). */
@@ -276,7 +278,7 @@ function cueRelations(ctx: Ctx, s: Sentence): void {
       if (after < 0) continue;
       if (cue.notBefore && after < s.tokenEnd && cue.notBefore.includes(toks[after]!.lower)) continue;
       // The verb, not the noun: after one of the cue's words, or right after an actor ("the UAE back Haftar").
-      if (cue.after && (i === s.tokenStart || (!cue.after.includes(toks[i - 1]!.lower) && !ctx.spans.endingAt(i - 1, s.tokenStart, false)))) continue;
+      if (cue.after && (i === s.tokenStart || (!cue.after.includes(toks[i - 1]!.lower) && (cue.afterActor === false || !ctx.spans.endingAt(i - 1, s.tokenStart, false))))) continue;
       const list = actorList(ctx, after, s.tokenEnd);
       if (list.actors.length === 0) continue;
       const left = leftActor(ctx, cue, i, s, prev);
