@@ -11,6 +11,12 @@ import { acledRows, eventsCsv, gkgRecord, gkgTsv, ploverFromAnalyses, ploverFrom
 import { loadCorpusResources } from '../src/corpus/load.js';
 import { outletOf, namePhrases } from '../src/corpus/text.js';
 import { NO_SEED, analyzedSeed } from './helpers.js';
+import { readPaths, type ReadResult } from '../src/ingest/index.js';
+import { analyze } from '../src/analyze.js';
+import { loadResources } from '../src/resources.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const { stopwords } = loadCorpusResources();
 
@@ -302,4 +308,41 @@ test('the seed through the corpus layer: its copy is folded and every merged rep
   const cmp = compareStory([seed, copy]);
   assert.equal(cmp.outlets.length, 2);
   assert.equal(cmp.contradictions.length, 0, 'the same text cannot contradict itself');
+});
+
+// ---------------------------------------------------------------- the repository's examples
+
+test('the examples: the syndicated copy is folded, the reports are one story, and the comparison shows their labels and numbers', () => {
+  const dir = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'examples');
+  const index = JSON.parse(readFileSync(join(dir, '_index.json'), 'utf8')) as { articles: { file: string; item: number; language: string; syndicatedFrom?: string }[] };
+  const ok = [...readPaths([dir], { now: new Date('2026-01-01T00:00:00Z') })].filter((r): r is Extract<ReadResult, { ok: true }> => r.ok);
+  const res = loadResources();
+  const byFile = new Map<string, Analysis[]>();
+  for (const r of ok) {
+    const f = basename(r.input.split(' ')[0]!);
+    (byFile.get(f) ?? byFile.set(f, []).get(f)!).push(analyze(r.article, res));
+  }
+  const all = [...byFile.values()].flat().sort((x, y) => ((x.article.published ?? '') < (y.article.published ?? '') ? -1 : 1));
+  assert.ok(all.length >= 12);
+  const idx = new StoryIndex({ stopwords });
+  const added = new Map(all.map((a) => [a.article.id, idx.add(a)]));
+
+  const copy = index.articles.find((e) => e.syndicatedFrom)!;
+  const copyId = byFile.get(copy.file)![copy.item]!.article.id;
+  const origId = byFile.get(copy.syndicatedFrom!)![0]!.article.id;
+  assert.equal(added.get(copyId)!.duplicateOf, origId, 'the syndicated copy under a new headline is folded');
+
+  const english = index.articles.filter((e) => e.language === 'en').map((e) => byFile.get(e.file)![e.item]!.article.id);
+  const stories = new Set(english.map((id) => added.get(id)!.clusterId));
+  assert.equal(stories.size, 1, 'the English reports of the week are one story');
+  const story = idx.story([...stories][0]!)!;
+  assert.ok(!story.articles.includes(copyId), 'the copy is not a second report');
+  assert.ok(story.outlets.length >= 10);
+
+  const cmp = compareStory(all.filter((a) => story.articles.includes(a.article.id)));
+  const haftarLabels = new Set(cmp.byOutlet.flatMap((o) => o.labels.filter((l) => l.actorName === 'Khalifa Haftar').flatMap((l) => l.labels.map((x) => x.text))));
+  assert.ok(haftarLabels.size >= 2, `outlets label Haftar differently: ${[...haftarLabels].join(', ')}`);
+  const killed = cmp.contradictions.find((c) => c.kind === 'killed');
+  assert.ok(killed && killed.values.length >= 2, 'the outlets give different death tolls');
+  assert.ok(killed.values.some((v) => v.value === 3), 'three dead, as the GNA health ministry says');
 });

@@ -18,8 +18,9 @@ export interface DuplicateOptions {
   containment: number;
   /** Texts with fewer shingles than this are never called copies (empty pages, paywall notices). */
   minShingles: number;
-  /** When both copies have titles, the titles' word Jaccard must reach this (a shared boilerplate page under different headlines is not a copy). */
+  /** When both copies have titles and the text is short (under `titleCheckBelow` shingles), the titles' word Jaccard must reach this: a sign-up page served under many headlines is not a copy, a syndicated article under a new headline is. */
   minTitleJaccard: number;
+  titleCheckBelow: number;
   /** At most this many articles kept per LSH bucket (the oldest are the originals). */
   maxBucket: number;
 }
@@ -32,6 +33,7 @@ export const DEFAULT_DUPLICATE_OPTIONS: DuplicateOptions = {
   containment: 0.85,
   minShingles: 40,
   minTitleJaccard: 0.5,
+  titleCheckBelow: 120,
   maxBucket: 16,
 };
 
@@ -177,7 +179,7 @@ export class DuplicateIndex {
         const cont = Math.min(1, (sim * (size + sj)) / (1 + sim) / Math.min(size, sj));
         if (sim < this.options.threshold && cont < this.options.containment) continue;
         const tj = this.titles[j]!;
-        if (tw.length && tj.length && jaccard(tw, tj) < this.options.minTitleJaccard) continue;
+        if (Math.min(size, sj) < this.options.titleCheckBelow && tw.length && tj.length && jaccard(tw, tj) < this.options.minTitleJaccard) continue;
         if (sim > bestSim || (sim === bestSim && j < best)) {
           best = j;
           bestSim = sim;

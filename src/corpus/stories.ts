@@ -35,6 +35,10 @@ export interface StoryOptions {
   linkRecent: number;
   /** An article with fewer features than this (an empty page, a bare title) starts its own story unless it is a copy. */
   minFeatures: number;
+  /** Share of the similarity given to the cosine on the shorter article's features (scaled by how short it is). */
+  shortBlend: number;
+  /** Unseen articles assumed beside the corpus in the idf (log((N + prior + 1) / (df + 0.5))): a small corpus does not call its shared words common. */
+  idfPrior: number;
   /** Salient features kept per article (top tf-idf). */
   maxFeatures: number;
   /** Features in more than this share of articles are not used to find candidates (they still count in the similarity). */
@@ -64,6 +68,8 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   linkAlpha: 0.5,
   linkRecent: 5,
   minFeatures: 5,
+  shortBlend: 0,
+  idfPrior: 300,
   maxFeatures: 48,
   maxDfShare: 0.05,
   maxScan: 400,
@@ -217,7 +223,7 @@ export class StoryIndex {
   }
 
   private idf(fid: number): number {
-    return Math.log((this.nDocs + 1) / ((this.df[fid] ?? 0) + 0.5));
+    return Math.log((this.nDocs + this.options.idfPrior + 1) / ((this.df[fid] ?? 0) + 0.5));
   }
 
   private featureId(k: string, create: boolean): number {
@@ -331,12 +337,19 @@ export class StoryIndex {
     let j = 0;
     let dot = 0;
     let rare = 0;
+    // squared weights of the shared features, on each side (for the cosine on the shorter side's features)
+    let sa = 0;
+    let sb = 0;
     while (i < a.feats.length && j < b.feats.length) {
       const fa = a.feats[i]!;
       const fb = b.feats[j]!;
       if (fa === fb) {
         const idf = this.idf(fa);
-        dot += a.tfs[i]! * b.tfs[j]! * idf * idf;
+        const wa = a.tfs[i]! * idf;
+        const wb = b.tfs[j]! * idf;
+        dot += wa * wb;
+        sa += wa * wa;
+        sb += wb * wb;
         if (this.df[fa]! <= this.options.rareDf && this.rareOk[fa]) rare++;
         i++;
         j++;
@@ -344,7 +357,15 @@ export class StoryIndex {
       else j++;
     }
     if (dot === 0) return { cos: 0, rare: 0 };
-    return { cos: dot / (this.norm(a) * this.norm(b)), rare };
+    const na = this.norm(a);
+    const nb = this.norm(b);
+    const cos = dot / (na * nb);
+    const beta = this.options.shortBlend;
+    if (beta <= 0) return { cos, rare };
+    // a short article (a headline over an empty or paywalled page) is judged on its own features
+    const sub = a.feats.length <= b.feats.length ? dot / (na * Math.sqrt(sb)) : dot / (nb * Math.sqrt(sa));
+    const w = beta * Math.max(0, 1 - Math.min(a.feats.length, b.feats.length) / this.options.maxFeatures);
+    return { cos: (1 - w) * cos + w * sub, rare };
   }
 
   /** Similarity of two documents with the rare-feature bonus and the date-gap penalty. */
