@@ -212,7 +212,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       const fromCore = e.source === 'core.jsonl' || e.source === 'countries.jsonl' || e.source === 'capitals.jsonl' || !e.source?.startsWith('Phoenix') && e.source !== 'phoenix.tsv';
       if (single && !fromCore && !nerAgrees) continue;
       if (single && common && i === lo && !nerAgrees) continue;
-      if (ctx.allCaps && !nerAgrees && single && isCommonOnly(res.gazetteer.get(t.lower) ?? [])) continue;
+      if ((ctx.allCaps || ctx.titleCase) && !nerAgrees && single && isCommonOnly(res.gazetteer.get(t.lower) ?? [])) continue;
       // Lower-case words inside a match only for hand-written aliases ("Tripoli government").
       if (e.source !== 'core.jsonl' && !ctx.allCaps && toks.slice(i, m.end).some((x) => /^\p{Ll}/u.test(x.text) && !c.particles.has(normName(x.text)))) continue;
       let start = i;

@@ -82,6 +82,8 @@ export interface SentenceContext {
   gaz: string[][];
   kbTags: string[];
   allCaps: boolean;
+  /** A Title Case headline (truecased like an all-caps line). */
+  titleCase?: boolean;
 }
 
 /** A plain word: in the common-word list and in no name list. */
@@ -107,7 +109,7 @@ export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null): s
     if (pair[i]) return w.charAt(0) + w.slice(1).toLowerCase();
     const lw = w.toLowerCase();
     const cls = gaz.get(lw);
-    const name = cls?.some((x) => NAME_CLASSES.has(x)) || (kb?.byAlias.has(normName(w)) ?? false);
+    const name = cls?.some((x) => NAME_CLASSES.has(x)) || (!cls?.includes('common') && (kb?.byAlias.has(normName(w)) ?? false));
     if (cls?.includes('common') && !name) return lw;
     if (w.length <= 3 && !name && !cls) return w;
     return w.charAt(0) + w.slice(1).toLowerCase();
@@ -127,7 +129,17 @@ export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | n
     if (!/\p{Ll}/u.test(w)) upper++;
   }
   const allCaps = letters > 1 && upper === letters;
-  const ws = allCaps ? truecase(words, gaz, kb) : words;
+  // A headline in Title Case ("Turkey Sends Troops To Libya") is truecased like an all-caps line.
+  let titled = 0;
+  let lettered = 0;
+  for (const w of words) {
+    const ch = w.charCodeAt(0);
+    if (!(ch >= 65 && ch <= 90) && !(ch >= 97 && ch <= 122)) continue;
+    lettered++;
+    if (ch <= 90) titled++;
+  }
+  const titleCase = !allCaps && lettered >= 5 && titled >= lettered - 1;
+  const ws = allCaps || titleCase ? truecase(words, gaz, kb) : words;
   const lower = ws.map((w) => w.toLowerCase());
   return {
     words: ws,
@@ -136,6 +148,7 @@ export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | n
     gaz: lower.map((w) => gaz.get(w) ?? []),
     kbTags: kbSpanTags(ws, kb, norms),
     allCaps,
+    titleCase,
   };
 }
 
