@@ -128,6 +128,17 @@ test('extents keep approximators; "for the year" is a span; "the end of the mont
   assert.equal(find(tag('Costs fell over the past two years.'), 'two years').text, 'the past two years');
 });
 
+test('a clock time takes its day from a neighbouring day; deadlines look ahead; the verb "last" stays out', () => {
+  // 2020-02-22 is a Saturday.
+  const doc = tag('The attack began shortly after 2 p.m. on Tuesday, police said. On Wednesday at 10 a.m. they met. The trial is expected to last three weeks. He hoped for a deal by summer.');
+  spansHold(doc);
+  assert.equal(find(doc, '2 p.m.').value, '2020-02-18T14:00');
+  assert.equal(find(doc, '10 a.m.').value, '2020-02-19T10:00');
+  assert.equal(find(doc, 'three weeks').text, 'three weeks');
+  assert.equal(find(doc, 'summer').value, '2020-SU');
+  assert.equal(find(tag('Prices had risen by March.'), 'March').value, '2019-03');
+});
+
 test('"the next morning" after a coarser date is anchored to the last day-precise one', () => {
   const doc = tag('The blast came on March 4, 2009. In 2010 more followed. The next morning police came.');
   const t = find(doc, 'The next morning');

@@ -19,6 +19,7 @@ const BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", '’s', 'get
 const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
 const ADVERB_BEFORE_ADJ = new Set(['still', 'newly', 'recently', 'previously', 'already', 'so-called', 'long', 'widely', 'closely', 'highly', 'well', 'not', 'un']);
 const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'shall', "'ll", '’ll']);
+const PAST_PERFECTIVE = new Set(['had', 'was', 'were', 'been', 'remained', 'stayed', 'lasted', 'continued']);
 const DUE_NEXT = new Set(['in', 'on', 'by', 'at', 'next', 'this', 'before', 'later', 'early', 'late']);
 const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
 
@@ -81,16 +82,22 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
   if (/\bas\s+(?:early|soon)\s+as\s*$/i.test(doc.text.slice(Math.max(0, start - 16), start))) return 'future';
   if (/^['’]s\b/.test(doc.text.slice(end, end + 3))) return 'past';
   // The governing verb usually comes first ("launched an offensive in April"); look left, then right.
+  // "by summer", "until March": a deadline looks ahead of the reported words, unless a past
+  // perfect or a past "be" says it is already over ("had risen by March", "was closed until May").
+  const deadline = /\b(?:by|until|till)\s+$/i.test(doc.text.slice(Math.max(0, start - 7), start));
   for (let d = 1; d <= 16; d++) {
     const r = classify(i0 - d);
     if (r === 'stop') break;
+    if (r === 'past' && deadline && !PAST_PERFECTIVE.has(toks[i0 - d]!.lower)) return 'future';
     if (r) return r;
   }
   for (let d = 0; d < 8; d++) {
     const r = classify(i1 + d);
     if (r === 'stop') break;
+    if (r === 'past' && deadline && !PAST_PERFECTIVE.has(toks[i1 + d]!.lower)) return 'future';
     if (r) return r;
   }
+  if (deadline) return 'future';
   return null;
 }
 
@@ -102,12 +109,22 @@ interface Work {
 }
 
 const DEICTIC = new Set(['day', 'wd', 'clock']);
+const DAY_SPECS = new Set(['wd', 'md', 'day', 'holiday']);
 
 /** The time stage: reads the document built so far and adds its own layer. Pure: no I/O. */
 export function runTime(doc: Doc, res: TimeResources): void {
   const text = doc.text;
   const dct = parseIsoDate(doc.article.published);
   const cands = findCandidates(res.patterns, text, doc.tokens);
+  // A clock time next to a day ("2 p.m. on Saturday", "Saturday at 2 p.m.") is on that day.
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i]!;
+    if (c.spec.k !== 'clock' || c.spec.day) continue;
+    const next = cands[i + 1];
+    const prevC = cands[i - 1];
+    if (next && DAY_SPECS.has(next.spec.k) && /^\s*,?\s*(?:on\s+)?$/i.test(text.slice(c.end, next.start))) c.spec = { ...c.spec, day: next.spec };
+    else if (prevC && DAY_SPECS.has(prevC.spec.k) && /^\s*,?\s*at\s+$/i.test(text.slice(prevC.end, c.start))) c.spec = { ...c.spec, day: prevC.spec };
+  }
   const work: Work[] = [];
   let prev: Point | null = null;
   let prevDay: Point | null = null;

@@ -250,7 +250,10 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 8. Seasons: "last fall", "the summer", "winter 2019", "this past spring".
   pats.push(mk(T.SEASON, `${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past|the)\\s+)?(${R.SEASON})(?:\\s+(?:of\\s+)?(\\d{4}))?${E}`, (m, text) => {
-    if (!m[1] && !m[3] && !/^(?:the\s+)?(?:early|late|mid)/i.test(m[0])) return null;
+    // A bare season counts after a preposition of time ("by summer", "in winter"); "fall" needs more.
+    const bareOk = !m[1] && !m[3] && m[2]!.toLowerCase() !== 'fall' && m[0] === m[2]
+      && /\b(?:by|in|until|till|before|after|through|during|since|throughout)\s+$/i.test(text.slice(Math.max(0, m.index - 12), m.index));
+    if (!m[1] && !m[3] && !bareOk && !/^(?:the\s+)?(?:early|late|mid)/i.test(m[0])) return null;
     if (!m[3] && /^\s+of\s+(?!\d)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) return null;
     if (m[2]!.toLowerCase() === 'fall' && !m[3] && !/^(?:last|next|this|the|early|late)/i.test(m[0])) return null;
     const dir = m[1] && /^the$/i.test(m[1]) ? 'the' : dirOf(m[1]);
@@ -390,6 +393,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(?:${R.APPROX}\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(?:(?:more|additional|straight|consecutive|full|long|short|whole)\\s+)?(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
     const unitCode = unitOf(m[5]!);
     if (!unitCode) return null;
+    // "expected to last three weeks": the verb "last" is not part of the span.
+    if (m[2] && /^last$/i.test(m[2]) && !m[1] && /\b(?:to|will|would|could|can|may|might|should|must|did|does|do|not|n't|'ll|’ll)\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index))) return null;
     // "last over a week": "last" is a verb there, not "the last N units".
     if (m[2] && APPROX_AT.test(m[0].slice(m[0].toLowerCase().indexOf(m[2].toLowerCase()) + m[2].length))) return null;
     if (m[7]?.toLowerCase() === 'old' || /^[-\s]+old\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null; // ages are not timexes
