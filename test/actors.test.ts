@@ -173,6 +173,17 @@ test('common words at the start of a sentence are not names; lists give one enti
   assert.ok(doc.entities.every((e) => e.type === 'GPE'));
 });
 
+test('headlines in Title Case or capitals: names found, common words not', () => {
+  const a = run('Turkey Sends Troops To Libya As Fighting Nears Tripoli');
+  assert.deepEqual(a.entities.map((e) => e.name), ['Turkey', 'Libya', 'Tripoli']);
+  const b = run('Trump Tells Us He Will Meet Putin In Geneva Next Week');
+  assert.deepEqual(b.entities.map((e) => e.kb), ['donald-trump', 'vladimir-putin', null]);
+  assert.equal(b.entities[2]!.name, 'Geneva');
+  const c = run('KYIV, March 3 (Reuters) - Ukraine said talks would resume.');
+  assert.deepEqual(c.entities.map((e) => e.name), ['Kyiv', 'Reuters', 'Ukraine']);
+  assert.equal(c.entities[0]!.mentions[0]!.text, 'KYIV');
+});
+
 test('user knowledge base: JSONL, TSV and CAMEO dictionary files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-kb-'));
   const jsonl = join(dir, 'mine.jsonl');
