@@ -59,6 +59,10 @@ function isCap(t: Token): boolean {
   return ch !== ch.toLowerCase();
 }
 
+const QUANTIFIERS = new Set(['wave', 'series', 'string', 'spate', 'barrage', 'round', 'number', 'volley', 'salvo', 'flurry', 'campaign', 'wave']);
+
+const TIME_WORDS = new Set(['overnight', 'yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'next', 'earlier', 'later', 'this']);
+
 const NOT_ADVERBS = new Set(['only', 'early', 'family', 'rally', 'ally', 'italy', 'july', 'supply', 'reply', 'apply', 'fly', 'assembly', 'daily', 'weekly', 'monthly', 'anomaly', 'belly', 'bully', 'jelly', 'holy', 'ugly', 'lonely', 'friendly', 'likely', 'deadly', 'elderly', 'orderly', 'costly', 'timely']);
 
 export class SentenceReader {
@@ -167,6 +171,8 @@ export class SentenceReader {
     const t = this.tok(i);
     if (!t) return true;
     if (PUNCT_BOUNDARY.has(t.text) || t.text === '.' || t.text === '!' || t.text === '?') return true;
+    if (t.text === '-' && this.doc.text[t.start - 1] === ' ') return true; // "KYIV, March 3 (Reuters) - …"
+    if (t.text === ')' && this.low(i + 1) === '-') return true;
     const L = this.res.lexicon;
     return L.boundaries.has(t.lower) || this.isReporting(i) || t.lower === 'that';
   }
@@ -192,8 +198,9 @@ export class SentenceReader {
           if (stopAtOf || !n || !(this.isName(e + 1) || this.res.lexicon.determiners.has(n.lower) || ADJ_SUFFIX.test(n.lower) || n.kind === 'number' || /^[a-z]{3,}s$/.test(n.lower) && !this.res.verbs.has(n.lower))) break;
         } else if (t.lower === 'and' || t.lower === 'or') {
           if (!this.isName(e + 1) && !(this.low(e + 1) === 'the' && this.isName(e + 2))) break;
-        } else if (!this.npWord(e)) break;
-        else if (e > p && t.kind === 'word' && !isCap(t) && !L0.has(this.low(e - 1)) && (t.lower.endsWith('ed') || this.res.verbs.has(t.lower) && !this.res.nouns.has(t.lower)) && this.low(e - 1) !== '-'
+        } else if (!this.npWord(e) || e > p && TIME_WORDS.has(t.lower)) break;
+        else if (e > p && t.kind === 'word' && !isCap(t) && !L0.has(this.low(e - 1)) && this.low(e - 1) !== '-'
+          && (t.lower.endsWith('ed') || this.res.verbs.has(t.lower) && (!this.res.nouns.has(t.lower) || this.isName(e - 1) && e - 1 > p - 1 && !ADJ_SUFFIX.test(this.low(e - 1))))
           && (this.isName(e - 1) || /s$/.test(this.low(e - 1)))) break;
       }
       e++;
@@ -305,7 +312,7 @@ export class SentenceReader {
     if (ADJ_SUFFIX.test(p) && !p.endsWith('ed') && !p.endsWith('ing')) return true;
     // a plain content word before: a compound noun ("peace talks")
     const prev = this.tok(k - 1)!;
-    return prev.kind === 'word' && !this.res.verbs.has(p) && !this.res.dictForms.has(p) && !L.reportingVerbs.has(p) && !L.objectBreakers.has(p);
+    return prev.kind === 'word' && !this.res.verbs.has(p) && !(this.res.dictForms.has(p) && /(?:ed|s)$/.test(p)) && !L.reportingVerbs.has(p) && !L.objectBreakers.has(p);
   }
 
   /** First token after `k` within the clause (for obj= and tgt= searches). */
@@ -489,6 +496,33 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
   }
   if (g > s) segs.push({ s, e: g });
   const bl = r.low(b);
+  // "The Kremlin denied X and accused Kyiv": a verb right after "and" shares the clause's first subject
+  if (COORD.has(before) && b >= r.s0 && r.isReporting(b)) return subjectOf(r, r.groupStart(b), prior);
+  if (COORD.has(before) && segs.length) {
+    const first = segs[0]!;
+    for (let j = first.s + 1; j < g - 1; j++) {
+      const jl = r.low(j);
+      if (!r.isName(j) && (r.isReporting(j) || L.negatingVerbs.has(jl) || r.res.dictForms.has(jl) && /ed$/.test(jl) && !L.determiners.has(r.low(j - 1)))) {
+        let st = first.s;
+        while (st < j && (QUOTE_TOKENS.has(r.low(st)) || L.intros.has(r.low(st)) && segs.length === 1 && st === first.s && !r.isName(st))) st++;
+        return j > st ? { range: { s: st, e: j }, how: 'coordinated' } : { range: null, how: null };
+      }
+    }
+  }
+  // "…, he told reporters after meeting Tusk": a gerund after a preposition takes the main clause's subject
+  if (!segs.length && L.prepositions.has(bl) && r.low(g).endsWith('ing')) {
+    for (let j = b - 1; j >= r.s0; j--) {
+      if (r.isReporting(j)) {
+        let q = j - 1;
+        while (q >= r.s0 && r.isAdverb(q)) q--;
+        const np = r.npBackward(q);
+        if (np) return { range: np, how: 'subject' };
+        break;
+      }
+      const prev = prior.find((x) => x.trig === j && !x.nominal);
+      if (prev) return { range: prev.passive ? prev.target : prev.actor, how: 'coordinated' };
+    }
+  }
   if (!segs.length) {
     if (bl === 'who' || bl === 'which' || bl === 'that') {
       let q = b - 1;
@@ -697,6 +731,9 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
             break;
           }
         }
+      }
+      if (sameClause && b.entry.speech && !b.nominal) {
+        for (let q = a.trigEnd; q < b.trig; q++) if (r.low(q) === 'and' || r.low(q) === 'but') sameClause = false;
       }
       if (inObject || sameClause) {
         b.absorbedBy = a;
@@ -939,7 +976,7 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
     }
     if (L.determiners.has(t.lower) || t.kind !== 'word' && t.text !== '-') break;
     if (L.prepositions.has(t.lower) || L.auxiliaries.has(t.lower) || L.reportingVerbs.has(t.lower) || L.pronouns.has(t.lower) || L.lightVerbs.has(t.lower)
-      || r.res.verbs.has(t.lower) || r.res.dictForms.has(t.lower) && !ADJ_SUFFIX.test(t.lower) && !r.isName(i)) break;
+      || r.res.verbs.has(t.lower) || r.res.dictForms.has(t.lower) && /(?:ed|s)$/.test(t.lower) && !ADJ_SUFFIX.test(t.lower) && !r.isName(i)) break;
     if (r.isName(i) && !L.intros.has(t.lower)) {
       if (nameEnd < 0) nameEnd = i + 1;
       else if (nameStart !== i + 1) break; // names must be one run
@@ -950,6 +987,11 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
   if (!actor && nameEnd >= 0) {
     actor = { s: nameStart, e: nameEnd };
     how = 'modifier';
+  }
+  // "a wave / series / barrage of …": look through the quantifier to the governing verb
+  if (r.low(i) === 'of' && QUANTIFIERS.has(r.low(i - 1))) {
+    i -= 2;
+    while (i >= r.s0 && (L.determiners.has(r.low(i)) || ADJ_SUFFIX.test(r.low(i)) && !r.res.verbs.has(r.low(i)) && !L.lightVerbs.has(r.low(i)))) i--;
   }
   // the word before the determiner / modifiers: a governing light verb?
   let lv = i;

@@ -267,25 +267,30 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
 function placeOf(
   doc: Doc, link: Linker, r: SentenceReader, ev: RawEvent, span: Span, placeFor: PlaceForFn | null, roles: Array<string | null>,
 ): Place | null {
+  const L = link.res.lexicon;
+  const sent = doc.sentences[ev.sentence]!;
+  const t = doc.tokens;
   if (placeFor) {
     const p = placeFor(doc, span.start, span.end);
     // a country that is the actor or target ("sought Turkey's support") is a party, not the place
     const roleSpans = [link.span(ev.actor), link.span(ev.target)].filter((x): x is Span => x !== null);
     const asParty = p && doc.places.some((m) => m.place.name === p.name && m.start >= span.start - 200 && m.end <= span.end + 200
       && (m.entity !== null && roles.includes(m.entity) || roleSpans.some((rs) => m.start >= rs.start && m.end <= rs.end)));
-    if (p && !asParty) return p;
+    // a named place inside the event that is not after a locative preposition ("sanctions against Russia") is not where it happened
+    const inside = p ? doc.places.find((m) => m.place.name === p.name && m.start >= span.start && m.end <= span.end) : undefined;
+    const physical0 = ev.type === 'ASSAULT' || ev.type === 'COERCE' || ev.type === 'PROTEST' || ev.type === 'MOBILIZE';
+    const tgt0 = link.span(ev.target);
+    const wrong = inside && !locative(inside) && !(physical0 && tgt0 && inside.start >= tgt0.start && inside.end <= tgt0.end);
+    if (p && !asParty && !wrong) return p;
   }
-  const L = link.res.lexicon;
-  const sent = doc.sentences[ev.sentence]!;
-  const t = doc.tokens;
   const trigStart = t[ev.trig]!.start;
   const inClause = doc.places.filter((p) => p.start >= sent.start && p.end <= sent.end);
-  const locative = (p: { start: number }) => {
+  function locative(p: { start: number }): boolean {
     const i = tokenIndexAt(doc, p.start);
     let j = i - 1;
     while (j >= sent.tokenStart && (L.determiners.has(t[j]!.lower) || /^\p{Lu}/u.test(t[j]!.text) && j > sent.tokenStart)) j--;
     return j >= sent.tokenStart && L.locativePreps.has(t[j]!.lower);
-  };
+  }
   const inSpan = inClause.filter((p) => p.start >= span.start && p.end <= span.end);
   const tgt = ev.target ? link.span(ev.target) : null;
   // a target that is a place is where the event happened only for physical acts ("shelled Aleppo")
