@@ -105,13 +105,6 @@ const ours = (s: TaggedSentence) => {
   return p;
 };
 
-// CoNLL-2003 test.
-const conll = readConll(goldPath('ner', 'conll2003', 'eng.testb'));
-for (const s of conll) ours(s);
-const conllPol = score(conll, POL, ours);
-const conllAll = score(conll, ALL, ours);
-console.error(`CoNLL test PER/ORG/LOC: tp ${conllPol.tp} fp ${conllPol.fp} fn ${conllPol.fn} F1 ${f1(conllPol).toFixed(1)}; all F1 ${f1(conllAll).toFixed(1)}`);
-for (const ty of ['PER', 'ORG', 'LOC', 'MISC']) console.error(`  ${ty} F1 ${f1(score(conll, new Set([ty]), ours)).toFixed(1)}`);
 // Speed of the stage on the seed article (CPU time, so that other processes on the machine count less).
 {
   const seedFile = join(SHARED_DIR, 'seed', '000_a1013574c7223587.txt');
@@ -127,6 +120,13 @@ for (const ty of ['PER', 'ORG', 'LOC', 'MISC']) console.error(`  ${ty} F1 ${f1(s
   }
 }
 
+// CoNLL-2003 test.
+const conll = readConll(goldPath('ner', 'conll2003', 'eng.testb'));
+for (const s of conll) ours(s);
+const conllPol = score(conll, POL, ours);
+const conllAll = score(conll, ALL, ours);
+console.error(`CoNLL test PER/ORG/LOC: tp ${conllPol.tp} fp ${conllPol.fp} fn ${conllPol.fn} F1 ${f1(conllPol).toFixed(1)}; all F1 ${f1(conllAll).toFixed(1)}`);
+for (const ty of ['PER', 'ORG', 'LOC', 'MISC']) console.error(`  ${ty} F1 ${f1(score(conll, new Set([ty]), ours)).toFixed(1)}`);
 // wikigold held-out.
 const wiki = readConll(goldPath('ner', 'wikigold', 'wikigold.conll.txt')).filter((_, i) => WIKIGOLD_HELDOUT(i));
 const wikiC = score(wiki, ALL, ours);
