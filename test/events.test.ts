@@ -131,6 +131,19 @@ test('a participial adjunct joins its event; "released a statement" is not an ev
   assert.equal(only('The UN called for the release of the hostages.', 'REQUEST').targetSpan?.text, 'the hostages');
 });
 
+test('wire-story structure: dateline, quantified event nouns, coordinated verbs, a second speech act', () => {
+  const a = only('KYIV, March 3 (Reuters) - Russian forces launched a wave of drone attacks on Kyiv overnight.', 'ASSAULT');
+  assert.equal(a.actorSpan?.text, 'Russian forces');
+  assert.equal(a.targetSpan?.text, 'Kyiv');
+  assert.equal(a.mode, 'drone');
+  const c = only('The Kremlin denied targeting civilians and accused Kyiv of staging provocations.', 'ACCUSE');
+  assert.equal(c.actorSpan?.text, 'The Kremlin');
+  assert.equal(c.targetSpan?.text, 'Kyiv');
+  const { top } = code('Hamas condemned the raid and called for a general strike.');
+  assert.deepEqual(top.map((e) => e.type), ['ACCUSE', 'REQUEST']);
+  assert.ok(top.every((e) => e.actorSpan?.text === 'Hamas'));
+});
+
 test('mode from the clause when the trigger gives none', () => {
   assert.equal(only('Militants attacked the checkpoint with rockets.', 'ASSAULT').mode, 'heavy-weapons');
   assert.equal(only('Workers in Lagos went on strike against the new tax.', 'PROTEST').mode, 'strike');
