@@ -260,3 +260,8 @@ test('"who leads" is a relation; "leads" in a poll is not', () => {
   const actors: ActorSpec[] = [['HAF', 'PERSON', ['Haftar']], ['LNA', 'GROUP', ['LNA']], ['CLI', 'PERSON', ['Clinton']], ['SAN', 'PERSON', ['Sanders']]];
   assert.deepEqual(relationsOf(withActors('Haftar, who leads the LNA, refused. Clinton leads Sanders in the polls.', actors)), ['HAF leads LNA']);
 });
+
+test('"currently leads" in a race is not leadership', () => {
+  const actors: ActorSpec[] = [['CLI', 'PERSON', ['Clinton']], ['SAN', 'PERSON', ['Sanders']]];
+  assert.deepEqual(relationsOf(withActors('Clinton currently leads Sanders by roughly 270 delegates.', actors)), []);
+});
