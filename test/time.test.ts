@@ -139,6 +139,16 @@ test('a clock time takes its day from a neighbouring day; deadlines look ahead; 
   assert.equal(find(tag('Prices had risen by March.'), 'March').value, '2019-03');
 });
 
+test('years in words, as broadcast transcripts write them', () => {
+  const doc = tag('In nineteen ninety-six and in January nineteen ninety-seven, by the year two thousand; the winter of nineteen ninety-four. Two thousand people marched.', '1998-03-03');
+  spansHold(doc);
+  assert.equal(find(doc, 'nineteen ninety-six').value, '1996');
+  assert.equal(find(doc, 'January nineteen').value, '1997-01');
+  assert.equal(find(doc, 'the year two thousand').value, '2000');
+  assert.equal(find(doc, 'winter').value, '1994-WI');
+  assert.ok(!doc.times.some((t) => t.text.includes('Two thousand')));
+});
+
 test('"the next morning" after a coarser date is anchored to the last day-precise one', () => {
   const doc = tag('The blast came on March 4, 2009. In 2010 more followed. The next morning police came.');
   const t = find(doc, 'The next morning');

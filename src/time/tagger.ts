@@ -60,7 +60,7 @@ interface Pattern {
 }
 
 const BACK_DEFAULT = 4;
-const BACK_LONG: Record<string, number> = { PERUNIT: 1, YEAR: 6, PART: 4, UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5, ENDOF: 6 };
+const BACK_LONG: Record<string, number> = { PERUNIT: 1, YEAR: 6, PART: 4, UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5, ENDOF: 6, SPELLED: 5 };
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -111,6 +111,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     DECADEW: { words: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'] },
     LONG: { words: ['long'] },
     ENDOF: { words: ['month', 'week', 'quarter', 'decade'] },
+    SPELLED: { words: ['nineteen', 'twenty', 'thousand'] },
   } satisfies Record<string, Trigger>;
   const mk = (trig: Trigger, src: string, fn: Handler): Pattern => {
     const key = Object.entries(T).find(([, v]) => v === trig)?.[0] ?? '';
@@ -204,6 +205,37 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (/^\s*(?:per\s?cent|percent)/i.test(after)) return null;
     // A range like 2020/21 or 2009-10 is tagged as its first year.
     return cand(m, 'DATE', { k: 'abs', value: fmtYear(y) }, 1);
+  }));
+
+  // 5b. Years in words (broadcast transcripts): "nineteen ninety-six", "the year two thousand",
+  //     "January nineteen ninety-seven", "the winter of nineteen ninety-four".
+  const ONESW = 'one|two|three|four|five|six|seven|eight|nine';
+  const TEENW = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+  const TENSW = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+  const SPY = `(?:(?:nineteen|twenty)[-\\s]+(?:(?:${TENSW})(?:[-\\s](?:${ONESW}))?|${TEENW}|oh[-\\s](?:${ONESW}))|two\\s+thousand(?:\\s+(?:and\\s+)?(?:${TEENW}|${ONESW}))?)`;
+  const spelledYear = (t: string): number | null => {
+    const w = t.toLowerCase().split(/[-\s]+/).filter((x) => x !== 'and' && x !== 'oh');
+    if (w[0] === 'two' && w[1] === 'thousand') return 2000 + (w[2] ? parseNumber(lex, w[2]) ?? 0 : 0);
+    const c = parseNumber(lex, w[0]!);
+    if (c !== 19 && c !== 20) return null;
+    let rest = 0;
+    for (const x of w.slice(1)) rest += parseNumber(lex, x) ?? 0;
+    return rest > 0 && rest < 100 ? c * 100 + rest : null;
+  };
+  pats.push(mk(T.SPELLED, `${B}(?:(the\\s+year)\\s+|(${R.MON})\\s+|(?:the\\s+)?(${R.SEASON})\\s+of\\s+)?(${SPY})${E}`, (m, text) => {
+    const y = spelledYear(m[4]!);
+    if (y === null) return null;
+    const after = /^\s+([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    if (after && (lex.notYearAfter.has(after[1]!.toLowerCase()) || lex.unit.has(after[1]!.toLowerCase()))) return null;
+    // "two thousand" alone is a number unless something says it is a year.
+    if (/^two\s+thousand$/i.test(m[4]!) && !m[1] && !m[2] && !m[3] && !/\b(?:in|by|since|until|of)\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) return null;
+    if (m[2]) {
+      const mon = monthNum(m[2]);
+      if (mon === null || !isUpper(m[2])) return null;
+      return cand(m, 'DATE', { k: 'abs', value: fmtMonth(y, mon) }, 3);
+    }
+    if (m[3]) return cand(m, 'DATE', { k: 'season', s: lex.season.get(m[3].toLowerCase())!, dir: null, y }, 3);
+    return cand(m, 'DATE', { k: 'abs', value: fmtYear(y) }, 2);
   }));
 
   // 6. Decades and centuries: "the 1990s", "the '90s", "mid-1980s", "the 21st century".
