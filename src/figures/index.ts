@@ -61,6 +61,18 @@ function byWord<T>(list: Array<[Phrase, T]>, at: 0 | -1): Map<string, Array<[Phr
   }
   return m;
 }
+/** Words that can start a figure: number words, qualifiers, vague quantities, "a", "his", … (built once). */
+const TRIGGERS = new WeakMap<FiguresResources, Set<string>>();
+function triggers(res: FiguresResources): Set<string> {
+  let t = TRIGGERS.get(res);
+  if (!t) {
+    t = new Set(['a', 'an', 'one', 'between', ...SINGLE_OBJECT, ...res.units.keys(), ...res.tens.keys()]);
+    for (const [p] of res.qualifiers) t.add(p[0]!);
+    for (const [p] of res.vague) t.add(p[0]!);
+    TRIGGERS.set(res, t);
+  }
+  return t;
+}
 const COUNTED = new WeakMap<Phrase[], Array<[Phrase, boolean]>>();
 function countedList(list: Phrase[]): Array<[Phrase, boolean]> {
   let l = COUNTED.get(list);
@@ -257,6 +269,8 @@ class FigureFinder {
 
   private figureAt(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     const t = this.toks[i]!;
+    if (t.kind === 'punct' || t.kind === 'symbol') return null;
+    if (t.kind === 'word' && !triggers(this.res).has(t.lower) && t.lower.indexOf('-') < 0) return null;
     // "a man was shot and killed": one person.
     if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one') && !this.isNumberStart(i, hi)) {
       return this.singular(i, lo, hi);

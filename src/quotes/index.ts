@@ -85,6 +85,7 @@ class QuoteFinder {
 
   constructor(private readonly doc: Doc, private readonly res: QuotesResources) {
     this.toks = doc.tokens;
+    this.srcFirst = new Set(res.sourcePhrases.map((p) => p[0]!));
     this.inMarks = new Int32Array(this.toks.length).fill(-1);
     this.mentionOf = new Int32Array(this.toks.length).fill(-1);
     doc.mentions.forEach((m, n) => {
@@ -419,7 +420,7 @@ class QuoteFinder {
 
   private sourcePhraseAt(k: number): number {
     const w = this.toks[k]?.lower;
-    if (w === undefined || !this.res.sourcePhrases.some((p) => p[0] === w)) return 0;
+    if (w === undefined || !this.srcFirst.has(w)) return 0;
     for (const ph of this.res.sourcePhrases) {
       let ok = true;
       for (let n = 0; n < ph.length; n++) if (this.toks[k + n]?.lower !== ph[n]) { ok = false; break; }
@@ -438,7 +439,9 @@ class QuoteFinder {
       let lastSpeaker: [number, number] | null = null;
       let taken = a; // tokens before this are already part of a quote of this sentence
       for (let k = a; k < b; k++) {
-        if (this.inMarks[k] !== -1 || this.usedCue.has(k)) continue;
+        const tk = this.toks[k]!;
+        if (tk.kind !== 'word' || this.inMarks[k] !== -1 || this.usedCue.has(k)) continue;
+        if (!this.res.cues.has(tk.lower) && !this.res.phrasalFirst.has(tk.lower) && !this.srcFirst.has(tk.lower)) continue;
         const srcLen = this.sourcePhraseAt(k);
         if (srcLen) {
           const r = this.accordingTo(k, srcLen, a, b);
@@ -764,8 +767,9 @@ class QuoteFinder {
     const id = this.resolve(sp);
     if (id) return id;
     if (isCap(head)) {
-      const ent = this.doc.entities.find((x) => x.type === 'PERSON' && x.name.split(/\s+/).includes(head.text))
-        ?? this.doc.entities.find((x) => x.name.split(/\s+/).includes(head.text));
+      const words = this.nameWords ??= new Map(this.doc.entities.map((x) => [x.id, new Set(x.name.toLowerCase().split(/[\s-]+/))]));
+      const ent = this.doc.entities.find((x) => x.type === 'PERSON' && words.get(x.id)!.has(head.lower))
+        ?? this.doc.entities.find((x) => words.get(x.id)!.has(head.lower));
       if (ent) return ent.id;
     }
     if (head.kind === 'word' && !isCap(head)) {
@@ -793,6 +797,7 @@ class QuoteFinder {
   }
 
   private nameWords: Map<string, Set<string>> | null = null;
+  private readonly srcFirst: Set<string>;
   private entityTypes: Map<string, string> | null = null;
   private genderCache: Map<string, 'm' | 'f'> | null = null;
 
