@@ -51,7 +51,10 @@ function withActors(text: string, actors: ActorSpec[], extra: Record<string, str
 
 const labelsOf = (doc: Doc) => {
   runLabels(doc, res.labels);
-  for (const l of doc.labels) assert.equal(doc.text.slice(l.start, l.end), l.text);
+  for (const l of doc.labels) {
+    assert.ok(l.start < l.end, `empty or reversed span ${l.start}-${l.end}`);
+    assert.equal(doc.text.slice(l.start, l.end), l.text);
+  }
   if (process.env.SHOW) console.log(doc.labels.map((l) => `${l.kind} ${l.entity} :: ${l.text}`).join('\n'));
   return doc.labels;
 };

@@ -52,7 +52,10 @@ function withActors(text: string, actors: ActorSpec[], extra: Record<string, str
 const relationsOf = (doc: Doc) => {
   if (process.env.SHOW) queueMicrotask(() => console.log(doc.relations.map((r) => `${r.subject} ${r.type} ${r.object} :: ${r.text}`).join("\n")));
   runRelations(doc, res.relations);
-  for (const r of doc.relations) assert.equal(doc.text.slice(r.start, r.end), r.text);
+  for (const r of doc.relations) {
+    assert.ok(r.start < r.end, `empty or reversed span ${r.start}-${r.end}`);
+    assert.equal(doc.text.slice(r.start, r.end), r.text);
+  }
   return doc.relations.map((r) => `${r.subject} ${r.type} ${r.object}`);
 };
 

@@ -111,7 +111,7 @@ export function runRelations(doc: Doc, res: RelationsResources): void {
 }
 
 function emit(ctx: Ctx, type: RelationType, subject: string, object: string, start: number, end: number): void {
-  if (subject === object) return;
+  if (subject === object || start >= end) return;
   // Checked only when a relation is found: a headline's capitals say nothing about names.
   const s = sentenceAt(ctx.doc, start);
   if (s) {
@@ -456,14 +456,14 @@ function compoundAt(ctx: Ctx, s: Sentence, i: number, cut: number): void {
         const owner = i - 2 >= s.tokenStart && isPossessiveAt(toks, i - 1) ? spans.endingAt(i - 2, s.tokenStart) : null;
         let ent = owner ? spans.resolve(owner.start, w.end) : null;
         if (ent === owner?.entity) ent = null;
-        ent ??= spans.resolve(w.start, w.end);
+        ent ??= spans.resolve(t.start, w.end); // "UN-backed government", not the bare noun
         if (ent) head = { entity: ent, type: spans.typeOf(ent), tokStart: j, tokEnd: j + 1, start: w.start, end: w.end };
         break;
       }
     }
     if (!head) return;
     const [subj, obj] = c.subject === 'head' ? [head.entity, prefix] : [prefix, head.entity];
-    emit(ctx, c.type, subj, obj, t.start, head.end);
+    emit(ctx, c.type, subj, obj, Math.min(t.start, head.start), Math.max(t.end, head.end));
   }
 }
 
