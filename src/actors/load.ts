@@ -53,25 +53,32 @@ export function loadActorsResources(
  * ("kbfirst", "kblast") and words that recur inside organisation names ("kborg": Front, Party).
  */
 export function enrichGazetteer(g: Gazetteer, kb: KbIndex): void {
+  const firsts = new Set<string>();
+  const lasts = new Set<string>();
   const orgCount = new Map<string, number>();
+  // The alias keys are already normalised.
+  for (const [key, es] of kb.byAlias) {
+    const t = es[0]!.type;
+    const sp = key.indexOf(' ');
+    if (sp < 0) continue;
+    if (t === 'PERSON') {
+      firsts.add(key.slice(0, sp));
+      lasts.add(key.slice(key.lastIndexOf(' ') + 1));
+    } else if ((t === 'ORG' || t === 'GROUP') && es[0]!.name.length + 1 >= key.length && normNameEq(es[0]!.name, key)) {
+      for (const w of key.slice(sp + 1).split(' ')) orgCount.set(w, (orgCount.get(w) ?? 0) + 1);
+    }
+  }
   const add = (w: string, cls: string) => {
     const l = g.get(w);
     if (!l) g.set(w, [cls]);
     else if (!l.includes(cls)) g.set(w, [...l, cls]);
   };
-  // The alias keys are already normalised.
-  for (const [key, es] of kb.byAlias) {
-    if (es[0]!.type !== 'PERSON') continue;
-    const sp = key.indexOf(' ');
-    if (sp < 0) continue;
-    add(key.slice(0, sp), 'kbfirst');
-    add(key.slice(key.lastIndexOf(' ') + 1), 'kblast');
-  }
-  for (const e of kb.entries.values()) {
-    if (e.type === 'ORG' || e.type === 'GROUP') {
-      const ws = norm(e.name).split(' ');
-      for (let i = 1; i < ws.length; i++) orgCount.set(ws[i]!, (orgCount.get(ws[i]!) ?? 0) + 1);
-    }
-  }
+  for (const w of firsts) add(w, 'kbfirst');
+  for (const w of lasts) add(w, 'kblast');
   for (const [w, n] of orgCount) if (n >= 5 && w.length > 2) add(w, 'kborg');
+}
+
+/** Whether `key` is the normalised form of `name` (only canonical names count for organisation words). */
+function normNameEq(name: string, key: string): boolean {
+  return norm(name) === key;
 }
