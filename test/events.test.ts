@@ -171,6 +171,7 @@ test('trigger file and CAMEO verb-dictionary readers', () => {
   const entry = forms.get('lobbed')![0]!.entry;
   assert.equal(entry.patterns.length, 2);
   assert.deepEqual(entry.patterns[0]!.post, [['rocket', 'mortar'], ['at']]);
+  assert.equal(entry.patterns[0]!.content, true);
   // code with this dictionary alone
   const events = { ...res.events, verbs: new Map(), nouns: new Map(), dictForms: forms };
   const doc = documentFor({ text: 'Militants lobbed mortars at the base.', published: null }, res);

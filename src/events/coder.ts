@@ -419,16 +419,16 @@ function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit |
     const after = k + 1 + e.after.length;
     let code: string | null = null;
     let score = -1;
-    const cands = new Set<CameoPattern>();
+    const cands: CameoPattern[] = [];
     if (e.patternIndex) {
       for (const w of r.words) {
         const ps = e.patternIndex.get(w);
-        if (ps) for (const p of ps) cands.add(p);
+        if (ps) for (const p of ps) if (!cands.includes(p)) cands.push(p);
       }
     }
     for (const p of cands) {
       // a pattern made only of prepositions ("- * (TO)") is too weak to code on its own
-      if (!r.res.dictionaryBare && ![...p.pre, ...p.post].some((alts) => alts.some((w) => !r.res.lexicon.prepositions.has(w)))) continue;
+      if (!r.res.dictionaryBare && !p.content) continue;
       const sc = patternScore(r, k, after, p);
       if (sc > score) {
         score = sc;

@@ -35,7 +35,11 @@ export interface CameoPattern {
   pre: string[][];
   post: string[][];
   code: string;
+  /** Has at least one word that is not a preposition (a pattern of prepositions alone is weak). */
+  content: boolean;
 }
+
+const PATTERN_PREPS = new Set(['to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'into', 'against', 'over', 'under', 'about', 'after', 'before', 'between', 'toward', 'towards', 'through', 'across', 'off', 'out', 'up', 'down', 'back', 'away']);
 
 export interface VerbForm {
   entry: TriggerEntry;
@@ -257,7 +261,10 @@ export function parseCameoVerbs(text: string, cameoPlover: CameoPlover): { entri
       const body = m[1]!;
       const star = body.indexOf('*');
       if (star < 0) continue;
-      blockPatterns.push({ pre: patternWords(body.slice(0, star), synsets), post: patternWords(body.slice(star + 1), synsets), code });
+      const pre = patternWords(body.slice(0, star), synsets);
+      const post = patternWords(body.slice(star + 1), synsets);
+      const content = [...pre, ...post].some((alts) => alts.some((w) => !PATTERN_PREPS.has(w)));
+      blockPatterns.push({ pre, post, code, content });
       continue;
     }
     // a verb line: WORD {FORMS} [code]
