@@ -85,16 +85,17 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
   // "by summer", "until March": a deadline looks ahead of the reported words, unless a past
   // perfect or a past "be" says it is already over ("had risen by March", "was closed until May").
   const deadline = /\b(?:by|until|till)\s+$/i.test(doc.text.slice(Math.max(0, start - 7), start));
+  const perfective = (k: number) => PAST_PERFECTIVE.has(toks[k]!.lower) || toks[k - 1]?.lower === 'had' || (toks[k - 2]?.lower === 'had' && /ly$/.test(toks[k - 1]?.lower ?? ''));
   for (let d = 1; d <= 16; d++) {
     const r = classify(i0 - d);
     if (r === 'stop') break;
-    if (r === 'past' && deadline && !PAST_PERFECTIVE.has(toks[i0 - d]!.lower)) return 'future';
+    if (r === 'past' && deadline && !perfective(i0 - d)) return 'future';
     if (r) return r;
   }
   for (let d = 0; d < 8; d++) {
     const r = classify(i1 + d);
     if (r === 'stop') break;
-    if (r === 'past' && deadline && !PAST_PERFECTIVE.has(toks[i1 + d]!.lower)) return 'future';
+    if (r === 'past' && deadline && !perfective(i1 + d)) return 'future';
     if (r) return r;
   }
   if (deadline) return 'future';
