@@ -227,9 +227,9 @@ function headActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
       if (ent === comp.entity) ent = null;
       else if (ent) endTok = comp.tokEnd;
     }
-    // The bare phrase ("the regime") is not resolved: the nearest compatible antecedent is too often
-    // the wrong actor ("referring the regime to the ICC" is not the UN). Null is the honest answer.
-    // Not the actor the phrase hangs from: "the Ministry of Health of the internationally recognised government".
+    // (The bare phrase, "the regime", is not resolved: the nearest compatible antecedent is too often
+    // the wrong actor — "referring the regime to the ICC" is not the UN. Null is the honest answer.)
+    // Never the actor the phrase hangs from: "the Ministry of Health of the internationally recognised government".
     if (ent && first - 2 >= lo && toks[first - 1]!.lower === 'of' && spans.endingAt(first - 2, lo)?.entity === ent) ent = null;
     if (ent) return { entity: ent, type: spans.typeOf(ent), tokStart: first, tokEnd: endTok, start: toks[first]!.start, end: toks[endTok - 1]!.end };
   }
