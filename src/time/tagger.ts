@@ -904,8 +904,14 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
     }
     case 'shift': {
       if (spec.from === 'dct' && ctx.prev?.g === 'Q' && spec.unit === 'Y' && Math.abs(spec.n) === 1) {
-        // "a year ago" next to a quarter compares that quarter with the same one a year before.
-        return at({ p: shift(ctx.prev.p, spec.n, 'Y'), g: 'Q' }, 'previous');
+        // "a year ago" next to a quarter compares that quarter with the same one a year before
+        // (counted from the publication year, so that a second "a year ago" does not go back twice).
+        const py = base && ctx.prev.p.y < base.y ? base.y + spec.n : ctx.prev.p.y + spec.n;
+        return at({ p: { y: py, m: ctx.prev.p.m, d: 1 }, g: 'Q' }, 'previous');
+      }
+      if (spec.from === 'prev' && ctx.prev?.g === 'Q' && spec.unit === 'Y' && spec.n === -1 && base && ctx.prev.p.y < base.y) {
+        // "a year earlier" after a year-ago quarter is still that comparison, not one more year back.
+        return at({ p: { y: base.y - 1, m: ctx.prev.p.m, d: 1 }, g: 'Q' }, 'previous');
       }
       const from = spec.from === 'prev' && ctx.prev ? ctx.prev : base ? { p: base, g: 'D' as Gran } : null;
       if (!from) return none(null);
