@@ -479,7 +479,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     if (!pre) {
       const prev = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, m.index - 10), m.index));
-      if (!prev || !/^(?:for|over|within|took|take|takes|lasted|last|spent|spend|the)$/i.test(prev[1]!)) return null;
+      if (!prev || !/^(?:for|over|within|in|took|take|takes|lasted|last|spent|spend|the)$/i.test(prev[1]!)) return null;
     }
     const u = lex.unit.get(m[2]!.toLowerCase())! as Gran | 'H' | 'MIN';
     if (pre === 'recent' && u === 'Y') return cand(m, 'DATE', { k: 'ref', value: 'PAST_REF' }, 1);
