@@ -71,6 +71,36 @@ for (let k = 0; k < COPIES; k++) {
 // All-caps copies of some sentences (headline style), which the stage truecases before tagging.
 const CAPS = args.includes('--caps') ? Number(args[args.indexOf('--caps') + 1]) : 0;
 if (CAPS > 0) for (const s of base) if (rnd() < CAPS) augmented.push({ words: s.words.map((w) => w.toUpperCase()), tags: s.tags });
+// Template sentences (written here) with organisation names in typical news positions, since
+// wikigold and GUM news have few organisations: names from the KB and made-up company names.
+const SYNTH = args.includes('--synth') ? Number(args[args.indexOf('--synth') + 1]) : 0;
+const TEMPLATES = [
+  '{ORG} said on {DAY} it would cut 300 jobs .', 'Shares of {ORG} fell 3 percent on {DAY} .', '{ORG} reported a rise in quarterly profit .',
+  'A spokesman for {ORG} declined to comment .', '{PER} , chief executive of {ORG} , told reporters in {LOC} that sales were strong .',
+  '{ORG} agreed to buy {ORG} for $ 1.2 billion .', 'Analysts at {ORG} expect the bank to raise rates .', 'The deal must be approved by {ORG} .',
+  '{ORG} , based in {LOC} , makes car parts .', 'Officials from {ORG} met {PER} in {LOC} on {DAY} .', '{PER} joined {ORG} in 1994 .',
+  'According to {ORG} , the economy grew 2 percent .', '{ORG} and {ORG} signed a supply agreement .', 'The statement by {ORG} was issued in {LOC} .',
+];
+const orgNames = pools.ORG!.filter((n) => n.length <= 4);
+const suffix = ['Corp', 'Inc', 'Group', 'Holdings', 'Bank', 'Ltd', 'Co', 'International', 'Industries', 'Systems', 'Motors', 'Airlines'];
+const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+for (let k = 0; k < SYNTH; k++) {
+  const tpl = TEMPLATES[Math.floor(rnd() * TEMPLATES.length)]!;
+  const words: string[] = [];
+  const tags: string[] = [];
+  for (const tok of tpl.split(' ')) {
+    const m = /^\{(ORG|PER|LOC|DAY)\}$/.exec(tok);
+    if (!m) { words.push(tok); tags.push('O'); continue; }
+    if (m[1] === 'DAY') { words.push(days[Math.floor(rnd() * days.length)]!); tags.push('O'); continue; }
+    let name: string[];
+    if (m[1] === 'ORG' && rnd() < 0.5) {
+      const base = lasts.length ? lasts[Math.floor(rnd() * lasts.length)]! : 'Acme';
+      name = [base, suffix[Math.floor(rnd() * suffix.length)]!];
+    } else name = m[1] === 'ORG' ? orgNames[Math.floor(rnd() * orgNames.length)]! : pick(m[1]!);
+    name.forEach((w, j) => { words.push(w); tags.push((j ? 'I-' : 'B-') + m[1]); });
+  }
+  augmented.push({ words, tags });
+}
 const train: TaggedSentence[] = [...base, ...augmented];
 console.error(`training on ${train.length} sentences (${wikigold.length} wikigold, ${gum.length} GUM news, ${augmented.length} augmented)`);
 
