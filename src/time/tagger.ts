@@ -27,7 +27,7 @@ export type Spec =
   | { k: 'day'; off: number; part: string | null }
   | { k: 'rel'; unit: Gran | 'WE'; off: number }
   | { k: 'season'; s: string; dir: Dir | 'the'; y: number | null }
-  | { k: 'quarter'; q: number | null; half: boolean; off: number; y: number | null; yearAgo: boolean; current?: boolean }
+  | { k: 'quarter'; q: number | null; half: boolean; off: number; y: number | null; yearAgo: boolean; current?: boolean; latest?: boolean }
   | { k: 'shift'; n: number; unit: Gran; from: 'dct' | 'prev' }
   | { k: 'anaph'; unit: Gran; off: number; part: string | null }
   | { k: 'clock'; h: number; mi: number; day: Spec | null }
@@ -394,7 +394,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const yOff = m[7] ? (m[7].toLowerCase() === 'last' ? -1 : m[7].toLowerCase() === 'next' ? 1 : 0) : null;
     const yMod = mods.find((x) => /^\d{4}$/.test(x));
     const yIn = yMod ? +yMod : null;
-    const spec: Spec = { k: 'quarter', q, half: isHalf, off, y: y ?? yIn, yearAgo, current };
+    const latest = mods.includes('latest');
+    const spec: Spec = { k: 'quarter', q, half: isHalf, off, y: y ?? yIn, yearAgo, current, latest };
     if (yOff !== null) (spec as { y: number | null }).y = -10000 + yOff; // marker: relative to DCT year
     return cand(m, 'DATE', spec, 2);
   }));
@@ -895,7 +896,8 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         const b = base!;
         const cur = { y: b.y, m: Math.floor((b.m - 1) / 3) * 3 + 1, d: 1 };
         p = shift(cur, spec.off, 'Q');
-        if (spec.off === 0 && !spec.current && (b.m - 1) % 3 <= 1) p = shift(cur, -1, 'Q');
+        // "the latest quarter" and "the year-ago quarter" are always one that has ended.
+        if (spec.off === 0 && !spec.current && ((b.m - 1) % 3 <= 1 || spec.yearAgo || spec.latest)) p = shift(cur, -1, 'Q');
       }
       // "the 1988 quarter": the quarter in question (the previous one named, else the one just reported) in that year.
       if (y !== null && spec.q === null && !relY) p = { y, m: ctx.prev?.g === 'Q' ? ctx.prev.p.m : p.m, d: 1 };
