@@ -251,7 +251,11 @@ class FigureFinder {
     const prev = this.toks[n.a - 1];
     const next = this.toks[n.b + 1];
     if (prev && MONEY.has(prev.lower)) return true;
-    if (next && next.start === this.toks[n.b]!.end && next.kind === 'word') return true; // "20s", "3rd"
+    if (next && next.start === this.toks[n.b]!.end && next.kind === 'word') return true;
+    // "Smith, 24 was shot": a number with a singular verb is an age; "2501 West Street" an address.
+    if (next && n.value > 1 && (next.lower === 'was' || next.lower === 'is' || next.lower === 'has')) return true;
+    if (next && next.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(next.text) && !this.phraseAt(n.b + 1, countedList(this.res.counted), n.b + 2)
+      && !this.phraseAt(n.b + 1, this.res.after, n.b + 2)) return true; // "20s", "3rd"
     if (next && NOT_COUNT_AFTER.has(next.lower)) return true;
     if (next && /^(year|hour|day|week|month|mile|foot|inch|minute|second)/.test(next.lower) && next.text.startsWith('-')) return true;
     if (prev && MONTHS.test(prev.lower) && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text)) return true;
