@@ -28,6 +28,8 @@ export interface TimeLexiconFile {
   scheduledPresent?: string[];
   /** Past-tense forms that are not regular -ed forms (said, met, began…). */
   pastCues: string[];
+  /** Dates that name an event when the next word says so ("the Sept. 11 attacks" = 2001-09-11). */
+  eventDates?: { month: number; day: number; year: number; nextWords: string[] }[];
   /** Words after a bare four-digit number that show it is a count, not a year. */
   notYearAfter: string[];
 }

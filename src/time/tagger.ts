@@ -136,7 +136,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   const APPROX_AT = new RegExp(`^\\s+(?:${R.APPROX})\\s`, 'i');
 
   // 1. Month day (, year): "March 22, 2013", "Feb.18, 2020", "Thursday, April 9", "Fen. 18" (typo).
-  pats.push(mk(T.MONTHT, `${B}(?:(${R.WD}),?\\s+)?(${R.MONT})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,\\s*|\\s+)(\\d{4}))?${E}(?![.,:/]\\d)`, (m) => {
+  pats.push(mk(T.MONTHT, `${B}(?:(${R.WD}),?\\s+)?(${R.MONT})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,\\s*|\\s+)(\\d{4}))?${E}(?![.,:/]\\d)`, (m, text) => {
     const mon = monthNum(m[2]!, true);
     if (mon === null) return null;
     const isTypo = !lex.month.has(m[2]!.toLowerCase().replace(/\.$/, ''));
@@ -145,6 +145,13 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const d = +m[3]!;
     const y = m[4] ? +m[4] : null;
     if (d < 1 || d > 31) return null;
+    if (y === null) {
+      // A date that names a well-known event ("the Sept. 11 attacks") is that event's date.
+      const ev = lex.file.eventDates?.find((e) => e.month === mon && e.day === d);
+      if (ev && new RegExp(`^\\s+(?:${ev.nextWords.join('|')})\\b`, 'i').test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) {
+        return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y: ev.year, m: mon, d }) }, 3);
+      }
+    }
     return cand(m, 'DATE', { k: 'md', m: mon, d, y }, 3);
   }));
 
