@@ -305,8 +305,9 @@ export class SentenceReader {
     if (L.determiners.has(p) || p === "'s" || p === '’s' || L.prepositions.has(p) && p !== 'to') return true;
     const n = this.low(k + 1);
     if (this.isName(k - 1) || this.tok(k - 1)?.kind === 'number') {
-      // "Russia attacks Ukraine" (verb) vs "Russian attacks on …" (noun)
-      return !(L.determiners.has(n) || this.isName(k + 1) || L.pronouns.has(n));
+      // "Russia attacks Ukraine", "Lyon promises to end…" (verbs) vs "Russian attacks on …", "Iran's threats." (nouns)
+      const nt = this.tok(k + 1);
+      return !nt || nt.kind !== 'word' || L.prepositions.has(n) && n !== 'to';
     }
     if (L.auxiliaries.has(p) || L.pronouns.has(p) || this.isAdverb(k - 1) || COORD.has(p) || L.boundaries.has(p) || p === 'that') return false;
     if (ADJ_SUFFIX.test(p) && !p.endsWith('ed') && !p.endsWith('ing')) return true;
@@ -748,7 +749,10 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
         if (a.type && b.type && direct) {
           const change = res.lexicon.typeChanges[a.type]?.[b.type];
           // only the act itself changes the type ("promised to attack", "promised to resume raids")
-          const head = b.nominal ? (b.light ?? -1) : b.trig;
+          // a noun object changes the type only when it is itself a concession ("promised concessions"); an offered
+          // ceasefire stays an AGREE (CAMEO 0356, intent to de-escalate)
+          const inObj = b.nominal && b.type === 'CONCEDE' && a.object !== null && b.trig >= a.object.s && b.trig < a.object.e;
+          const head = inObj ? a.trigEnd : b.nominal ? (b.light ?? -1) : b.trig;
           if (change && !that && !a.entry.obj && head >= a.trigEnd && head <= a.trigEnd + (r.low(a.trigEnd) === 'to' ? 2 : 1)) {
             a.type = change;
             a.mode = null;
