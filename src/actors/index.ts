@@ -648,16 +648,14 @@ export function runActors(doc: Doc, res: ActorsResources): void {
     }
     let name = cl.kb?.name ?? longestName(cl);
     if (!cl.kb && cl.type === 'PERSON') name = name.replace(/^\S+\s+/, (w) => (c.singleTitles.some((t) => editDistance(t, normName(w.trim()), 1) <= 1) ? '' : w));
+    // Roles are what this article says (titles, appositions); the KB's dated roles are facts kept in the KB.
     const roles = [...cl.roles];
-    if (cl.kb?.roles && cl.kb.type === 'PERSON' && !roles.length) {
-      void roleHolds; // KB roles are facts about the person; the article's roles are what it says.
-    }
     entities.push({ id, name, type: cl.kb?.type ?? cl.type, kb: cl.kb && !cl.kb.id.startsWith('poss:') ? cl.kb.id : null, country: cl.kb?.country ?? null, roles, mentions: spans });
   });
   mentions.sort((a, b) => a.start - b.start || a.end - b.end);
   doc.entities = entities;
   doc.mentions = mentions;
-  doc.services.resolve = makeResolver(doc, res, mentions, meta, published);
+  doc.services.resolve = makeResolver(doc, res, mentions, meta);
 }
 
 function longestName(cl: Cluster): string {
@@ -671,7 +669,7 @@ function longestName(cl: Cluster): string {
  * a pronoun or a nominal ("the group", "the official", "the UN envoy") gives the nearest
  * compatible antecedent before it. Outlets and places are never antecedents.
  */
-function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRef[], meta: Map<string, Cluster>, _published: string | null) {
+function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRef[], meta: Map<string, Cluster>) {
   const c = lexCache(res);
   return (start: number, end: number): string | null => {
     // 1. A mention overlapping the span: the one with most overlap.
