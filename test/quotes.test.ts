@@ -97,6 +97,20 @@ test('reported speech: said that, told X that, according to, adding that', () =>
   assert.equal(find(a, 'the border would reopen').text, 'the border would reopen');
 });
 
+test('appositions, relative clauses and "said in a statement, adding that"', () => {
+  let a = run('Erin Murphy, a former aide who travelled with her in 2011, said the trip was more important than the summit.');
+  let q = find(a, 'the trip was more important');
+  assert.equal(q.speakerMention?.text, 'Erin Murphy');
+  assert.equal(q.text, 'the trip was more important than the summit');
+  a = run('Oversight Chairman Jason Chaffetz said in a statement, adding that the agreements were handed out like candy.');
+  q = find(a, 'the agreements were handed out');
+  assert.equal(q.cue?.text, 'adding');
+  assert.equal(q.text, 'the agreements were handed out like candy');
+  assert.match(q.speakerMention?.text ?? '', /Jason Chaffetz/);
+  a = run('Woodrow Benford, 58, who lives outside Minneapolis, says he plans to caucus for Sanders.');
+  assert.equal(find(a, 'he plans to caucus').speakerMention?.text, 'Woodrow Benford');
+});
+
 test('speaker after the quote, colon form, "in a statement", dash form', () => {
   let a = run('"It was chaos," said John Miller, a witness.');
   assert.equal(find(a, 'It was chaos').speakerMention?.text, 'John Miller');
