@@ -113,9 +113,9 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     ENDOF: { words: ['month', 'week', 'quarter', 'decade'] },
     SPELLED: { words: ['nineteen', 'twenty', 'thousand'] },
   } satisfies Record<string, Trigger>;
-  const mk = (trig: Trigger, src: string, fn: Handler): Pattern => {
+  const mk = (trig: Trigger, src: string, fn: Handler, back?: number): Pattern => {
     const key = Object.entries(T).find(([, v]) => v === trig)?.[0] ?? '';
-    return { re: new RegExp(src, 'iuy'), fn, trig, back: BACK_LONG[key] ?? BACK_DEFAULT };
+    return { re: new RegExp(src, 'iuy'), fn, trig, back: back ?? BACK_LONG[key] ?? BACK_DEFAULT };
   };
 
 
@@ -412,7 +412,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const y = +m[1]!;
     if (y < 1000 || y > 2200) return null;
     return cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y, yearAgo: false }, 3);
-  }));
+  }, 1));
   // 12b. "this year's third quarter", "next year's first half", "last year's quarter".
   pats.push(mk(T.QUARTER, `${B}(this|last|next)\\s+year['’]s\\s+(?:(first|second|third|fourth)[-\\s]+)?(quarter|half)${E}`, (m) => {
     const w = m[1]!.toLowerCase();
@@ -519,7 +519,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return cand(m, 'TIME', { k: 'clock', h, mi, day: dayRef(m[5]) }, 3);
   }));
   // 24-hour clock with a zone: "1300 GMT", "0900 hours".
-  pats.push(mk(T.ISO, `${B}([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hours|hrs|GMT|UTC|Zulu|${TZ})${E}`, (m) => cand(m, 'TIME', { k: 'clock', h: +m[1]!, mi: +m[2]!, day: null }, 3)));
+  pats.push(mk(T.ISO, `${B}([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hours|hrs|GMT|UTC|Zulu|${TZ})${E}`, (m) => cand(m, 'TIME', { k: 'clock', h: +m[1]!, mi: +m[2]!, day: null }, 3), 0));
   pats.push(mk(T.COLON, `${B}(\\d{1,2}):(\\d{2})\\s*(?:hours?|hrs|${TZ})${E}`, (m) => {
     const h = +m[1]!, mi = +m[2]!;
     if (h > 23 || mi > 59) return null;
