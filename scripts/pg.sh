@@ -5,7 +5,7 @@
 set -u
 cd "$(dirname "$0")/.."
 PORT=${SITREP_PG_PORT:-54329}
-DIR="$PWD/.pg"
+DIR="${SITREP_PG_DIR:-$PWD/.pg}"
 find_bin() {
   for d in /usr/lib/postgresql/*/bin; do [ -x "$d/pg_ctl" ] && { echo "$d"; return; }; done
   command -v pg_ctl >/dev/null 2>&1 && dirname "$(command -v pg_ctl)"

@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { analyze } from '../analyze.js';
 import { loadResources } from '../resources.js';
 import { readPaths } from '../ingest/index.js';
+import type { ReadResult } from '../ingest/types.js';
 import { openStore } from '../store/open.js';
 import { ingest, type IngestSummary } from '../store/ingest.js';
 import { formatReport } from './report.js';
 import { StoryKeeper } from '../store/stories.js';
+import { Queue } from '../queue/queue.js';
+import { runWorker } from '../queue/worker.js';
 import { loadCorpusResources } from '../corpus/load.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -35,7 +38,7 @@ const COMMANDS: Record<string, Command> = {
       const res = loadResources({ kb: v.kb as string[] | undefined });
       let ok = 0;
       let bad = 0;
-      for (const r of readPaths(paths, { date: v.date as string | undefined, source: v.source as string | undefined })) {
+      for (const r of read(paths, v)) {
         if (!r.ok) {
           bad++;
           process.stderr.write(`sitrep: ${r.input}: ${r.error}\n`);
@@ -56,10 +59,20 @@ const COMMANDS: Record<string, Command> = {
   },
   ingest: {
     summary: 'analyse articles and store them (idempotent; resumable after a crash)',
-    usage: 'sitrep ingest PATH... [--db FILE] [--date YYYY-MM-DD] [--source OUTLET] [--kb FILE]...',
-    options: { db, date: { type: 'string' }, source: { type: 'string' }, kb },
+    usage: 'sitrep ingest PATH... [--db FILE|postgres://…] [--queue] [--date YYYY-MM-DD] [--source OUTLET] [--kb FILE]...   (--queue: only enqueue, for `sitrep worker`)',
+    options: { db, date: { type: 'string' }, source: { type: 'string' }, kb, queue: { type: 'boolean', default: false } },
     async run(v, paths) {
       if (!paths.length) return usageError('ingest', 'give at least one file, folder, or - for standard input');
+      if (v.queue) {
+        const store = await openStore(v.db as string);
+        try {
+          const s = await new Queue(store.db).enqueue(read(paths, v), store);
+          process.stderr.write(`sitrep ingest --queue: ${s.read} read, ${s.enqueued} enqueued, ${s.duplicates} already stored or queued, ${s.rejected} rejected → run sitrep worker --db ${v.db as string}\n`);
+          return s.enqueued + s.duplicates === 0 ? 1 : 0;
+        } finally {
+          await store.close();
+        }
+      }
       const summary = await runIngest(paths, v);
       return summary.stored + summary.duplicates === 0 ? 1 : 0;
     },
@@ -131,6 +144,47 @@ const COMMANDS: Record<string, Command> = {
       }
     },
   },
+  worker: {
+    summary: 'take queued articles, analyse and store them (run any number, on any machine)',
+    usage: 'sitrep worker --db postgres://… [--batch 20] [--lease 120] [--max-attempts 3] [--exit-when-empty] [--name NAME]',
+    options: { db, batch: { type: 'string', default: '20' }, lease: { type: 'string', default: '120' }, 'max-attempts': { type: 'string', default: '3' }, 'exit-when-empty': { type: 'boolean', default: false }, name: { type: 'string' }, kb },
+    async run(v) {
+      const store = await openStore(v.db as string);
+      try {
+        const queue = new Queue(store.db, { leaseSeconds: Number(v.lease), maxAttempts: Number(v['max-attempts']) });
+        const stories = await new StoryKeeper(loadCorpusResources()).open(store);
+        const s = await runWorker(store, queue, stories, loadResources({ kb: v.kb as string[] | undefined }), {
+          batch: Number(v.batch), exitWhenEmpty: Boolean(v['exit-when-empty']), pollMs: 500, name: v.name as string | undefined,
+          log: (l) => process.stderr.write(`sitrep worker: ${l}\n`),
+        });
+        process.stderr.write(`sitrep worker: ${s.stored} stored, ${s.duplicates} already stored, ${s.retried} retried, ${s.parked} parked, ${s.transientErrors} database interruptions\n`);
+        return 0;
+      } finally {
+        await store.close();
+      }
+    },
+  },
+  queue: {
+    summary: 'show the work queue: pending, leased, done, failed (with their errors)',
+    usage: 'sitrep queue [--db postgres://…] [--json]',
+    options: { db, json },
+    async run(v) {
+      const store = await openStore(v.db as string);
+      try {
+        const q = new Queue(store.db);
+        const stats = await q.stats();
+        const failed = await q.failed();
+        if (v.json) process.stdout.write(JSON.stringify({ ...stats, failedJobs: failed }) + '\n');
+        else {
+          process.stdout.write(`pending ${stats.pending} · leased ${stats.leased} · done ${stats.done} · failed ${stats.failed}\n`);
+          for (const f of failed) process.stdout.write(`  failed: ${f.input} after ${f.attempts} tries: ${f.error}\n`);
+        }
+        return 0;
+      } finally {
+        await store.close();
+      }
+    },
+  },
   serve: {
     summary: 'serve the HTTP API and the web page over a store (read-only unless --token is given)',
     usage: 'sitrep serve [--db FILE] [--port 8080] [--host 127.0.0.1] [--token TOKEN]',
@@ -187,7 +241,7 @@ async function runIngest(paths: string[], v: Record<string, unknown>): Promise<I
   const t0 = Date.now();
   try {
     const stories = await new StoryKeeper(loadCorpusResources()).open(store);
-    const summary = await ingest(readPaths(paths, { date: v.date as string | undefined, source: v.source as string | undefined }), store, res, {
+    const summary = await ingest(read(paths, v), store, res, {
       onStored: stories.onStored,
       onProgress: (s) => {
         if (!tty) return;
@@ -202,6 +256,14 @@ async function runIngest(paths: string[], v: Record<string, unknown>): Promise<I
     return summary;
   } finally {
     await store.close();
+  }
+}
+
+/** The readers over PATHs, telling standard error what each input's warnings are (bad bytes, dates not used…). */
+function* read(paths: string[], v: Record<string, unknown>): Generator<ReadResult> {
+  for (const r of readPaths(paths, { date: v.date as string | undefined, source: v.source as string | undefined })) {
+    if (r.ok) for (const w of r.warnings ?? []) process.stderr.write(`sitrep: ${r.input}: warning: ${w}\n`);
+    yield r;
   }
 }
 

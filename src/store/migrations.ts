@@ -66,5 +66,14 @@ export const MIGRATIONS: Record<Dialect, string[]> = {
   ],
 };
 
+const QUEUE = (id: string) => `
+  CREATE TABLE queue (id ${id}, content_hash TEXT NOT NULL UNIQUE, input TEXT NOT NULL, article TEXT NOT NULL,
+    status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, lease_until BIGINT, worker TEXT, error TEXT,
+    enqueued_at TEXT NOT NULL, done_at TEXT);
+  CREATE INDEX queue_status ON queue(status, id);`;
+
+MIGRATIONS.sqlite.push(QUEUE('INTEGER PRIMARY KEY AUTOINCREMENT'));
+MIGRATIONS.postgres.push(QUEUE('BIGSERIAL PRIMARY KEY'));
+
 /** The insertion-order column of `articles` on each engine. */
 export const SEQ: Record<Dialect, string> = { sqlite: 'rowid', postgres: 'seq' };

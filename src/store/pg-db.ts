@@ -10,7 +10,7 @@ export function isTransient(e: unknown): boolean {
   const code = (e as { code?: string }).code ?? '';
   const msg = (e as Error).message ?? '';
   return ['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', '40001', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT'].includes(code)
-    || /Connection terminated|connection.*closed|the database system is (starting up|shutting down)/i.test(msg);
+    || /Connection terminated|connection.*closed|not queryable|the database system is (starting up|shutting down)|terminating connection/i.test(msg);
 }
 
 /** A PostgreSQL pool behind the async `Db` surface. */
@@ -48,16 +48,23 @@ export class PgDb implements Db {
   async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
     if (this.client) return fn(this);
     const client = await this.pool!.connect();
+    // A server that goes away mid-transaction makes the client emit 'error'; the failing query reports it.
+    const ignore = () => undefined;
+    client.on('error', ignore);
+    let broken: Error | undefined;
     try {
       await client.query('BEGIN');
       const r = await fn(new PgDb(null, client));
       await client.query('COMMIT');
       return r;
     } catch (e) {
+      broken = e as Error;
       await client.query('ROLLBACK').catch(() => undefined);
       throw e;
     } finally {
-      client.release();
+      client.off('error', ignore);
+      // A client whose connection failed is destroyed, not put back in the pool.
+      client.release(broken && isTransient(broken) ? broken : undefined);
     }
   }
 

@@ -63,6 +63,9 @@ export class SqlStore implements Store {
 
   async put(items: StoreItem[], after?: (tx: Store, stored: Analysis[]) => Promise<void>): Promise<PutResult> {
     return this.db.transaction(async (tx) => {
+      // Writers take turns (PostgreSQL; SQLite's BEGIN IMMEDIATE already does): insertion order is then commit
+      // order, which story clustering relies on (src/store/stories.ts).
+      if (tx.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(7305002)');
       const result: PutResult = { stored: [], duplicates: [], conflicts: [] };
       const stored: Analysis[] = [];
       const now = new Date().toISOString();
@@ -80,11 +83,10 @@ export class SqlStore implements Store {
           else result.conflicts.push({ input, id: art.id });
           continue;
         }
-        await tx.run('INSERT INTO analyses (article_id, json) VALUES (?, ?)', [art.id, JSON.stringify(a)]);
-        await writeFacts(tx, a);
         result.stored.push(art.id);
         stored.push(a);
       }
+      await writeFacts(tx, stored);
       if (after && stored.length) await after(new SqlStore(tx), stored);
       return result;
     });
@@ -188,7 +190,7 @@ export class SqlStore implements Store {
     await this.db.run('INSERT INTO state (key, json) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET json = excluded.json', [key, JSON.stringify(value)]);
   }
 
-  async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+  async transaction<T>(fn: (tx: SqlStore) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => fn(new SqlStore(tx)));
   }
 
@@ -230,32 +232,40 @@ function dateRange(where: string[], args: unknown[], col: string, q: { from?: st
   if (q.to) { where.push(`substr(${col}, 1, ?) <= ?`); args.push(q.to.length, q.to); }
 }
 
-async function writeFacts(db: Db, a: Analysis): Promise<void> {
-  const id = a.article.id;
-  const ent = new Map(a.entities.map((e) => [e.id, e]));
-  const name = (eid: string | null) => (eid ? ent.get(eid)?.name ?? null : null);
-  for (const e of a.entities) {
-    await db.run('INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [id, e.id, e.name, e.type, e.kb, e.country, JSON.stringify(e.roles), e.mentions.length]);
+/** Inserts rows in as few statements as the engines' parameter limits allow. */
+async function insertMany(db: Db, table: string, rows: unknown[][]): Promise<void> {
+  if (!rows.length) return;
+  const width = rows[0]!.length;
+  const per = Math.max(1, Math.floor(30000 / width));
+  const tuple = `(${new Array(width).fill('?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += per) {
+    const part = rows.slice(i, i + per);
+    await db.run(`INSERT INTO ${table} VALUES ${part.map(() => tuple).join(', ')}`, part.flat());
   }
-  for (const [i, q] of a.quotes.entries()) {
-    await db.run('INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, i, q.start, q.end, q.text, q.direct ? 1 : 0,
-      q.speaker, name(q.speaker), q.speaker ? ent.get(q.speaker)?.kb ?? null : null, q.cue?.text ?? null, q.date]);
+}
+
+/** The queryable fact rows of a batch of analyses, one multi-row insert per table. */
+async function writeFacts(db: Db, batch: Analysis[]): Promise<void> {
+  const rows: Record<string, unknown[][]> = { analyses: [], entities: [], quotes: [], figures: [], events: [], relations: [], labels: [] };
+  for (const a of batch) {
+    const id = a.article.id;
+    const ent = new Map(a.entities.map((e) => [e.id, e]));
+    const name = (eid: string | null) => (eid ? ent.get(eid)?.name ?? null : null);
+    rows.analyses!.push([id, JSON.stringify(a)]);
+    for (const e of a.entities) rows.entities!.push([id, e.id, e.name, e.type, e.kb, e.country, JSON.stringify(e.roles), e.mentions.length]);
+    a.quotes.forEach((q, i) => rows.quotes!.push([id, i, q.start, q.end, q.text, q.direct ? 1 : 0, q.speaker, name(q.speaker),
+      q.speaker ? ent.get(q.speaker)?.kb ?? null : null, q.cue?.text ?? null, q.date]));
+    a.figures.forEach((f, i) => rows.figures!.push([id, i, f.start, f.end, f.text, f.kind, f.value, f.min, f.max, f.qualifier,
+      f.counted, f.cumulative ? 1 : 0, f.source, name(f.source)]));
+    for (const v of a.events) {
+      rows.events!.push([id, v.id, v.start, v.end, v.text, v.type, v.mode, v.cameo, v.actor, name(v.actor), v.target, name(v.target),
+        v.date.value, v.date.precision, v.place?.name ?? null, v.place?.country ?? null, v.place?.lat ?? null, v.place?.lon ?? null,
+        JSON.stringify(v.modality), v.reportedBy]);
+    }
+    a.relations.forEach((r, i) => rows.relations!.push([id, i, r.type, r.subject, name(r.subject), r.object, name(r.object), r.start, r.end, r.text]));
+    a.labels.forEach((l, i) => rows.labels!.push([id, i, l.entity, name(l.entity), l.kind, l.start, l.end, l.text]));
   }
-  for (const [i, f] of a.figures.entries()) {
-    await db.run('INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, i, f.start, f.end, f.text, f.kind,
-      f.value, f.min, f.max, f.qualifier, f.counted, f.cumulative ? 1 : 0, f.source, name(f.source)]);
-  }
-  for (const v of a.events) {
-    await db.run('INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, v.id, v.start, v.end,
-      v.text, v.type, v.mode, v.cameo, v.actor, name(v.actor), v.target, name(v.target), v.date.value, v.date.precision,
-      v.place?.name ?? null, v.place?.country ?? null, v.place?.lat ?? null, v.place?.lon ?? null, JSON.stringify(v.modality), v.reportedBy]);
-  }
-  for (const [i, r] of a.relations.entries()) {
-    await db.run('INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)', [id, i, r.type, r.subject, name(r.subject), r.object, name(r.object), r.start, r.end, r.text]);
-  }
-  for (const [i, l] of a.labels.entries()) {
-    await db.run('INSERT INTO labels VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [id, i, l.entity, name(l.entity), l.kind, l.start, l.end, l.text]);
-  }
+  for (const [table, r] of Object.entries(rows)) await insertMany(db, table, r);
 }
 
 /** Free words → a safe FTS5 query: each word quoted, all required. */

@@ -28,13 +28,14 @@ export class StoryKeeper {
     this.index = new StoryIndex({ stopwords: res.stopwords });
   }
 
-  /** Loads the saved index and replays what was stored after it. */
+  /**
+   * Loads the saved index and replays what was stored after it. Also the way back after a failed transaction,
+   * whose assignments the in-memory index had already taken in.
+   */
   async open(store: Store): Promise<this> {
     const saved = (await store.getState(STATE_KEY)) as SavedState | null;
-    if (saved) {
-      this.index = StoryIndex.fromJSON(saved.index);
-      this.position = saved.position;
-    }
+    this.index = saved ? StoryIndex.fromJSON(saved.index) : new StoryIndex({ stopwords: this.res.stopwords });
+    this.position = saved?.position ?? 0;
     await this.sync(store);
     return this;
   }

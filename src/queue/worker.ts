@@ -1,0 +1,96 @@
+import { hostname } from 'node:os';
+import { analyze, type Resources } from '../analyze.js';
+import type { SqlStore } from '../store/sql-store.js';
+import type { StoreItem } from '../store/store.js';
+import type { StoryKeeper } from '../store/stories.js';
+import { isTransient } from '../store/pg-db.js';
+import { Queue, type Job } from './queue.js';
+
+export interface WorkerOptions {
+  /** Jobs claimed at a time. */
+  batch: number;
+  /** Stop when the queue has nothing pending or leased (else poll forever). */
+  exitWhenEmpty: boolean;
+  /** Milliseconds between polls of an empty queue. */
+  pollMs: number;
+  name?: string;
+  log?: (line: string) => void;
+  /** The analysis to run (the pipeline's `analyze` unless a test injects a failing one). */
+  analyzeFn?: typeof analyze;
+}
+
+export interface WorkerSummary {
+  stored: number;
+  duplicates: number;
+  retried: number;
+  parked: number;
+  transientErrors: number;
+}
+
+/**
+ * One worker: claim a batch, analyse it outside any transaction (this is the part that runs in parallel), then store
+ * the results, cluster them and mark the jobs done in one transaction. A worker killed at any point loses nothing:
+ * uncommitted results vanish with the transaction, the lease runs out and another worker redoes the jobs; content
+ * hashes make a redo store nothing twice. Transient database errors (a restart) are retried with back-off.
+ */
+export async function runWorker(store: SqlStore, queue: Queue, stories: StoryKeeper, res: Resources, opts: WorkerOptions): Promise<WorkerSummary> {
+  const name = opts.name ?? `${hostname()}:${process.pid}`;
+  const log = opts.log ?? (() => undefined);
+  const sum: WorkerSummary = { stored: 0, duplicates: 0, retried: 0, parked: 0, transientErrors: 0 };
+  let backoff = 100;
+  let batches = 0;
+  let reopen = false;
+  for (;;) {
+    try {
+      if (reopen) {
+        await stories.open(store);
+        reopen = false;
+      }
+      const jobs = await queue.claim(name, opts.batch);
+      if (!jobs.length) {
+        const s = await queue.stats();
+        if (opts.exitWhenEmpty && s.pending === 0 && s.leased === 0) {
+          await stories.save(store);
+          return sum;
+        }
+        await sleep(opts.pollMs);
+        continue;
+      }
+      const items: StoreItem[] = [];
+      const ok: Job[] = [];
+      for (const job of jobs) {
+        try {
+          items.push({ analysis: (opts.analyzeFn ?? analyze)(job.article, res), input: job.input });
+          ok.push(job);
+        } catch (e) {
+          const msg = `analysis failed: ${(e as Error).message}`;
+          const outcome = await queue.fail(job, name, msg);
+          if (outcome === 'parked') {
+            sum.parked++;
+            await store.reject(job.input, `${msg} (parked after ${job.attempts} tries)`);
+          } else sum.retried++;
+          log(`${job.input}: ${msg} → ${outcome}`);
+        }
+      }
+      await store.transaction(async (tx) => {
+        const r = await tx.put(items, stories.onStored);
+        sum.stored += r.stored.length;
+        sum.duplicates += r.duplicates.length;
+        for (const c of r.conflicts) await tx.reject(c.input, `article id "${c.id}" is already stored with different content`);
+        await queue.complete((tx as SqlStore).db, name, ok.map((j) => j.id));
+      });
+      backoff = 100;
+      if (++batches % 50 === 0) await stories.save(store);
+    } catch (e) {
+      if (!isTransient(e)) throw e;
+      sum.transientErrors++;
+      log(`database unavailable (${(e as Error).message}); retrying in ${backoff} ms`);
+      await sleep(backoff);
+      backoff = Math.min(backoff * 2, 5000);
+      // The rolled-back batch may already be in the in-memory story index: rebuild it from what was committed.
+      reopen = true;
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
