@@ -444,6 +444,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (n !== null && (m[4] || m[6])) n += 0.5;
     const unitWord = m[5]!.toLowerCase();
     // "three-quarters of its food" is a fraction.
+    // "a quarter of an hour", "half of the year": a fraction, not a span of quarters.
+    if (unitCode === 'Q' && !m[6] && /^\s+of\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
     if (unitCode === 'Q' && /-\s*quarters$/i.test(m[0].slice(0, m[0].toLowerCase().indexOf(unitWord) + unitWord.length))) return null;
     const plural = /s$/.test(unitWord) && unitWord !== 'hrs';
     // "a" / "an" needs a singular unit; words like "second" after "a" are ordinal uses ("a second term").
