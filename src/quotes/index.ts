@@ -47,6 +47,8 @@ const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must',
 const NOUNISH = new Set(['state', 'remark', 'note', 'claim', 'report', 'comment', 'demand', 'promise', 'counter', 'post', 'order', 'caution', 'tweet', 'pledge', 'vow', 'reply', 'respond', 'repeat', 'joke', 'quip', 'shout', 'boast', 'recall', 'mention', 'whisper', 'yell', 'scream', 'lament']);
 const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been', "'s", '’s', 'am']);
 const CONTENT_BAD_START = new Set(['and', 'but', 'or', 'of', 'nothing', 'anything', 'something']);
+/** Words after which a gerund cue continues the clause's subject: "began by saying", "while noting". */
+const GERUND_LEAD = new Set(['and', 'by', 'while', 'after', 'before', 'when', 'from', 'also', 'then']);
 const SEP = new Set([',', '—', '–', ':', '-', '--', ';']);
 const END_PUNCT = new Set(['.', '!', '?', '…']);
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'", '„', '`']);
@@ -291,6 +293,11 @@ class QuoteFinder {
         if (after) continue; // "… has been "life-changing," she said": the reported pass takes the sentence.
       }
       if (words < 3 && !before && !after) continue;
+      if (before && !after && s.close >= 0 && !s.continues) {
+        // "he said "budget reforms" would pay for them": the quotation is part of a reported clause.
+        const nx = this.toks[this.firstTokAt(s.close + 1)];
+        if (nx && nx.paragraph === para && (nx.kind === 'word' || nx.kind === 'number') && !this.speechCueAt(nx.i)) continue;
+      }
       const att = before ?? after;
       if (att?.cue) for (let i = att.cue[0]; i <= att.cue[1]; i++) this.usedCue.add(i);
       this.drafts.push({
@@ -458,7 +465,7 @@ class QuoteFinder {
           && (prev.lower === 'and' || (AUX.has(prev.lower) && this.toks[k - 2]?.lower === 'and'));
         if (!progressive && (cue.info.tense === 'gerund' || andCue)) {
           // ", adding that …", ", saying …", "and added …": the clause's subject speaks again.
-          if (!prev || (prev.text !== ',' && !andCue)) continue;
+          if (!prev || (prev.text !== ',' && !andCue && !GERUND_LEAD.has(prev.lower))) continue;
           const content = this.contentAfter(k, cue.end, cue.info, b);
           const speaker = lastSpeaker ?? this.lastSpeakerInSentence(a, k) ?? this.subjectAt(a, k);
           if (content && speaker) {
