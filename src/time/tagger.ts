@@ -878,7 +878,8 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
       let y = base.y;
       if (spec.dir === 'last') y = start < base.m ? base.y : base.y - 1;
       else if (spec.dir === 'next') y = start > base.m ? base.y : base.y + 1;
-      else if (spec.dir === 'this' || spec.dir === 'the') y = base.y;
+      // "this winter" in February is the winter that began in December (TimeML dates winter by its December).
+      else if (spec.dir === 'this' || spec.dir === 'the') y = spec.s === 'WI' && base.m <= 3 && ctx.tense !== 'future' ? base.y - 1 : base.y;
       else y = ctx.tense === 'future' ? (start >= base.m ? base.y : base.y + 1) : start <= base.m ? base.y : base.y - 1;
       return { value: `${fmtYear(y)}-${spec.s}`, anchor: baseAnchor, point: { p: { y, m: start, d: 1 }, g: 'Y' } };
     }
