@@ -465,7 +465,7 @@ class QuoteFinder {
           && (prev.lower === 'and' || (AUX.has(prev.lower) && this.toks[k - 2]?.lower === 'and'));
         if (!progressive && (cue.info.tense === 'gerund' || andCue)) {
           // ", adding that …", ", saying …", "and added …": the clause's subject speaks again.
-          if (!prev || (prev.text !== ',' && !andCue && !GERUND_LEAD.has(prev.lower))) continue;
+          if (!prev || (!SEP.has(prev.text) && !andCue && !GERUND_LEAD.has(prev.lower))) continue;
           const content = this.contentAfter(k, cue.end, cue.info, b);
           const speaker = lastSpeaker ?? this.lastSpeakerInSentence(a, k) ?? this.subjectAt(a, k);
           if (content && speaker) {
