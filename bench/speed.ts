@@ -4,44 +4,17 @@
  * Prints per-stage cost (ms per 3,000 characters) and, last, one JSON line:
  * {"bench":"speed","articles":…,"articlesPerSecond":…,"articlesPerCpuSecond":…,"peakMB":…,"msPer3000":{…}}
  */
-import { join } from 'node:path';
 import { analyze, documentFor, STAGES, toAnalysis } from '../src/analyze.js';
-import { loadResources, DATA_DIR } from '../src/resources.js';
-import { readPaths } from '../src/ingest/index.js';
-import type { ArticleInput } from '../src/types.js';
+import { loadResources } from '../src/resources.js';
+import { generateCorpus } from './corpus.js';
 
 const N = Number(process.env.SPEED_ARTICLES ?? 5000);
-
-const NAMES = [
-  ['Haftar', 'Hamdan'], ['Serraj', 'Sarraj'], ['Tripoli', 'Misrata'], ['Turkey', 'Qatar'], ['Geneva', 'Berlin'],
-  ['Russia', 'Egypt'], ['Salame', 'Williams'], ['Benghazi', 'Sirte'], ['Tuesday', 'Monday'], ['Friday', 'Thursday'],
-];
-
-/** A deterministic variant of `base`: names swapped, numbers scaled, dates shifted. */
-export function variant(base: ArticleInput, k: number): ArticleInput {
-  let text = base.text;
-  for (let j = 0; j < NAMES.length; j++) {
-    if ((k >> j) & 1) text = text.split(NAMES[j]![0]!).join(NAMES[j]![1]!);
-  }
-  text = text.replace(/\b\d{2,3}\b(?!,)/g, (m) => String(Math.max(1, Math.round((Number(m) * (k % 7 + 3)) / 5))));
-  let published = base.published ?? null;
-  if (published) {
-    const d = new Date(published.slice(0, 10) + 'T00:00:00Z');
-    d.setUTCDate(d.getUTCDate() + (k % 400));
-    published = d.toISOString().slice(0, 10);
-  }
-  return { ...base, id: `${base.id ?? 'x'}-${k}`, text, published };
-}
 
 function main() {
   const t0 = performance.now();
   const res = loadResources();
   const loadMs = performance.now() - t0;
-  const bases: ArticleInput[] = [];
-  for (const r of readPaths([join(DATA_DIR, '..', 'examples')], {})) if (r.ok) bases.push(r.article);
-  if (!bases.length) throw new Error('no examples to build the corpus from');
-  const corpus: ArticleInput[] = [];
-  for (let k = 0; corpus.length < N; k++) corpus.push(variant(bases[k % bases.length]!, Math.floor(k / bases.length)));
+  const corpus = generateCorpus(N);
   const chars = corpus.reduce((n, a) => n + a.text.length, 0);
 
   // Warm-up, then the timed run.

@@ -3,7 +3,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 status=0
-for name in speed time entities labels quotes figures events geo stories; do
+for name in speed time entities labels quotes figures events geo stories api scale; do
   [ -f "bench/$name.ts" ] || continue
   echo "== bench:$name"
   npm run --silent "bench:$name" || { echo "bench:$name failed"; status=1; }
