@@ -144,6 +144,14 @@ test('wire-story structure: dateline, quantified event nouns, coordinated verbs,
   assert.ok(top.every((e) => e.actorSpan?.text === 'Hamas'));
 });
 
+test('reciprocal acts: the second party of a coordinated subject is the target', () => {
+  const e = only('Russia and China signed a trade agreement on Monday.', 'AGREE');
+  assert.equal(e.actorSpan?.text, 'Russia');
+  assert.equal(e.targetSpan?.text, 'China');
+  const accuse = only('Russia and Egypt condemned the decision.', 'ACCUSE');
+  assert.equal(accuse.targetSpan?.text, 'the decision', 'not reciprocal: the coordinated subject stays the actor');
+});
+
 test('mode from the clause when the trigger gives none', () => {
   assert.equal(only('Militants attacked the checkpoint with rockets.', 'ASSAULT').mode, 'heavy-weapons');
   assert.equal(only('Workers in Lagos went on strike against the new tax.', 'PROTEST').mode, 'strike');

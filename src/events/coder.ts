@@ -932,6 +932,17 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
         if (named) ev.target = named;
       }
     } else if (!e.tgt.length) ev.target = namedPrepTarget(r, hit.trigEnd);
+    if (!ev.target && !e.intrans) ev.target = namedPrepTarget(r, hit.trigEnd);
+    // reciprocal acts ("Russia and China signed a deal", "Hamas and Fatah met"): the second party is the target
+    if (!ev.target && ev.actor && e.tgt.includes('with')) {
+      for (let i = ev.actor.s + 1; i < ev.actor.e - 1; i++) {
+        if (r.low(i) === 'and' && r.isName(i - 1) && (r.isName(i + 1) || L.determiners.has(r.low(i + 1)))) {
+          ev.target = { s: i + 1, e: ev.actor.e };
+          ev.actor = { s: ev.actor.s, e: i };
+          break;
+        }
+      }
+    }
   }
   // weapons and victims are not actors ("Shells struck the market", "Eleven people died")
   if (ev.actor && L.nonActors.has(r.low(r.head(ev.actor)))) {
