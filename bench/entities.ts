@@ -62,9 +62,17 @@ function predict(words: string[]): Set<string> {
   const doc = documentFor({ text }, res);
   runActors(doc, res.actors);
   const out = new Set<string>();
+  // Offsets → CoNLL words: a span that starts or ends inside a word takes the whole word
+  // (the CoNLL word "Corp." holds the abbreviation's period, which the tokenizer splits off).
+  const wordAt = (o: number) => {
+    let k = -1;
+    for (let i = 0; i < offs.length && offs[i]! <= o; i++) k = i;
+    return k >= 0 && o < offs[k]! + words[k]!.length ? k : undefined;
+  };
   const add = (s: number, e: number, type: string) => {
-    const a = startWord.get(s);
-    const b = endWord.get(e);
+    const a = startWord.get(s) ?? wordAt(s);
+    const bw = endWord.get(e) ?? wordAt(e - 1);
+    const b = bw === undefined ? undefined : endWord.has(e) ? bw : bw + 1;
     out.add(a !== undefined && b !== undefined ? `${a}:${b}:${type}` : `x${s}:${e}:${type}`);
   };
   const nameSpans = new Set<string>();

@@ -24,6 +24,10 @@ export interface ActorsLexicon {
   calendar?: string[];
   /** Last words that make a capitalised name an organisation ("Corp", "Brigade", "Party"). */
   orgSuffixes?: string[];
+  /** Sport names that open a sports headline ("CRICKET - …"). */
+  sports?: string[];
+  /** Words that make a sentence a sports report (beat, innings, goals…). */
+  sportsCues?: string[];
 }
 
 /** What the actors stage needs, loaded once (see load.ts) and passed in. */
@@ -49,6 +53,8 @@ interface LexCache {
   nominal: Map<string, string>;
   calendar: Set<string>;
   orgSuffix: Set<string>;
+  sports: Set<string>;
+  sportsCues: Set<string>;
 }
 
 function lexCache(res: ActorsResources): LexCache {
@@ -74,6 +80,8 @@ function lexCache(res: ActorsResources): LexCache {
     nominal,
     calendar: new Set(res.lex.calendar ?? []),
     orgSuffix: new Set(res.lex.orgSuffixes ?? []),
+    sports: new Set(res.lex.sports ?? []),
+    sportsCues: new Set(res.lex.sportsCues ?? []),
   };
   return res.cache;
 }
@@ -305,9 +313,67 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       cands.push({ tStart: a, tEnd: b, ner: e ? CONLL_OF[e.type] : (x.type as NameCandidate['ner']), kb: e, kind, type: e ? e.type : type, roles });
     }
     cands.sort((p, q) => p.tStart - q.tStart);
+    sportsTeams(doc, res, c, cands, lo, hi);
     out.push(...cands);
   }
   return out;
+}
+
+/** A country (or a home nation): in sports reports a national side keeps the country's type. */
+function isCountry(res: ActorsResources, cand: NameCandidate, words: string): boolean {
+  if (cand.kb?.id.startsWith('country:')) return true;
+  return (res.gazetteer.get(words.toLowerCase()) ?? []).includes('country');
+}
+
+/**
+ * Sports reports: a city or region that plays is a team, an organisation ("Milwaukee beat
+ * Minnesota", "Surrey 320-5", "Partizan 6 Becej 0", results and standings lines). A unit is a
+ * sports unit when it opens with a sport name and a dash, when it is a results/standings line (a
+ * name followed by a number, numbers and few lower-case words), or when it has two sports cue
+ * words. There, places that are not countries and not after a locative preposition become ORG.
+ */
+function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number): void {
+  if (!cands.length) return;
+  const toks = doc.tokens;
+  // A dateline ("LONDON 1996-08-30") is not a results line.
+  if (/^\D*\d{4}-\d\d-\d\d$/.test(doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end))) return;
+  let numbers = 0;
+  let lower = 0;
+  let cues = 0;
+  let nameThenNumber = false;
+  for (let i = lo; i < hi; i++) {
+    const t = toks[i]!;
+    // Scores and counts, not dates ("1996-08-30").
+    if ((t.kind === 'number' || /^[\d.,:-]*\d[\d.,:-]*$/.test(t.text)) && !/^\d{4}-\d\d-\d\d$/.test(t.text)) numbers++;
+    else if (t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !/^(v|vs|and|in|at|for|after|pct|ot|so)$/.test(t.lower)) lower++;
+    if (c.sportsCues.has(t.lower)) cues++;
+  }
+  for (const x of cands) {
+    const n = toks[x.tEnd];
+    if (n && (n.kind === 'number' || /^\d/.test(n.text)) && !/^\d{4}-\d\d-\d\d$/.test(n.text)) nameThenNumber = true;
+  }
+  const t0 = toks[lo]!;
+  const headline = hi - lo > 2 && (c.sports.has(t0.lower) || (toks[lo + 1] && c.sports.has(t0.lower + ' ' + toks[lo + 1]!.lower))) && toks.slice(lo + 1, lo + 4).some((t) => t.text === '-');
+  const table = nameThenNumber && numbers >= 2 && lower <= 2;
+  if (process.env.NOSPORT || (!headline && !table && cues < 2)) return;
+  for (const x of cands) {
+    if (x.kind === 'demonym' || x.ner === 'MISC' || x.ner === 'ORG') continue;
+    const words = toks.slice(x.tStart, x.tEnd).map((t) => t.text).join(' ');
+    if (x.ner === 'PER') {
+      // In a results line a lone unknown capitalised word is a club, not a person ("Brentford 4 3 1").
+      if (!table || x.tEnd - x.tStart !== 1 || x.kb) continue;
+      const cls = res.gazetteer.get(toks[x.tStart]!.lower) ?? [];
+      if (cls.some((k) => k === 'first' || k === 'last' || k === 'kbfirst' || k === 'kblast' || k === 'person')) continue;
+    } else if (isCountry(res, x, words)) continue;
+    let p = x.tStart - 1;
+    if (p > lo && toks[p]!.lower === 'the') p--;
+    const pv = toks[p];
+    if (pv && p >= lo && c.loc.has(pv.lower)) continue;
+    x.ner = 'ORG';
+    x.type = 'ORG';
+    x.kb = null;
+    x.kind = 'name';
+  }
 }
 
 const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'took', 'won', 'beat', 'scored', 'insisted', 'wrote', 'argued', 'explained', 'replied', 'admitted', 'noted']);
