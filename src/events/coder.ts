@@ -1003,6 +1003,16 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
     actor = { s: nameStart, e: nameEnd };
     how = 'modifier';
   }
+  // "activists (went) on (hunger) strike": the protesters are the noun phrase before "on"
+  if (!actor && e.type === 'PROTEST' && r.low(i) === 'on') {
+    let q = i - 1;
+    if (r.low(q) === 'went' || r.low(q) === 'go' || r.low(q) === 'goes' || r.low(q) === 'are' || r.low(q) === 'were' || r.low(q) === 'is') q--;
+    const np = r.npBackward(q);
+    if (np) {
+      actor = np;
+      how = 'subject';
+    }
+  }
   // "a wave / series / barrage of …": look through the quantifier to the governing verb
   if (r.low(i) === 'of' && QUANTIFIERS.has(r.low(i - 1))) {
     i -= 2;
@@ -1069,6 +1079,11 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
 
 /** The noun is the subject of an occurrence verb ("clashes erupted", "riots broke out"). */
 function occurs(r: SentenceReader, from: number, indefinite: boolean): boolean {
+  // skip one locative phrase: "internet shutdown in Norway begins"
+  if (r.res.lexicon.locativePreps.has(r.low(from))) {
+    const np = r.npForward(from + 1, 5, true);
+    if (np) from = np.e;
+  }
   for (let i = from; i < Math.min(r.s1, from + 4); i++) {
     const l = r.low(i);
     if (r.res.lexicon.occurrenceVerbs.has(l)) return true;
