@@ -843,6 +843,11 @@ function spanEnd(r: SentenceReader, from: number): number {
     if (t.text === ',' || t.text === ';' || t.text === '.' || t.text === ':' || t.text === '”' || t.text === '—' || t.text === '"') break;
     if (r.res.lexicon.boundaries.has(t.lower) && t.lower !== 'as' && t.lower !== 'since') break;
     if (r.isReporting(e) && t.lower !== 'according') break;
+    // "condemned the raid and called for a strike": the next verb phrase is another event
+    if ((t.lower === 'and' || t.lower === 'but') && e > from) {
+      const n = r.low(e + 1);
+      if (r.res.verbs.has(n) && !r.res.nouns.has(n) && !r.isName(e + 1) || r.isReporting(e + 1)) break;
+    }
     e++;
   }
   return e;
