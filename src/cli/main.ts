@@ -6,6 +6,9 @@ import { analyze } from '../analyze.js';
 import { loadResources } from '../resources.js';
 import { readPaths } from '../ingest/index.js';
 import type { ReadResult } from '../ingest/types.js';
+import type { Analysis } from '../types.js';
+import type { Store } from '../store/store.js';
+import * as corpus from '../corpus/index.js';
 import { openStore } from '../store/open.js';
 import { ingest, type IngestSummary } from '../store/ingest.js';
 import { formatReport } from './report.js';
@@ -133,11 +136,77 @@ const COMMANDS: Record<string, Command> = {
           process.stderr.write(`sitrep story: no story "${id}" in ${v.db as string}\n`);
           return 1;
         }
-        if (v.json) process.stdout.write(JSON.stringify(s) + '\n');
+        const analyses = (await Promise.all(s.articles.map((a) => store.analysis(a.id)))).filter((a): a is Analysis => a !== null);
+        const comparison = corpus.compareStory(analyses);
+        if (v.json) process.stdout.write(JSON.stringify({ ...s, comparison }) + '\n');
         else {
           process.stdout.write(`# ${s.story.title}\n${s.story.first ?? '?'} … ${s.story.last ?? '?'} · outlets: ${s.story.outlets.join(', ')}\n\n`);
           for (const a of s.articles) process.stdout.write(`  ${(a.published ?? '?').slice(0, 10)}  ${(a.source ?? '?').padEnd(24)} ${a.id}${a.duplicateOf ? ' (copy of ' + a.duplicateOf + ')' : ''}  ${a.title ?? ''}\n`);
+          process.stdout.write(`\nComparison by outlet:\n${JSON.stringify(comparison, null, 2)}\n`);
         }
+        return 0;
+      } finally {
+        await store.close();
+      }
+    },
+  },
+  events: {
+    summary: 'events across the store, one per report or merged across reports, in the formats analysts use',
+    usage: 'sitrep events [--db FILE] [--merged] [--actor NAME] [--type PLOVER] [--from DATE] [--to DATE] [--format json|csv|acled|gkg|plover]',
+    options: { db, merged: { type: 'boolean', default: false }, actor: { type: 'string' }, type: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'json' } },
+    async run(v) {
+      const format = v.format as string;
+      if (!['json', 'csv', 'acled', 'gkg', 'plover'].includes(format)) return usageError('events', `unknown --format ${format}`);
+      const store = await openStore(v.db as string);
+      try {
+        const analyses = await allAnalyses(store);
+        const keep = eventFilter(v);
+        const filtered = analyses.map((a) => ({ ...a, events: a.events.filter((e) => keep(a, e)) }));
+        if (format === 'gkg') { process.stdout.write(corpus.gkgTsv(filtered, true)); return 0; }
+        if (format === 'csv') { process.stdout.write(corpus.eventsCsv(filtered)); return 0; }
+        const merged = v.merged || format === 'acled' ? corpus.mergeEvents(filtered) : null;
+        if (format === 'acled') { process.stdout.write(corpus.acledCsv(merged!)); return 0; }
+        if (format === 'plover') { process.stdout.write(corpus.ploverJsonl(merged ? corpus.ploverFromMerged(merged) : corpus.ploverFromAnalyses(filtered))); return 0; }
+        if (merged) for (const e of merged) process.stdout.write(JSON.stringify(e) + '\n');
+        else for (const a of filtered) for (const e of a.events) process.stdout.write(JSON.stringify({ article: a.article.id, source: a.article.source, published: a.article.published, ...e, actorName: name(a, e.actor), targetName: name(a, e.target) }) + '\n');
+        return 0;
+      } finally {
+        await store.close();
+      }
+    },
+  },
+  actors: {
+    summary: 'actors across the store, most mentioned first',
+    usage: 'sitrep actors [--db FILE] [--json] [--limit N]',
+    options: { db, json, limit: { type: 'string', default: '100' } },
+    async run(v) {
+      const store = await openStore(v.db as string);
+      try {
+        const profiles = corpus.actorProfiles(await allAnalyses(store)).slice(0, Number(v.limit));
+        for (const p of profiles) {
+          process.stdout.write(v.json ? JSON.stringify(p) + '\n' : `${p.name.padEnd(40)} ${p.type.padEnd(8)} ${String(p.articles.length).padStart(5)} articles  ${p.names.filter((n) => n.name !== p.name).slice(0, 4).map((n) => n.name).join(', ')}\n`);
+        }
+        return 0;
+      } finally {
+        await store.close();
+      }
+    },
+  },
+  actor: {
+    summary: 'one actor across the store: names, roles over time, relations, quotes, events, labels by outlet',
+    usage: 'sitrep actor NAME [--db FILE] [--json]',
+    options: { db, json },
+    async run(v, words) {
+      const query = words.join(' ');
+      if (!query) return usageError('actor', 'give a name, alias or knowledge-base id');
+      const store = await openStore(v.db as string);
+      try {
+        const p = corpus.findActor(corpus.actorProfiles(await allAnalyses(store)), query);
+        if (!p) {
+          process.stderr.write(`sitrep actor: no actor "${query}" in ${v.db as string}\n`);
+          return 1;
+        }
+        process.stdout.write(v.json ? JSON.stringify(p) + '\n' : JSON.stringify(p, null, 2) + '\n');
         return 0;
       } finally {
         await store.close();
@@ -267,6 +336,36 @@ function* read(paths: string[], v: Record<string, unknown>): Generator<ReadResul
   }
 }
 
+/** Every stored analysis, in insertion order (corpus views and exports). */
+async function allAnalyses(store: Store): Promise<Analysis[]> {
+  const out: Analysis[] = [];
+  for await (const { analysis } of store.analysesAfter(0)) out.push(analysis);
+  return out;
+}
+
+function name(a: Analysis, id: string | null): string | null {
+  return id ? a.entities.find((e) => e.id === id)?.name ?? null : null;
+}
+
+/** `--actor` (name, alias or kb id of actor or target), `--type`, `--from`, `--to` on one event. */
+function eventFilter(v: Record<string, unknown>) {
+  const actor = (v.actor as string | undefined)?.toLowerCase();
+  return (a: Analysis, e: Analysis['events'][number]) => {
+    if (v.type && e.type !== v.type) return false;
+    const d = e.date.value ?? a.article.published ?? '';
+    if (v.from && d < (v.from as string)) return false;
+    if (v.to && d.slice(0, (v.to as string).length) > (v.to as string)) return false;
+    if (actor) {
+      const hit = [e.actor, e.target].some((id) => {
+        const ent = id ? a.entities.find((x) => x.id === id) : undefined;
+        return ent && (ent.name.toLowerCase() === actor || ent.kb === v.actor || ent.mentions.some((m) => m.text.toLowerCase() === actor));
+      });
+      if (!hit) return false;
+    }
+    return true;
+  };
+}
+
 function bar(s: IngestSummary): string {
   const spin = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
   return spin[s.read % spin.length]!;
@@ -316,6 +415,8 @@ export async function main(argv: string[]): Promise<number> {
 const invokedDirectly = process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 const viaBin = process.argv[1] && /bin[\\/]sitrep(\.js)?$/.test(process.argv[1]);
 if (invokedDirectly || viaBin) {
+  // `sitrep events | head`: a closed pipe ends the command quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
   main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
 }
 void existsSync;

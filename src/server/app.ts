@@ -8,6 +8,7 @@ import { analyze, type Resources } from '../analyze.js';
 import type { Store } from '../store/store.js';
 import { ingest } from '../store/ingest.js';
 import { OPENAPI } from './openapi.js';
+import { compareStory } from '../corpus/compare.js';
 import type { StoryKeeper } from '../store/stories.js';
 
 export interface AppOptions {
@@ -118,7 +119,8 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/api/stories/:id', async (c) => {
     const s = await store.story(c.req.param('id'));
     if (!s) throw new HttpError(404, `no story "${c.req.param('id')}"`);
-    return c.json(s);
+    const analyses = (await Promise.all(s.articles.map((a) => store.analysis(a.id)))).filter((a) => a !== null);
+    return c.json({ ...s, comparison: compareStory(analyses) });
   });
 
   for (const kind of ['events', 'quotes', 'figures', 'entities'] as const) {
