@@ -8,7 +8,9 @@
  *  - re3d test: Person/Organisation/Location as PER/ORG/LOC.
  *  - compromise (people/organizations/places) on CoNLL test, PER/ORG/LOC, as the comparison row.
  *
- * Each sentence is analysed as its own text (CoNLL's document boundaries are not in this copy).
+ * CoNLL's copy has no document boundaries; its stories are recovered from the headline + dateline
+ * that opens each (conllDocuments) and each story is analysed as one text, a sentence per paragraph.
+ * The other sets are analysed a sentence at a time (wikigold's held-out sentences are not contiguous).
  * Last line: {"bench":"entities","conllPerOrgLocF1":…,"conllAllF1":…,"wikigoldF1":…,"gumNewsF1":…,"re3dF1":…,"compromiseConllPerOrgLocF1":…}
  */
 import nlp from 'compromise';
@@ -22,7 +24,7 @@ import type { Abbreviations } from '../src/document/sentences.js';
 import { loadActorsResources } from '../src/actors/load.js';
 import { findNames, runActors } from '../src/actors/index.js';
 import { spansOf } from '../src/actors/ner.js';
-import { WIKIGOLD_HELDOUT, gumNewsSplit, readConll, readGumNews, type TaggedSentence } from '../src/actors/conll.js';
+import { conllDocuments, WIKIGOLD_HELDOUT, gumNewsSplit, readConll, readGumNews, type TaggedSentence } from '../src/actors/conll.js';
 import type { EntityType } from '../src/types.js';
 
 // Only what the actors stage needs (the other stages' data is not loaded).
@@ -44,36 +46,46 @@ const f1 = (c: Counts) => {
 };
 const pct = (x: number) => Math.round(x * 10) / 10;
 
-/** Word-level spans "start:end:TYPE" predicted by sitrep for one sentence. */
-function predict(words: string[]): Set<string> {
-  const offs: number[] = [];
+/**
+ * Word-level spans "start:end:TYPE" predicted by sitrep for each sentence of a story: the story's
+ * sentences are one text, a paragraph each, analysed together (as an article would be).
+ */
+function predictDoc(sents: TaggedSentence[]): Set<string>[] {
   let text = '';
-  for (const w of words) {
-    if (text) text += ' ';
-    offs.push(text.length);
-    text += w;
-  }
-  const startWord = new Map<number, number>();
-  const endWord = new Map<number, number>();
-  words.forEach((w, i) => {
-    startWord.set(offs[i]!, i);
-    endWord.set(offs[i]! + w.length, i + 1);
+  const offs: number[] = [];
+  const sentOf: number[] = [];
+  const wordOf: number[] = [];
+  sents.forEach((s, si) => {
+    if (si) text += '\n\n';
+    s.words.forEach((w, wi) => {
+      if (wi) text += ' ';
+      offs.push(text.length);
+      sentOf.push(si);
+      wordOf.push(wi);
+      text += w;
+    });
   });
-  const doc = documentFor({ text }, res);
-  runActors(doc, res.actors);
-  const out = new Set<string>();
+  const allWords = sents.flatMap((s) => s.words);
   // Offsets → CoNLL words: a span that starts or ends inside a word takes the whole word
   // (the CoNLL word "Corp." holds the abbreviation's period, which the tokenizer splits off).
   const wordAt = (o: number) => {
-    let k = -1;
-    for (let i = 0; i < offs.length && offs[i]! <= o; i++) k = i;
-    return k >= 0 && o < offs[k]! + words[k]!.length ? k : undefined;
+    let lo = 0;
+    let hi = offs.length - 1;
+    while (lo < hi) {
+      const m = (lo + hi + 1) >> 1;
+      if (offs[m]! <= o) lo = m;
+      else hi = m - 1;
+    }
+    return offs[lo]! <= o && o < offs[lo]! + allWords[lo]!.length ? lo : -1;
   };
+  const doc = documentFor({ text }, res);
+  runActors(doc, res.actors);
+  const out = sents.map(() => new Set<string>());
   const add = (s: number, e: number, type: string) => {
-    const a = startWord.get(s) ?? wordAt(s);
-    const bw = endWord.get(e) ?? wordAt(e - 1);
-    const b = bw === undefined ? undefined : endWord.has(e) ? bw : bw + 1;
-    out.add(a !== undefined && b !== undefined ? `${a}:${b}:${type}` : `x${s}:${e}:${type}`);
+    const a = wordAt(s);
+    const b = wordAt(e - 1);
+    if (a < 0 || b < 0 || sentOf[a] !== sentOf[b]) return;
+    out[sentOf[a]!]!.add(`${wordOf[a]}:${wordOf[b]! + 1}:${type}`);
   };
   const nameSpans = new Set<string>();
   for (const m of doc.mentions) {
@@ -104,14 +116,12 @@ function score(sents: TaggedSentence[], types: Set<string>, pred: (s: TaggedSent
 const POL = new Set(['PER', 'ORG', 'LOC']);
 const ALL = new Set(['PER', 'ORG', 'LOC', 'MISC']);
 const cache = new Map<TaggedSentence, Set<string>>();
-const ours = (s: TaggedSentence) => {
-  let p = cache.get(s);
-  if (!p) {
-    p = predict(s.words);
-    cache.set(s, p);
-  }
-  return p;
-};
+/** Analyses a set's stories (CoNLL: headline-to-headline; others: runs of 20 sentences) once. */
+function analyseSet(sents: TaggedSentence[], docs: [number, number][]): void {
+  for (const [a, b] of docs) predictDoc(sents.slice(a, b)).forEach((p, k) => cache.set(sents[a + k]!, p));
+}
+const chunks = (n: number, size = 20): [number, number][] => Array.from({ length: Math.ceil(n / size) }, (_, k) => [k * size, Math.min(n, (k + 1) * size)]);
+const ours = (s: TaggedSentence) => cache.get(s) ?? new Set<string>();
 
 // Speed of the stage on the seed article (CPU time, so that other processes on the machine count less).
 {
@@ -136,25 +146,28 @@ const ours = (s: TaggedSentence) => {
 
 // CoNLL-2003 test.
 const conll = readConll(goldPath('ner', 'conll2003', 'eng.testb'));
-for (const s of conll) ours(s);
+analyseSet(conll, conllDocuments(conll));
 const conllPol = score(conll, POL, ours);
 const conllAll = score(conll, ALL, ours);
 console.error(`CoNLL test PER/ORG/LOC: tp ${conllPol.tp} fp ${conllPol.fp} fn ${conllPol.fn} F1 ${f1(conllPol).toFixed(1)}; all F1 ${f1(conllAll).toFixed(1)}`);
 for (const ty of ['PER', 'ORG', 'LOC', 'MISC']) console.error(`  ${ty} F1 ${f1(score(conll, new Set([ty]), ours)).toFixed(1)}`);
 // wikigold held-out.
 const wiki = readConll(goldPath('ner', 'wikigold', 'wikigold.conll.txt')).filter((_, i) => WIKIGOLD_HELDOUT(i));
+analyseSet(wiki, chunks(wiki.length, 1));
 const wikiC = score(wiki, ALL, ours);
 console.error(`wikigold held-out (${wiki.length} sentences) all types F1 ${f1(wikiC).toFixed(1)}`);
 
 // GUM news held-out.
 const gumDir = goldPath('ner', 'gum', 'news');
 const gum = readGumNews(gumDir, gumNewsSplit(gumDir).test);
+analyseSet(gum, chunks(gum.length, 1));
 const gumC = score(gum, POL, ours);
 console.error(`GUM news held-out (${gum.length} sentences) PER/ORG/LOC F1 ${f1(gumC).toFixed(1)}`);
 
 // re3d test.
 const RE3D: Record<string, string> = { Person: 'PER', Organisation: 'ORG', Location: 'LOC' };
 const re3d = readConll(goldPath('ner', 're3d', 're3d-test.conll'), (t) => RE3D[t] ?? null);
+analyseSet(re3d, chunks(re3d.length, 1));
 const re3dC = score(re3d, POL, ours);
 console.error(`re3d test (${re3d.length} sentences) PER/ORG/LOC F1 ${f1(re3dC).toFixed(1)}`);
 

@@ -111,3 +111,22 @@ export function gumNewsSplit(dir: string): { train: string[]; test: string[] } {
   const all = readdirSync(dir).filter((f) => f.endsWith('.tsv')).sort();
   return { train: all.filter((_, i) => i % 4 !== 0), test: all.filter((_, i) => i % 4 === 0) };
 }
+
+/**
+ * CoNLL-2003's copy here has no -DOCSTART- lines; its stories still open with a headline and a
+ * dateline ("LONDON 1996-08-30", "AL-RAM , West Bank 1996-08-30"). Groups the sentences into
+ * those stories (a story starts at the headline before each dateline), as [first, end) ranges.
+ */
+export function conllDocuments(sents: TaggedSentence[]): [number, number][] {
+  const isDateline = (s: TaggedSentence) => s.words.length <= 10 && /^\d{4}-\d\d-\d\d$/.test(s.words[s.words.length - 1]!);
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let i = 2; i < sents.length; i++) {
+    if (isDateline(sents[i]!) && i - 1 > start) {
+      out.push([start, i - 1]);
+      start = i - 1;
+    }
+  }
+  if (start < sents.length) out.push([start, sents.length]);
+  return out;
+}

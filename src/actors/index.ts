@@ -179,7 +179,10 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
   const { kb } = res;
   const toks = doc.tokens;
   const out: NameCandidate[] = [];
-  for (const [lo, hi] of taggingUnits(doc)) {
+  const units = taggingUnits(doc);
+  // A sports story (its first unit is a sports headline, "CRICKET - …"): every unit is a sports report.
+  const docSports = units.length > 0 && sportsHeadline(doc, c, units[0]![0], units[0]![1]);
+  for (const [lo, hi] of units) {
     if (hi <= lo) continue;
     // Words for the tagger: an initial and its period are one word ("P. Simmons").
     const words: string[] = [];
@@ -313,10 +316,75 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       cands.push({ tStart: a, tEnd: b, ner: e ? CONLL_OF[e.type] : (x.type as NameCandidate['ner']), kb: e, kind, type: e ? e.type : type, roles });
     }
     cands.sort((p, q) => p.tStart - q.tStart);
-    sportsTeams(doc, res, c, cands, lo, hi);
+    sportsTeams(doc, res, c, cands, lo, hi, docSports);
     out.push(...cands);
   }
+  documentConsistency(doc, res, out, units);
   return out;
+}
+
+/**
+ * One story names one thing one way: a word of a person's full name used alone later (or
+ * earlier) is that person ("Alexander Lebed" … "Lebed"), also where the tagger missed it; a
+ * string the tagger typed differently in different sentences takes its majority type.
+ */
+function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[], units: [number, number][]): void {
+  const toks = doc.tokens;
+  const text = (x: NameCandidate) => toks.slice(x.tStart, x.tEnd).map((t) => t.text).join(' ');
+  const parts = new Set<string>();
+  for (const x of out) {
+    if (x.ner !== 'PER' || x.tEnd - x.tStart < 2) continue;
+    for (let k = x.tStart; k < x.tEnd; k++) {
+      const t = toks[k]!;
+      if (t.kind === 'word' && t.text.length > 2 && isCap(t) && !/^\p{Lu}+$/u.test(t.text)) parts.add(t.text);
+    }
+  }
+  const covered = new Uint8Array(toks.length);
+  for (const x of out) for (let k = x.tStart; k < x.tEnd; k++) covered[k] = 1;
+  const unitStart = new Set(units.map((u) => u[0]));
+  const added: NameCandidate[] = [];
+  for (const x of out) {
+    if (x.tEnd - x.tStart !== 1 || x.ner === 'PER' || x.kind === 'demonym' || x.ner === 'MISC') continue;
+    if (x.kb && (x.kb.source === 'core.jsonl' || x.kb.source === 'countries.jsonl')) continue;
+    if (parts.has(toks[x.tStart]!.text)) {
+      x.ner = 'PER';
+      x.type = 'PERSON';
+      x.kb = null;
+    }
+  }
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (covered[i] || !parts.has(t.text)) continue;
+    const cls = res.gazetteer.get(t.lower) ?? [];
+    if (unitStart.has(i) && isCommonOnly(cls)) continue;
+    // Not inside a longer capitalised run the tagger left out on purpose.
+    if ((toks[i - 1] && isCap(toks[i - 1]!) && !covered[i - 1] && toks[i - 1]!.kind === 'word' && !unitStart.has(i)) || (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word')) continue;
+    added.push({ tStart: i, tEnd: i + 1, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
+  }
+  // Majority type of each string (PER/ORG/LOC).
+  const votes = new Map<string, Map<string, number>>();
+  for (const x of out) {
+    if (x.kind === 'demonym' || x.ner === 'MISC') continue;
+    const k = text(x);
+    const v = votes.get(k) ?? new Map<string, number>();
+    v.set(x.ner, (v.get(x.ner) ?? 0) + 1);
+    votes.set(k, v);
+  }
+  for (const x of out) {
+    if (x.kind === 'demonym' || x.ner === 'MISC') continue;
+    const v = votes.get(text(x))!;
+    if (v.size < 2) continue;
+    let best: NameCandidate['ner'] = x.ner;
+    for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t as NameCandidate['ner'];
+    if (best === x.ner) continue;
+    x.ner = best;
+    x.type = best === 'PER' ? 'PERSON' : best === 'ORG' ? 'ORG' : locType(res.gazetteer, [text(x)]);
+    x.kb = null;
+  }
+  if (added.length) {
+    out.push(...added);
+    out.sort((p, q) => p.tStart - q.tStart);
+  }
 }
 
 /** A country (or a home nation): in sports reports a national side keeps the country's type. */
@@ -332,7 +400,13 @@ function isCountry(res: ActorsResources, cand: NameCandidate, words: string): bo
  * name followed by a number, numbers and few lower-case words), or when it has two sports cue
  * words. There, places that are not countries and not after a locative preposition become ORG.
  */
-function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number): void {
+function sportsHeadline(doc: Doc, c: LexCache, lo: number, hi: number): boolean {
+  const toks = doc.tokens;
+  const t0 = toks[lo]!;
+  return hi - lo > 2 && (c.sports.has(t0.lower) || (!!toks[lo + 1] && c.sports.has(t0.lower + ' ' + toks[lo + 1]!.lower))) && toks.slice(lo + 1, lo + 4).some((t) => t.text === '-');
+}
+
+function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number, docSports = false): void {
   if (!cands.length) return;
   const toks = doc.tokens;
   // A dateline ("LONDON 1996-08-30") is not a results line.
@@ -352,18 +426,32 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     const n = toks[x.tEnd];
     if (n && (n.kind === 'number' || /^\d/.test(n.text)) && !/^\d{4}-\d\d-\d\d$/.test(n.text)) nameThenNumber = true;
   }
-  const t0 = toks[lo]!;
-  const headline = hi - lo > 2 && (c.sports.has(t0.lower) || (toks[lo + 1] && c.sports.has(t0.lower + ' ' + toks[lo + 1]!.lower))) && toks.slice(lo + 1, lo + 4).some((t) => t.text === '-');
+  const headline = docSports || sportsHeadline(doc, c, lo, hi);
   const table = nameThenNumber && numbers >= 2 && lower <= 2;
   if (process.env.NOSPORT || (!headline && !table && cues < 2)) return;
+  // "May 18 v Worcestershire": the opponent after "v" is a team even where the tagger found nothing.
+  for (let i = lo; i + 1 < hi; i++) {
+    if (!/^(v|vs\.?)$/.test(toks[i]!.lower) || !isCap(toks[i + 1]!) || cands.some((x) => x.tStart <= i + 1 && x.tEnd > i + 1)) continue;
+    let e = i + 1;
+    while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
+    const cls = res.gazetteer.get(toks.slice(i + 1, e).map((t) => t.lower).join(' ')) ?? [];
+    const country = cls.includes('country');
+    cands.push({ tStart: i + 1, tEnd: e, ner: country ? 'LOC' : 'ORG', kb: null, kind: 'name', type: country ? 'GPE' : 'ORG', roles: [] });
+  }
+  cands.sort((p, q) => p.tStart - q.tStart);
   for (const x of cands) {
     if (x.kind === 'demonym' || x.ner === 'MISC' || x.ner === 'ORG') continue;
     const words = toks.slice(x.tStart, x.tEnd).map((t) => t.text).join(' ');
     if (x.ner === 'PER') {
-      // In a results line a lone unknown capitalised word is a club, not a person ("Brentford 4 3 1").
-      if (!table || x.tEnd - x.tStart !== 1 || x.kb) continue;
-      const cls = res.gazetteer.get(toks[x.tStart]!.lower) ?? [];
-      if (cls.some((k) => k === 'first' || k === 'last' || k === 'kbfirst' || k === 'kblast' || k === 'person')) continue;
+      // A lone word that names a place is a club, not a person ("Worcestershire", "Kent 108-3");
+      // in a results line so is a lone unknown word ("Brentford 4 3 1").
+      if (x.tEnd - x.tStart !== 1 || x.kb || x.roles.length) continue;
+      const w = toks[x.tStart]!;
+      const cls = res.gazetteer.get(w.lower) ?? [];
+      const placeWord = /shire$/.test(w.lower) || cls.some((k) => k === 'city' || k === 'region' || k === 'pplace' || k === 'place' || k === 'team');
+      const v = toks[x.tStart - 1];
+      const opponent = !!v && x.tStart > lo && (v.lower === 'v' || v.lower === 'vs' || v.lower === 'vs.');
+      if (!placeWord && !opponent && !(table && !cls.some((k) => k === 'first' || k === 'last' || k === 'kbfirst' || k === 'kblast' || k === 'person'))) continue;
     } else if (isCountry(res, x, words)) continue;
     let p = x.tStart - 1;
     if (p > lo && toks[p]!.lower === 'the') p--;
