@@ -42,6 +42,10 @@ test('a man shot and killed is one; an agent is not counted', () => {
   const g = one('A gunman killed six people at a market.');
   assert.deepEqual([g.kind, g.value, g.text], ['killed', 6, 'killed six people']);
   assert.deepEqual([one('A 23-year-old woman died at the hospital.').value, one('A 23-year-old woman died at the hospital.').kind], [1, 'killed']);
+  const named = one('John Smith was shot and killed outside a bar on Friday.');
+  assert.deepEqual([named.kind, named.value, named.text], ['killed', 1, 'John Smith was shot and killed']);
+  const wounded = one('An injured woman was found outside the house.');
+  assert.deepEqual([wounded.kind, wounded.value], ['wounded', 1]);
 });
 
 test('numbers in digits and words, vague quantities', () => {

@@ -89,9 +89,13 @@ class FigureFinder {
   private readonly toks: Token[];
   private readonly used: Uint8Array;
 
+  /** Last token of a person's name (from the actors stage) → its first token. */
+  private readonly nameEnds = new Map<number, number>();
+
   constructor(private readonly doc: Doc, private readonly res: FiguresResources) {
     this.toks = doc.tokens;
     this.used = new Uint8Array(this.toks.length);
+    for (const m of doc.mentions) if (m.type === 'PERSON' && m.kind === 'name' && m.tokenEnd > m.tokenStart) this.nameEnds.set(m.tokenEnd - 1, m.tokenStart);
   }
 
   run(): Figure[] {
@@ -274,12 +278,17 @@ class FigureFinder {
   private figureAt(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     const t = this.toks[i]!;
     if (t.kind === 'punct' || t.kind === 'symbol') return null;
+    if (this.nameEnds.has(i)) {
+      const one = this.namedOne(i, lo, hi);
+      if (one) return one;
+    }
     if (t.kind === 'word' && !triggers(this.res).has(t.lower) && t.lower.indexOf('-') < 0) return null;
     // "a man was shot and killed": one person.
     if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one') && !this.isNumberStart(i, hi)) {
       return this.singular(i, lo, hi);
     }
     if (SINGLE_OBJECT.has(t.lower)) return this.singleObject(i, lo, hi);
+
     if (!this.mayStartNumber(i)) return null;
     const n = this.numberAt(i, hi);
     if (!n || this.notACount(n, lo)) return null;
@@ -428,9 +437,14 @@ class FigureFinder {
       return { figure: this.build(a, k, bef[1], 1, 1, 1, null, counted, lo, hi), a, b: k };
     }
     // Cue after: "a man was shot and killed".
+    return this.oneAfter(i, k, counted, this.toks[i - 1]?.text === ',', lo, hi);
+  }
+
+  /** The cue that follows one person (tokens i..k): "… was shot and killed", "… died", "… was wounded". */
+  private oneAfter(i: number, k: number, counted: [number, number] | null, apposition: boolean, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     for (let m = k + 1, steps = 0; m < hi && steps < 7; m++, steps++) {
       const w = this.toks[m]!;
-      if (w.text === ',' && steps === 0 && this.toks[i - 1]?.text !== ',') break;
+      if (w.text === ',' && steps === 0 && !apposition) break;
       const shot = this.shotAt(m, hi);
       if (shot && this.transitive(m + shot[0], hi)) return null;
       if (shot) return { figure: this.build(i, m + shot[0] - 1, shot[1], 1, 1, 1, null, counted, lo, hi), a: i, b: m + shot[0] - 1 };
@@ -442,6 +456,15 @@ class FigureFinder {
       if (w.kind !== 'word' || !(BETWEEN.has(w.lower) || /ly$/.test(w.lower) || /^\p{Lu}/u.test(w.text) || ['died', 'found', 'pronounced', 'later', 'reported', 'from', 'of'].includes(w.lower))) break;
     }
     return null;
+  }
+
+  /** A person named by the actors stage, then "was shot and killed" / "died": a count of one. */
+  private namedOne(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+    const first = this.nameEnds.get(i);
+    if (first === undefined || first < lo) return null;
+    const nx = this.toks[i + 1];
+    if (!nx || !(nx.lower === 'was' || nx.lower === 'has' || nx.lower === 'died' || nx.lower === 'had')) return null;
+    return this.oneAfter(first, i, null, false, lo, hi);
   }
 
   private build(a: number, b: number, kind: FigureKind, value: number, min: number, max: number, qualifier: FigureQualifier,
