@@ -2,8 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { documentFor, STAGES } from '../src/analyze.js';
 import { loadResources } from '../src/resources.js';
-import { placeFor, runPlaces } from '../src/places/index.js';
-import { distanceKm } from '../src/places/gazetteer.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { geoparse, placeFor, placeUses, runPlaces } from '../src/places/index.js';
+import { distanceKm, lookup, normName, parseGazetteer } from '../src/places/gazetteer.js';
+import { buildGazetteer } from '../src/places/build.js';
+import { DATA_DIR } from '../src/resources.js';
 import type { Doc } from '../src/document/document.js';
 import { NO_SEED, analyzedSeed, seedArticle } from './helpers.js';
 
@@ -137,4 +142,55 @@ test('runPlaces on an empty document leaves empty layers', () => {
   runPlaces(doc, res.places);
   assert.deepEqual(doc.places, []);
   assert.deepEqual(doc.focus, []);
+});
+
+test('the gazetteer builds from the npm packages and reads back', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-gaz-'));
+  try {
+    const out = join(dir, 'gazetteer.txt');
+    const n = buildGazetteer(dirname(DATA_DIR), out);
+    assert.ok(n > 200000, `${n} entries`);
+    const read = (f: string) => readFileSync(join(DATA_DIR, 'places', f), 'utf8');
+    const problems: string[] = [];
+    const g = parseGazetteer({
+      generated: readFileSync(out, 'utf8'), countries: read('countries.tsv'),
+      abbreviations: read('admin-abbreviations.tsv'), alternates: read('alternates.tsv'), regions: read('regions.tsv'),
+    }, problems);
+    assert.deepEqual(problems, []);
+    const tripolis = lookup(g, normName('Tripoli')).filter((v) => v >= 0).map((i) => g.cc[i]);
+    assert.ok(tripolis.includes('LY') && tripolis.includes('LB'), JSON.stringify(tripolis));
+    const ly = lookup(g, 'tripoli').find((i) => i >= 0 && g.gid[i] === 2210247);
+    assert.ok(ly !== undefined && Math.abs(g.lat[ly]! - 32.8874) < 0.001, 'Tripoli, Libya keeps its GeoNames id and point');
+    // Hand-written alternates and transliterations resolve to the right entry.
+    const mis = lookup(g, normName('Misurata')).map((v) => (v < 0 ? -v - 1 : v)).filter((i) => g.cc[i] === 'LY');
+    assert.equal(mis.length, 1, 'Misurata is one Libyan city');
+    assert.ok(distanceKm(g.lat[mis[0]!]!, g.lon[mis[0]!]!, 32.38, 15.09) < 20, `Misurata at ${g.lat[mis[0]!]}, ${g.lon[mis[0]!]}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('given spans (the benchmark\'s mode): "Paris, Texas" and a demonym', () => {
+  const text = 'The storm hit Paris, Texas, on Monday. Canadian crews helped.';
+  const doc = documentFor({ text }, res);
+  const spans = [{ start: text.indexOf('Paris'), end: text.indexOf('Paris') + 5 }, { start: text.indexOf('Canadian'), end: text.indexOf('Canadian') + 8 }];
+  const r = geoparse(doc, res.places, spans);
+  const g = res.places.gazetteer;
+  const at = (s: number) => r.entries[r.mentions.findIndex((m) => m.forced && m.start === s)]!;
+  const paris = at(spans[0]!.start);
+  assert.equal(g.cc[paris], 'US');
+  assert.equal(g.admin1[paris], 'TX');
+  assert.equal(g.kind[at(spans[1]!.start)], 'country');
+  assert.equal(g.cc[at(spans[1]!.start)], 'CA');
+});
+
+test('a name that acts or modifies is not where the event happens', () => {
+  const text = 'Ankara agreed to send troops. The Tripoli government said fighting continued in Misrata.';
+  const doc = docFor(text);
+  const uses = placeUses(doc);
+  assert.equal(uses.find((u) => u.mention.text === 'Ankara')?.acting, true);
+  assert.equal(uses.find((u) => u.mention.text === 'Tripoli')?.acting, true);
+  assert.equal(placeFor(doc, 0, text.indexOf('.')), null);
+  const i = text.indexOf('fighting');
+  assert.equal(placeFor(doc, i, text.length)?.name, 'Misrata');
 });
