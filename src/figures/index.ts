@@ -278,6 +278,10 @@ class FigureFinder {
   private figureAt(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     const t = this.toks[i]!;
     if (t.kind === 'punct' || t.kind === 'symbol') return null;
+    if ((t.lower === 'he' || t.lower === 'she') && this.toks[i + 1] && /^(was|has|had|died)$/.test(this.toks[i + 1]!.lower)) {
+      // "He was shot and killed": one person.
+      return this.oneAfter(i, i, null, false, lo, hi);
+    }
     if (this.nameEnds.has(i)) {
       const one = this.namedOne(i, lo, hi);
       if (one) return one;
