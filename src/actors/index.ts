@@ -316,6 +316,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       cands.push({ tStart: a, tEnd: b, ner: e ? CONLL_OF[e.type] : (x.type as NameCandidate['ner']), kb: e, kind, type: e ? e.type : type, roles });
     }
     cands.sort((p, q) => p.tStart - q.tStart);
+    firstNames(doc, res, cands, lo, hi);
     sportsTeams(doc, res, c, cands, lo, hi, docSports);
     out.push(...cands);
   }
@@ -324,9 +325,9 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
 }
 
 /**
- * One story names one thing one way: a word of a person's full name used alone later (or
- * earlier) is that person ("Alexander Lebed" … "Lebed"), also where the tagger missed it; a
- * string the tagger typed differently in different sentences takes its majority type.
+ * One story names one person one way: a word of a person's full name used alone later (or
+ * earlier) is that person ("Alexander Lebed" … "Lebed"), also where the tagger missed it.
+ * (A majority vote over each string's types was tried: no gain on CoNLL testa.)
  */
 function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[], units: [number, number][]): void {
   const toks = doc.tokens;
@@ -361,30 +362,37 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
     if ((toks[i - 1] && isCap(toks[i - 1]!) && !covered[i - 1] && toks[i - 1]!.kind === 'word' && !unitStart.has(i)) || (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word')) continue;
     added.push({ tStart: i, tEnd: i + 1, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
   }
-  // Majority type of each string (PER/ORG/LOC).
-  const votes = new Map<string, Map<string, number>>();
-  for (const x of out) {
-    if (x.kind === 'demonym' || x.ner === 'MISC') continue;
-    const k = text(x);
-    const v = votes.get(k) ?? new Map<string, number>();
-    v.set(x.ner, (v.get(x.ner) ?? 0) + 1);
-    votes.set(k, v);
-  }
-  for (const x of out) {
-    if (x.kind === 'demonym' || x.ner === 'MISC') continue;
-    const v = votes.get(text(x))!;
-    if (v.size < 2) continue;
-    let best: NameCandidate['ner'] = x.ner;
-    for (const [t, n] of v) if (n > (v.get(best) ?? 0)) best = t as NameCandidate['ner'];
-    if (best === x.ner) continue;
-    x.ner = best;
-    x.type = best === 'PER' ? 'PERSON' : best === 'ORG' ? 'ORG' : locType(res.gazetteer, [text(x)]);
-    x.kb = null;
-  }
   if (added.length) {
     out.push(...added);
     out.sort((p, q) => p.tStart - q.tStart);
   }
+}
+
+/**
+ * A known first name before a capitalised word is a person's name ("Mark Butcher", "Tom Moody")
+ * where the tagger found nothing, or only a part, or called it something else without a KB link.
+ */
+function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number): void {
+  const toks = doc.tokens;
+  for (let i = lo; i + 1 < hi; i++) {
+    const t = toks[i]!;
+    if (!isCap(t) || t.kind !== 'word' || /^\p{Lu}{2,}$/u.test(t.text)) continue;
+    const cls = res.gazetteer.get(t.lower);
+    if (!cls || !cls.includes('first') || cls.includes('common') || cls.includes('country') || cls.includes('city')) continue;
+    if (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word' && !/^(Mr|Mrs|Ms|Dr)$/.test(toks[i - 1]!.text)) continue;
+    let e = i + 1;
+    while (e < hi && toks[e]!.kind === 'word' && (isCap(toks[e]!) || (/^(van|von|de|der|den|da|di|du|le|la|al|bin|ibn)$/.test(toks[e]!.text) && toks[e + 1] && isCap(toks[e + 1]!)))) e++;
+    if (e === i + 1 || e - i > 4) continue;
+    const rest = toks.slice(i + 1, e);
+    if (rest.some((r) => /^\p{Lu}{2,}$/u.test(r.text) || (res.gazetteer.get(r.lower) ?? []).some((k) => k === 'country' || k === 'org' || k === 'team') || res.kb.demonyms.has(r.lower))) continue;
+    const over = cands.filter((x) => x.tStart < e && x.tEnd > i);
+    if (over.some((x) => x.ner === 'PER' && x.tStart <= i && x.tEnd >= e)) continue;
+    if (over.some((x) => x.kb || x.tStart < i || x.tEnd > e || x.kind === 'demonym')) continue;
+    for (const x of over) cands.splice(cands.indexOf(x), 1);
+    cands.push({ tStart: i, tEnd: e, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
+    i = e - 1;
+  }
+  cands.sort((p, q) => p.tStart - q.tStart);
 }
 
 /** A country (or a home nation): in sports reports a national side keeps the country's type. */
@@ -429,9 +437,32 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   const headline = docSports || sportsHeadline(doc, c, lo, hi);
   const table = nameThenNumber && numbers >= 2 && lower <= 2;
   if (process.env.NOSPORT || (!headline && !table && cues < 2)) return;
+  const coveredAt = (k: number) => cands.some((x) => x.tStart <= k && x.tEnd > k);
+  // Results lines: an uncovered capitalised run right before a score is a team ("Somerset 83 and
+  // 174"); a venue opening the line before a colon is a place ("Chester-le-Street : …").
+  for (let i = lo; i < hi; i++) {
+    if (!isCap(toks[i]!) || toks[i]!.kind !== 'word' || coveredAt(i) || (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word')) continue;
+    let e = i;
+    while (e < hi && ((isCap(toks[e]!) && toks[e]!.kind === 'word') || (e > i && toks[e]!.text === '-' && toks[e + 1] && toks[e]!.end === toks[e + 1]!.start)) && !coveredAt(e)) e++;
+    const n = toks[e];
+    if (!n || e - i > 4) continue;
+    const words = toks.slice(i, e).map((t) => t.lower).join(' ');
+    const cls = res.gazetteer.get(words) ?? [];
+    if (c.calendar.has(toks[i]!.lower) || isCommonOnly(cls)) continue;
+    const country = cls.includes('country');
+    if ((i === lo || (i === lo + 1 && toks[lo]!.lower === 'at')) && n.text === ':') {
+      cands.push({ tStart: i, tEnd: e, ner: 'LOC', kb: null, kind: 'name', type: 'LOC', roles: [] });
+    } else if ((n.kind === 'number' || /^\d/.test(n.text)) && table) {
+      cands.push({ tStart: i, tEnd: e, ner: country ? 'LOC' : 'ORG', kb: null, kind: 'name', type: country ? 'GPE' : 'ORG', roles: [] });
+    }
+  }
   // "May 18 v Worcestershire": the opponent after "v" is a team even where the tagger found nothing.
   for (let i = lo; i + 1 < hi; i++) {
-    if (!/^(v|vs\.?)$/.test(toks[i]!.lower) || !isCap(toks[i + 1]!) || cands.some((x) => x.tStart <= i + 1 && x.tEnd > i + 1)) continue;
+    if (!/^(v|vs\.?)$/.test(toks[i]!.lower) || !isCap(toks[i + 1]!)) continue;
+    const m = cands.findIndex((x) => x.tStart <= i + 1 && x.tEnd > i + 1);
+    // A lone unlinked word the tagger called MISC is the opponent too.
+    if (m >= 0 && (cands[m]!.ner !== 'MISC' || cands[m]!.kb || cands[m]!.kind === 'demonym')) continue;
+    if (m >= 0) cands.splice(m, 1);
     let e = i + 1;
     while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
     const cls = res.gazetteer.get(toks.slice(i + 1, e).map((t) => t.lower).join(' ')) ?? [];
@@ -439,6 +470,18 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     cands.push({ tStart: i + 1, tEnd: e, ner: country ? 'LOC' : 'ORG', kb: null, kind: 'name', type: country ? 'GPE' : 'ORG', roles: [] });
   }
   cands.sort((p, q) => p.tStart - q.tStart);
+  // "Anthony Hill ( Australia ) beat …", "2. Merlene Ottey ( Jamaica ) 10.94": a competitor's name
+  // with the country in brackets is a person.
+  for (const x of cands) {
+    const a = toks[x.tEnd];
+    const b = toks[x.tEnd + 1];
+    const d = toks[x.tEnd + 2];
+    if (x.tEnd - x.tStart < 2 || x.tEnd - x.tStart > 4 || x.kb || x.ner === 'PER' || x.kind === 'demonym' || a?.text !== '(' || !b || d?.text !== ')') continue;
+    if (!(res.gazetteer.get(b.lower) ?? []).includes('country') && !res.kb.byAlias.get(normName(b.text))?.[0]?.id.startsWith('country:')) continue;
+    if (toks.slice(x.tStart, x.tEnd).some((t) => /^\p{Ll}/u.test(t.text) || c.orgSuffix.has(t.text) || (res.gazetteer.get(t.lower) ?? []).some((k) => k === 'city' || k === 'team' || k === 'country'))) continue;
+    x.ner = 'PER';
+    x.type = 'PERSON';
+  }
   for (const x of cands) {
     if (x.kind === 'demonym' || x.ner === 'MISC' || x.ner === 'ORG') continue;
     const words = toks.slice(x.tStart, x.tEnd).map((t) => t.text).join(' ');
