@@ -66,7 +66,7 @@ const TRIGGERS = new WeakMap<FiguresResources, Set<string>>();
 function triggers(res: FiguresResources): Set<string> {
   let t = TRIGGERS.get(res);
   if (!t) {
-    t = new Set(['a', 'an', 'one', 'between', ...SINGLE_OBJECT, ...res.units.keys(), ...res.tens.keys()]);
+    t = new Set(['a', 'an', 'one', 'the', 'between', ...SINGLE_OBJECT, ...res.units.keys(), ...res.tens.keys()]);
     for (const [p] of res.qualifiers) t.add(p[0]!);
     for (const [p] of res.vague) t.add(p[0]!);
     TRIGGERS.set(res, t);
@@ -288,7 +288,7 @@ class FigureFinder {
     }
     if (t.kind === 'word' && !triggers(this.res).has(t.lower) && t.lower.indexOf('-') < 0) return null;
     // "a man was shot and killed": one person.
-    if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one') && !this.isNumberStart(i, hi)) {
+    if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one' || t.lower === 'the') && !this.isNumberStart(i, hi)) {
       return this.singular(i, lo, hi);
     }
     if (SINGLE_OBJECT.has(t.lower)) return this.singleObject(i, lo, hi);
