@@ -4,7 +4,7 @@ import type { Analysis, Entity, EventRecord, Figure, Label, Quote } from '../src
 import { SCHEMA } from '../src/types.js';
 import { DuplicateIndex, estimateJaccard, shingles, signature } from '../src/corpus/minhash.js';
 import { StoryIndex } from '../src/corpus/stories.js';
-import { mergeEvents } from '../src/corpus/events.js';
+import { filterEvents, mergeEvents } from '../src/corpus/events.js';
 import { compareStory } from '../src/corpus/compare.js';
 import { actorProfiles, findActor } from '../src/corpus/profiles.js';
 import { acledRows, eventsCsv, gkgRecord, gkgTsv, ploverFromAnalyses, ploverFromMerged, toCsv, GKG_COLUMNS } from '../src/corpus/exports.js';
@@ -169,8 +169,6 @@ test('outletOf uses the source, else the URL host, unwrapping web.archive.org', 
 
 // ---------------------------------------------------------------- merged events, comparison, profiles
 
-const GNA: NonNullable<Mk['entities']>[number] = ['E1', 'Government of National Accord', 'ORG', 'gna', ['Government of National Accord']];
-
 function reports(): Analysis[] {
   const t1 = 'Haftar forces shelled the port of Tripoli on Tuesday. Three people were killed, port officials said. The rebel leader Haftar denies it.';
   const t2 = 'The LNA of Khalifa Haftar attacked the port of Tripoli, and five people were killed, said the health ministry of the so-called Government of National Accord. "We will not return to Geneva," the Government of National Accord said.';
@@ -216,6 +214,10 @@ test('mergeEvents: two reports of one attack become one event with the spread of
     const a = reports().find((x) => x.article.id === r.article)!;
     assert.equal(a.article.text.slice(r.evidence.start, r.evidence.end), r.evidence.text);
   }
+  // filters for `sitrep events --merged`
+  assert.deepEqual(filterEvents(merged, { actor: 'Khalifa Haftar', from: '2020-02-01' }).map((e) => e.id), [ev.id]);
+  assert.equal(filterEvents(merged, { actor: 'khalifa-haftar', to: '2019-12-31' }).length, 1, 'the attack a year before');
+  assert.equal(filterEvents(merged, { type: 'protest' }).length, 0);
   // stories keep reports apart
   const split = mergeEvents(reports(), { storyOf: (id) => (id === 'r1' ? 'S1' : 'S2') });
   assert.equal(split.filter((e) => e.reports.length > 1).length, 0);
@@ -252,7 +254,6 @@ test('actorProfiles: names, roles over time, quotes, events as actor, labels by 
   assert.equal(gna.quotes.length, 1);
   assert.equal(gna.quotes[0]!.text, 'We will not return to Geneva,');
   assert.equal(findActor(profiles, 'nobody'), null);
-  void GNA;
 });
 
 // ---------------------------------------------------------------- exports

@@ -272,3 +272,32 @@ export function mergeEvents(analyses: Analysis[], options: Partial<MergeOptions>
   for (const ce of out) ce.spread = figureSpread(ce.figures);
   return out;
 }
+
+export interface EventFilter {
+  /** Actor or target: knowledge-base id, key or name (case-insensitive). */
+  actor?: string;
+  /** PLOVER event type (case-insensitive). */
+  type?: string;
+  /** Inclusive ISO dates; an event whose date range overlaps [from, to] is kept. Undated events use their earliest report's publication date. */
+  from?: string;
+  to?: string;
+}
+
+/** The merged events that pass a filter (`sitrep events --merged --actor … --type … --from … --to …`). */
+export function filterEvents(events: CorpusEvent[], f: EventFilter): CorpusEvent[] {
+  const q = f.actor?.toLowerCase().trim();
+  const matches = (r: ActorRef | null) => !!r && !!q && (r.key.toLowerCase() === q || (r.kb ?? '').toLowerCase() === q || r.name.toLowerCase() === q);
+  const from = f.from ? dayNumber(f.from) : null;
+  const to = f.to ? dayNumber(f.to) : null;
+  return events.filter((ce) => {
+    if (f.type && ce.type.toLowerCase() !== f.type.toLowerCase()) return false;
+    if (q && !matches(ce.actor) && !matches(ce.target)) return false;
+    if (from !== null || to !== null) {
+      const range = dayRange(ce.date) ?? dayRange({ value: ce.earliest.published?.slice(0, 10) ?? null, precision: 'day' });
+      if (!range) return false;
+      if (from !== null && range[1] < from) return false;
+      if (to !== null && range[0] > to) return false;
+    }
+    return true;
+  });
+}

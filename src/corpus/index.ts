@@ -3,8 +3,8 @@ export { DuplicateIndex, DEFAULT_DUPLICATE_OPTIONS, shingles, signature, estimat
 export type { DuplicateOptions, DuplicateMatch, DuplicateIndexJSON } from './minhash.js';
 export { StoryIndex, DEFAULT_STORY_OPTIONS, storyFeatures } from './stories.js';
 export type { Story, StoryOptions, AddResult, StoryIndexJSON } from './stories.js';
-export { mergeEvents, figureSpread, actorKey, actorRef } from './events.js';
-export type { CorpusEvent, EventReport, FigureReport, FigureSpread, ActorRef, MergeOptions } from './events.js';
+export { mergeEvents, filterEvents, figureSpread, actorKey, actorRef } from './events.js';
+export type { CorpusEvent, EventReport, FigureReport, FigureSpread, ActorRef, MergeOptions, EventFilter } from './events.js';
 export { compareStory } from './compare.js';
 export type { StoryComparison, OutletView, Fact, Contradiction } from './compare.js';
 export { actorProfiles, findActor } from './profiles.js';
