@@ -28,6 +28,10 @@ export interface ActorsLexicon {
   sports?: string[];
   /** Words that make a sentence a sports report (beat, innings, goals…). */
   sportsCues?: string[];
+  /** Nouns right before a name that make it an organisation ("cables giant Pirelli"). */
+  orgDescriptors?: string[];
+  /** Nouns after "Name 's" that make Name an organisation ("Magna 's shares"). */
+  orgAfterPossessive?: string[];
 }
 
 /** What the actors stage needs, loaded once (see load.ts) and passed in. */
@@ -55,6 +59,8 @@ interface LexCache {
   orgSuffix: Set<string>;
   sports: Set<string>;
   sportsCues: Set<string>;
+  orgDesc: Set<string>;
+  orgPoss: Set<string>;
 }
 
 function lexCache(res: ActorsResources): LexCache {
@@ -82,6 +88,8 @@ function lexCache(res: ActorsResources): LexCache {
     orgSuffix: new Set(res.lex.orgSuffixes ?? []),
     sports: new Set(res.lex.sports ?? []),
     sportsCues: new Set(res.lex.sportsCues ?? []),
+    orgDesc: new Set(res.lex.orgDescriptors ?? []),
+    orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
   };
   return res.cache;
 }
@@ -317,6 +325,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     }
     cands.sort((p, q) => p.tStart - q.tStart);
     firstNames(doc, res, cands, lo, hi);
+    orgContext(doc, res, c, cands, lo, hi);
     sportsTeams(doc, res, c, cands, lo, hi, docSports);
     out.push(...cands);
   }
@@ -362,6 +371,31 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
     if ((toks[i - 1] && isCap(toks[i - 1]!) && !covered[i - 1] && toks[i - 1]!.kind === 'word' && !unitStart.has(i)) || (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word')) continue;
     added.push({ tStart: i, tEnd: i + 1, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
   }
+  // Organisations: a company's short name ("Magna" after "Magna International Inc") and a
+  // one-word organisation the context made sure of are ORG wherever else they stand alone.
+  const orgs = new Set<string>();
+  const c = lexCache(res);
+  for (const x of out) {
+    if (x.ner !== 'ORG' || x.kind === 'acronym' && x.kb) continue;
+    const first = toks[x.tStart]!;
+    if (x.tEnd - x.tStart === 1 && !x.kb) orgs.add(first.text);
+    else if (x.tEnd - x.tStart >= 2 && c.orgSuffix.has(toks[x.tEnd - 1]!.text) && isCap(first) && !(res.gazetteer.get(first.lower) ?? []).some((k) => k === 'common' || k === 'country' || k === 'city')) orgs.add(first.text);
+  }
+  if (orgs.size) {
+    for (const x of out) {
+      if (x.tEnd - x.tStart !== 1 || x.ner === 'ORG' || x.kb || x.kind === 'demonym' || x.roles.length || !orgs.has(toks[x.tStart]!.text)) continue;
+      x.ner = 'ORG';
+      x.type = 'ORG';
+    }
+    for (const x of added) covered[x.tStart] = 1;
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
+      if (covered[i] || !orgs.has(t.text) || !isCap(t)) continue;
+      if (unitStart.has(i) && isCommonOnly(res.gazetteer.get(t.lower) ?? [])) continue;
+      if ((toks[i - 1] && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word' && !unitStart.has(i)) || (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word')) continue;
+      added.push({ tStart: i, tEnd: i + 1, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
+    }
+  }
   if (added.length) {
     out.push(...added);
     out.sort((p, q) => p.tStart - q.tStart);
@@ -393,6 +427,43 @@ function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
     i = e - 1;
   }
   cands.sort((p, q) => p.tStart - q.tStart);
+}
+
+/**
+ * Organisations by their context: after a descriptor noun ("cables giant Pirelli", "news
+ * agency Tanjug", "chain Ruch") or before "'s shares", "'s chairman"… An unlinked name the tagger
+ * typed otherwise (or missed, one capitalised word) becomes ORG.
+ */
+function orgContext(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number): void {
+  const toks = doc.tokens;
+  for (let i = lo + 1; i < hi; i++) {
+    const t = toks[i]!;
+    if (!isCap(t) || t.kind !== 'word') continue;
+    const pv = toks[i - 1]!;
+    const n1 = toks[i + 1];
+    const n2 = toks[i + 2];
+    const x = cands.find((k) => k.tStart <= i && k.tEnd > i);
+    if (x && x.tStart !== i) continue;
+    const end = x ? x.tEnd : i + 1;
+    const a1 = toks[end];
+    const a2 = toks[end + 1];
+    const before = /^\p{Ll}/u.test(pv.text) && c.orgDesc.has(pv.lower);
+    const after = !!a1 && !!a2 && end < hi && POSS.has(a1.text) && c.orgPoss.has(a2.lower);
+    void n1;
+    void n2;
+    if (!before && !after) continue;
+    if (x) {
+      if (x.kb || x.ner === 'ORG' || x.kind === 'demonym' || x.roles.length) continue;
+      if (x.ner === 'PER' && x.tEnd - x.tStart > 1) continue;
+      x.ner = 'ORG';
+      x.type = 'ORG';
+    } else {
+      const cls = res.gazetteer.get(t.lower) ?? [];
+      if (isCommonOnly(cls) || c.calendar.has(t.lower) || res.kb.demonyms.has(t.lower) || c.titles.has(t.lower)) continue;
+      cands.push({ tStart: i, tEnd: i + 1, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
+      cands.sort((p, q) => p.tStart - q.tStart);
+    }
+  }
 }
 
 /** A country (or a home nation): in sports reports a national side keeps the country's type. */
