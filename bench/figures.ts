@@ -83,7 +83,8 @@ function predict(all: Figure[]): { killed: number; injured: number } {
     if (f.cumulative) continue;
     if (f.kind === 'killed') k.push(f.value);
     if (f.kind === 'wounded') {
-      if (/\bshot\b/i.test(f.text) && !/wound|injur|hurt/i.test(f.text)) s.push(f.value);
+      // "Four people were shot" includes the dead; "six others were shot" does not.
+      if (/\bshot\b/i.test(f.text) && !/wound|injur|hurt|\bother/i.test(f.text)) s.push(f.value);
       else w.push(f.value);
     }
   }
