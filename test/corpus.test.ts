@@ -275,6 +275,13 @@ test('exports: events CSV, ACLED fatalities (lowest report), GKG counts with cla
   assert.equal(attack.event_date, '18 February 2020');
   assert.equal(attack.event_type, 'Battles');
   assert.equal(attack.actor1, 'Khalifa Haftar');
+  // a week-precision date is the week's Monday with ACLED time precision 2
+  const weekly = mk('w1', 'Protesters marched in Tripoli this week.', {
+    published: '2020-02-22', entities: [['E1', 'Protesters', 'GROUP', null, ['Protesters']]],
+    events: [['V1', 'PROTEST', 'E1', null, '2020-W08', 'Protesters marched in Tripoli']],
+  });
+  const wk = acledRows(mergeEvents([weekly]))[0]!;
+  assert.deepEqual([wk.event_date, wk.time_precision, wk.event_type, wk.fatalities], ['17 February 2020', 2, 'Protests', 0]);
   const g = gkgRecord(rs[1]!, 0);
   assert.match(String(g['V2.1COUNTS']), /^KILL#5#people#.*#Health ministry$/);
   assert.equal(String(g['V2.1QUOTATIONS']).split('|').at(-1), 'Government of National Accord');

@@ -99,7 +99,7 @@ function compatibleActors(a: ActorRef | null, b: ActorRef | null): boolean {
 }
 
 /** Start and end day of a date value with its precision, or null when it has no calendar position. */
-function dayRange(d: { value: string | null; precision: DatePrecision }): [number, number] | null {
+export function dayRange(d: { value: string | null; precision: DatePrecision }): [number, number] | null {
   const v = d.value;
   if (!v) return null;
   if (/^\d{4}-\d{2}-\d{2}/.test(v)) {

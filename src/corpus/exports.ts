@@ -4,7 +4,7 @@
  * Field lists are documented in docs/exports.md. Every function is pure and returns strings or rows.
  */
 import type { Analysis, FigureKind } from '../types.js';
-import { actorRef, type CorpusEvent } from './events.js';
+import { actorRef, dayRange, type CorpusEvent } from './events.js';
 import { dayNumber, outletOf } from './text.js';
 
 export type Row = Record<string, string | number | null>;
@@ -97,14 +97,17 @@ export function acledType(type: string, mode: string | null): { disorder: string
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-function acledDate(v: string | null): { date: string | null; year: number | null; precision: number | null } {
-  if (!v) return { date: null, year: null, precision: null };
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(v.slice(0, 10));
-  if (!m) return { date: null, year: null, precision: null };
-  const y = Number(m[1]);
-  if (m[3]) return { date: `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${y}`, year: y, precision: 1 };
-  if (m[2]) return { date: `1 ${MONTHS[Number(m[2]) - 1]} ${y}`, year: y, precision: 3 };
-  return { date: `1 January ${y}`, year: y, precision: 3 };
+/** ACLED's date ("18 February 2020", the first day of a coarser period) and time precision (1 day, 2 week, 3 month or coarser). */
+function acledDate(value: string | null, published: string | null): { date: string | null; year: number | null; precision: number } {
+  const r = dayRange({ value, precision: null }) ?? dayRange({ value: published ? published.slice(0, 10) : null, precision: 'day' });
+  if (!r) return { date: null, year: null, precision: 3 };
+  const d = new Date(r[0] * 86_400_000);
+  const len = r[1] - r[0];
+  return {
+    date: `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`,
+    year: d.getUTCFullYear(),
+    precision: len === 0 ? 1 : len <= 6 ? 2 : 3,
+  };
 }
 
 /**
@@ -117,7 +120,7 @@ export function acledRows(events: CorpusEvent[]): Row[] {
   for (const ce of events) {
     const t = acledType(ce.type, ce.mode);
     if (!t) continue;
-    const d = acledDate(ce.date.value ?? ce.earliest.published);
+    const d = acledDate(ce.date.value, ce.earliest.published);
     const killed = ce.spread.find((s) => s.kind === 'killed');
     const precision = ce.place?.precision;
     const geoPrecision = precision === 'place' || precision === 'city' ? 1 : precision === 'region' ? 2 : precision === 'country' ? 3 : null;
@@ -125,7 +128,7 @@ export function acledRows(events: CorpusEvent[]): Row[] {
     rows.push({
       event_id_cnty: `${ce.place?.country ?? 'XXX'}${ce.id}`,
       event_date: d.date, year: d.year,
-      time_precision: ce.date.value ? (ce.date.precision === 'day' ? 1 : ce.date.precision === 'week' ? 2 : 3) : 3,
+      time_precision: d.precision,
       disorder_type: t.disorder, event_type: t.event, sub_event_type: t.sub,
       actor1: ce.actor?.name ?? null, assoc_actor_1: null, inter1: null,
       actor2: ce.target?.name ?? null, assoc_actor_2: null, inter2: null, interaction: null,
