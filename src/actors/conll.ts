@@ -114,7 +114,7 @@ export function gumNewsSplit(dir: string): { train: string[]; test: string[] } {
 
 /**
  * CoNLL-2003's copy here has no -DOCSTART- lines; its stories still open with a headline and a
- * dateline ("LONDON 1996-08-30", "AL-RAM , West Bank 1996-08-30"). Groups the sentences into
+ * dateline ("LONDON 1996-08-30", "AL-RAM , West Bank 1996-08-30"), sometimes with a byline between. Groups the sentences into
  * those stories (a story starts at the headline before each dateline), as [first, end) ranges.
  */
 export function conllDocuments(sents: TaggedSentence[]): [number, number][] {
@@ -123,8 +123,11 @@ export function conllDocuments(sents: TaggedSentence[]): [number, number][] {
   let start = 0;
   for (let i = 2; i < sents.length; i++) {
     if (isDateline(sents[i]!) && i - 1 > start) {
-      out.push([start, i - 1]);
-      start = i - 1;
+      // A byline may stand between the headline and the dateline ("David Jones").
+      const by = sents[i - 1]!.words;
+      const h = by.length <= 4 && by.every((w) => /^\p{Lu}/u.test(w)) && i - 2 > start ? i - 2 : i - 1;
+      out.push([start, h]);
+      start = h;
     }
   }
   if (start < sents.length) out.push([start, sents.length]);

@@ -324,6 +324,8 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       cands.push({ tStart: a, tEnd: b, ner: e ? CONLL_OF[e.type] : (x.type as NameCandidate['ner']), kb: e, kind, type: e ? e.type : type, roles });
     }
     cands.sort((p, q) => p.tStart - q.tStart);
+    // A lone capital letter is not a name ("N / A").
+    for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.tEnd - cands[k]!.tStart === 1 && !cands[k]!.kb && /^\p{Lu}$/u.test(toks[cands[k]!.tStart]!.text)) cands.splice(k, 1);
     firstNames(doc, res, cands, lo, hi);
     orgContext(doc, res, c, cands, lo, hi);
     sportsTeams(doc, res, c, cands, lo, hi, docSports);
@@ -343,7 +345,7 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
   const text = (x: NameCandidate) => toks.slice(x.tStart, x.tEnd).map((t) => t.text).join(' ');
   const parts = new Set<string>();
   for (const x of out) {
-    if (x.ner !== 'PER' || x.tEnd - x.tStart < 2) continue;
+    if (x.ner !== 'PER' || x.tEnd - x.tStart < 2 || lexCache(res).orgSuffix.has(toks[x.tEnd - 1]!.text)) continue;
     for (let k = x.tStart; k < x.tEnd; k++) {
       const t = toks[k]!;
       if (t.kind === 'word' && t.text.length > 2 && isCap(t) && !/^\p{Lu}+$/u.test(t.text)) parts.add(t.text);
@@ -378,12 +380,13 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
   for (const x of out) {
     if (x.ner !== 'ORG' || x.kind === 'acronym' && x.kb) continue;
     const first = toks[x.tStart]!;
+    if (res.kb.demonyms.has(norms(doc)[x.tStart]!) || first.text.length < 2) continue;
     if (x.tEnd - x.tStart === 1 && !x.kb) orgs.add(first.text);
     else if (x.tEnd - x.tStart >= 2 && c.orgSuffix.has(toks[x.tEnd - 1]!.text) && isCap(first) && !(res.gazetteer.get(first.lower) ?? []).some((k) => k === 'common' || k === 'country' || k === 'city')) orgs.add(first.text);
   }
   if (orgs.size) {
     for (const x of out) {
-      if (x.tEnd - x.tStart !== 1 || x.ner === 'ORG' || x.kb || x.kind === 'demonym' || x.roles.length || !orgs.has(toks[x.tStart]!.text)) continue;
+      if (x.tEnd - x.tStart !== 1 || x.ner === 'ORG' || x.ner === 'MISC' || x.kb || x.kind === 'demonym' || x.roles.length || !orgs.has(toks[x.tStart]!.text)) continue;
       x.ner = 'ORG';
       x.type = 'ORG';
     }
@@ -619,7 +622,9 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     // "Johnson Controls Inc", "Free Lions Brigade": the last word names the kind of organisation.
     if (x.end - x.start >= 2 && c.orgSuffix.has(toks[x.end - 1]!.text) && x.type !== 'ORG') {
       const e = res.kb.byAlias.get(norms(doc).slice(x.start, x.end).join(' '))?.[0];
-      if (!e) x.type = 'ORG';
+      // Not a place that happens to end in such a word ("West Bank").
+      const place = (res.gazetteer.get(toks.slice(x.start, x.end).map((t) => t.lower).join(' ')) ?? []).some((k) => k === 'city' || k === 'region' || k === 'pplace' || k === 'country' || k === 'place');
+      if (!e && !place) x.type = 'ORG';
     }
     const a = toks[x.start]!;
     const d = toks[x.start + 1];
