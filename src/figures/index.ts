@@ -258,6 +258,7 @@ class FigureFinder {
     if (next && next.start === this.toks[n.b]!.end && next.kind === 'word') return true;
     // "Smith, 24 was shot": a number with a singular verb is an age; "2501 West Street" an address.
     if (next && n.value > 1 && (next.lower === 'was' || next.lower === 'is' || next.lower === 'has')) return true;
+    if (next && (next.lower === 'a' || next.lower === 'an' || next.lower === 'the')) return true; // "Aug. 16 A man died" 
     if (next && next.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(next.text) && !this.phraseAt(n.b + 1, countedList(this.res.counted), n.b + 2)
       && !this.phraseAt(n.b + 1, this.res.after, n.b + 2)) return true; // "20s", "3rd"
     if (next && NOT_COUNT_AFTER.has(next.lower)) return true;
