@@ -311,7 +311,7 @@ function petrarchTypeDev(res: Resources) {
   const show = process.env.EVENTS_DEV_ERRORS === '2';
   for (const rec of recs) {
     if (rec.noevents || !rec.events.length) continue;
-    const gold = new Set(rec.events.map((x) => ploverOf(x.code, table)?.type).filter(Boolean));
+    const gold = new Set(rec.events.map((x) => (x.code ? ploverOf(x.code, table)?.type : undefined)).filter(Boolean));
     if (!gold.size) continue;
     n++;
     const doc = prepared(rec.text, res);
@@ -322,17 +322,22 @@ function petrarchTypeDev(res: Resources) {
   console.log(`dev (PETRARCH2 unit-test sentences, may train): a gold PLOVER type among the events ${(ok / n).toFixed(4)} (${ok}/${n})`);
 }
 
-const res = resources();
-if (process.env.EVENTS_NO_DICT === '1') res.events = loadEventsResources(DATA_DIR, { verbDictionaries: [] });
-seedCost(res);
-headlinesDev(res);
-if (process.env.EVENTS_DEV_PETR === '1') petrarchTypeDev(res);
-if (process.env.EVENTS_DEV_ONLY === '1') process.exit(0);
-const plover = ploverBench(res);
-const petr = petrarchBench(res);
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
-console.log(JSON.stringify({
-  bench: 'events',
-  ploverTypeAcc: r4(plover.ploverTypeAcc), ploverMacroF1: r4(plover.ploverMacroF1), ploverModeAcc: r4(plover.ploverModeAcc),
-  ploverActorF1: r4(plover.ploverActorF1), ploverTargetF1: r4(plover.ploverTargetF1), petrarchTriples: r4(petr.petrarchTriples),
-}));
+function main() {
+  const res = resources();
+  if (process.env.EVENTS_NO_DICT === '1') res.events = loadEventsResources(DATA_DIR, { verbDictionaries: [] });
+  seedCost(res);
+  headlinesDev(res);
+  if (process.env.EVENTS_DEV_PETR === '1') petrarchTypeDev(res);
+  if (process.env.EVENTS_DEV_ONLY === '1') return;
+  const plover = ploverBench(res);
+  const petr = petrarchBench(res);
+  const r4 = (x: number) => Math.round(x * 10000) / 10000;
+  console.log(JSON.stringify({
+    bench: 'events',
+    ploverTypeAcc: r4(plover.ploverTypeAcc), ploverMacroF1: r4(plover.ploverMacroF1), ploverModeAcc: r4(plover.ploverModeAcc),
+    ploverActorF1: r4(plover.ploverActorF1), ploverTargetF1: r4(plover.ploverTargetF1), petrarchTriples: r4(petr.petrarchTriples),
+  }));
+}
+
+// run when executed, not when imported (a dev script may import resources/prepared)
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) main();

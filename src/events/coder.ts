@@ -591,6 +591,16 @@ function hasNameIn(r: SentenceReader, np: TokRange | null): boolean {
   return false;
 }
 
+const THING_PREPS = new Set(['on', 'against', 'of', 'to', 'for', 'upon', 'from']);
+
+/** The party a thing-object is about: the noun phrase of an on/against/of/to/for phrase right after it. */
+function thingTarget(r: SentenceReader, obj: TokRange): TokRange | null {
+  const p = r.low(obj.e);
+  if (!THING_PREPS.has(p)) return null;
+  const np = r.npForward(obj.e + 1, 8, true);
+  return np && !isTimeNp(r, np) ? np : null;
+}
+
 /** A prepositional phrase after `from`, in the clause, whose noun phrase holds a name. */
 function namedPrepTarget(r: SentenceReader, from: number, extra: string[] = []): TokRange | null {
   const end = r.clauseEnd(from, 10);
@@ -761,6 +771,8 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
           if (cm) a.mode = cm;
         }
         if (b.spanE > a.spanE && sameClause) a.spanE = Math.min(b.spanE, r.clauseEnd(a.trigEnd, 30));
+        // "refused to negotiate with the rebels", "threatened to kill the hostages": the content's party
+        if (!a.target && !a.nominal && b.target && b.trig - a.trigEnd <= 3 && r.low(a.trigEnd) === 'to') a.target = b.target;
         break;
       }
     }
@@ -785,9 +797,12 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
     ev.modality = modalityOf(r, ev);
     const changes = ev.type ? res.lexicon.modalityTypeChanges[ev.type] : undefined;
     if (changes && !ev.absorbedBy) {
-      for (const m of ['conditional', 'future', 'hypothetical']) {
-        const to = ev.modality.has(m) ? changes[m] : undefined;
+      // "refused": a negated future or hypothetical cooperative act ("said it would not negotiate") is a refusal
+      const refusal = ev.modality.has('negated') && (ev.modality.has('future') || ev.modality.has('hypothetical'));
+      for (const m of ['refusal', 'conditional', 'future', 'hypothetical']) {
+        const to = (m === 'refusal' ? refusal : ev.modality.has(m)) ? changes[m] : undefined;
         if (!to) continue;
+        if (m === 'refusal') for (const x of ['negated', 'future', 'hypothetical']) ev.modality.delete(x);
         const keep = ev.mode && res.lexicon.typeModes[to]?.includes(ev.mode) ? ev.mode : null;
         const mode = keep ?? res.lexicon.complementModes[to]?.[ev.type!] ?? null;
         ev.type = to;
@@ -927,8 +942,13 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
     }
     else if (obj) {
       const objHead = r.low(r.head(obj));
-      if (e.obj && e.obj.includes(objHead)) ev.target = possessorIn(r, obj);
-      else ev.target = obj;
+      if (e.obj && e.obj.includes(objHead)) {
+        // the required object is the thing acted on ("imposed a curfew on the city", "froze the assets of the
+        // leaders", "cut off aid to the government"): the party is its possessor or the phrase after it; people
+        // named by the object ("expelled the ambassador") are the target themselves
+        ev.target = possessorIn(r, obj) ?? thingTarget(r, obj);
+        if (!ev.target && (L.agentHeads.has(objHead) || hasNameIn(r, obj))) ev.target = obj;
+      } else ev.target = obj;
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
       if (!hasNameIn(r, ev.target)) {
         const eventObject = r.res.nouns.has(objHead);

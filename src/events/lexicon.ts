@@ -124,6 +124,13 @@ export function verbForms(lemma: string): { forms: string[]; participles: string
     ed = `${l}ed`;
     ing = `${l}ing`;
   }
+  // longer words ending in one vowel + one consonant double when the last syllable is stressed (expel → expelled,
+  // commit → committed, kidnap → kidnapped) or in British spelling (cancelled): both spellings are listed, an
+  // unused one never matches
+  if (!doubles(l) && /[^aeiou][aeiou][bdglmnprt]$/.test(l) && l.length > 4) {
+    const c = l[l.length - 1]!;
+    return { forms: [l, s, ed, ing, `${l}${c}ed`, `${l}${c}ing`], participles: [ed, `${l}${c}ed`] };
+  }
   return { forms: [l, s, ed, ing], participles: [ed] };
 }
 
