@@ -387,6 +387,8 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
   if (orgs.size) {
     for (const x of out) {
       if (x.tEnd - x.tStart !== 1 || x.ner === 'ORG' || x.ner === 'MISC' || x.kb || x.kind === 'demonym' || x.roles.length || !orgs.has(toks[x.tStart]!.text)) continue;
+      // A place after a locative preposition stays a place ("At Leicester").
+      if (x.ner === 'LOC' && toks[x.tStart - 1] && c.loc.has(toks[x.tStart - 1]!.lower)) continue;
       x.ner = 'ORG';
       x.type = 'ORG';
     }
@@ -489,7 +491,6 @@ function sportsHeadline(doc: Doc, c: LexCache, lo: number, hi: number): boolean 
 }
 
 function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number, docSports = false): void {
-  if (!cands.length) return;
   const toks = doc.tokens;
   // A dateline ("LONDON 1996-08-30") is not a results line.
   if (/^\D*\d{4}-\d\d-\d\d$/.test(doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end))) return;
@@ -503,6 +504,8 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     if ((t.kind === 'number' || /^[\d.,:-]*\d[\d.,:-]*$/.test(t.text)) && !/^\d{4}-\d\d-\d\d$/.test(t.text)) numbers++;
     else if (t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !/^(v|vs|and|in|at|for|after|pct|ot|so)$/.test(t.lower)) lower++;
     if (c.sportsCues.has(t.lower)) cues++;
+    const n = toks[i + 1];
+    if (i + 1 < hi && isCap(t) && t.kind === 'word' && n && (n.kind === 'number' || /^\d/.test(n.text)) && !/^\d{4}-\d\d-\d\d$/.test(n.text) && !c.calendar.has(t.lower)) nameThenNumber = true;
   }
   for (const x of cands) {
     const n = toks[x.tEnd];
