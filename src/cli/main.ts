@@ -275,9 +275,9 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   demo: {
-    summary: 'ingest the bundled examples into ./sitrep.db and print what was found per article',
-    usage: 'sitrep demo [--db FILE]',
-    options: { db },
+    summary: 'ingest the bundled examples into ./sitrep.db, print what was found per article (and with --serve, serve it)',
+    usage: 'sitrep demo [--db FILE] [--serve] [--port 8080]',
+    options: { db, serve: { type: 'boolean', default: false }, port: { type: 'string', default: '8080' } },
     async run(v) {
       const dbPath = v.db as string;
       await runIngest([join(ROOT, 'examples')], { db: dbPath });
@@ -294,10 +294,11 @@ const COMMANDS: Record<string, Command> = {
         }
         const c = await store.counts();
         process.stdout.write(`\nstored: ${c.entities} actors, ${c.quotes} quotes, ${c.figures} figures, ${c.events} events, ${c.relations} relations, ${c.labels} labels; ${c.rejected} inputs rejected\n`);
-        process.stdout.write(`next: sitrep show ID, sitrep analyze FILE, sitrep ingest PATH\n`);
+        process.stdout.write(`next: sitrep show ID, sitrep stories, sitrep analyze FILE, sitrep ingest PATH\n`);
       } finally {
         await store.close();
       }
+      if (v.serve) return COMMANDS.serve!.run({ db: dbPath, port: v.port, host: '127.0.0.1' }, []);
       return 0;
     },
   },
