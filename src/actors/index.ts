@@ -28,6 +28,8 @@ export interface ActorsLexicon {
   sports?: string[];
   /** Words that make a sentence a sports report (beat, innings, goals…). */
   sportsCues?: string[];
+  /** Sports whose reports name people, not teams (tennis, golf…). */
+  individualSports?: string[];
   /** Nouns right before a name that make it an organisation ("cables giant Pirelli"). */
   orgDescriptors?: string[];
   /** Nouns after "Name 's" that make Name an organisation ("Magna 's shares"). */
@@ -59,6 +61,7 @@ interface LexCache {
   orgSuffix: Set<string>;
   sports: Set<string>;
   sportsCues: Set<string>;
+  individual: Set<string>;
   orgDesc: Set<string>;
   orgPoss: Set<string>;
 }
@@ -88,6 +91,7 @@ function lexCache(res: ActorsResources): LexCache {
     orgSuffix: new Set(res.lex.orgSuffixes ?? []),
     sports: new Set(res.lex.sports ?? []),
     sportsCues: new Set(res.lex.sportsCues ?? []),
+    individual: new Set(res.lex.individualSports ?? []),
     orgDesc: new Set(res.lex.orgDescriptors ?? []),
     orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
   };
@@ -190,6 +194,9 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
   const units = taggingUnits(doc);
   // A sports story (its first unit is a sports headline, "CRICKET - …"): every unit is a sports report.
   const docSports = units.length > 0 && sportsHeadline(doc, c, units[0]![0], units[0]![1]);
+  // Tennis, golf, athletics…: people, not teams.
+  const t0 = units.length ? doc.tokens[units[0]![0]] : undefined;
+  const individual = docSports && !!t0 && (c.individual.has(t0.lower) || c.individual.has(t0.lower + ' ' + (doc.tokens[t0.i + 1]?.lower ?? '')));
   for (const [lo, hi] of units) {
     if (hi <= lo) continue;
     // Words for the tagger: an initial and its period are one word ("P. Simmons").
@@ -328,11 +335,18 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.tEnd - cands[k]!.tStart === 1 && !cands[k]!.kb && /^\p{Lu}$/u.test(toks[cands[k]!.tStart]!.text)) cands.splice(k, 1);
     firstNames(doc, res, cands, lo, hi);
     orgContext(doc, res, c, cands, lo, hi);
-    sportsTeams(doc, res, c, cands, lo, hi, docSports);
+    sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
+    competitors(doc, res, c, cands);
     out.push(...cands);
   }
   documentConsistency(doc, res, out, units);
   return out;
+}
+
+function datelineAt(doc: Doc, lo: number, units: [number, number][]): boolean {
+  const u = units.find((r) => r[0] === lo);
+  if (!u) return false;
+  return /^\D*\d{4}-\d\d-\d\d$/.test(doc.text.slice(doc.tokens[u[0]]!.start, doc.tokens[u[1] - 1]!.end));
 }
 
 /**
@@ -387,6 +401,7 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
   if (orgs.size) {
     for (const x of out) {
       if (x.tEnd - x.tStart !== 1 || x.ner === 'ORG' || x.ner === 'MISC' || x.kb || x.kind === 'demonym' || x.roles.length || !orgs.has(toks[x.tStart]!.text)) continue;
+      if (x.ner === 'LOC' && unitStart.has(x.tStart) && datelineAt(doc, x.tStart, units)) continue;
       // A place after a locative preposition stays a place ("At Leicester").
       if (x.ner === 'LOC' && toks[x.tStart - 1] && c.loc.has(toks[x.tStart - 1]!.lower)) continue;
       x.ner = 'ORG';
@@ -478,6 +493,24 @@ function isCountry(res: ActorsResources, cand: NameCandidate, words: string): bo
 }
 
 /**
+ * "Anthony Hill ( Australia ) beat …", "2. Merlene Ottey ( Jamaica ) 10.94": a competitor's name
+ * with the country in brackets is a person.
+ */
+function competitors(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[]): void {
+  const toks = doc.tokens;
+  for (const x of cands) {
+    const a = toks[x.tEnd];
+    const b = toks[x.tEnd + 1];
+    const d = toks[x.tEnd + 2];
+    if (x.tEnd - x.tStart < 2 || x.tEnd - x.tStart > 4 || x.kb || x.ner === 'PER' || x.kind === 'demonym' || a?.text !== '(' || !b || d?.text !== ')') continue;
+    if (!(res.gazetteer.get(b.lower) ?? []).includes('country') && !res.kb.byAlias.get(normName(b.text))?.[0]?.id.startsWith('country:')) continue;
+    if (toks.slice(x.tStart, x.tEnd).some((t) => /^\p{Ll}/u.test(t.text) || c.orgSuffix.has(t.text) || (res.gazetteer.get(t.lower) ?? []).some((k) => k === 'city' || k === 'team' || k === 'country'))) continue;
+    x.ner = 'PER';
+    x.type = 'PERSON';
+  }
+}
+
+/**
  * Sports reports: a city or region that plays is a team, an organisation ("Milwaukee beat
  * Minnesota", "Surrey 320-5", "Partizan 6 Becej 0", results and standings lines). A unit is a
  * sports unit when it opens with a sport name and a dash, when it is a results/standings line (a
@@ -490,7 +523,7 @@ function sportsHeadline(doc: Doc, c: LexCache, lo: number, hi: number): boolean 
   return hi - lo > 2 && (c.sports.has(t0.lower) || (!!toks[lo + 1] && c.sports.has(t0.lower + ' ' + toks[lo + 1]!.lower))) && toks.slice(lo + 1, lo + 4).some((t) => t.text === '-');
 }
 
-function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number, docSports = false): void {
+function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number, docSports = false, individual = false): void {
   const toks = doc.tokens;
   // A dateline ("LONDON 1996-08-30") is not a results line.
   if (/^\D*\d{4}-\d\d-\d\d$/.test(doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end))) return;
@@ -512,8 +545,14 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     if (n && (n.kind === 'number' || /^\d/.test(n.text)) && !/^\d{4}-\d\d-\d\d$/.test(n.text)) nameThenNumber = true;
   }
   const headline = docSports || sportsHeadline(doc, c, lo, hi);
+  // "Preston 2 Chester 1": a score line; "Brentford 4 3 1 0 9 3 10": a standings line. Their
+  // names are teams, even ones the tagger took for people. Bowling figures ("4-43",
+  // "10-1-45-2") and "not out" mark a scorecard line, whose names are players.
+  const line = doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end);
+  const scorecard = /\b\d+-\d+(-\d+-\d+)?\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)/.test(line) && !/^\D+ \d+ \D+ \d+$/.test(line);
+  const teamsLine = !scorecard && (/^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/.test(line) || (numbers >= 6 && lower === 0));
   const table = nameThenNumber && numbers >= 2 && lower <= 2;
-  if (process.env.NOSPORT || (!headline && !table && cues < 2)) return;
+  if (individual || (!headline && !table && cues < 2)) return;
   const coveredAt = (k: number) => cands.some((x) => x.tStart <= k && x.tEnd > k);
   // Results lines: an uncovered capitalised run right before a score is a team ("Somerset 83 and
   // 174"); a venue opening the line before a colon is a place ("Chester-le-Street : …").
@@ -547,22 +586,13 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     cands.push({ tStart: i + 1, tEnd: e, ner: country ? 'LOC' : 'ORG', kb: null, kind: 'name', type: country ? 'GPE' : 'ORG', roles: [] });
   }
   cands.sort((p, q) => p.tStart - q.tStart);
-  // "Anthony Hill ( Australia ) beat …", "2. Merlene Ottey ( Jamaica ) 10.94": a competitor's name
-  // with the country in brackets is a person.
-  for (const x of cands) {
-    const a = toks[x.tEnd];
-    const b = toks[x.tEnd + 1];
-    const d = toks[x.tEnd + 2];
-    if (x.tEnd - x.tStart < 2 || x.tEnd - x.tStart > 4 || x.kb || x.ner === 'PER' || x.kind === 'demonym' || a?.text !== '(' || !b || d?.text !== ')') continue;
-    if (!(res.gazetteer.get(b.lower) ?? []).includes('country') && !res.kb.byAlias.get(normName(b.text))?.[0]?.id.startsWith('country:')) continue;
-    if (toks.slice(x.tStart, x.tEnd).some((t) => /^\p{Ll}/u.test(t.text) || c.orgSuffix.has(t.text) || (res.gazetteer.get(t.lower) ?? []).some((k) => k === 'city' || k === 'team' || k === 'country'))) continue;
-    x.ner = 'PER';
-    x.type = 'PERSON';
-  }
   for (const x of cands) {
     if (x.kind === 'demonym' || x.ner === 'MISC' || x.ner === 'ORG') continue;
     const words = toks.slice(x.tStart, x.tEnd).map((t) => t.text).join(' ');
-    if (x.ner === 'PER') {
+    if (x.ner === 'PER' && teamsLine && !x.kb) {
+      // a team: fall through
+    } else if (x.ner === 'PER') {
+      if (scorecard || individual) continue;
       // A lone word that names a place is a club, not a person ("Worcestershire", "Kent 108-3");
       // in a results line so is a lone unknown word ("Brentford 4 3 1").
       if (x.tEnd - x.tStart !== 1 || x.kb || x.roles.length) continue;
@@ -883,7 +913,8 @@ export function runActors(doc: Doc, res: ActorsResources): void {
       const acr = isAcronym(text) ? text.replace(/\./g, '') : '';
       cl = clusters.find((k) => !k.outlet && (
         (acr && k.acronym === acr) ||
-        k.names.some((n) => normName(n) === normName(text)) ||
+        // The same string as another kind of thing is another entity (the city Leicester, the club Leicester).
+        (k.names.some((n) => normName(n) === normName(text)) && CONLL_OF[k.type] === CONLL_OF[cd.type]) ||
         ((cd.type === 'PERSON' || words.length === 1) && k.type === 'PERSON' && words.length > 0 && words.every((w) => k.tokens.has(w))) ||
         (cd.type === 'PERSON' && k.type === 'PERSON' && words.length === 1 && words[0]!.length >= 5 && [...k.tokens].some((t) => t.length >= 5 && editDistance(t, words[0]!, 1) <= 1))
       ));
