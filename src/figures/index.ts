@@ -41,7 +41,7 @@ const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them',
 /** Objects that count one person after a cue: "killing him", "shot her", "killed his friend". */
 const SINGLE_OBJECT = new Set(['him', 'her', 'his', 'himself', 'herself']);
 /** Adjectives that say what happened to the one person they describe: "an injured woman". */
-const ADJ_KIND: Record<string, FigureKind> = { injured: 'wounded', wounded: 'wounded', dead: 'killed', slain: 'killed' };
+const ADJ_KIND = new Map<string, FigureKind>([['injured', 'wounded'], ['wounded', 'wounded'], ['dead', 'killed'], ['slain', 'killed']]);
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -88,6 +88,8 @@ export function runFigures(doc: Doc, res: FiguresResources): void {
 class FigureFinder {
   private readonly toks: Token[];
   private readonly used: Uint8Array;
+  /** Tokens that name or describe one person ("man", "17-year-old", "injured"). */
+  private readonly personish: Uint8Array;
 
   /** Last token of a person's name (from the actors stage) → its first token. */
   private readonly nameEnds = new Map<number, number>();
@@ -95,6 +97,11 @@ class FigureFinder {
   constructor(private readonly doc: Doc, private readonly res: FiguresResources) {
     this.toks = doc.tokens;
     this.used = new Uint8Array(this.toks.length);
+    this.personish = new Uint8Array(this.toks.length);
+    for (let k = 0; k < this.toks.length; k++) {
+      const w = this.toks[k]!.lower;
+      if (this.res.persons.has(w) || w.endsWith('-old') || ADJ_KIND.has(w)) this.personish[k] = 1;
+    }
     for (const m of doc.mentions) if (m.type === 'PERSON' && m.kind === 'name' && m.tokenEnd > m.tokenStart) this.nameEnds.set(m.tokenEnd - 1, m.tokenStart);
   }
 
@@ -289,8 +296,9 @@ class FigureFinder {
     }
     if (t.kind === 'word' && !triggers(this.res).has(t.lower) && t.lower.indexOf('-') < 0) return null;
     // "a man was shot and killed": one person.
-    if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one' || t.lower === 'the') && !this.isNumberStart(i, hi)) {
-      return this.singular(i, lo, hi);
+    if (t.lower === 'the') return this.personSoon(i, hi) ? this.singular(i, lo, hi) : null;
+    if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one') && !this.isNumberStart(i, hi)) {
+      return this.personSoon(i, hi) ? this.singular(i, lo, hi) : null;
     }
     if (SINGLE_OBJECT.has(t.lower)) return this.singleObject(i, lo, hi);
 
@@ -395,6 +403,12 @@ class FigureFinder {
     return null;
   }
 
+  /** A person noun or an age within the next five tokens (a cheap test before `singular`). */
+  private personSoon(i: number, hi: number): boolean {
+    for (let k = i + 1; k < hi && k <= i + 5; k++) if (this.personish[k]) return true;
+    return false;
+  }
+
   /** "killed his friend", "killing him", "one of them died": a count of one after a cue, or "one of …" before one. */
   private singleObject(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     const t = this.toks[i]!;
@@ -423,7 +437,7 @@ class FigureFinder {
       const w = this.toks[k]!;
       if (/(year|month|week)-old$/.test(w.lower)) { age = k; k++; continue; }
       if (w.kind === 'number' && /^-?(year|month|week)s?-old$/.test(this.toks[k + 1]?.lower ?? '')) { age = k + 1; k += 2; continue; }
-      if (ADJ_KIND[w.lower] && !adjKind) { adjKind = ADJ_KIND[w.lower]!; k++; continue; }
+      if (ADJ_KIND.has(w.lower) && !adjKind) { adjKind = ADJ_KIND.get(w.lower)!; k++; continue; }
       if (this.res.personAdjectives.has(w.lower) || w.text === '-' || (w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !this.res.persons.has(w.lower))) { k++; continue; }
       if (w.kind === 'number' && this.toks[k + 1]?.text === '-') { k += 2; continue; }
       break;

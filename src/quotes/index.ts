@@ -37,10 +37,10 @@ const OBJECT_VERBS = new Set(['tell', 'inform', 'assure', 'warn', 'urge', 'ask',
 const PREPS = new Set(['of', 'in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'via', 'through', 'over', 'by', 'outside', 'inside', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'repeatedly', 'again', 'also', 'previously', 'publicly', 'privately', 'recently', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at']);
 const NEG = new Set(['not', "n't", 'never', 'refused', 'declined', 'to', 'would', 'wouldn', 'could', 'did', 'didn', 'wont', 'cannot', 'unwilling', 'reluctant']);
-const HONORIFIC: Record<string, number> = { mr: 2, mrs: -2, ms: -2, miss: -2, sir: 2, lady: -2, madam: -2 };
-const GENDERED: Record<string, number> = { he: 1, him: 1, his: 1, himself: 1, she: -1, her: -1, hers: -1, herself: -1 };
+const HONORIFIC = new Map<string, number>([['mr', 2], ['mrs', -2], ['ms', -2], ['miss', -2], ['sir', 2], ['lady', -2], ['madam', -2]]);
+const GENDERED = new Map<string, number>([['he', 1], ['him', 1], ['his', 1], ['himself', 1], ['she', -1], ['her', -1], ['hers', -1], ['herself', -1]]);
 /** What a speaker pronoun can stand for. */
-const PRONOUN_WANT: Record<string, 'PERSON' | 'NONPERSON' | 'ANY'> = { he: 'PERSON', she: 'PERSON', i: 'PERSON', it: 'NONPERSON', they: 'ANY', we: 'ANY' };
+const PRONOUN_WANT = new Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>([['he', 'PERSON'], ['she', 'PERSON'], ['i', 'PERSON'], ['it', 'NONPERSON'], ['they', 'ANY'], ['we', 'ANY']]);
 /** Speech verbs whose "to …" complement is still something said: "urged them to leave". */
 const TO_VERBS = new Set(['urge', 'ask', 'call', 'tell', 'demand', 'order', 'advise', 'warn']);
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'do', 'does', 'did', 'of', 'from', 'by']);
@@ -770,9 +770,9 @@ class QuoteFinder {
   private resolveSpeaker(sp: [number, number], kept: Draft[]): string | null {
     const s = this.toks[sp[0]]!.start, e = this.toks[sp[1]]!.end;
     const head = this.toks[sp[1]]!;
-    if (sp[0] === sp[1] && PRONOUN_WANT[head.lower]) {
+    if (sp[0] === sp[1] && PRONOUN_WANT.has(head.lower)) {
       const sex = head.lower === 'he' ? 'm' : head.lower === 'she' ? 'f' : null;
-      return this.nearestActor(s, PRONOUN_WANT[head.lower]!, kept, sex) ?? this.doc.services.resolve(s, e);
+      return this.nearestActor(s, PRONOUN_WANT.get(head.lower)!, kept, sex) ?? this.doc.services.resolve(s, e);
     }
     const id = this.resolve(sp);
     if (id) return id;
@@ -822,13 +822,13 @@ class QuoteFinder {
     for (const m of this.doc.mentions) {
       if (m.type !== 'PERSON' || m.kind === 'pronoun' || m.kind === 'nominal') continue;
       const before = this.toks[m.tokenStart - 1]?.lower.replace(/\.$/, '');
-      if (before && HONORIFIC[before]) vote(m.entity, HONORIFIC[before]!);
+      if (before && HONORIFIC.has(before)) vote(m.entity, HONORIFIC.get(before)!);
       // The first pronoun within a few words after the name, in the same sentence.
       const sent = this.toks[m.tokenStart]!.sentence;
       for (let k = m.tokenEnd; k < Math.min(this.toks.length, m.tokenEnd + 4); k++) {
         const t = this.toks[k]!;
         if (t.sentence !== sent || this.inMarks[k] !== -1) break;
-        const g = GENDERED[t.lower];
+        const g = GENDERED.get(t.lower);
         if (g) { vote(m.entity, g); break; }
         if (isCap(t) && k > m.tokenEnd) break;
       }
