@@ -798,9 +798,12 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
     const changes = ev.type ? res.lexicon.modalityTypeChanges[ev.type] : undefined;
     if (changes && !ev.absorbedBy) {
       // "refused": a negated future or hypothetical cooperative act ("said it would not negotiate") is a refusal
-      const refusal = ev.modality.has('negated') && (ev.modality.has('future') || ev.modality.has('hypothetical'));
-      for (const m of ['refusal', 'conditional', 'future', 'hypothetical']) {
-        const to = (m === 'refusal' ? refusal : ev.modality.has(m)) ? changes[m] : undefined;
+      const planned = ev.modality.has('future') || ev.modality.has('hypothetical');
+      const refusal = ev.modality.has('negated') && planned;
+      // "intent": the actor states a plan ("Japan plans to send aid", "Japan said it would send aid"): CAMEO 03x
+      const intent = planned && !refusal && !ev.modality.has('conditional') && statedIntent(r, ev);
+      for (const m of ['refusal', 'intent', 'conditional', 'future', 'hypothetical']) {
+        const to = (m === 'refusal' ? refusal : m === 'intent' ? intent : ev.modality.has(m)) ? changes[m] : undefined;
         if (!to) continue;
         if (m === 'refusal') for (const x of ['negated', 'future', 'hypothetical']) ev.modality.delete(x);
         const keep = ev.mode && res.lexicon.typeModes[to]?.includes(ev.mode) ? ev.mode : null;
@@ -812,6 +815,22 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
     }
   }
   return out;
+}
+
+/** The actor states its own plan: an intent cue in the verb group ("plans to", "is ready to"), or a pronoun
+ *  subject right after a reporting verb ("Japan said on Monday it would …"). */
+function statedIntent(r: SentenceReader, ev: RawEvent): boolean {
+  const gt = r.groupText(ev.group, ev.trig);
+  if (r.res.lexicon.intentCues.some((c) => gt.includes(c))) return true;
+  // the pronoun subject: the actor, or the word before the verb group when the subject was not read
+  const p = ev.actor ? (ev.actor.e - ev.actor.s === 1 ? ev.actor.s : -1) : ev.group - 1;
+  if (p < r.s0 || !r.res.lexicon.pronouns.has(r.low(p))) return false;
+  for (let q = p - 1; q >= Math.max(r.s0, p - 6); q--) {
+    const l = r.low(q);
+    if (r.isReporting(q)) return true;
+    if (l === ',' || l === ';' || r.res.verbs.has(l) && l !== 'that') return false;
+  }
+  return false;
 }
 
 /** A mode from cue words in the event's clause ("attacked with rockets" → heavy-weapons). */

@@ -82,6 +82,8 @@ export interface Lexicon {
   dictionaryStoplist: Set<string>;
   typeChanges: Record<string, Record<string, string>>;
   modalityTypeChanges: Record<string, Record<string, string>>;
+  /** verb-group phrases by which an actor states its own plan ("plans to", "is ready to"), padded with spaces */
+  intentCues: string[];
   /** Per type, [mode, cue words] tried in order when the trigger gives no mode. */
   modeCues: Record<string, Array<[string, string[]]>>;
   /** PLOVER 2.0 modes of each type. */
