@@ -30,6 +30,8 @@ export interface ActorsLexicon {
   sportsCues?: string[];
   /** Sports whose reports name people, not teams (tennis, golf…). */
   individualSports?: string[];
+  /** Labels of results-table lines ("Scorers :", "Attendance :", "W L PCT"). */
+  tableLabels?: string[];
   /** Nouns right before a name that make it an organisation ("cables giant Pirelli"). */
   orgDescriptors?: string[];
   /** Nouns after "Name 's" that make Name an organisation ("Magna 's shares"). */
@@ -62,6 +64,7 @@ interface LexCache {
   sports: Set<string>;
   sportsCues: Set<string>;
   individual: Set<string>;
+  tableLabels: Set<string>;
   orgDesc: Set<string>;
   orgPoss: Set<string>;
 }
@@ -92,6 +95,7 @@ function lexCache(res: ActorsResources): LexCache {
     sports: new Set(res.lex.sports ?? []),
     sportsCues: new Set(res.lex.sportsCues ?? []),
     individual: new Set(res.lex.individualSports ?? []),
+    tableLabels: new Set(res.lex.tableLabels ?? []),
     orgDesc: new Set(res.lex.orgDescriptors ?? []),
     orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
   };
@@ -433,7 +437,8 @@ function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
     if (!isCap(t) || t.kind !== 'word' || /^\p{Lu}{2,}$/u.test(t.text)) continue;
     const cls = res.gazetteer.get(t.lower);
     if (!cls || !cls.includes('first') || cls.includes('common') || cls.includes('country') || cls.includes('city')) continue;
-    if (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word' && !/^(Mr|Mrs|Ms|Dr)$/.test(toks[i - 1]!.text)) continue;
+    // After another capitalised word only when that word is a demonym or a title ("Australian Tom Moody").
+    if (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word' && !/^(Mr|Mrs|Ms|Dr)$/.test(toks[i - 1]!.text) && !res.kb.demonyms.has(toks[i - 1]!.lower) && !lexCache(res).titles.has(toks[i - 1]!.lower)) continue;
     let e = i + 1;
     while (e < hi && toks[e]!.kind === 'word' && (isCap(toks[e]!) || (/^(van|von|de|der|den|da|di|du|le|la|al|bin|ibn)$/.test(toks[e]!.text) && toks[e + 1] && isCap(toks[e + 1]!)))) e++;
     if (e === i + 1 || e - i > 4) continue;
@@ -553,6 +558,12 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   const teamsLine = !scorecard && (/^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/.test(line) || (numbers >= 6 && lower === 0));
   const table = nameThenNumber && numbers >= 2 && lower <= 2;
   if (individual || (!headline && !table && cues < 2)) return;
+  // Table labels are not names ("Scorers :", "Attendance : 15,000", "W L PCT").
+  for (let k = cands.length - 1; k >= 0; k--) {
+    const x = cands[k]!;
+    if (x.kb && x.kb.source !== 'phoenix.tsv') continue;
+    if (toks.slice(x.tStart, x.tEnd).every((t) => c.tableLabels.has(t.lower) || t.kind !== 'word')) cands.splice(k, 1);
+  }
   const coveredAt = (k: number) => cands.some((x) => x.tStart <= k && x.tEnd > k);
   // Results lines: an uncovered capitalised run right before a score is a team ("Somerset 83 and
   // 174"); a venue opening the line before a colon is a place ("Chester-le-Street : …").
@@ -564,7 +575,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     if (!n || e - i > 4) continue;
     const words = toks.slice(i, e).map((t) => t.lower).join(' ');
     const cls = res.gazetteer.get(words) ?? [];
-    if (c.calendar.has(toks[i]!.lower) || isCommonOnly(cls)) continue;
+    if (c.calendar.has(toks[i]!.lower) || isCommonOnly(cls) || toks.slice(i, e).every((t) => c.tableLabels.has(t.lower))) continue;
     const country = cls.includes('country');
     if ((i === lo || (i === lo + 1 && toks[lo]!.lower === 'at')) && n.text === ':') {
       cands.push({ tStart: i, tEnd: e, ner: 'LOC', kb: null, kind: 'name', type: 'LOC', roles: [] });
@@ -607,6 +618,8 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     if (p > lo && toks[p]!.lower === 'the') p--;
     const pv = toks[p];
     if (pv && p >= lo && c.loc.has(pv.lower)) continue;
+    // A venue opening a results line ("Bristol : Gloucestershire 183 …").
+    if ((x.tStart === lo || (x.tStart === lo + 1 && toks[lo]!.lower === 'at')) && toks[x.tEnd]?.text === ':') continue;
     x.ner = 'ORG';
     x.type = 'ORG';
     x.kb = null;
