@@ -591,6 +591,8 @@ function hasNameIn(r: SentenceReader, np: TokRange | null): boolean {
   return false;
 }
 
+/** Acts whose object's on/of phrase is a topic ("signed an agreement on trade"), not a party. */
+const TOPIC_TYPES = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'REQUEST', 'REJECT']);
 const THING_PREPS = new Set(['on', 'against', 'of', 'to', 'for', 'upon', 'from']);
 
 /** The party a thing-object is about: the noun phrase of an on/against/of/to/for phrase right after it. */
@@ -965,7 +967,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
         // the required object is the thing acted on ("imposed a curfew on the city", "froze the assets of the
         // leaders", "cut off aid to the government"): the party is its possessor or the phrase after it; people
         // named by the object ("expelled the ambassador") are the target themselves
-        ev.target = possessorIn(r, obj) ?? thingTarget(r, obj);
+        ev.target = possessorIn(r, obj) ?? (TOPIC_TYPES.has(hit.type ?? '') ? null : thingTarget(r, obj));
         if (!ev.target && (L.agentHeads.has(objHead) || hasNameIn(r, obj))) ev.target = obj;
       } else ev.target = obj;
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
