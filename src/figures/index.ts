@@ -481,9 +481,12 @@ class FigureFinder {
   private namedOne(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     const first = this.nameEnds.get(i);
     if (first === undefined || first < lo) return null;
-    const nx = this.toks[i + 1];
+    let j = i;
+    // "Julian Bryant, 22, died": step over the age.
+    if (this.toks[j + 1]?.text === ',' && this.toks[j + 2]?.kind === 'number' && this.toks[j + 3]?.text === ',') j += 3;
+    const nx = this.toks[j + 1];
     if (!nx || !(nx.lower === 'was' || nx.lower === 'has' || nx.lower === 'died' || nx.lower === 'had')) return null;
-    return this.oneAfter(first, i, null, false, lo, hi);
+    return this.oneAfter(first, j, null, false, lo, hi);
   }
 
   private build(a: number, b: number, kind: FigureKind, value: number, min: number, max: number, qualifier: FigureQualifier,
@@ -500,7 +503,17 @@ class FigureFinder {
   }
 
   private cumulative(lo: number, hi: number): boolean {
-    for (let k = lo; k < hi; k++) for (const p of this.res.cumulative) if (this.match(k, p, hi)) return true;
+    for (let k = lo; k < hi; k++) {
+      for (const p of this.res.cumulative) {
+        if (!this.match(k, p, hi)) continue;
+        // "since April", "since 2011", "since the start" — not "since arriving at the hospital".
+        if (p.length === 1 && p[0] === 'since') {
+          const nx = this.toks[k + 1];
+          if (!nx || !(nx.kind === 'number' || /^\p{Lu}/u.test(nx.text) || /^(the|last|early|late|mid|then)$/.test(nx.lower))) continue;
+        }
+        return true;
+      }
+    }
     return false;
   }
 
