@@ -857,6 +857,9 @@ function dictionaryContext(r: SentenceReader, k: number): boolean {
   const p = r.low(k - 1);
   const prev = r.tok(k - 1);
   if (!prev) return false;
+  // an -s form followed by a verb is a plural noun subject ("Tibetan exiles appealed", "rebel forces attacked")
+  const n = r.low(k + 1);
+  if (/[^s]s$/.test(l) && n && !r.isName(k + 1) && (r.res.verbs.has(n) || L.reportingVerbs.has(n) || /[^e]ed$/.test(n) && r.res.dictForms.has(n))) return false;
   if (L.pronouns.has(p) || L.auxiliaries.has(p) || L.negations.has(p) || r.isAdverb(k - 1) || p === ',' || p === ')' || p === 'and' || p === 'who' || p === 'which' || p === 'that'
     || r.isName(k - 1) || L.agentHeads.has(p)) return true;
   // a plural common noun before ("workers struck", "villagers fled")
