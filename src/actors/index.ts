@@ -32,6 +32,8 @@ export interface ActorsLexicon {
   individualSports?: string[];
   /** Labels of results-table lines ("Scorers :", "Attendance :", "W L PCT"). */
   tableLabels?: string[];
+  /** Words after a place name that make it an event ("U.S. Open", "World Cup"). */
+  eventWords?: string[];
   /** Nouns right before a name that make it an organisation ("cables giant Pirelli"). */
   orgDescriptors?: string[];
   /** Nouns after "Name 's" that make Name an organisation ("Magna 's shares"). */
@@ -65,6 +67,7 @@ interface LexCache {
   sportsCues: Set<string>;
   individual: Set<string>;
   tableLabels: Set<string>;
+  eventWords: Set<string>;
   orgDesc: Set<string>;
   orgPoss: Set<string>;
 }
@@ -96,6 +99,7 @@ function lexCache(res: ActorsResources): LexCache {
     sportsCues: new Set(res.lex.sportsCues ?? []),
     individual: new Set(res.lex.individualSports ?? []),
     tableLabels: new Set(res.lex.tableLabels ?? []),
+    eventWords: new Set(res.lex.eventWords ?? []),
     orgDesc: new Set(res.lex.orgDescriptors ?? []),
     orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
   };
@@ -337,6 +341,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     cands.sort((p, q) => p.tStart - q.tStart);
     // A lone capital letter is not a name ("N / A").
     for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.tEnd - cands[k]!.tStart === 1 && !cands[k]!.kb && /^\p{Lu}$/u.test(toks[cands[k]!.tStart]!.text)) cands.splice(k, 1);
+    events(doc, c, cands, hi);
     firstNames(doc, res, cands, lo, hi);
     orgContext(doc, res, c, cands, lo, hi);
     sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
@@ -426,6 +431,24 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
   }
 }
 
+/** A place before an event word is part of an event's name, not a place ("U.S. Open", "Hong Kong Open"). */
+function events(doc: Doc, c: LexCache, cands: NameCandidate[], hi: number): void {
+  const toks = doc.tokens;
+  for (const x of cands) {
+    if (x.ner !== 'LOC' && x.ner !== 'ORG') continue;
+    let e = x.tEnd;
+    while (e < hi && toks[e]!.kind === 'word' && c.eventWords.has(toks[e]!.text)) e++;
+    const endsInEvent = x.tEnd - x.tStart > 1 && c.eventWords.has(toks[x.tEnd - 1]!.text);
+    if (e === x.tEnd && !endsInEvent) continue;
+    if (x.ner === 'ORG' && !endsInEvent) continue;
+    x.tEnd = e;
+    x.ner = 'MISC';
+    x.type = 'OTHER';
+    x.kb = null;
+    x.kind = 'name';
+  }
+}
+
 /**
  * A known first name before a capitalised word is a person's name ("Mark Butcher", "Tom Moody")
  * where the tagger found nothing, or only a part, or called it something else without a KB link.
@@ -446,7 +469,9 @@ function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
     if (rest.some((r) => /^\p{Lu}{2,}$/u.test(r.text) || (res.gazetteer.get(r.lower) ?? []).some((k) => k === 'country' || k === 'org' || k === 'team') || res.kb.demonyms.has(r.lower))) continue;
     const over = cands.filter((x) => x.tStart < e && x.tEnd > i);
     if (over.some((x) => x.ner === 'PER' && x.tStart <= i && x.tEnd >= e)) continue;
-    if (over.some((x) => x.kb || x.tStart < i || x.tEnd > e || x.kind === 'demonym')) continue;
+    // A span the tagger ran in from a title ("Secretary of State John Kornblum" → "State John
+    // Kornblum") gives way; any other longer span or a KB link is kept.
+    if (over.some((x) => x.kb || x.tEnd > e || x.kind === 'demonym' || (x.tStart < i && (x.ner === 'PER' || !lexCache(res).titles.has(toks[i - 1]!.lower) && !/^(State|Minister|Secretary|General|Affairs|Defence|Defense)$/.test(toks[i - 1]!.text))))) continue;
     for (const x of over) cands.splice(cands.indexOf(x), 1);
     cands.push({ tStart: i, tEnd: e, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
     i = e - 1;
