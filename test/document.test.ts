@@ -46,3 +46,10 @@ test('possessive clitics are their own tokens and apostrophes are not quote mark
   assert.equal(d.quoteMarks.length, 0);
   for (const t of d.tokens) assert.equal(text.slice(t.start, t.end), t.text);
 });
+
+test("two apostrophes pair as quotation marks, and a period with no space after it ends no sentence", () => {
+  const text = "''We will stay,'' said Rep. Trey Gowdy (R-S.C.) on Monday. ``Good,'' he added.";
+  const d = documentFor({ text }, res);
+  assert.deepEqual(d.quoteMarks.map((q) => text.slice(q.start, q.end)), ['We will stay,', 'Good,']);
+  assert.deepEqual(sentencesOf(text), ["''We will stay,'' said Rep. Trey Gowdy (R-S.C.) on Monday.", "``Good,'' he added."]);
+});

@@ -38,7 +38,12 @@ function marksOf(text: string, p: Paragraph): Mark[] {
     else if (c === '”' || c === '»') marks.push({ at: i, len: 1, role: 'close', family: 'double' });
     else if (c === '"') marks.push({ at: i, len: 1, role: isSpace(prev) ? 'open' : isSpace(next) || /[.,;:!?]/.test(next ?? ' ') ? 'close' : 'either', family: 'double' });
     else if (c === '`' && next === '`') { marks.push({ at: i, len: 2, role: 'open', family: 'double' }); i++; }
-    else if (c === "'" && next === "'") { marks.push({ at: i, len: 2, role: 'close', family: 'double' }); i++; }
+    else if (c === "'" && next === "'") {
+      // Two apostrophes: the closing half of ``…'', or both halves in texts that use ''…'' as a quotation mark.
+      const after = text[i + 2];
+      marks.push({ at: i, len: 2, role: isSpace(prev) ? 'open' : isSpace(after) || /[.,;:!?]/.test(after ?? ' ') ? 'close' : 'either', family: 'double' });
+      i++;
+    }
     else if (c === '‘') marks.push({ at: i, len: 1, role: 'open', family: 'single' });
     else if (c === '’') {
       // An apostrophe sits between letters ("Haftar’s", "don’t"); a closing mark does not.

@@ -92,11 +92,9 @@ export class SentenceSplitter {
   private breaksAfter(tokens: Token[], k: number, next: Token, text: string): boolean {
     const tok = tokens[k]!;
     // The next sentence must start with a capital, a digit or an opening mark, after whitespace.
-    if (next.start === tokens[k]!.end && tok.text === '.') {
-      // "1.5" is one token already; "end.Next" with no space is still a break if capitalised.
-      if (!/^\p{Lu}/u.test(next.text)) return false;
-    }
-    const startsUpper = /^[\p{Lu}\p{N}"“‘'(\[«]/u.test(next.text);
+    // A period with no space after it is inside something ("R-S.C.", "e.g", "Feb.18"), not at a sentence's end.
+    if (next.start === tokens[k]!.end && tok.text === '.') return false;
+    const startsUpper = /^[\p{Lu}\p{N}"“‘'`(\[«]/u.test(next.text);
     if (!startsUpper) return false;
     if (tok.text === '!' || tok.text === '?' || tok.text === '…' || tok.text === '...') return true;
     // Acronym token such as "U.N." holds its own period.
