@@ -95,6 +95,19 @@ for (const c of cl.getCountryDataList().sort((a, b) => a.iso3.localeCompare(b.is
     capitals: c.capital ? c.capital.split(',').map((s) => s.trim()).filter(Boolean) : [],
   });
 }
+// NGEC's nationality column also lists places (England, Scotland, Gibraltar, Cayman Islands, Hong
+// Kong): a demonym that is a country's name or alias, a home nation, or a territory is not one.
+{
+  const placeNames = new Set<string>();
+  for (const c of countries) for (const n of [c.name, ...c.aliases]) placeNames.add(n.toLowerCase());
+  const HOME = new Set(['england', 'scotland', 'wales', 'britain', 'great britain', 'uk', 'u.k.', 'northern ireland']);
+  for (const c of countries) {
+    c.demonyms = (c.demonyms ?? []).filter((d) => {
+      const l = d.toLowerCase();
+      return !placeNames.has(l) && !HOME.has(l) && !(/\bislands?\b/.test(l) && !/islanders?\b/.test(l)) && !/territor|\(/.test(l);
+    });
+  }
+}
 const ser = (e: KbEntry) => {
   const o: Record<string, unknown> = { id: e.id, name: e.name, type: e.type, country: e.country, aliases: e.aliases };
   if (e.demonyms?.length) o.demonyms = e.demonyms;
