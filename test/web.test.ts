@@ -79,6 +79,7 @@ test('stories page lists stories; following a story, an article and a fact reach
   await page.waitForSelector('main .card');
   const cards = await page.locator('main .card').count();
   assert.ok(cards >= 1);
+  assert.equal(await page.locator('main h2:text("Where the outlets disagree")').count(), 1, 'the comparison is shown');
   await page.screenshot({ path: join(SHOTS, 'story.png'), fullPage: true });
   await page.locator('main .card h3 a').first().click();
   await page.waitForSelector('main .text');

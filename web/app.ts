@@ -58,7 +58,15 @@ function account(a: Json): HTMLElement {
 async function story(id: string) {
   const s = await api(`/api/stories/${encodeURIComponent(id)}`);
   const analyses = await Promise.all(s.articles.map((a: Json) => api(`/api/articles/${encodeURIComponent(a.id)}`)));
+  const cmp = s.comparison;
+  const contradictions = el('ul', {}, ...cmp.contradictions.map((c: Json) => el('li', {},
+    `${c.kind}${c.cumulative ? ' (running total)' : ''}: `,
+    ...c.values.flatMap((v: Json, i: number) => [i ? '; ' : '', el('strong', {}, String(v.value)), ` per ${v.outlets.join(', ')}${v.claimants.length ? ' (claimed by ' + v.claimants.join(', ') + ')' : ''}`]))));
+  const omissions = el('ul', {}, ...cmp.omissions.slice(0, 30).map((f: Json) => el('li', {}, `${f.fact} — reported by ${f.reportedBy.join(', ')}; not by ${f.omittedBy.join(', ')}`)));
   show(el('h1', {}, s.story.title), el('p', { class: 'muted' }, `${s.story.outlets.join(', ')} · ${s.story.first ?? '?'} – ${s.story.last ?? '?'}`),
+    el('h2', {}, 'Where the outlets disagree'), cmp.contradictions.length ? contradictions : el('p', { class: 'muted' }, 'No contradicting figures.'),
+    el('h2', {}, 'Reported by some, not by others'), cmp.omissions.length ? omissions : el('p', { class: 'muted' }, 'Every outlet reports the same facts.'),
+    el('h2', {}, 'Each outlet’s account'),
     el('div', { class: 'cols' }, ...analyses.map(account)));
 }
 
