@@ -268,3 +268,34 @@ test('seed: no junk — every event has a PLOVER type, a checked span, and the 2
   assert.ok(nato.modality.includes('historical'));
   assert.ok(a.events.length <= 14, `few events, got ${a.events.length}`);
 });
+
+test('refusal and stated intent: a negated planned cooperative act is a REJECT, a stated plan an AGREE, a bare future keeps its type', () => {
+  const r = only('Israel said it would not negotiate with Hamas.', 'REJECT');
+  assert.equal(r.targetSpan?.text, 'Hamas');
+  assert.ok(!r.modality.includes('negated'));
+  assert.equal(only('Japan plans to send food aid to Nepal.', 'AGREE').targetSpan?.text, 'Nepal');
+  assert.equal(only('Japan said on Monday it would provide 50 million dollars in aid to Nepal.', 'AGREE').type, 'AGREE');
+  assert.equal(only('Arnor will contribute a million rupees to Gondor.', 'AID').targetSpan?.text, 'Gondor');
+  // the content's party: "refused to negotiate with the rebels"
+  assert.equal(only('The government refused to negotiate with the rebels.', 'REJECT').targetSpan?.text, 'the rebels');
+});
+
+test('targets of thing-objects and protests: the party the thing is imposed on, people as objects, the seat a protest is held at', () => {
+  assert.match(only('Authorities imposed a curfew on the city of Homs.', 'COERCE').targetSpan?.text ?? '', /Homs$/);
+  const x = only('Britain expelled four Russian diplomats.', 'SANCTION');
+  assert.equal(x.mode, 'expel');
+  assert.equal(x.targetSpan?.text, 'four Russian diplomats');
+  assert.equal(only('The rebels freed three hostages on Monday.', 'RETREAT').targetSpan?.text, 'three hostages');
+  assert.match(only('Activists rallied outside the embassy of France.', 'PROTEST').targetSpan?.text ?? '', /France$/);
+  // an agreement's topic is not its party: the coordinated subject gives the target
+  assert.equal(only('Cuba and the Vatican signed an agreement on religious freedom.', 'AGREE').targetSpan?.text, 'the Vatican');
+  // a time is not a target
+  assert.equal(only('Some 10,000 Kurds marched through the streets of Ankara on Sunday.', 'PROTEST').targetSpan, null);
+});
+
+test('verb forms: stressed final syllables double (expelled, committed), and both spellings are read', () => {
+  assert.ok(verbForms('expel').forms.includes('expelled'));
+  assert.ok(verbForms('commit').participles.includes('committed'));
+  assert.ok(verbForms('ban').forms.includes('banned'));
+  assert.ok(!verbForms('attack').forms.includes('attackked'));
+});

@@ -577,7 +577,8 @@ function prepTarget(r: SentenceReader, from: number, preps: string[]): TokRange 
   for (let i = from; i < end; i++) {
     if (preps.includes(r.low(i))) {
       const np = r.npForward(i + 1, 10, true);
-      if (np) return np;
+      // "marched on Sunday": a time, not a party
+      if (np && !isTimeNp(r, np)) return np;
     }
   }
   return null;
@@ -590,6 +591,9 @@ function hasNameIn(r: SentenceReader, np: TokRange | null): boolean {
   for (let i = np.s; i < np.e; i++) if (r.isName(i) || r.res.lexicon.pronouns.has(r.low(i))) return true;
   return false;
 }
+
+/** Object heads that are parties themselves (people, media, organisations): "freed the hostages", "shut down newspapers". */
+const PARTY_OBJECT = /^(?:.*(?:ers|ists|ians|ees|men|people)|hostages?|prisoners?|captives?|detainees?|civilians?|journalists?|activists?|dissidents?|diplomats?|newspapers?|stations?|channels?|websites?|outlets?|media|parties|party|groups?|organi[sz]ations?|agencies|agency|ngos?|inspectors?|observers?|monitors?|peacekeepers?|migrants?|refugees?|students?)$/;
 
 /** Acts whose object's on/of phrase is a topic ("signed an agreement on trade"), not a party. */
 const TOPIC_TYPES = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'REQUEST', 'REJECT']);
@@ -620,6 +624,24 @@ const MONTHS_DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frid
 function isTimeNp(r: SentenceReader, np: TokRange): boolean {
   for (let i = np.s; i < np.e; i++) if (MONTHS_DAYS.has(r.low(i))) return true;
   return false;
+}
+
+/** "outside the US embassy", "in front of the parliament", "at the embassy of Israel": the site's noun phrase
+ *  (with its of-phrase), when its head is a seat of power (lexicon `protestSites`). */
+function protestSite(r: SentenceReader, from: number): TokRange | null {
+  const end = r.clauseEnd(from, 14);
+  for (let i = from; i < end; i++) {
+    const l = r.low(i);
+    if (l !== 'outside' && l !== 'at' && l !== 'near' && l !== 'of' && l !== 'to' && l !== 'on' && l !== 'against') continue;
+    const np = r.npForward(i + 1, 8, true);
+    if (!np || !r.res.lexicon.protestSites.has(r.low(r.head(np)))) continue;
+    if (r.low(np.e) === 'of') {
+      const of = r.npForward(np.e + 1, 6, true);
+      if (of) return { s: np.s, e: of.e };
+    }
+    return np;
+  }
+  return null;
 }
 
 function possessorIn(r: SentenceReader, np: TokRange): TokRange | null {
@@ -971,7 +993,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
         // leaders", "cut off aid to the government"): the party is its possessor or the phrase after it; people
         // named by the object ("expelled the ambassador") are the target themselves
         ev.target = possessorIn(r, obj) ?? (TOPIC_TYPES.has(hit.type ?? '') ? null : thingTarget(r, obj));
-        if (!ev.target && (L.agentHeads.has(objHead) || hasNameIn(r, obj))) ev.target = obj;
+        if (!ev.target && (L.agentHeads.has(objHead) || PARTY_OBJECT.test(objHead) || hasNameIn(r, obj))) ev.target = obj;
       } else ev.target = obj;
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
       if (!hasNameIn(r, ev.target)) {
@@ -993,6 +1015,8 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
       }
     }
   }
+  // a protest is aimed at the party whose seat it is held at: "protested outside the US embassy", "in front of parliament"
+  if (!ev.target && hit.type === 'PROTEST') ev.target = protestSite(r, hit.trigEnd);
   // weapons and victims are not actors ("Shells struck the market", "Eleven people died")
   if (ev.actor && L.nonActors.has(r.low(r.head(ev.actor)))) {
     let named = false;

@@ -82,6 +82,8 @@ export interface Lexicon {
   dictionaryStoplist: Set<string>;
   typeChanges: Record<string, Record<string, string>>;
   modalityTypeChanges: Record<string, Record<string, string>>;
+  /** seats of power a protest held at is aimed at ("outside the US embassy") */
+  protestSites: Set<string>;
   /** verb-group phrases by which an actor states its own plan ("plans to", "is ready to"), padded with spaces */
   intentCues: string[];
   /** Per type, [mode, cue words] tried in order when the trigger gives no mode. */
