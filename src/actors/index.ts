@@ -34,6 +34,11 @@ export interface ActorsLexicon {
   tableLabels?: string[];
   /** Words after a place name that make it an event ("U.S. Open", "World Cup"). */
   eventWords?: string[];
+  /** Club-name first words ("Real", "Dynamo") and team-name last words ("United", "Rovers"). */
+  clubPrefixes?: string[];
+  clubSuffixes?: string[];
+  /** Religious and ethnic words that are never an organisation alone ("Moslem", "Arab"). */
+  groupAdjectives?: string[];
   /** Nouns right before a name that make it an organisation ("cables giant Pirelli"). */
   orgDescriptors?: string[];
   /** Nouns after "Name 's" that make Name an organisation ("Magna 's shares"). */
@@ -68,6 +73,9 @@ interface LexCache {
   individual: Set<string>;
   tableLabels: Set<string>;
   eventWords: Set<string>;
+  clubPre: Set<string>;
+  clubSuf: Set<string>;
+  groupAdj: Set<string>;
   orgDesc: Set<string>;
   orgPoss: Set<string>;
 }
@@ -100,6 +108,9 @@ function lexCache(res: ActorsResources): LexCache {
     individual: new Set(res.lex.individualSports ?? []),
     tableLabels: new Set(res.lex.tableLabels ?? []),
     eventWords: new Set(res.lex.eventWords ?? []),
+    clubPre: new Set(res.lex.clubPrefixes ?? []),
+    clubSuf: new Set(res.lex.clubSuffixes ?? []),
+    groupAdj: new Set(res.lex.groupAdjectives ?? []),
     orgDesc: new Set(res.lex.orgDescriptors ?? []),
     orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
   };
@@ -341,6 +352,8 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     cands.sort((p, q) => p.tStart - q.tStart);
     // A lone capital letter is not a name ("N / A").
     for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.tEnd - cands[k]!.tStart === 1 && !cands[k]!.kb && /^\p{Lu}$/u.test(toks[cands[k]!.tStart]!.text)) cands.splice(k, 1);
+    ampersands(doc, res, cands, lo, hi);
+    knownPlaces(doc, res, cands, lo, hi);
     events(doc, c, cands, hi);
     firstNames(doc, res, cands, lo, hi);
     orgContext(doc, res, c, cands, lo, hi);
@@ -429,6 +442,57 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
     out.push(...added);
     out.sort((p, q) => p.tStart - q.tStart);
   }
+}
+
+/**
+ * "Douglas & Lomason", "Procter & Gamble": capitalised words joined by "&" are one organisation;
+ * a lone demonym-like word the tagger called an organisation ("Palestinian", "Moslem") is not one.
+ */
+function ampersands(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number): void {
+  const toks = doc.tokens;
+  for (let i = lo + 1; i + 1 < hi; i++) {
+    if (toks[i]!.text !== '&' || !isCap(toks[i - 1]!) || !isCap(toks[i + 1]!)) continue;
+    let a = i - 1;
+    while (a > lo && isCap(toks[a - 1]!) && toks[a - 1]!.kind === 'word') a--;
+    let e = i + 2;
+    while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
+    if (e - a > 6) continue;
+    const over = cands.filter((x) => x.tStart < e && x.tEnd > a);
+    if (over.some((x) => x.tStart < a || x.tEnd > e || (x.kb && x.tEnd - x.tStart > 1))) continue;
+    for (const x of over) cands.splice(cands.indexOf(x), 1);
+    cands.push({ tStart: a, tEnd: e, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
+    cands.sort((p, q) => p.tStart - q.tStart);
+    i = e;
+  }
+  for (const x of cands) {
+    if (x.ner !== 'ORG' || x.kb || x.tEnd - x.tStart !== 1) continue;
+    const cls = res.gazetteer.get(toks[x.tStart]!.lower) ?? [];
+    if (cls.includes('demonym') || lexCache(res).groupAdj.has(toks[x.tStart]!.lower)) {
+      x.ner = 'MISC';
+      x.type = 'OTHER';
+    }
+  }
+}
+
+/**
+ * A lone capitalised word the tagger left out that the gazetteer knows only as a country,
+ * region or city ("a Texas trader", "Texas billionaire Ross Perot") is a place.
+ */
+function knownPlaces(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number): void {
+  const toks = doc.tokens;
+  let added = false;
+  for (let i = lo + 1; i < hi; i++) {
+    const t = toks[i]!;
+    if (!isCap(t) || t.kind !== 'word' || /^\p{Lu}+$/u.test(t.text)) continue;
+    if ((isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word') || (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word')) continue;
+    const cls = res.gazetteer.get(t.lower);
+    if (!cls || !cls.some((k) => k === 'country' || k === 'region' || k === 'city')) continue;
+    if (cls.some((k) => k === 'common' || k === 'first' || k === 'last' || k === 'person' || k === 'org' || k === 'team' || k === 'kbfirst' || k === 'kblast')) continue;
+    if (cands.some((x) => x.tStart <= i && x.tEnd > i)) continue;
+    cands.push({ tStart: i, tEnd: i + 1, ner: 'LOC', kb: null, kind: 'name', type: 'GPE', roles: [] });
+    added = true;
+  }
+  if (added) cands.sort((p, q) => p.tStart - q.tStart);
 }
 
 /** A place before an event word is part of an event's name, not a place ("U.S. Open", "Hong Kong Open"). */
@@ -608,6 +672,22 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
       cands.push({ tStart: i, tEnd: e, ner: country ? 'LOC' : 'ORG', kb: null, kind: 'name', type: country ? 'GPE' : 'ORG', roles: [] });
     }
   }
+  // Club names: "Real Madrid", "Dynamo Moscow", "Queens Park Rangers", "Ross County".
+  for (let i = lo; i < hi; i++) {
+    if (!isCap(toks[i]!) || toks[i]!.kind !== 'word' || (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word')) continue;
+    let e = i;
+    while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
+    if (e - i < 2 || e - i > 4) continue;
+    const pre = c.clubPre.has(toks[i]!.text) || c.clubPre.has(toks[i]!.text + ' ' + toks[i + 1]!.text);
+    const suf = c.clubSuf.has(toks[e - 1]!.text) || (e - i > 2 && c.clubSuf.has(toks[e - 2]!.text + ' ' + toks[e - 1]!.text));
+    if (!pre && !suf) continue;
+    const over = cands.filter((x) => x.tStart < e && x.tEnd > i);
+    if (over.some((x) => x.tStart < i || x.tEnd > e || (x.kb && x.kb.source !== 'phoenix.tsv' && x.tEnd - x.tStart === e - i))) continue;
+    for (const x of over) cands.splice(cands.indexOf(x), 1);
+    cands.push({ tStart: i, tEnd: e, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
+    cands.sort((p, q) => p.tStart - q.tStart);
+    i = e - 1;
+  }
   // "May 18 v Worcestershire": the opponent after "v" is a team even where the tagger found nothing.
   for (let i = lo; i + 1 < hi; i++) {
     if (!/^(v|vs\.?)$/.test(toks[i]!.lower) || !isCap(toks[i + 1]!)) continue;
@@ -643,6 +723,21 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     if (p > lo && toks[p]!.lower === 'the') p--;
     const pv = toks[p];
     if (pv && p >= lo && c.loc.has(pv.lower)) continue;
+    // A venue in brackets ("( at Lord 's , London )", "London ( The Oval ) :").
+    let open = false;
+    for (let k = x.tStart - 1; k >= lo; k--) {
+      if (toks[k]!.text === ')') break;
+      if (toks[k]!.text === '(') {
+        open = toks[k + 1]?.lower === 'at';
+        break;
+      }
+    }
+    if (open) continue;
+    if (x.tStart === lo && toks[x.tEnd]?.text === '(') {
+      let k = x.tEnd;
+      while (k < hi && toks[k]!.text !== ')') k++;
+      if (toks[k + 1]?.text === ':' || k + 1 >= hi) continue;
+    }
     // A venue opening a results line ("Bristol : Gloucestershire 183 …").
     if ((x.tStart === lo || (x.tStart === lo + 1 && toks[lo]!.lower === 'at')) && toks[x.tEnd]?.text === ':') continue;
     x.ner = 'ORG';
