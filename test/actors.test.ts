@@ -266,3 +266,57 @@ test('any text: no crash, every mention span matches the text, resolve answers n
     { numRuns: 150, seed: 7 },
   );
 });
+
+const typeOf = (doc: Doc, surface: string, from = 0) => {
+  const i = doc.text.indexOf(surface, from);
+  assert.ok(i >= 0, `"${surface}" is in the text`);
+  return doc.mentions.find((m) => m.start === i && m.end === i + surface.length)?.type ?? null;
+};
+
+test('sports reports: playing cities and counties are teams, venues and national sides stay places', () => {
+  const doc = run(['CRICKET - SURREY CLOSE IN ON TITLE .', 'LONDON 1996-08-30', 'At Leicester : Leicestershire beat Somerset by an innings and 39 runs .',
+    'Somerset 83 and 174 , Leicestershire 296 .', 'Pohang 3 Ulsan 2', 'May 18 v Worcestershire'].join('\n\n'));
+  assert.equal(typeOf(doc, 'LONDON'), 'GPE');
+  assert.ok(['GPE', 'LOC'].includes(typeOf(doc, 'Leicester') ?? ''), 'the venue is a place');
+  for (const team of ['Leicestershire', 'Somerset', 'Pohang', 'Ulsan', 'Worcestershire']) assert.equal(typeOf(doc, team), 'ORG', team);
+  const soccer = run('SOCCER - JAPAN BEAT SYRIA .\n\nJapan beat Syria 2-1 in their Asian Cup match in Tokyo on Friday .');
+  assert.notEqual(typeOf(soccer, 'Japan', soccer.text.indexOf('Japan beat')), 'ORG');
+  assert.notEqual(typeOf(soccer, 'Tokyo'), 'ORG');
+});
+
+test('a city or region outside sport stays a place; the same name as club and city are two entities', () => {
+  const doc = run('Police in Leicester said the man was arrested on Monday .');
+  assert.notEqual(typeOf(doc, 'Leicester'), 'ORG');
+  const both = run('SOCCER - LEICESTER WIN .\n\nLeicester beat Derby 2-0 on Saturday .\n\nThe match was played in Leicester .');
+  const i = both.text.lastIndexOf('Leicester');
+  const club = typeOf(both, 'Leicester', both.text.indexOf('Leicester beat'));
+  const city = both.mentions.find((m) => m.start === i)?.type;
+  assert.equal(club, 'ORG');
+  assert.notEqual(city, 'ORG');
+});
+
+test('individual sports keep people: a place-like surname in a tennis report is a person', () => {
+  const doc = run('TENNIS - WASHINGTON OUT .\n\nMaliVai Washington lost to Alex O\'Brien 6-3 6-4 .\n\nWashington , the 11th seed , served for the match .');
+  const w = doc.text.lastIndexOf('Washington');
+  assert.notEqual(doc.mentions.find((m) => m.start === w)?.type, 'ORG');
+});
+
+test('a first name before a capitalised word is a person; later the surname alone is that person', () => {
+  const doc = run('He was backed by England hopeful Mark Butcher , who made 70 .\n\nButcher was out soon after lunch .');
+  assert.equal(typeOf(doc, 'Mark Butcher'), 'PERSON');
+  assert.equal(typeOf(doc, 'Butcher', doc.text.indexOf('Butcher was')), 'PERSON');
+});
+
+test('organisations by context: descriptor noun, possessive business noun, short company name, "&"', () => {
+  const doc = run(['Italian tyre and cables giant Pirelli on Friday announced a move into China .', 'Pirelli is linking with a Hong Kong group .',
+    'Magna International Inc said it would buy Douglas & Lomason Co .', 'Magna \'s shares rose 1/8 .'].join('\n\n'));
+  assert.equal(typeOf(doc, 'Pirelli'), 'ORG');
+  assert.equal(typeOf(doc, 'Pirelli', doc.text.indexOf('Pirelli is')), 'ORG');
+  assert.equal(typeOf(doc, 'Magna', doc.text.indexOf('Magna \'s')), 'ORG');
+  assert.ok(doc.mentions.some((m) => m.text.startsWith('Douglas & Lomason') && m.type === 'ORG'));
+});
+
+test('a country before an event word names the event, not the place', () => {
+  const doc = run('Andre Agassi won his first match at the U.S. Open on Thursday .');
+  assert.ok(!doc.mentions.some((m) => m.text === 'U.S.' && m.type === 'GPE'));
+});

@@ -465,9 +465,10 @@ function ampersands(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
     i = e;
   }
   for (const x of cands) {
-    if (x.ner !== 'ORG' || x.kb || x.tEnd - x.tStart !== 1) continue;
+    if ((x.ner !== 'ORG' && x.ner !== 'PER') || x.kb || x.tEnd - x.tStart !== 1 || x.roles.length) continue;
     const cls = res.gazetteer.get(toks[x.tStart]!.lower) ?? [];
-    if (cls.includes('demonym') || lexCache(res).groupAdj.has(toks[x.tStart]!.lower)) {
+    if (x.ner === 'PER' && cls.some((k) => k === 'first' || k === 'last' || k === 'kbfirst' || k === 'kblast' || k === 'person')) continue;
+    if (cls.includes('demonym') || res.kb.demonyms.has(norms(doc)[x.tStart]!) || lexCache(res).groupAdj.has(toks[x.tStart]!.lower)) {
       x.ner = 'MISC';
       x.type = 'OTHER';
     }
@@ -643,7 +644,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   // names are teams, even ones the tagger took for people. Bowling figures ("4-43",
   // "10-1-45-2") and "not out" mark a scorecard line, whose names are players.
   const line = doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end);
-  const scorecard = /\b\d+-\d+(-\d+-\d+)?\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)/.test(line) && !/^\D+ \d+ \D+ \d+$/.test(line);
+  const scorecard = (/\b\d+-\d+-\d+-\d+\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)/.test(line) || (/\b\d+-\d+\b/.test(line) && /\b\p{Lu}\. \p{Lu}/u.test(line))) && !/^\D+ \d+ \D+ \d+$/.test(line);
   const teamsLine = !scorecard && (/^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/.test(line) || (numbers >= 6 && lower === 0));
   const table = nameThenNumber && numbers >= 2 && lower <= 2;
   if (individual || (!headline && !table && cues < 2)) return;
@@ -1048,7 +1049,7 @@ export function runActors(doc: Doc, res: ActorsResources): void {
         (acr && k.acronym === acr) ||
         // The same string as another kind of thing is another entity (the city Leicester, the club Leicester).
         (k.names.some((n) => normName(n) === normName(text)) && CONLL_OF[k.type] === CONLL_OF[cd.type]) ||
-        ((cd.type === 'PERSON' || words.length === 1) && k.type === 'PERSON' && words.length > 0 && words.every((w) => k.tokens.has(w))) ||
+        ((cd.type === 'PERSON' || (words.length === 1 && CONLL_OF[cd.type] !== 'LOC')) && k.type === 'PERSON' && words.length > 0 && words.every((w) => k.tokens.has(w))) ||
         (cd.type === 'PERSON' && k.type === 'PERSON' && words.length === 1 && words[0]!.length >= 5 && [...k.tokens].some((t) => t.length >= 5 && editDistance(t, words[0]!, 1) <= 1))
       ));
       if (!cl && cd.possessor === -2) {
