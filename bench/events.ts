@@ -139,6 +139,8 @@ function ploverBench(res: Resources) {
   const confusion = new Map<string, number>();
   let ms = 0;
   let chars = 0;
+  let noEvent = 0;
+  let offTrigger = 0;
   for (const rec of recs) {
     const doc = prepared(rec.text, res);
     const c0 = process.cpuUsage();
@@ -149,6 +151,8 @@ function ploverBench(res: Resources) {
       chars += rec.text.length;
     }
     const evt = goldSpans(rec, 'EVT', undefined);
+    if (!evs.length) noEvent++;
+    else if (!evs.some((e) => overlaps(e.trigger, evt))) offTrigger++;
     const pick: CodedEvent | null = evs.find((e) => overlaps(e.trigger, evt) && e.contentOf === null)
       ?? evs.find((e) => overlaps(e.trigger, evt)) ?? evs.find((e) => e.contentOf === null) ?? evs[0] ?? null;
     const gold = rec.event_plover2;
@@ -189,6 +193,7 @@ function ploverBench(res: Resources) {
   };
   const top = [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 12);
   console.log(`PLOVER: ${recs.length} records; type ok ${typeOk}; mode ${modeOk}/${modeN}; actor tp/pred/gold ${role.actor.tp}/${role.actor.pred}/${role.actor.gold}; target ${role.target.tp}/${role.target.pred}/${role.target.gold}`);
+  console.log(`PLOVER records with no event: ${noEvent}; with events but none at the gold trigger: ${offTrigger} (counts only)`);
   console.log(`events stage cost: ${(ms / chars * 3000).toFixed(3)} ms CPU per 3,000 characters, cold (each one-sentence record coded once: JIT not warm, other stages' garbage collection included; machine load ${os.loadavg()[0]!.toFixed(1)})`);
   return {
     ploverTypeAcc: typeOk / recs.length,
