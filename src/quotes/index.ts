@@ -10,6 +10,8 @@ export interface CueInfo {
   tense: CueTense;
   /** Second word of a phrasal cue ("call for", "point out"), else null. */
   particle: string | null;
+  /** Introduces or closes a direct quotation only ("X continued: “…”"), never reported speech. */
+  directOnly?: boolean;
 }
 
 /** What the quotes stage needs, loaded once (see load.ts) and passed in. */
@@ -353,7 +355,9 @@ class QuoteFinder {
       const cue = this.speechCueAt(k);
       if (cue && cue.end === j && !this.usedCue.has(k) && this.inMarks[k] === -1) {
         const lo = this.sentenceStartTok(k);
-        const sp = this.speakerBefore(k, lo) ?? this.speakerAfter(cue.end, j + 1);
+        let sp = this.speakerBefore(k, lo) ?? this.speakerAfter(cue.end, j + 1);
+        // "Clinton posted a comment of her own, saying, “…”": the clause's subject speaks.
+        if (!sp && cue.info.tense === 'gerund' && k - 1 > lo && SEP.has(this.toks[k - 1]!.text)) sp = this.namedSubjectAt(lo, k);
         return { speaker: sp, cue: [k, cue.end] };
       }
     }
@@ -420,7 +424,26 @@ class QuoteFinder {
         for (let n = i; n < sp[0]; n++) if (!isWord(this.toks[n]) || FUNCTION.has(this.toks[n]!.lower) && !DETS.has(this.toks[n]!.lower)) return null;
         return { speaker: sp, cue: [k, cue.end] };
       }
-      if (t.text === ',' && k > i) return null;
+      if (t.text === ',' && k > i) return this.appositionAttribution(i, k, para);
+    }
+    return null;
+  }
+
+  /**
+   * "“…,” Brent Bozell III, founder of the Media Research Center, told Breitbart News": a name (tokens i..comma-1),
+   * an apposition closed by a comma or dash, then the cue. The name speaks, not the cue's object.
+   */
+  private appositionAttribution(i: number, comma: number, para: number): { speaker: [number, number]; cue: [number, number] } | null {
+    const np = this.npEndingAt(comma - 1, i);
+    if (!np || np[0] !== i || !(isCap(this.toks[np[1]]) || this.mentionAt(np[1]))) return null;
+    for (let k = comma + 1; k < Math.min(this.toks.length, comma + 25); k++) {
+      const t = this.toks[k]!;
+      if (t.paragraph !== para || END_PUNCT.has(t.text) || isQuoteTok(t) || t.text === ';' || this.inMarks[k] !== -1) return null;
+      if (t.text !== ',' && t.text !== '—' && t.text !== '–') continue;
+      let c = k + 1;
+      while (c < this.toks.length && AUX.has(this.toks[c]!.lower)) c++;
+      const cue = this.speechCueAt(c);
+      if (cue && cue.info.tense !== 'gerund') return { speaker: np, cue: [c, cue.end] };
     }
     return null;
   }
@@ -456,7 +479,7 @@ class QuoteFinder {
           continue;
         }
         const cue = this.speechCueAt(k);
-        if (!cue || k < taken) continue;
+        if (!cue || k < taken || cue.info.directOnly) continue;
         const t = this.toks[k]!;
         const prev = this.toks[k - 1];
         const progressive = cue.info.tense === 'gerund' && prev !== undefined && PROGRESSIVE.has(prev.lower);
@@ -480,7 +503,7 @@ class QuoteFinder {
         // Inverted at the end: "…, said one GOP source in the room."
         if (prev && SEP.has(prev.text) && k - 1 > lo && cue.info.tense !== 'gerund') {
           const inv = this.speakerAfter(cue.end, b);
-          if (inv && this.isTail(inv[1] + 1, b, cue.info.lemma)) {
+          if (inv && !OBJECT_VERBS.has(cue.info.lemma) && this.isTail(inv[1] + 1, b, cue.info.lemma)) {
             const cs = this.trimSpan(this.toks[lo]!.start, prev.start);
             if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
               this.push(cs, inv, [k, cue.end], false);
@@ -523,7 +546,7 @@ class QuoteFinder {
           }
         } else if (prev && SEP.has(prev.text) && k - 1 > lo) {
           // Inverted: "…, said John Smith."
-          const sp2 = this.speakerAfter(cue.end, b);
+          const sp2 = OBJECT_VERBS.has(cue.info.lemma) ? null : this.speakerAfter(cue.end, b);
           if (sp2 && t.lower !== 'saying') {
             const cs = this.trimSpan(this.toks[lo]!.start, prev.start);
             if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
@@ -563,7 +586,7 @@ class QuoteFinder {
     if (n >= b) return null;
     // "said in a statement, adding that …": the content belongs to the next cue.
     const nc = this.cueAt(n);
-    if (nc && nc.info.cls === 'speech' && nc.info.tense === 'gerund') return null;
+    if (nc && nc.info.cls === 'speech' && nc.info.tense === 'gerund' && !nc.info.directOnly) return null;
     if (this.toks[n]!.lower === 'to' && !TO_VERBS.has(info.lemma)) return null;
     if (CONTENT_BAD_START.has(this.toks[n]!.lower) && !(this.toks[n]!.lower === 'it' && /^(is|was|will|would|has|had|could|can|may|might|should|must|does|did|'s|’s|wo|won't|isn't|wasn't|doesn't|didn't)$/.test(this.toks[n + 1]?.lower ?? ''))) return null;
     if (isQuoteTok(this.toks[n]) && this.quoteRunsToEnd(n, b)) return null;
@@ -573,7 +596,7 @@ class QuoteFinder {
       const t = this.toks[i]!;
       if ((t.text === ',' || t.lower === 'and') && this.inMarks[i] === -1) {
         const c = this.cueAt(i + 1);
-        if (c && c.info.cls === 'speech' && (c.info.tense === 'gerund' || (t.lower === 'and' && c.info.tense === 'past'))) { e = i; break; }
+        if (c && c.info.cls === 'speech' && !c.info.directOnly && (c.info.tense === 'gerund' || (t.lower === 'and' && c.info.tense === 'past'))) { e = i; break; }
       }
     }
     const span = this.trimSpan(this.toks[n]!.start, this.toks[e - 1]!.end);
@@ -656,6 +679,29 @@ class QuoteFinder {
     return null;
   }
 
+  /**
+   * A named subject opening the clause, title included: "Former Secretary of State Madeleine Albright posted …" gives
+   * "Madeleine Albright" (the last actor mention in the capitalised run), "He posted …" gives "He".
+   */
+  private namedSubjectAt(a: number, k: number): [number, number] | null {
+    let j = a;
+    while (j < k && (FUNCTION.has(this.toks[j]!.lower) && !DETS.has(this.toks[j]!.lower) || this.toks[j]!.text === ',')) j++;
+    const t = this.toks[j];
+    if (!t || j >= k) return null;
+    if (PRONOUNS.has(t.lower) && t.lower !== 'it' && t.lower !== 'you') return [j, j];
+    if (!isCap(t) || this.res.cues.has(t.lower)) return null;
+    let e = j;
+    if (this.res.cues.has(t.lower) || /ing$/.test(t.lower)) return null; // "Speaking to reporters, …"
+    // "Band member Flea": a lower-case title word between capitalised ones stays in the run.
+    while (e + 1 < k && (isCap(this.toks[e + 1]) || (CONNECT.has(this.toks[e + 1]!.lower) || this.toks[e + 1]!.kind === 'word' && !FUNCTION.has(this.toks[e + 1]!.lower)) && isCap(this.toks[e + 2]))) e++;
+    let best: [number, number] | null = null;
+    for (let n = j; n <= e; n++) {
+      const m = this.mentionAt(n);
+      if (m && m[1] <= e) { best = m; n = m[1]; }
+    }
+    return best ?? [j, e];
+  }
+
   /** The sentence's subject when it opens the sentence: "Police arrested …, saying …". */
   private subjectAt(a: number, k: number): [number, number] | null {
     let j = a;
@@ -726,6 +772,7 @@ class QuoteFinder {
     let last: { quote: Quote; paragraph: number } | null = null;
     const resolved = new Map<Draft, string | null>();
     for (const d of kept) if (d.speakerTok) resolved.set(d, this.resolveSpeaker(d.speakerTok, kept));
+    let fwd: Draft | null = null;
     for (const d of kept) {
       let speaker: string | null = null;
       let speakerMention: Span | null = null;
@@ -739,6 +786,10 @@ class QuoteFinder {
         const src = byChain.get(d.chain)!;
         speaker = resolved.get(src) ?? null;
         if (src.cueTok) date = this.dateFor(this.spanTok(src.cueTok[0], src.cueTok[1]), published);
+      } else if (d.direct && (fwd = this.speakerLaterInParagraph(d, kept))) {
+        // "“A.” “B,” she said.": a floating quote takes the speaker named for the next quote of its paragraph.
+        speaker = resolved.get(fwd) ?? null;
+        if (fwd.cueTok) date = this.dateFor(this.spanTok(fwd.cueTok[0], fwd.cueTok[1]), published);
       } else if (d.direct && last && d.paragraph - last.paragraph <= 2) {
         // A floating quote continues the previous speaker.
         speaker = last.quote.speaker;
@@ -754,6 +805,17 @@ class QuoteFinder {
       if (speaker || speakerMention) last = { quote: q, paragraph: d.paragraph };
     }
     return out;
+  }
+
+  /** The next direct quote of d's paragraph, when it follows with no other words between and names its speaker. */
+  private speakerLaterInParagraph(d: Draft, kept: Draft[]): Draft | null {
+    const i = kept.indexOf(d);
+    const n = kept[i + 1];
+    if (!n || !n.direct || !n.speakerTok || n.paragraph !== d.paragraph) return null;
+    // Only quote marks, spaces and sentence punctuation between the two quotations.
+    const gap = this.doc.text.slice(d.end, n.start);
+    if (gap.length > 12 || /[\p{L}\p{N}]/u.test(gap)) return null;
+    return n;
   }
 
   private spanTok(a: number, b: number): Span {

@@ -5,6 +5,7 @@ import type { CueClass, CueInfo, CueTense, QuotesResources } from './index.js';
 interface CuesFile {
   speech: string[][];
   speechPhrases: string[][];
+  directOnly?: string[][];
   belief: string[][];
   perception: string[][];
   sourcePhrases: string[];
@@ -18,7 +19,7 @@ const TENSES: CueTense[] = ['base', 'present', 'past', 'participle', 'gerund'];
 export function loadQuotesResources(dataDir: string): QuotesResources {
   const f = readJson<CuesFile>(join(dataDir, 'quotes', 'cues.json'));
   const cues = new Map<string, CueInfo>();
-  const add = (rows: string[][], cls: CueClass, phrasal: boolean) => {
+  const add = (rows: string[][], cls: CueClass, phrasal: boolean, directOnly = false) => {
     for (const row of rows) {
       const lemma = row[0]!;
       const particle = phrasal ? row[5]! : null;
@@ -26,12 +27,13 @@ export function loadQuotesResources(dataDir: string): QuotesResources {
         const form = row[k]!;
         const key = particle ? `${form} ${particle}` : form;
         // The first class to claim a form keeps it (speech is loaded first).
-        if (!cues.has(key)) cues.set(key, { lemma, cls, tense: TENSES[k]!, particle });
+        if (!cues.has(key)) cues.set(key, directOnly ? { lemma, cls, tense: TENSES[k]!, particle, directOnly } : { lemma, cls, tense: TENSES[k]!, particle });
       }
     }
   };
   add(f.speech, 'speech', false);
   add(f.speechPhrases, 'speech', true);
+  add(f.directOnly ?? [], 'speech', false, true);
   add(f.belief, 'belief', false);
   add(f.perception, 'perception', false);
   const phrasalFirst = new Set<string>();
