@@ -485,13 +485,19 @@ function knownPlaces(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo:
   for (let i = lo + 1; i < hi; i++) {
     const t = toks[i]!;
     if (!isCap(t) || t.kind !== 'word' || /^\p{Lu}+$/u.test(t.text)) continue;
-    if ((isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word') || (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word')) continue;
-    const cls = res.gazetteer.get(t.lower);
-    if (!cls || !cls.some((k) => k === 'country' || k === 'region' || k === 'city')) continue;
-    if (cls.some((k) => k === 'common' || k === 'first' || k === 'last' || k === 'person' || k === 'org' || k === 'team' || k === 'kbfirst' || k === 'kblast')) continue;
-    if (cands.some((x) => x.tStart <= i && x.tEnd > i)) continue;
-    cands.push({ tStart: i, tEnd: i + 1, ner: 'LOC', kb: null, kind: 'name', type: 'GPE', roles: [] });
+    if (isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word') continue;
+    // The whole run of capitalised words (one to three) must be the place ("Kuala Lumpur").
+    let e = i + 1;
+    while (e < hi && e - i < 4 && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
+    if (e - i > 3) continue;
+    const key = toks.slice(i, e).map((x) => x.lower).join(' ');
+    const cls = res.gazetteer.get(key);
+    if (!cls || !cls.some((k) => k === 'country' || k === 'region' || k === 'city' || k === 'gcity')) continue;
+    if (cls.some((k) => k === 'common' || k === 'first' || k === 'last' || k === 'person' || k === 'org' || k === 'team' || k === 'kbfirst' || k === 'kblast' || k === 'demonym')) continue;
+    if (cands.some((x) => x.tStart < e && x.tEnd > i)) continue;
+    cands.push({ tStart: i, tEnd: e, ner: 'LOC', kb: null, kind: 'name', type: 'GPE', roles: [] });
     added = true;
+    i = e - 1;
   }
   if (added) cands.sort((p, q) => p.tStart - q.tStart);
 }
@@ -715,7 +721,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
       if (x.tEnd - x.tStart !== 1 || x.kb || x.roles.length) continue;
       const w = toks[x.tStart]!;
       const cls = res.gazetteer.get(w.lower) ?? [];
-      const placeWord = /shire$/.test(w.lower) || cls.some((k) => k === 'city' || k === 'region' || k === 'pplace' || k === 'place' || k === 'team');
+      const placeWord = /shire$/.test(w.lower) || cls.some((k) => k === 'city' || k === 'gcity' || k === 'region' || k === 'pplace' || k === 'place' || k === 'team');
       const v = toks[x.tStart - 1];
       const opponent = !!v && x.tStart > lo && (v.lower === 'v' || v.lower === 'vs' || v.lower === 'vs.');
       if (!placeWord && !opponent && !(table && !cls.some((k) => k === 'first' || k === 'last' || k === 'kbfirst' || k === 'kblast' || k === 'person'))) continue;

@@ -24,7 +24,7 @@ export const KB_FILES = ['core.jsonl', 'countries.jsonl', 'capitals.jsonl', 'pho
 export function loadActorsResources(
   dataDir: string,
   extraKb: string[] = [],
-  opts: { withoutModel?: boolean } = {},
+  opts: { withoutModel?: boolean; withoutCities?: boolean } = {},
 ): ActorsResources {
   const dir = join(dataDir, 'actors');
   const kb = new KbIndex();
@@ -37,6 +37,20 @@ export function loadActorsResources(
   }
   const gazetteer = parseGazetteer(read(join(dir, 'gazetteer.tsv')));
   enrichGazetteer(gazetteer, kb);
+  // GeoNames places of 100,000 people or more (class "gcity"), when the file is there.
+  const citiesPath = join(dir, 'cities.tsv');
+  // (The shipped tagger was trained without them: scripts/train-ner.ts passes withoutCities.)
+  if (!opts.withoutCities && existsSync(citiesPath)) {
+    for (const line of read(citiesPath).split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [name, ascii] = line.split('\t');
+      for (const n of new Set([name!.toLowerCase(), ascii!.toLowerCase()])) {
+        const l = gazetteer.get(n);
+        if (!l) gazetteer.set(n, ['gcity']);
+        else if (!l.includes('gcity')) gazetteer.set(n, [...l, 'gcity']);
+      }
+    }
+  }
   let lex: ActorsLexicon;
   try {
     lex = JSON.parse(read(join(dir, 'lexicon.json'))) as ActorsLexicon;
