@@ -389,6 +389,8 @@ const SAME_PARTICIPLE = new Set(['hit', 'cut', 'put', 'shut', 'set', 'cast', 'bu
 const BARE_ROOTS = new Set(['07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20']);
 
 interface Hit {
+  /** content words of the dictionary pattern that matched ("voiced opposition": opposition), else undefined */
+  patWords?: string[];
   entry: TriggerEntry;
   form: VerbForm | null;
   trig: number;
@@ -420,6 +422,7 @@ function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit |
     const after = k + 1 + e.after.length;
     let code: string | null = null;
     let score = -1;
+    let words: string[] | undefined;
     const cands: CameoPattern[] = [];
     if (e.patternIndex) {
       for (const w of r.words) {
@@ -434,6 +437,7 @@ function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit |
       if (sc > score) {
         score = sc;
         code = p.code;
+        words = p.post.flat();
       }
     }
     if (code === null || score <= 0) {
@@ -445,7 +449,7 @@ function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit |
     if (total > bestScore) {
       bestScore = total;
       const pl = ploverOf(code, r.res.cameoPlover);
-      best = { entry: e, form: f, trig: k, trigEnd: after, type: pl?.type ?? null, mode: pl?.mode ?? null, cameo: code };
+      best = { entry: e, form: f, trig: k, trigEnd: after, type: pl?.type ?? null, mode: pl?.mode ?? null, cameo: code, patWords: score > 0 ? words : undefined };
     }
   }
   return best;
@@ -988,7 +992,8 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
     }
     else if (obj) {
       const objHead = r.low(r.head(obj));
-      if (e.obj && e.obj.includes(objHead)) {
+      const patObj = hit.patWords?.some((w) => w === objHead || `${w}s` === objHead || w === `${objHead}s`) ?? false;
+      if (e.obj && e.obj.includes(objHead) || patObj) {
         // the required object is the thing acted on ("imposed a curfew on the city", "froze the assets of the
         // leaders", "cut off aid to the government"): the party is its possessor or the phrase after it; people
         // named by the object ("expelled the ambassador") are the target themselves
