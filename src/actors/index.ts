@@ -39,6 +39,8 @@ export interface ActorsLexicon {
   clubSuffixes?: string[];
   /** Religious and ethnic words that are never an organisation alone ("Moslem", "Arab"). */
   groupAdjectives?: string[];
+  /** First words that make a capitalised run an organisation ("Air France", "Deutsche Bank"). */
+  orgPrefixes?: string[];
   /** Nouns right before a name that make it an organisation ("cables giant Pirelli"). */
   orgDescriptors?: string[];
   /** Nouns after "Name 's" that make Name an organisation ("Magna 's shares"). */
@@ -76,6 +78,7 @@ interface LexCache {
   clubPre: Set<string>;
   clubSuf: Set<string>;
   groupAdj: Set<string>;
+  orgPre: Set<string>;
   orgDesc: Set<string>;
   orgPoss: Set<string>;
 }
@@ -111,6 +114,7 @@ function lexCache(res: ActorsResources): LexCache {
     clubPre: new Set(res.lex.clubPrefixes ?? []),
     clubSuf: new Set(res.lex.clubSuffixes ?? []),
     groupAdj: new Set(res.lex.groupAdjectives ?? []),
+    orgPre: new Set(res.lex.orgPrefixes ?? []),
     orgDesc: new Set(res.lex.orgDescriptors ?? []),
     orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
   };
@@ -450,6 +454,20 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
  */
 function ampersands(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number): void {
   const toks = doc.tokens;
+  // "Air France", "Deutsche Bank": an organisation's first word before capitalised words.
+  const c = lexCache(res);
+  for (let i = lo; i + 1 < hi; i++) {
+    if (!c.orgPre.has(toks[i]!.text) || (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word')) continue;
+    let e = i + 1;
+    while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
+    if (e === i + 1 || e - i > 5) continue;
+    const over = cands.filter((x) => x.tStart < e && x.tEnd > i);
+    if (over.some((x) => x.tStart < i || x.tEnd > e || (x.kb && x.tEnd - x.tStart === e - i))) continue;
+    for (const x of over) cands.splice(cands.indexOf(x), 1);
+    cands.push({ tStart: i, tEnd: e, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
+    cands.sort((p, q) => p.tStart - q.tStart);
+    i = e - 1;
+  }
   for (let i = lo + 1; i + 1 < hi; i++) {
     if (toks[i]!.text !== '&' || !isCap(toks[i - 1]!) || !isCap(toks[i + 1]!)) continue;
     let a = i - 1;
