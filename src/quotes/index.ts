@@ -47,6 +47,7 @@ const PRONOUN_WANT = new Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>([['he', 'PE
 const TO_VERBS = new Set(['urge', 'ask', 'call', 'tell', 'demand', 'order', 'advise', 'warn']);
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'do', 'does', 'did', 'of', 'from', 'by']);
 const NOUNISH = new Set(['state', 'remark', 'note', 'claim', 'report', 'comment', 'demand', 'promise', 'counter', 'post', 'order', 'caution', 'tweet', 'pledge', 'vow', 'reply', 'respond', 'repeat', 'joke', 'quip', 'shout', 'boast', 'recall', 'mention', 'whisper', 'yell', 'scream', 'lament']);
+const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been', "'s", '’s', 'am']);
 const CONTENT_BAD_START = new Set(['and', 'but', 'or', 'of', 'nothing', 'anything', 'something']);
 /** Words after which a gerund cue continues the clause's subject: "began by saying", "while noting". */
@@ -157,7 +158,18 @@ class QuoteFinder {
     const t = this.toks[j];
     if (!t || j < lo || t.kind !== 'word') return null;
     const m = this.mentionAt(j);
-    if (m && m[0] >= lo) return m;
+    if (m && m[0] >= lo) {
+      // "Rep. Tom Cole of Oklahoma", "Donald Hartley of Madison": the person, not the place.
+      const of = this.toks[m[0] - 1]?.lower;
+      if ((of === 'of' || of === 'from') && m[0] - 2 >= lo) {
+        const pm = this.mentionOf[m[0] - 2]!;
+        if (pm >= 0 && this.doc.mentions[pm]!.type === 'PERSON' && this.doc.mentions[pm]!.kind !== 'pronoun') {
+          const r = this.doc.mentions[pm]!;
+          return [r.tokenStart, r.tokenEnd - 1];
+        }
+      }
+      return m;
+    }
     if (PRONOUNS.has(t.lower)) return [j, j];
     if (isCap(t)) {
       let k = j;
@@ -223,6 +235,12 @@ class QuoteFinder {
         if (!np) continue;
         nearest ??= np;
         if (isCap(this.toks[np[1]]) || this.mentionAt(np[1]) || PRONOUNS.has(this.toks[np[1]]!.lower)) named = np;
+      }
+      if (!named && nearest) {
+        // "his top aide, Tad Devine, said": a nominal followed by the name it describes.
+        const inner = this.npBeforeParen(j - 1, nearest[1] + 2);
+        const m = inner ? this.mentionOf[inner[1]]! : -1;
+        if (inner && m >= 0 && this.doc.mentions[m]!.type === 'PERSON' && this.doc.mentions[m]!.kind !== 'pronoun') return inner;
       }
       return named ?? nearest;
     }
@@ -836,6 +854,8 @@ class QuoteFinder {
       const sex = head.lower === 'he' ? 'm' : head.lower === 'she' ? 'f' : null;
       return this.nearestActor(s, PRONOUN_WANT.get(head.lower)!, kept, sex) ?? this.doc.services.resolve(s, e);
     }
+    // "her campaign manager", "his top aide": someone other than the possessor, unnamed here.
+    if (POSSESSIVE_DETS.has(this.toks[sp[0]]!.lower) && !isCap(head)) return null;
     const id = this.resolve(sp);
     if (id) return id;
     if (isCap(head)) {
@@ -927,6 +947,20 @@ class QuoteFinder {
 
   private resolve(sp: [number, number]): string | null {
     const s = this.toks[sp[0]]!.start, e = this.toks[sp[1]]!.end;
+    if (sp[1] > sp[0]) {
+      // Several actors in the phrase: the person speaks, not the place or party after "of" ("Rep. Tom Cole of
+      // Oklahoma") nor a possessor ("Carter's press secretary, Peter Cook"; "Breitbart's editor Matthew Boyle").
+      let person: string | null = null;
+      let n = 0;
+      for (const m of this.doc.mentions) {
+        if (m.start < s || m.end > e || m.kind === 'pronoun') continue;
+        n++;
+        const after = this.toks[m.tokenEnd];
+        const possessor = !!after && (after.text === "'s" || after.text === '’s') && m.tokenEnd <= sp[1];
+        if (m.type === 'PERSON' && !possessor) person = m.entity;
+      }
+      if (n > 1 && person) return person;
+    }
     const id = this.doc.services.resolve(s, e);
     if (id) return id;
     // The last actor mention inside the speaker's phrase ("UN mediator Ghassan Salame", "United Nations figures").
