@@ -391,6 +391,30 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
       if (t.kind === 'word' && t.text.length > 2 && isCap(t) && !/^\p{Lu}+$/u.test(t.text)) parts.add(t.text);
     }
   }
+  // Tails of full names ("Suu Kyi" of "Aung San Suu Kyi"): a cand the tagger cut short
+  // ("Kyi") grows to the tail the story used before.
+  const tails = new Set<string>();
+  for (const x of out) {
+    if (x.ner !== 'PER' || x.tEnd - x.tStart < 3) continue;
+    for (let k = x.tStart + 1; k <= x.tEnd - 2; k++) tails.add(toks.slice(k, x.tEnd).map((t) => t.text).join(' '));
+  }
+  if (tails.size) {
+    for (const x of out) {
+      if (x.kb || x.kind === 'demonym') continue;
+      for (let k = Math.max(0, x.tStart - 2); k < x.tStart; k++) {
+        if (!tails.has(toks.slice(k, x.tEnd).map((t) => t.text).join(' '))) continue;
+        if (out.some((y) => y !== x && y.tEnd > k && y.tStart < x.tStart)) break;
+        x.tStart = k;
+        x.ner = 'PER';
+        x.type = 'PERSON';
+        break;
+      }
+      if (x.tEnd - x.tStart >= 2 && tails.has(toks.slice(x.tStart, x.tEnd).map((t) => t.text).join(' '))) {
+        x.ner = 'PER';
+        x.type = 'PERSON';
+      }
+    }
+  }
   const covered = new Uint8Array(toks.length);
   for (const x of out) for (let k = x.tStart; k < x.tEnd; k++) covered[k] = 1;
   const unitStart = new Set(units.map((u) => u[0]));
@@ -442,10 +466,8 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
       added.push({ tStart: i, tEnd: i + 1, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
     }
   }
-  if (added.length) {
-    out.push(...added);
-    out.sort((p, q) => p.tStart - q.tStart);
-  }
+  if (added.length) out.push(...added);
+  out.sort((p, q) => p.tStart - q.tStart);
 }
 
 /**
