@@ -711,7 +711,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     if (!n || e - i > 4) continue;
     const words = toks.slice(i, e).map((t) => t.lower).join(' ');
     const cls = res.gazetteer.get(words) ?? [];
-    if (c.calendar.has(toks[i]!.lower) || isCommonOnly(cls) || toks.slice(i, e).every((t) => c.tableLabels.has(t.lower))) continue;
+    if (c.calendar.has(toks[i]!.lower) || (isCommonOnly(cls) && !(teamsLine && /^\p{Lu}\p{Ll}/u.test(toks[i]!.text))) || toks.slice(i, e).every((t) => c.tableLabels.has(t.lower))) continue;
     const country = cls.includes('country');
     if ((i === lo || (i === lo + 1 && toks[lo]!.lower === 'at')) && n.text === ':') {
       cands.push({ tStart: i, tEnd: e, ner: 'LOC', kb: null, kind: 'name', type: 'LOC', roles: [] });
