@@ -59,6 +59,9 @@ function isCap(t: Token): boolean {
   return ch !== ch.toLowerCase();
 }
 
+/** Words after which a plural is a noun rather than a verb ("Arab states to"). */
+const NOUN_FOLLOWERS = new Set([',', '.', 'to', 'and', 'or', 'of', 'in', 'on', 'for', 'with', 'from', ')', 'at', 'over', 'against']);
+
 const QUANTIFIERS = new Set(['wave', 'series', 'string', 'spate', 'barrage', 'round', 'number', 'volley', 'salvo', 'flurry', 'campaign', 'wave']);
 
 const TIME_WORDS = new Set(['overnight', 'yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'next', 'earlier', 'later', 'this']);
@@ -157,7 +160,9 @@ export class SentenceReader {
     if (t.kind !== 'word' && t.kind !== 'number') return false;
     const L = this.res.lexicon;
     if (this.isName(i)) return true;
-    return !(L.objectBreakers.has(t.lower) || this.isReporting(i) || L.auxiliaries.has(t.lower) && !L.determiners.has(t.lower) || L.boundaries.has(t.lower));
+    // "Arab states to …": a plural reporting-verb form after a name, with no object after it, is a noun
+    const pluralNoun = i > this.s0 && /[^s]s$/.test(t.lower) && this.isName(i - 1) && NOUN_FOLLOWERS.has(this.low(i + 1));
+    return !(L.objectBreakers.has(t.lower) || this.isReporting(i) && !pluralNoun || L.auxiliaries.has(t.lower) && !L.determiners.has(t.lower) || L.boundaries.has(t.lower));
   }
 
   /** A reporting verb ("said", "told"), not a name ("United States"). */
@@ -201,7 +206,9 @@ export class SentenceReader {
         } else if (!this.npWord(e) || e > p && TIME_WORDS.has(t.lower)) break;
         else if (e > p && t.kind === 'word' && !isCap(t) && !L0.has(this.low(e - 1)) && this.low(e - 1) !== '-'
           && (t.lower.endsWith('ed') || this.res.verbs.has(t.lower) && (!this.res.nouns.has(t.lower) || this.isName(e - 1) && e - 1 > p - 1 && !ADJ_SUFFIX.test(this.low(e - 1))))
-          && (this.isName(e - 1) || /s$/.test(this.low(e - 1)))) break;
+          && (this.isName(e - 1) || /s$/.test(this.low(e - 1)))
+          // "Arab states to …", "Gulf states and …": a plural after a name, with no object after it, is a noun
+          && !(/[^s]s$/.test(t.lower) && this.isName(e - 1) && NOUN_FOLLOWERS.has(this.low(e + 1)))) break;
       }
       e++;
     }
@@ -985,7 +992,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
     ev.actorHow = subj.how;
     const viaPrep = prepTarget(r, hit.trigEnd, e.tgt);
     if (viaPrep) ev.target = viaPrep;
-    else if (!obj && e.speech && r.low(p) === 'that') {
+    else if (!obj && e.speech && (r.low(p) === 'that' || r.low(p) === 'on' && MONTHS_DAYS.has(r.low(p + 1)) && r.low(p + 2) === 'that' && (p += 2))) {
       // "demanded that Israel withdraw", "warned that the rebels would…": the party the content is about
       const np = r.npForward(p + 1, 8, true);
       if (np && !r.res.lexicon.pronouns.has(r.low(np.s))) ev.target = np;
@@ -998,7 +1005,9 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
         // leaders", "cut off aid to the government"): the party is its possessor or the phrase after it; people
         // named by the object ("expelled the ambassador") are the target themselves
         ev.target = possessorIn(r, obj) ?? (TOPIC_TYPES.has(hit.type ?? '') ? null : thingTarget(r, obj));
-        if (!ev.target && (L.agentHeads.has(objHead) || PARTY_OBJECT.test(objHead) || hasNameIn(r, obj))) ev.target = obj;
+        // troops moved are the actor's own: a mobilisation is aimed at the place or party named after them
+        if (!ev.target && hit.type === 'MOBILIZE') ev.target = namedPrepTarget(r, obj.e, ['near', 'along']);
+        else if (!ev.target && (L.agentHeads.has(objHead) || PARTY_OBJECT.test(objHead) || hasNameIn(r, obj))) ev.target = obj;
       } else ev.target = obj;
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
       if (!hasNameIn(r, ev.target)) {
