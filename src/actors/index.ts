@@ -690,7 +690,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   // names are teams, even ones the tagger took for people. Bowling figures ("4-43",
   // "10-1-45-2") and "not out" mark a scorecard line, whose names are players.
   const line = doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end);
-  const scorecard = (/\b\d+-\d+-\d+-\d+\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)/.test(line) || (/\b\d+-\d+\b/.test(line) && /\b\p{Lu}\. \p{Lu}/u.test(line))) && !/^\D+ \d+ \D+ \d+$/.test(line);
+  const scorecard = (/\b\d+-\d+-\d+-\d+\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)|\b(?:lbw|c|b|st) \p{Lu}/u.test(line) || (/\b\d+-\d+\b/.test(line) && /\b\p{Lu}\. \p{Lu}/u.test(line))) && !/^\D+ \d+ \D+ \d+$/.test(line);
   const teamsLine = !scorecard && (/^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/.test(line) || (numbers >= 6 && lower === 0));
   const table = nameThenNumber && numbers >= 2 && lower <= 2;
   if (individual || (!headline && !table && cues < 2)) return;
@@ -701,6 +701,22 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     if (toks.slice(x.tStart, x.tEnd).every((t) => c.tableLabels.has(t.lower) || t.kind !== 'word')) cands.splice(k, 1);
   }
   const coveredAt = (k: number) => cands.some((x) => x.tStart <= k && x.tEnd > k);
+  // Cricket scorecards: the fielder and bowler after "c", "b", "st", "lbw" are players
+  // ("S. Waugh b Muralitharan 22", "I. Healy c Ranatunga b Muralitharan 8").
+  if (scorecard) {
+    for (let i = lo; i + 1 < hi; i++) {
+      if (!/^(c|b|st|lbw)$/.test(toks[i]!.text) || !isCap(toks[i + 1]!) || toks[i + 1]!.kind !== 'word') continue;
+      const m = cands.find((x) => x.tStart <= i + 1 && x.tEnd > i + 1);
+      if (m) {
+        if (m.tStart === i + 1 && !m.kb && m.ner !== 'PER') { m.ner = 'PER'; m.type = 'PERSON'; }
+        continue;
+      }
+      let e = i + 1;
+      while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
+      cands.push({ tStart: i + 1, tEnd: e, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
+    }
+    cands.sort((p, q) => p.tStart - q.tStart);
+  }
   // Results lines: an uncovered capitalised run right before a score is a team ("Somerset 83 and
   // 174"); a venue opening the line before a colon is a place ("Chester-le-Street : …").
   for (let i = lo; i < hi; i++) {
