@@ -537,7 +537,10 @@ class QuoteFinder {
         if (sp) {
           const content = this.contentAfter(k, cue.end, cue.info, b);
           const spStart = sp[0];
-          const sepBefore = this.toks[spStart - 1];
+          const sepTok = this.toks[spStart - 1];
+          // "…, he said" or a mixed quote closing before the speaker: "…a “change agent,” Cole said".
+          const sepBefore = this.toks[spStart - 1] && isQuoteTok(this.toks[spStart - 1]) && this.doc.quoteMarks.some((q) => q.close === this.toks[spStart - 1]!.start)
+            && SEP.has(this.toks[spStart - 2]?.text ?? '') ? this.toks[spStart - 2]! : sepTok;
           const contentBefore = sepBefore && SEP.has(sepBefore.text) && spStart - 1 > lo;
           if (content && !(contentBefore && this.isTail(cue.end + 1, b, cue.info.lemma))) {
             this.push(content, sp, [k, cue.end], false);
@@ -789,7 +792,13 @@ class QuoteFinder {
     const published = this.doc.article.published ? this.doc.article.published.slice(0, 10) : null;
     let last: { quote: Quote; paragraph: number } | null = null;
     const resolved = new Map<Draft, string | null>();
-    for (const d of kept) if (d.speakerTok) resolved.set(d, this.resolveSpeaker(d.speakerTok, kept));
+    let prevNamed: Draft | null = null;
+    for (const d of kept) {
+      if (!d.speakerTok) continue;
+      const id = this.quotePronoun(d, prevNamed, resolved) ?? this.resolveSpeaker(d.speakerTok, kept);
+      resolved.set(d, id);
+      if (id && !PRONOUNS.has(this.toks[d.speakerTok[1]]!.lower)) prevNamed = d;
+    }
     let fwd: Draft | null = null;
     for (const d of kept) {
       let speaker: string | null = null;
@@ -825,6 +834,33 @@ class QuoteFinder {
     return out;
   }
 
+  /**
+   * "“…,” Cole said. “…,” he said.": a he/she speaker right after a quote with a named speaker of the same sex is
+   * that speaker, unless another person is named outside quotes in between.
+   */
+  private quotePronoun(d: Draft, prev: Draft | null, resolved: Map<Draft, string | null>): string | null {
+    const sp = d.speakerTok!;
+    const w = this.toks[sp[0]]!.lower;
+    if (sp[0] !== sp[1] || (w !== 'he' && w !== 'she') || !prev || !prev.speakerTok) return null;
+    const id = resolved.get(prev);
+    if (!id || this.entityTypeOf(id) !== 'PERSON') return null;
+    const g = this.genders().get(id);
+    if (g && g !== (w === 'he' ? 'm' : 'f')) return null;
+    const from = this.toks[prev.speakerTok[1]]!.end, to = this.toks[sp[0]]!.start;
+    if (to - from > 400 || d.paragraph - prev.paragraph > 1) return null;
+    for (const m of this.doc.mentions) {
+      if (m.start < from || m.end > to || m.type !== 'PERSON' || m.kind === 'pronoun' || m.entity === id) continue;
+      if (this.inMarks[m.tokenStart] !== -1) continue;
+      return null;
+    }
+    return id;
+  }
+
+  private entityTypeOf(id: string): string | undefined {
+    const types = this.entityTypes ??= new Map(this.doc.entities.map((x) => [x.id, x.type]));
+    return types.get(id);
+  }
+
   /** The next direct quote of d's paragraph, when it follows with no other words between and names its speaker. */
   private speakerLaterInParagraph(d: Draft, kept: Draft[]): Draft | null {
     const i = kept.indexOf(d);
@@ -852,7 +888,7 @@ class QuoteFinder {
     const head = this.toks[sp[1]]!;
     if (sp[0] === sp[1] && PRONOUN_WANT.has(head.lower)) {
       const sex = head.lower === 'he' ? 'm' : head.lower === 'she' ? 'f' : null;
-      return this.nearestActor(s, PRONOUN_WANT.get(head.lower)!, kept, sex) ?? this.doc.services.resolve(s, e);
+      return this.nearestActor(s, PRONOUN_WANT.get(head.lower)!, kept, sex, true) ?? this.doc.services.resolve(s, e);
     }
     // "her campaign manager", "his top aide": someone other than the possessor, unnamed here.
     if (POSSESSIVE_DETS.has(this.toks[sp[0]]!.lower) && !isCap(head)) return null;
@@ -921,15 +957,21 @@ class QuoteFinder {
   }
 
   /** The nearest named actor of a compatible type before `pos`, outside quotation marks and quote contents. */
-  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null): string | null {
+  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false): string | null {
     const mentions = this.doc.mentions;
     const sentence = this.toks[this.firstTokAt(pos)]?.sentence ?? 0;
     const types = this.entityTypes ??= new Map(this.doc.entities.map((x) => [x.id, x.type]));
     const genders = sex ? this.genders() : null;
+    // subjectFirst: the sentence nearest before `pos` with a compatible actor gives its first one, the likely
+    // subject ("Ed Brookover spoke to reporters after meeting Trump's backers. He says …" → Brookover).
+    let cand: string | null = null;
+    let candSentence = -1;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > pos) continue;
-      if (sentence - (this.toks[m.tokenStart]?.sentence ?? 0) > 6) break;
+      const ms = this.toks[m.tokenStart]?.sentence ?? 0;
+      if (cand !== null && ms !== candSentence) return cand;
+      if (sentence - ms > 6) break;
       if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'demonym') continue;
       if (this.inMarks[m.tokenStart] !== -1) continue;
       if (kept.some((d) => d.start <= m.start && m.end <= d.end)) continue;
@@ -940,9 +982,11 @@ class QuoteFinder {
         const g = genders.get(m.entity);
         if (g && g !== sex) continue;
       }
-      return m.entity;
+      if (!subjectFirst) return m.entity;
+      cand = m.entity;
+      candSentence = ms;
     }
-    return null;
+    return cand;
   }
 
   private resolve(sp: [number, number]): string | null {
