@@ -153,3 +153,35 @@ test('date: the day it was said, else the publication date', () => {
   const b = run('The minister said the border would reopen next week.', '2024-03-07');
   assert.equal(find(b, 'the border would reopen').date, '2024-03-07');
 });
+
+test('speaker finding: apposition after the quote, "of Place", saying, and he after a named speaker', () => {
+  const a = run(
+    'Voters gathered in Columbia on Saturday. “Yes, I support the governor,” Mark Delaney, a retired teacher from Aiken, told The State newspaper.\n\n'
+    + 'Rep. Tom Cole of Oklahoma, an ally of the leadership, said Thursday that the vote would be close. Yet the governor is also a “change agent,” Cole said. '
+    + '“That is exactly what people want right now.” “It seems to me they have every incentive to find common ground,” he said of the two rivals.\n\n'
+    + 'Senator Maria Ortiz posted a message of her own, saying, “We will keep fighting for these families.”',
+  );
+  assertSpans(a);
+  const support = find(a, 'Yes, I support the governor');
+  assert.equal(support.speakerMention?.text, 'Mark Delaney');
+  assert.equal(nameOf(a, support.speaker), 'Mark Delaney');
+  const agent = find(a, 'change agent');
+  assert.equal(agent.direct, false);
+  assert.match(nameOf(a, agent.speaker) ?? '', /Cole/);
+  const exactly = find(a, 'That is exactly what people want');
+  const seems = find(a, 'It seems to me');
+  assert.equal(seems.speakerMention?.text, 'he');
+  assert.match(nameOf(a, seems.speaker) ?? '', /Cole/, 'he after Cole’s quote is Cole');
+  assert.equal(exactly.speaker, seems.speaker, 'a floating quote takes the next quote’s speaker in its paragraph');
+  const fighting = find(a, 'We will keep fighting');
+  assert.match(nameOf(a, fighting.speaker) ?? '', /Ortiz/);
+});
+
+test('direct-only introducers: "X continued:" opens a direct quote but no reported speech', () => {
+  const a = run('Ted Cruz spoke for an hour in Des Moines. Cruz continued: “You look at the questions and you see the problem.” The campaign continued to grow in the state through the winter months.');
+  assertSpans(a);
+  const q = find(a, 'You look at the questions');
+  assert.equal(q.cue?.text, 'continued');
+  assert.match(nameOf(a, q.speaker) ?? '', /Cruz/);
+  assert.ok(!a.quotes.some((x) => x.text.includes('to grow in the state')), 'continued to … is no quote');
+});
