@@ -388,7 +388,7 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
     if (x.ner !== 'PER' || x.tEnd - x.tStart < 2 || lexCache(res).orgSuffix.has(toks[x.tEnd - 1]!.text)) continue;
     for (let k = x.tStart; k < x.tEnd; k++) {
       const t = toks[k]!;
-      if (t.kind === 'word' && t.text.length > 2 && isCap(t) && !/^\p{Lu}+$/u.test(t.text)) parts.add(t.text);
+      if (t.kind === 'word' && t.text.length > 2 && isCap(t) && !/^\p{Lu}+$/u.test(t.text)) parts.add(t.text.toUpperCase());
     }
   }
   // Tails of full names ("Suu Kyi" of "Aung San Suu Kyi"): a cand the tagger cut short
@@ -422,7 +422,7 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
   for (const x of out) {
     if (x.tEnd - x.tStart !== 1 || x.ner === 'PER' || x.kind === 'demonym' || x.ner === 'MISC') continue;
     if (x.kb && (x.kb.source === 'core.jsonl' || x.kb.source === 'countries.jsonl')) continue;
-    if (parts.has(toks[x.tStart]!.text)) {
+    if (parts.has(toks[x.tStart]!.text.toUpperCase())) {
       x.ner = 'PER';
       x.type = 'PERSON';
       x.kb = null;
@@ -430,11 +430,16 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
   }
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (covered[i] || !parts.has(t.text)) continue;
+    if (covered[i] || !isCap(t) || !parts.has(t.text.toUpperCase())) continue;
     const cls = res.gazetteer.get(t.lower) ?? [];
     if (unitStart.has(i) && isCommonOnly(cls)) continue;
-    // Not inside a longer capitalised run the tagger left out on purpose.
-    if ((toks[i - 1] && isCap(toks[i - 1]!) && !covered[i - 1] && toks[i - 1]!.kind === 'word' && !unitStart.has(i)) || (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word')) continue;
+    // Not inside a longer capitalised run the tagger left out on purpose (in an all-caps
+    // headline every word is capitalised: "O'BRIEN SPRING TWIN UPSETS").
+    const caps = /^[\p{Lu}'’-]+$/u.test(t.text);
+    if (caps && isCommonOnly(cls)) continue;
+    const prevCap = !!toks[i - 1] && isCap(toks[i - 1]!) && !covered[i - 1] && toks[i - 1]!.kind === 'word' && !unitStart.has(i);
+    const nextCap = !!toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word';
+    if (!caps && (prevCap || nextCap)) continue;
     added.push({ tStart: i, tEnd: i + 1, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
   }
   // Organisations: a company's short name ("Magna" after "Magna International Inc") and a
