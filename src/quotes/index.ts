@@ -26,6 +26,8 @@ export interface QuotesResources {
   statementNouns: Set<string>;
   /** Heads of nominals that name an organisation or a document, not a person ("the ministry", "the report"). */
   organisationHeads: Set<string>;
+  /** Lower-case first names → the sex they usually mark (data/quotes/first-names.json); optional. */
+  firstNames?: Map<string, 'm' | 'f'>;
 }
 
 // Closed-class English words the stage needs to read clause structure (grammar, not knowledge).
@@ -949,6 +951,15 @@ class QuoteFinder {
         const g = GENDERED.get(t.lower);
         if (g) { vote(m.entity, g); break; }
         if (isCap(t) && k > m.tokenEnd) break;
+      }
+    }
+    // The first name, when the article itself says nothing: "Hillary Clinton" is a woman.
+    const names = this.res.firstNames;
+    if (names) {
+      for (const e of this.doc.entities) {
+        if (e.type !== 'PERSON' || votes.has(e.id)) continue;
+        const g = names.get(e.name.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, ''));
+        if (g) vote(e.id, g === 'm' ? 1 : -1);
       }
     }
     this.genderCache = new Map();

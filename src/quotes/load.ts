@@ -38,7 +38,12 @@ export function loadQuotesResources(dataDir: string): QuotesResources {
   add(f.perception, 'perception', false);
   const phrasalFirst = new Set<string>();
   for (const row of f.speechPhrases) for (let k = 0; k < 5; k++) phrasalFirst.add(row[k]!);
+  const firstNames = new Map<string, 'm' | 'f'>();
+  const fn = readJson<{ male: string[]; female: string[] }>(join(dataDir, 'quotes', 'first-names.json'));
+  for (const n of fn.male) firstNames.set(n, 'm');
+  for (const n of fn.female) firstNames.set(n, 'f');
   return {
+    firstNames,
     cues,
     phrasalFirst,
     sourcePhrases: f.sourcePhrases.map((p) => p.toLowerCase().split(/\s+/)),
