@@ -299,3 +299,12 @@ test('verb forms: stressed final syllables double (expelled, committed), and bot
   assert.ok(verbForms('ban').forms.includes('banned'));
   assert.ok(!verbForms('attack').forms.includes('attackked'));
 });
+
+test('inverted official names ("Korea, Republic of") read as one noun phrase', () => {
+  const e = only("Korea, Democratic People's Republic of rejected the proposal for talks.", 'REJECT');
+  assert.equal(e.actorSpan?.text, "Korea, Democratic People's Republic of");
+  const c = only('Police in Congo, The Democratic Republic of the arrested 20 opposition activists.', 'COERCE');
+  assert.equal(c.targetSpan?.text, '20 opposition activists');
+  // an ordinary comma stays a boundary
+  assert.equal(only('Iraq, Syria said, rejected the plan.', 'REJECT').type, 'REJECT');
+});

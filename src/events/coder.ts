@@ -83,10 +83,50 @@ export class SentenceReader {
     this.toks = doc.tokens;
     this.name = new Uint8Array(Math.max(0, s1 - s0)).fill(2);
     this.adv = new Uint8Array(Math.max(0, s1 - s0)).fill(2);
+    this.over = this.invertedNames();
+  }
+
+  /** Token overrides for inverted official names ("Korea, Republic of", "Congo, The Democratic Republic of the"):
+   *  the comma reads as a hyphen and the words after it as name words, so the name is one noun phrase. */
+  private readonly over: Map<number, Token> | null;
+
+  private invertedNames(): Map<number, Token> | null {
+    let out: Map<number, Token> | null = null;
+    const heads = this.res.lexicon.invertedNameHeads;
+    if (!heads.size) return null;
+    for (let c = this.s0 + 1; c < this.s1 - 2; c++) {
+      const t = this.toks[c]!;
+      if (t.text !== ',' || !isCap(this.toks[c - 1]!)) continue;
+      // a capitalised run with a head word, then "of" (and "the", or a capitalised name)
+      let j = c + 1;
+      let head = false;
+      while (j < this.s1 && j - c <= 6) {
+        const u = this.toks[j]!;
+        if (u.lower === 'of') break;
+        if (!(isCap(u) || u.lower === "'s" || u.lower === '’s')) break;
+        if (heads.has(u.lower)) head = true;
+        j++;
+      }
+      if (!head || j >= this.s1 || this.toks[j]!.lower !== 'of') continue;
+      let e = j + 1;
+      if (e < this.s1 && this.toks[e]!.lower === 'the') e++;
+      else while (e < this.s1 && isCap(this.toks[e]!) && e - j <= 3) e++;
+      out ??= new Map();
+      out.set(c, { ...t, text: '-', lower: '-' });
+      for (let k = c + 1; k < e; k++) {
+        this.name[k - this.s0] = 1;
+        // "of" / "the" inside the name are name words, not a preposition or determiner
+        const w = this.toks[k]!;
+        if (w.lower === 'of' || w.lower === 'the') out.set(k, { ...w, lower: `${w.lower}_` });
+      }
+      c = e - 1;
+    }
+    return out;
   }
 
   tok(i: number): Token | null {
-    return i >= this.s0 && i < this.s1 ? this.toks[i]! : null;
+    if (i < this.s0 || i >= this.s1) return null;
+    return this.over?.get(i) ?? this.toks[i]!;
   }
 
   low(i: number): string {

@@ -86,6 +86,8 @@ export interface Lexicon {
   protestSites: Set<string>;
   /** verb-group phrases by which an actor states its own plan ("plans to", "is ready to"), padded with spaces */
   intentCues: string[];
+  /** head words of inverted official names ("Korea, Republic of"): ISO 3166 short names */
+  invertedNameHeads: Set<string>;
   /** Per type, [mode, cue words] tried in order when the trigger gives no mode. */
   modeCues: Record<string, Array<[string, string[]]>>;
   /** PLOVER 2.0 modes of each type. */

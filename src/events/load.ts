@@ -12,6 +12,7 @@ interface LexiconFile {
   typeChanges?: Record<string, Record<string, string>>;
   modalityTypeChanges?: Record<string, Record<string, string>>;
   intentCues?: string[];
+  invertedNameHeads?: string[];
   modeCues?: Record<string, unknown>;
   typeModes?: Record<string, unknown>;
 }
@@ -46,7 +47,7 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     participleLeads: set('participleLeads'), pronouns: set('pronouns'), firstPerson: set('firstPerson'),
     objectBreakers: set('objectBreakers'), lightVerbs: set('lightVerbs'), agentHeads: set('agentHeads'),
     figureKindsByType: raw.figureKindsByType, complementModes: raw.complementModes,
-    occurrenceVerbs: set('occurrenceVerbs'), protestSites: set('protestSites'), nonActors: set('nonActors'), nonEventObjects: set('nonEventObjects'), dictionaryStoplist: set('dictionaryStoplist'), typeChanges: raw.typeChanges ?? {}, modalityTypeChanges: raw.modalityTypeChanges ?? {}, intentCues: (raw.intentCues ?? []).map((c) => ` ${c} `),
+    occurrenceVerbs: set('occurrenceVerbs'), protestSites: set('protestSites'), nonActors: set('nonActors'), nonEventObjects: set('nonEventObjects'), dictionaryStoplist: set('dictionaryStoplist'), typeChanges: raw.typeChanges ?? {}, modalityTypeChanges: raw.modalityTypeChanges ?? {}, intentCues: (raw.intentCues ?? []).map((c) => ` ${c} `), invertedNameHeads: set('invertedNameHeads'),
     typeModes: Object.fromEntries(Object.entries(raw.typeModes ?? {}).filter(([k]) => !k.startsWith('_'))) as Record<string, string[]>,
     modeCues: Object.fromEntries(Object.entries(raw.modeCues ?? {}).filter(([k]) => !k.startsWith('_'))) as Record<string, Array<[string, string[]]>>,
   };
