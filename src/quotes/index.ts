@@ -909,7 +909,7 @@ class QuoteFinder {
     }
     if (this.toks[sp[0]]!.lower === 'the' && sp[1] > sp[0] && head.kind === 'word' && !isCap(head)
       && !this.res.organisationHeads.has(head.lower) && !/s$/.test(head.lower)) {
-      return this.nearestActor(s, 'PERSON', kept);
+      return this.nearestActor(s, 'PERSON', kept, null, true);
     }
     return null;
   }
