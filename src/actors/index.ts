@@ -740,6 +740,14 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
       cands.push({ tStart: i, tEnd: e, ner: country ? 'LOC' : 'ORG', kb: null, kind: 'name', type: country ? 'GPE' : 'ORG', roles: [] });
     }
   }
+  // A fixtures line in capitals: "KANSAS CITY AT DETROIT" is a team and the place it plays at.
+  const at = toks.slice(lo, hi).findIndex((t) => t.text === 'AT');
+  if (at > 0 && lo + at + 1 < hi && toks.slice(lo, hi).every((t, k) => k === at || (t.kind === 'word' && /^[\p{Lu}.'-]+$/u.test(t.text)))) {
+    for (let k = cands.length - 1; k >= 0; k--) cands.splice(k, 1);
+    cands.push({ tStart: lo, tEnd: lo + at, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
+    cands.push({ tStart: lo + at + 1, tEnd: hi, ner: 'LOC', kb: null, kind: 'name', type: 'GPE', roles: [] });
+    return;
+  }
   // Club names: "Real Madrid", "Dynamo Moscow", "Queens Park Rangers", "Ross County".
   for (let i = lo; i < hi; i++) {
     if (!isCap(toks[i]!) || toks[i]!.kind !== 'word' || (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word')) continue;
