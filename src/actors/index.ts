@@ -660,7 +660,7 @@ function competitors(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
  * Sports reports: a city or region that plays is a team, an organisation ("Milwaukee beat
  * Minnesota", "Surrey 320-5", "Partizan 6 Becej 0", results and standings lines). A unit is a
  * sports unit when it opens with a sport name and a dash, when it is a results/standings line (a
- * name followed by a number, numbers and few lower-case words), or when it has two sports cue
+ * name followed by a number, numbers and few lower-case words), or when it has three sports cue
  * words. There, places that are not countries and not after a locative preposition become ORG.
  */
 function sportsHeadline(doc: Doc, c: LexCache, lo: number, hi: number): boolean {
@@ -698,7 +698,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   const scorecard = (/\b\d+-\d+-\d+-\d+\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)|\b(?:lbw|c|b|st) \p{Lu}/u.test(line) || (/\b\d+-\d+\b/.test(line) && /\b\p{Lu}\. \p{Lu}/u.test(line))) && !/^\D+ \d+ \D+ \d+$/.test(line);
   const teamsLine = !scorecard && (/^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/.test(line) || (numbers >= 6 && lower === 0));
   const table = nameThenNumber && numbers >= 2 && lower <= 2;
-  if (individual || (!headline && !table && cues < 2)) return;
+  if (individual || (!headline && !table && cues < 3)) return;
   // Table labels are not names ("Scorers :", "Attendance : 15,000", "W L PCT").
   for (let k = cands.length - 1; k >= 0; k--) {
     const x = cands[k]!;
