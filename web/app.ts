@@ -57,7 +57,7 @@ function account(a: Json): HTMLElement {
 
 async function story(id: string) {
   const s = await api(`/api/stories/${encodeURIComponent(id)}`);
-  const analyses = await Promise.all(s.articles.map((a: Json) => api(`/api/articles/${encodeURIComponent(a.id)}`)));
+  const analyses = await Promise.all(s.articles.filter((a: Json) => !a.duplicateOf).map((a: Json) => api(`/api/articles/${encodeURIComponent(a.id)}`)));
   const cmp = s.comparison;
   const contradictions = el('ul', {}, ...cmp.contradictions.map((c: Json) => el('li', {},
     `${c.kind}${c.cumulative ? ' (running total)' : ''}: `,

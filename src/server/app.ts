@@ -117,10 +117,13 @@ export function createApp(opts: AppOptions): Hono {
     return c.json({ items: await store.stories(q), limit: q.limit, offset: q.offset });
   });
   app.get('/api/stories/:id', async (c) => {
-    const s = await store.story(c.req.param('id'));
+    const q = parse(z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: page.offset }).strict(), query(c), 'query');
+    const s = await store.story(c.req.param('id'), q);
     if (!s) throw new HttpError(404, `no story "${c.req.param('id')}"`);
-    const analyses = (await Promise.all(s.articles.map((a) => store.analysis(a.id)))).filter((a) => a !== null);
-    return c.json({ ...s, comparison: compareStory(analyses) });
+    // The comparison covers this page's original reports (copies add nothing to compare).
+    const originals = s.articles.filter((a) => !a.duplicateOf);
+    const analyses = (await Promise.all(originals.map((a) => store.analysis(a.id)))).filter((a) => a !== null);
+    return c.json({ ...s, limit: q.limit, offset: q.offset, comparison: compareStory(analyses) });
   });
 
   for (const kind of ['events', 'quotes', 'figures', 'entities'] as const) {

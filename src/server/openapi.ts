@@ -29,7 +29,7 @@ export const OPENAPI = {
     '/api/articles/{id}': get('one analysis (an id prefix is enough)', id, { description: 'sitrep/analysis@1' }),
     '/api/search': get('full-text search', [{ name: 'q', in: 'query', required: true, schema: { type: 'string' } }, ...dates, ...page], list('articles')),
     '/api/stories': get('story clusters, most reported first', [...dates, ...page], list('stories')),
-    '/api/stories/{id}': get('one story with its articles and the outlets compared (labels, figures, quotes, omissions, contradictions)', id, { description: 'story' }),
+    '/api/stories/{id}': get('one story with a page of its articles (limit ≤ 200, default 50) and those reports compared by outlet (labels, figures, quotes, omissions, contradictions)', [...id, ...page], { description: 'story' }),
     '/api/events': get('events', facts, list('events')),
     '/api/quotes': get('quotes', facts, list('quotes')),
     '/api/figures': get('figures', facts, list('figures')),

@@ -174,10 +174,11 @@ export class SqlStore implements Store {
     return rows.map(storyRow);
   }
 
-  async story(id: string): Promise<{ story: StoryRow; articles: ArticleRow[] } | null> {
+  async story(id: string, page: { limit?: number; offset?: number } = {}): Promise<{ story: StoryRow; articles: ArticleRow[] } | null> {
     const r = await this.db.get<Omit<StoryRow, 'outlets'> & { outlets: string }>('SELECT * FROM stories WHERE id = ?', [id]);
     if (!r) return null;
-    const articles = await this.db.all<ArticleRow>(`SELECT ${ARTICLE_ROW} FROM articles a WHERE a.cluster_id = ? ORDER BY a.published, a.id`, [id]);
+    const articles = await this.db.all<ArticleRow>(`SELECT ${ARTICLE_ROW} FROM articles a WHERE a.cluster_id = ?
+      ORDER BY a.published, a.id LIMIT ? OFFSET ?`, [id, page.limit ?? 1_000_000, page.offset ?? 0]);
     return { story: storyRow(r), articles };
   }
 

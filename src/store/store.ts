@@ -108,7 +108,8 @@ export interface Store {
   setStory(articleId: string, clusterId: string, duplicateOf: string | null): Promise<void>;
   upsertStory(s: StoryRow): Promise<void>;
   stories(q?: StoryQuery): Promise<StoryRow[]>;
-  story(id: string): Promise<{ story: StoryRow; articles: ArticleRow[] } | null>;
+  /** A story and its articles in publication order (a page of them when `limit` is given). */
+  story(id: string, page?: { limit?: number; offset?: number }): Promise<{ story: StoryRow; articles: ArticleRow[] } | null>;
   /** Articles stored after insertion position `after`, in insertion order. */
   analysesAfter(after: number): AsyncGenerator<{ position: number; analysis: Analysis }>;
   /** Insertion position of the last stored article (0 when empty). */
