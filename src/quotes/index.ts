@@ -49,6 +49,7 @@ const PRONOUN_WANT = new Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>([['he', 'PE
 const TO_VERBS = new Set(['urge', 'ask', 'call', 'tell', 'demand', 'order', 'advise', 'warn']);
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'do', 'does', 'did', 'of', 'from', 'by']);
 const NOUNISH = new Set(['state', 'remark', 'note', 'claim', 'report', 'comment', 'demand', 'promise', 'counter', 'post', 'order', 'caution', 'tweet', 'pledge', 'vow', 'reply', 'respond', 'repeat', 'joke', 'quip', 'shout', 'boast', 'recall', 'mention', 'whisper', 'yell', 'scream', 'lament']);
+const SUBORD = new Set(['when', 'after', 'as', 'while', 'if', 'although', 'though', 'before', 'since', 'because', 'once', 'until', 'unless', 'whereas', 'despite', 'following', 'asked', 'speaking', 'according']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
 const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been', "'s", '’s', 'am']);
 const CONTENT_BAD_START = new Set(['and', 'but', 'or', 'of', 'nothing', 'anything', 'something']);
@@ -315,7 +316,7 @@ class QuoteFinder {
         if (after) continue; // "… has been "life-changing," she said": the reported pass takes the sentence.
       }
       if (words < 3 && !before && !after) continue;
-      if (before && !after && s.close >= 0 && !s.continues) {
+      if (before && !after && s.close >= 0 && !s.continues && !/[.!?…]$/u.test(text.slice(a, b))) {
         // "he said "budget reforms" would pay for them": the quotation is part of a reported clause.
         const nx = this.toks[this.firstTokAt(s.close + 1)];
         if (nx && nx.paragraph === para && (nx.kind === 'word' || nx.kind === 'number') && !this.speechCueAt(nx.i)) continue;
@@ -401,6 +402,14 @@ class QuoteFinder {
     if (t.text === ':') {
       const np = this.npEndingAt(j, lo);
       if (np && np[0] === lo && isCap(this.toks[np[1]])) return { speaker: np, cue: null };
+      // "President Clinton released the following statement: “…”": the clause's named subject speaks.
+      const subj = this.namedSubjectAt(lo, j);
+      if (subj && subj[1] < j - 1) {
+        const w = this.toks[subj[0]]!.lower;
+        const m = this.mentionOf[subj[1]]!;
+        const actor = m >= 0 && this.doc.mentions[m]!.type !== 'LOC' && this.doc.mentions[m]!.type !== 'FACILITY';
+        if (actor || (subj[0] === subj[1] && (w === 'he' || w === 'she' || w === 'they'))) return { speaker: subj, cue: null };
+      }
     }
     return null;
   }
@@ -707,6 +716,13 @@ class QuoteFinder {
    * "Madeleine Albright" (the last actor mention in the capitalised run), "He posted …" gives "He".
    */
   private namedSubjectAt(a: number, k: number): [number, number] | null {
+    // "When Wallace died in 1998, President Clinton …": the main clause starts after the comma.
+    if (SUBORD.has(this.toks[a]?.lower ?? '') || PREPS.has(this.toks[a]?.lower ?? '')) {
+      let c = a;
+      while (c < k && this.toks[c]!.text !== ',') c++;
+      if (c >= k) return null;
+      a = c + 1;
+    }
     let j = a;
     while (j < k && (FUNCTION.has(this.toks[j]!.lower) && !DETS.has(this.toks[j]!.lower) || this.toks[j]!.text === ',')) j++;
     const t = this.toks[j];
