@@ -320,3 +320,9 @@ test('a country before an event word names the event, not the place', () => {
   const doc = run('Andre Agassi won his first match at the U.S. Open on Thursday .');
   assert.ok(!doc.mentions.some((m) => m.text === 'U.S.' && m.type === 'GPE'));
 });
+
+test('a market table outside sport keeps its cities as places', () => {
+  const doc = run('World stock markets closed mixed on Thursday .\n\nLondon 3885.0 33.7\n\nFrankfurt 2544.1 12.0');
+  assert.notEqual(typeOf(doc, 'London'), 'ORG');
+  assert.notEqual(typeOf(doc, 'Frankfurt'), 'ORG');
+});

@@ -697,7 +697,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   const line = doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end);
   const scorecard = (/\b\d+-\d+-\d+-\d+\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)|\b(?:lbw|c|b|st) \p{Lu}/u.test(line) || (/\b\d+-\d+\b/.test(line) && /\b\p{Lu}\. \p{Lu}/u.test(line))) && !/^\D+ \d+ \D+ \d+$/.test(line);
   const teamsLine = !scorecard && (/^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/.test(line) || (numbers >= 6 && lower === 0));
-  const table = nameThenNumber && numbers >= 2 && lower <= 2;
+  const table = nameThenNumber && numbers >= 2 && lower <= 2 && (docSports || cues > 0);
   if (individual || (!headline && !table && cues < 3)) return;
   // Table labels are not names ("Scorers :", "Attendance : 15,000", "W L PCT").
   for (let k = cands.length - 1; k >= 0; k--) {
