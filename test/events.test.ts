@@ -308,3 +308,9 @@ test('inverted official names ("Korea, Republic of") read as one noun phrase', (
   // an ordinary comma stays a boundary
   assert.equal(only('Iraq, Syria said, rejected the plan.', 'REJECT').type, 'REJECT');
 });
+
+test('subjects in long wire sentences: intro participles, relative clauses before a time phrase, reduced relatives', () => {
+  assert.equal(only('Speaking at a press conference in Tehran, the Iranian foreign minister accused Israel of spying.', 'ACCUSE').actorSpan?.text, 'the Iranian foreign minister');
+  assert.equal(only('The Sudanese government, which has been under pressure from Western countries, on Tuesday rejected a UN proposal.', 'REJECT').actorSpan?.text, 'The Sudanese government');
+  assert.equal(only('Government troops backed by tanks and helicopters attacked rebel positions on Thursday.', 'ASSAULT').actorSpan?.text, 'Government troops');
+});

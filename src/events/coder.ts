@@ -527,7 +527,7 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
     while (b >= r.s0 && !r.isBoundary(b)) b--;
     const bl = r.low(b);
     // non-restrictive relative between subject and verb: "The LNA, which is backed by X, attacked"
-    if ((bl === 'which' || bl === 'who') && r.low(b - 1) === ',' && r.low(g - 1) === ',') {
+    if ((bl === 'which' || bl === 'who') && r.low(b - 1) === ',' && r.low(timeBefore(r, g) - 1) === ',') {
       b -= 2;
       continue;
     }
@@ -588,7 +588,8 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
   const wordBoundary = b >= r.s0 && r.isWord(b) && !L.reportingVerbs.has(bl) && bl !== 'that' && bl !== 'which' && bl !== 'who';
   if (segs.length > 1) {
     if (wordBoundary) i = 1;
-    while (i < segs.length - 1 && L.intros.has(r.low(segs[i]!.s))) i++;
+    // intro phrases before the subject: "As part of …,", "Speaking at a press conference,", "Bowing to pressure,"
+    while (i < segs.length - 1 && (L.intros.has(r.low(segs[i]!.s)) || introPhrase(r, segs[i]!.s))) i++;
   }
   const seg = segs[i]!;
   const first = r.low(seg.s);
@@ -606,6 +607,14 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
       break;
     }
   }
+  // a reduced relative ends the noun phrase: "Government troops backed by tanks and helicopters"
+  for (let j = st + 1; j < e - 1; j++) {
+    const jl = r.low(j);
+    if (r.low(j + 1) === 'by' && !r.isName(j) && (L.participleLeads.has(jl) || /[^e]ed$|en$/.test(jl))) {
+      e = j;
+      break;
+    }
+  }
   for (let j = e - 1; j > st; j--) {
     if (r.low(j) !== 'and' && r.low(j) !== 'but') continue;
     let verb = false;
@@ -619,6 +628,21 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
     }
   }
   return e > st ? { range: { s: st, e }, how: 'subject' } : { range: null, how: null };
+}
+
+/** A participial or gerund intro phrase starts at `s` ("Speaking at …", "Bowing to …", "Backed by …"). */
+function introPhrase(r: SentenceReader, s: number): boolean {
+  const l = r.low(s);
+  // a sentence-initial capital is not a name here ("Speaking at …")
+  return !(r.isName(s) && s !== r.s0) && (r.res.lexicon.participleLeads.has(l) || l.length > 5 && l.endsWith('ing') || r.res.lexicon.prepositions.has(l));
+}
+
+/** The start of a time phrase ending right before `g` ("on Tuesday", "yesterday"), else `g`. */
+function timeBefore(r: SentenceReader, g: number): number {
+  let q = g;
+  if (MONTHS_DAYS.has(r.low(q - 1)) && r.low(q - 2) === 'on') q -= 2;
+  else if (TIME_WORDS.has(r.low(q - 1))) q -= 1;
+  return q;
 }
 
 /** Target after a preposition from `preps`, within the clause after `from`. */
