@@ -431,6 +431,9 @@ function patternScore(r: SentenceReader, k: number, after: number, pat: { pre: s
   return pat.pre.length + pat.post.length;
 }
 
+/** Irregular past forms that start a verb phrase ("villagers set fire to … and blocked …"). */
+const IRREGULAR_PAST = new Set(['set', 'took', 'went', 'gave', 'made', 'held', 'sent', 'put', 'cut', 'shot', 'struck', 'threw', 'broke', 'fought', 'burnt', 'burned', 'stormed', 'seized']);
+
 const SAME_PARTICIPLE = new Set(['hit', 'cut', 'put', 'shut', 'set', 'cast', 'burst', 'spread', 'shot', 'struck', 'held', 'met', 'sent', 'fought', 'caught', 'seized', 'beaten', 'broken', 'taken', 'driven', 'thrown', 'blown', 'shown']);
 
 const BARE_ROOTS = new Set(['07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20']);
@@ -554,7 +557,7 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
     const first = segs[0]!;
     for (let j = first.s + 1; j < g - 1; j++) {
       const jl = r.low(j);
-      if (!r.isName(j) && (r.isReporting(j) || L.negatingVerbs.has(jl) || r.res.dictForms.has(jl) && /ed$/.test(jl) && !L.determiners.has(r.low(j - 1)))) {
+      if (!r.isName(j) && (r.isReporting(j) || L.negatingVerbs.has(jl) || r.res.dictForms.has(jl) && (/ed$/.test(jl) || IRREGULAR_PAST.has(jl)) && !L.determiners.has(r.low(j - 1)))) {
         let st = first.s;
         while (st < j && (QUOTE_TOKENS.has(r.low(st)) || L.intros.has(r.low(st)) && segs.length === 1 && st === first.s && !r.isName(st))) st++;
         return j > st ? { range: { s: st, e: j }, how: 'coordinated' } : { range: null, how: null };
@@ -593,7 +596,9 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
   }
   const seg = segs[i]!;
   const first = r.low(seg.s);
-  if (L.participleLeads.has(first) || L.prepositions.has(first) && !r.isName(seg.s)) return { range: null, how: null };
+  // "About 300 prisoners", "Over 5,000 farmers": a preposition before a number starts a quantity, not a phrase
+  const quantity = r.tok(seg.s + 1)?.kind === 'number';
+  if (L.participleLeads.has(first) || L.prepositions.has(first) && !r.isName(seg.s) && !quantity) return { range: null, how: null };
   // trim: trailing adverbs, and words that are clearly not part of the noun phrase
   let e = seg.e;
   while (e > seg.s && (r.isAdverb(e - 1) || r.low(e - 1) === ',')) e--;
