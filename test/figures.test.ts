@@ -99,3 +99,12 @@ test('money, years, ages and times are not counts', () => {
   assert.equal(run('John Smith, 23, was walking home at 10 p.m.').figures.length, 0);
   assert.equal(run('The 24-hour truce began in 1998.').figures.length, 0);
 });
+
+test('an aside between count and cue; a part of the wounded is not their number', () => {
+  const f = one('Fifteen people, including two children, were shot at a nightclub early Sunday.');
+  assert.deepEqual([f.kind, f.value], ['wounded', 15]);
+  const a = run('Six people were wounded in the attack. Two of the victims remain in critical condition. One of them died on Monday.');
+  const wounded = a.figures.filter((x) => x.kind === 'wounded').map((x) => x.value);
+  assert.deepEqual(wounded, [6]);
+  assert.ok(a.figures.some((x) => x.kind === 'killed' && x.value === 1), 'one of them died is one dead');
+});

@@ -35,6 +35,7 @@ interface NumExpr {
 }
 
 // Words that may stand between a count and its cue: "1,000 people were reportedly killed".
+const PARTITIVE_DET = new Set(['the', 'them', 'those', 'these', 'his', 'her', 'their']);
 const BETWEEN = new Set(['treated', 'for', 'suffered', 'sustained', 'non-life', 'threatening', 'life-threatening', 'minor', 'serious', 'critical', 'gunshot', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'who', 'that', 'of', 'them', 'whom', 'the', 'others', 'more', 'other', 'people', 'allegedly', 'believed', 'confirmed', 'feared', 'now', 'still', 'all', 'in', 'shooting', 'attack', 'critically', 'seriously', 'badly', 'fatally', 'severely', 'slightly', 'left', 'either', 'remain', 'remained', 'remains', 'got', 'get', 'are', 'least', 'at', 'taken', 'rushed', 'transported', 'airlifted', 'remain', 'were', 'listed', 'recovering', 'found', 'later', 'being']);
 const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'year', 'years', 'year-old', 'hours', 'hour', 'days', 'day', 'minutes', 'minute', 'weeks', 'months', 'am', 'pm', 'a.m.', 'p.m.', 'km', 'miles', 'mile', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'dollars', 'euros', 'pounds', 'times', 'tons', 'tonnes', 'acres', 'square', 'o\'clock', 'degrees', 'st', 'nd', 'rd', 'th', 'seconds', 'rounds', 'shots', 'caliber', 'calibre', 'mm', 'bullets', 'bullet', 'gauge', 'cases', 'votes', 'points', 'billion', 'seats']);
 const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them', 'my', 'our', 'its', 'another', 'two', 'three', 'several', 'people', 'one', 'dozens', 'hundreds']);
@@ -341,6 +342,12 @@ class FigureFinder {
           if (this.transitive(m + af[0], hi)) break;
           kind = af[1]; cueA = m; cueB = m + af[0] - 1; break;
         }
+        if (w.text === ',' && /^(including|among|most|all|both|many|some)$/.test(this.toks[m + 1]?.lower ?? '')) {
+          // "Fifteen people, including children, were shot": step over the aside.
+          let c = m + 2;
+          while (c < hi && c < m + 10 && this.toks[c]!.text !== ',' && !/^[.;:!?]$/.test(this.toks[c]!.text)) c++;
+          if (c < hi && this.toks[c]!.text === ',') { m = c; steps--; continue; }
+        }
         if (w.kind !== 'word' || (this.mayStartNumber(m) && this.numberAt(m, hi))) break;
         if (BETWEEN.has(w.lower)) continue;
         // "one of the men inside was pronounced dead": what is counted may come after "of the".
@@ -358,6 +365,9 @@ class FigureFinder {
       if (own && (own[1] !== 'troops' || this.isTroopNoun(counted))) { kind = own[1]; cueA = counted[0]; cueB = counted[1]; }
     }
     if (!kind) return null;
+    // "Two of the victims remain in critical condition", "Eleven of the injured": a part of the wounded, not their
+    // number ("One of them died" stays a count of the dead).
+    if (kind === 'wounded' && this.toks[n.b + 1]?.lower === 'of' && PARTITIVE_DET.has(this.toks[n.b + 2]?.lower ?? '')) return null;
     // "3 fatalities", "2 killed": fine. "troops" counted by something that is a casualty cue stays a casualty.
     const a = Math.min(n.a, cueA);
     const b = Math.max(n.b, cueB, counted ? counted[1] : -1);
