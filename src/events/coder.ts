@@ -1048,6 +1048,10 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   };
   let p = hit.trigEnd;
   while (p < r.s1 && r.isAdverb(p)) p++;
+  // "rejected on Wednesday a UN plan", "attacked yesterday the town of …": a time phrase before the object
+  if (r.low(p) === 'on' && MONTHS_DAYS.has(r.low(p + 1)) && r.low(p + 2) !== 'that' && !e.tgt.includes('on')) p += 2;
+  else if ((r.low(p) === 'yesterday' || r.low(p) === 'today' || r.low(p) === 'overnight') && r.low(p + 1) !== 'that') p++;
+  if (r.low(p) === ',' && p > hit.trigEnd) p = hit.trigEnd;
   const obj = e.intrans || passive ? null : r.npForward(p, 12, e.speech);
   ev.object = obj;
   if (passive) {
