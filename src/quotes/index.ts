@@ -698,6 +698,18 @@ class QuoteFinder {
         this.push(cs, np, [k, k + len - 1], false);
         return np;
       }
+    } else if (k === a || (k === a + 1 && this.toks[a]!.text === '(')) {
+      // "According to early results of exit polls conducted for the AP by Edison Research, voters …": a long
+      // source opening the sentence runs to its first comma.
+      let c = after;
+      while (c < b && c < after + 30 && this.toks[c]!.text !== ',' && this.inMarks[c] === -1 && !END_PUNCT.has(this.toks[c]!.text)) c++;
+      if (c < b && this.toks[c]!.text === ',' && c + 1 < b) {
+        const cs = this.trimSpan(this.toks[c + 1]!.start, this.toks[b - 1]!.end);
+        if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
+          this.push(cs, np, [k, k + len - 1], false);
+          return np;
+        }
+      }
     }
     return null;
   }
