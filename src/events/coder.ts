@@ -201,7 +201,7 @@ export class SentenceReader {
     const L = this.res.lexicon;
     if (this.isName(i)) return true;
     // "Arab states to …": a plural reporting-verb form after a name, with no object after it, is a noun
-    const pluralNoun = i > this.s0 && /[^s]s$/.test(t.lower) && this.isName(i - 1) && NOUN_FOLLOWERS.has(this.low(i + 1));
+    const pluralNoun = i > this.s0 && /[^s]s$/.test(t.lower) && (this.isName(i - 1) || t.lower === 'states') && NOUN_FOLLOWERS.has(this.low(i + 1));
     return !(L.objectBreakers.has(t.lower) || this.isReporting(i) && !pluralNoun || L.auxiliaries.has(t.lower) && !L.determiners.has(t.lower) || L.boundaries.has(t.lower));
   }
 
@@ -876,7 +876,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
         }
         if (b.spanE > a.spanE && sameClause) a.spanE = Math.min(b.spanE, r.clauseEnd(a.trigEnd, 30));
         // "refused to negotiate with the rebels", "threatened to kill the hostages": the content's party
-        if (!a.target && !a.nominal && b.target && b.trig - a.trigEnd <= 3 && r.low(a.trigEnd) === 'to') a.target = b.target;
+        if (!a.target && !a.nominal && b.target && b.trig - a.trigEnd <= 5 && (r.low(a.trigEnd) === 'to' || r.low(a.trigEnd) === 'on' && MONTHS_DAYS.has(r.low(a.trigEnd + 1)) && r.low(a.trigEnd + 2) === 'to')) a.target = b.target;
         break;
       }
     }
