@@ -185,3 +185,13 @@ test('direct-only introducers: "X continued:" opens a direct quote but no report
   assert.match(nameOf(a, q.speaker) ?? '', /Cruz/);
   assert.ok(!a.quotes.some((x) => x.text.includes('to grow in the state')), 'continued to … is no quote');
 });
+
+test('a named subject with an apposition is not an inverted "…, said X"; an opening phrase is not the subject', () => {
+  const a = run('Congressman Chris Collins, a party supporter, said campaign strategists plan to secure enough delegates in the first round. On Thursday, Paul Ryan criticized the foreign policy of the president and said allies wanted to know if the country is still in the game.');
+  assertSpans(a);
+  const plan = find(a, 'campaign strategists plan');
+  assert.equal(nameOf(a, plan.speaker), 'Chris Collins');
+  assert.ok(plan.text.startsWith('campaign strategists'), plan.text);
+  const allies = find(a, 'allies wanted to know');
+  assert.equal(allies.speakerMention?.text, 'Paul Ryan');
+});

@@ -530,7 +530,7 @@ class QuoteFinder {
         if (prev && (NEG.has(prev.lower) && prev.lower !== 'to')) continue;
         const lo = Math.max(a, taken);
         // Inverted at the end: "…, said one GOP source in the room."
-        if (prev && SEP.has(prev.text) && k - 1 > lo && cue.info.tense !== 'gerund') {
+        if (prev && SEP.has(prev.text) && k - 1 > lo && cue.info.tense !== 'gerund' && !this.namedSubjectWithApposition(k, lo)) {
           const inv = this.speakerAfter(cue.end, b);
           if (inv && !OBJECT_VERBS.has(cue.info.lemma) && this.isTail(inv[1] + 1, b, cue.info.lemma)) {
             const cs = this.trimSpan(this.toks[lo]!.start, prev.start);
@@ -753,8 +753,24 @@ class QuoteFinder {
     return best ?? [j, e];
   }
 
+  /** "Congressman Chris Collins, a Trump supporter, said …": the cue's subject is a name opening the clause. */
+  private namedSubjectWithApposition(k: number, lo: number): boolean {
+    const sp = this.speakerBefore(k, lo);
+    if (!sp || sp[0] - lo > 3 || this.toks[sp[1] + 1]?.text !== ',') return false;
+    for (let t = lo; t < sp[0]; t++) if (!isCap(this.toks[t]) && this.toks[t]!.text !== '.') return false; // titles: "Congressman", "Rep.
+    const m = this.mentionOf[sp[1]]!;
+    return m >= 0 && this.doc.mentions[m]!.kind !== 'pronoun' && (this.doc.mentions[m]!.type === 'PERSON' || this.doc.mentions[m]!.type === 'ORG');
+  }
+
   /** The sentence's subject when it opens the sentence: "Police arrested …, saying …". */
   private subjectAt(a: number, k: number): [number, number] | null {
+    if (PREPS.has(this.toks[a]?.lower ?? '') || SUBORD.has(this.toks[a]?.lower ?? '')) {
+      // "On Thursday, the senator …": the clause starts after the opening phrase.
+      let c = a;
+      while (c < k && this.toks[c]!.text !== ',') c++;
+      if (c >= k) return null;
+      a = c + 1;
+    }
     let j = a;
     while (j < k && (FUNCTION.has(this.toks[j]!.lower) && !DETS.has(this.toks[j]!.lower) || this.toks[j]!.text === ',')) j++;
     const m = this.mentionAt(j);
