@@ -64,7 +64,22 @@ function parseMarkup(markup: string): { plain: string; spans: Marked[] } {
 function goldSpans(rec: PloverRecord, kind: 'SRC' | 'TAR' | 'EVT', actors: GoldActor[] | undefined): Array<[number, number]> {
   const { plain, spans } = parseMarkup(rec.textInfo?.markup ?? rec.text);
   const out: Array<[number, number]> = [];
-  if (plain === rec.text) for (const s of spans) if (s.kind === kind) out.push([s.start, s.end]);
+  if (plain === rec.text) {
+    for (const s of spans) if (s.kind === kind) out.push([s.start, s.end]);
+  } else {
+    // the markup's text differs from `text` (spacing, punctuation edits in 43 records): find each marked phrase in
+    // `text`, nearest to its position in the markup
+    for (const s of spans) {
+      if (s.kind !== kind) continue;
+      const phrase = plain.slice(s.start, s.end).trim();
+      if (!phrase) continue;
+      let best = -1;
+      for (let i = rec.text.indexOf(phrase); i >= 0; i = rec.text.indexOf(phrase, i + 1)) {
+        if (best < 0 || Math.abs(i - s.start) < Math.abs(best - s.start)) best = i;
+      }
+      if (best >= 0) out.push([best, best + phrase.length]);
+    }
+  }
   if (!out.length && actors) {
     for (const a of actors) {
       const i = rec.text.indexOf(a.actorText);
