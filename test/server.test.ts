@@ -18,7 +18,7 @@ let app: ReturnType<typeof createApp>;
 
 const articles = [
   { source: 'a.example', published: '2020-02-19', title: 'Port of Tripoli shelled', text: 'Forces loyal to Khalifa Haftar shelled the port of Tripoli on Tuesday, the Government of National Accord said. “This is a crime,” said Fayez al-Serraj.' },
-  { source: 'b.example', published: '2020-02-20', title: 'Talks suspended after port attack', text: 'The Government of National Accord suspended its participation in talks in Geneva after the port of Tripoli was shelled on Tuesday.' },
+  { source: 'b.example', published: '2020-02-20', title: 'Talks suspended after port attack', text: 'The Government of National Accord, backed by Turkey, suspended its participation in talks in Geneva after the port of Tripoli was shelled on Tuesday.' },
   { source: 'c.example', published: '2020-02-21', title: 'A <script>alert(1)</script> headline', text: 'Officials said <script>alert(1)</script> was pasted into this article about Tripoli.' },
 ];
 
@@ -52,6 +52,12 @@ test('articles, one analysis, search and the OpenAPI description', async () => {
   assert.equal(one.body.schema, 'sitrep/analysis@1');
   const found = await get('/api/search?q=Geneva');
   assert.deepEqual(found.body.items.map((a: { source: string }) => a.source), ['b.example']);
+  for (const kind of ['events', 'quotes', 'entities', 'relations']) {
+    const r = await get(`/api/${kind}?limit=500`);
+    assert.ok(Array.isArray(r.body.items) && r.body.items.length > 0, `${kind} lists rows`);
+  }
+  const byActor = await get('/api/entities?actor=Government%20of%20National%20Accord');
+  assert.ok(byActor.body.items.length >= 2 && byActor.body.items.every((e: { name: string }) => e.name === 'Government of National Accord'));
   const spec = await get('/api/openapi.json');
   assert.equal(spec.body.openapi, '3.1.0');
   assert.ok(spec.body.paths['/api/stories/{id}']);

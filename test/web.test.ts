@@ -93,6 +93,38 @@ test('stories page lists stories; following a story, an article and a fact reach
   await page.close();
 });
 
+test('story → article → actor → the evidence of one of its quotes', { skip: SKIP }, async () => {
+  const { page, errors } = await open('/');
+  await page.waitForSelector('main table');
+  await page.locator('main table a', { hasText: 'Port of Tripoli shelled' }).click();
+  await page.locator('main .card h3 a', { hasText: 'Port of Tripoli shelled' }).click();
+  await page.waitForSelector('main .text');
+  await page.locator('main a', { hasText: 'Fayez al-Serraj' }).first().click();
+  await page.waitForSelector('main h2:text("Quotes")');
+  assert.equal(await page.locator('main h1').textContent(), 'Fayez al-Serraj');
+  await page.screenshot({ path: join(SHOTS, 'actor.png'), fullPage: true });
+  await page.locator('main h2:text("Quotes") + ul a', { hasText: 'evidence' }).first().click();
+  await page.waitForSelector('mark.active');
+  assert.match(await page.locator('mark.active').first().textContent() ?? '', /crime against civilians/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the timeline of merged events filters by actor, and the figures page lists claimants', { skip: SKIP }, async () => {
+  const { page, errors } = await open('/#/timeline');
+  await page.waitForSelector('main h1:text("Timeline of merged events")');
+  await page.fill('#f-actor', 'Khalifa Haftar');
+  await page.click('main form button');
+  await page.waitForFunction(() => location.hash.includes('actor='));
+  await page.waitForSelector('main ol');
+  const items = await page.locator('main ol > li li').allTextContents();
+  assert.ok(items.length > 0 && items.every((t) => t.includes('Khalifa Haftar')), items.join(' | '));
+  await page.goto(base + '/#/figures');
+  await page.waitForSelector('main h1:text("Figures")');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a quote in the fact list links to its evidence span, by mouse and by keyboard', { skip: SKIP }, async () => {
   const id = (await store.articles({ source: 'a.example' }))[0]!.id;
   const { page } = await open(`/#/article/${id}`);

@@ -126,23 +126,97 @@ function articleView(a: Json): Node[] {
   ];
 }
 
-async function article(id: string) {
+async function article(id: string, focusStart?: number) {
   const a = await api(`/api/articles/${encodeURIComponent(id)}`);
   show(el('h1', {}, a.article.title ?? a.article.id), el('p', { class: 'muted' }, `${a.article.source ?? 'unknown outlet'} · ${a.article.published ?? 'undated'}`), ...articleView(a));
+  // Arriving from a quote elsewhere (#/article/ID/START): its evidence is marked and focused.
+  if (focusStart !== undefined) {
+    const i = (a.quotes as Json[]).findIndex((q) => q.start === focusStart);
+    const m = i >= 0 ? document.getElementById(`ev-Q${i}`) : null;
+    if (m) { m.classList.add('active'); m.focus(); }
+  }
+}
+
+/** A small star graph: the actor in the middle, each related actor around it, each edge labelled in words. */
+function relationGraph(center: string, rels: Json[]): Node {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(NS, 'svg');
+  const W = 640, H = 360, cx = W / 2, cy = H / 2, r = 140;
+  svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', `Relations of ${center}: ` + rels.map((x) => `${x.direction === 'subject' ? center : x.otherName} ${x.type.replace('_', ' ')} ${x.direction === 'subject' ? x.otherName : center}`).join('; '));
+  const text = (x: number, y: number, t: string, cls = '') => {
+    const e = document.createElementNS(NS, 'text');
+    e.setAttribute('x', String(x)); e.setAttribute('y', String(y)); e.setAttribute('text-anchor', 'middle');
+    if (cls) e.setAttribute('class', cls);
+    e.textContent = t;
+    svg.append(e);
+  };
+  const shown = rels.slice(0, 12);
+  shown.forEach((rel, i) => {
+    const ang = (2 * Math.PI * i) / shown.length - Math.PI / 2;
+    const x = cx + r * Math.cos(ang) * 1.6, y = cy + r * Math.sin(ang);
+    const line = document.createElementNS(NS, 'line');
+    line.setAttribute('x1', String(cx)); line.setAttribute('y1', String(cy)); line.setAttribute('x2', String(x)); line.setAttribute('y2', String(y));
+    line.setAttribute('stroke', '#8a94a0');
+    svg.append(line);
+    const verb = rel.direction === 'subject' ? `${rel.type.replace('_', ' ')} →` : `← ${rel.type.replace('_', ' ')}`;
+    text((cx + x) / 2, (cy + y) / 2 - 4, verb, 'edge');
+    text(x, y + (y < cy ? -6 : 16), rel.otherName, 'node');
+  });
+  text(cx, cy + 5, center, 'center');
+  return svg;
 }
 
 async function actor(name: string) {
   const p = await api(`/api/actors/${encodeURIComponent(name)}`);
-  show(el('h1', {}, p.name), el('p', { class: 'muted' }, `${p.type} · in ${p.articles} articles${p.kb ? ' · ' + p.kb : ''}`),
-    el('h2', {}, 'Roles'), el('p', {}, p.roles.map((r: Json) => `${r.role} (${r.n})`).join(', ') || 'none given'),
-    el('h2', {}, 'Outlets'), el('p', {}, p.outlets.map((o: Json) => `${o.outlet} (${o.n})`).join(', ')),
-    el('h2', {}, 'Events'), el('ul', {}, ...p.events.map((e: Json) => el('li', {}, `${e.date ?? 'undated'} ${e.type}: ${e.actor_name ?? '—'} → ${e.target_name ?? '—'} `, link(`#/article/${encodeURIComponent(e.article_id)}`, 'evidence')))),
-    el('h2', {}, 'Quotes'), el('ul', {}, ...p.quotes.map((q: Json) => el('li', {}, `“${String(q.text).slice(0, 160)}” `, link(`#/article/${encodeURIComponent(q.article_id)}`, 'evidence')))));
+  const rels = p.relations as Json[];
+  show(el('h1', {}, p.name), el('p', { class: 'muted' }, `${p.type}${p.country ? ' · ' + p.country : ''} · in ${p.articles.length} articles${p.kb ? ' · ' + p.kb : ''}`),
+    el('p', {}, 'Also called: ' + (p.names.filter((n: Json) => n.name !== p.name).map((n: Json) => `${n.name} (${n.count})`).join(', ') || '—')),
+    el('h2', {}, 'Roles over time'), el('ul', {}, ...p.roles.map((r: Json) => el('li', {}, `${r.role}: ${r.first ?? '?'} – ${r.last ?? '?'} (${r.articles.length} articles)`))),
+    el('h2', {}, 'Relations'), rels.length ? relationGraph(p.name, rels) : el('p', { class: 'muted' }, 'none found'),
+    el('ul', {}, ...rels.map((r: Json) => el('li', {}, r.direction === 'subject' ? `${p.name} ${r.type} ` : '', link(`#/actor/${encodeURIComponent(r.otherName)}`, r.otherName), r.direction === 'object' ? ` ${r.type} ${p.name}` : '', ` (${r.articles.length} articles)`))),
+    el('h2', {}, 'How each outlet labels it'), el('table', {}, el('tbody', {}, ...p.labels.map((o: Json) => el('tr', {}, el('th', {}, o.outlet), el('td', {}, o.labels.map((l: Json) => `“${l.text}” (${l.kind}${l.count > 1 ? ', ×' + l.count : ''})`).join('; ')))))),
+    el('h2', {}, 'Events as actor'), el('ul', {}, ...p.asActor.slice(0, 100).map((e: Json) => el('li', {}, `${e.date ?? 'undated'} ${e.type} → ${e.target ?? '—'} `, link(`#/article/${encodeURIComponent(e.article)}`, 'evidence')))),
+    el('h2', {}, 'Events as target'), el('ul', {}, ...p.asTarget.slice(0, 100).map((e: Json) => el('li', {}, `${e.date ?? 'undated'} ${e.type} ← ${e.actor ?? '—'} `, link(`#/article/${encodeURIComponent(e.article)}`, 'evidence')))),
+    el('h2', {}, 'Quotes'), el('ul', {}, ...p.quotes.slice(0, 100).map((q: Json) => el('li', {}, `${q.direct ? '“' : ''}${String(q.text).slice(0, 200)}${q.direct ? '”' : ''} — ${q.outlet ?? '?'}, ${q.published ?? 'undated'} `, link(`#/article/${encodeURIComponent(q.article)}/${q.start}`, 'evidence')))));
 }
 
 async function timeline() {
-  const { items } = await api('/api/timeline?limit=1000');
-  show(el('h1', {}, 'Timeline'), el('ol', {}, ...items.map((d: Json) => el('li', {}, el('strong', {}, d.date), el('ul', {}, ...d.events.map((e: Json) => el('li', {}, `${e.type}: ${e.actor_name ?? '—'} → ${e.target_name ?? '—'} (${e.source ?? '?'}) `, link(`#/article/${encodeURIComponent(e.article_id)}`, 'evidence'))))))));
+  const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
+  const form = el('form', { class: 'filters' },
+    el('label', { for: 'f-actor' }, 'Actor '), el('input', { id: 'f-actor', name: 'actor', value: params.get('actor') ?? '' }),
+    el('label', { for: 'f-type' }, ' Type '), el('input', { id: 'f-type', name: 'type', value: params.get('type') ?? '', placeholder: 'ASSAULT' }),
+    ' ', el('button', { type: 'submit' }, 'Filter'));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const k of ['actor', 'type']) { const v = (form.elements.namedItem(k) as HTMLInputElement).value.trim(); if (v) q.set(k, v); }
+    location.hash = `#/timeline?${q}`;
+  });
+  const q = new URLSearchParams({ limit: '500' });
+  for (const k of ['actor', 'type']) if (params.get(k)) q.set(k, params.get(k)!);
+  const { items } = await api(`/api/events/merged?${q}`);
+  const days = new Map<string, Json[]>();
+  for (const e of items as Json[]) {
+    const d = e.date.value ?? 'undated';
+    if (!days.has(d)) days.set(d, []);
+    days.get(d)!.push(e);
+  }
+  const order = [...days.keys()].sort((a, b) => (a === 'undated' ? 1 : b === 'undated' ? -1 : a.localeCompare(b)));
+  show(el('h1', {}, 'Timeline of merged events'), form,
+    el('ol', {}, ...order.map((d) => el('li', {}, el('strong', {}, d), el('ul', {}, ...days.get(d)!.map((e: Json) => el('li', {},
+      `${e.type}${e.mode ? '/' + e.mode : ''}: ${e.actor?.name ?? '—'} → ${e.target?.name ?? '—'}${e.place ? ' in ' + e.place.name : ''} — ${e.reports.length} report(s) from ${e.outlets.join(', ')}`,
+      e.spread.length ? ` · ${e.spread.map((s: Json) => `${s.kind} ${s.min === s.max ? s.min : s.min + '–' + s.max}`).join(', ')}` : '', ' ',
+      link(`#/article/${encodeURIComponent(e.earliest.article)}`, 'earliest report'))))))));
+}
+
+async function figures() {
+  const { items } = await api('/api/figures?limit=500');
+  show(el('h1', {}, 'Figures'), el('p', { class: 'muted' }, 'Every count with its claimant, as each outlet reported it.'),
+    el('table', {}, el('thead', {}, el('tr', {}, ...['Kind', 'Count', 'Qualifier', 'Counted', 'Claimant', 'Outlet', 'Published', ''].map((h) => el('th', {}, h)))),
+      el('tbody', {}, ...items.map((f: Json) => el('tr', {}, el('td', {}, f.kind), el('td', {}, String(f.value)), el('td', {}, f.qualifier ?? ''), el('td', {}, f.counted ?? ''),
+        el('td', {}, f.claimant_name ?? 'not said'), el('td', {}, f.source ?? '?'), el('td', {}, f.published ?? '?'), el('td', {}, link(`#/article/${encodeURIComponent(f.article_id)}`, 'evidence')))))));
 }
 
 function analyzeForm() {
@@ -169,12 +243,13 @@ async function search(q: string) {
 }
 
 async function route() {
-  const [, view, arg] = decodeURIComponent(location.hash.slice(1)).split('/');
+  const [, view, arg, extra] = decodeURIComponent(location.hash.slice(1).split('?')[0]!).split('/');
   try {
     if (view === 'story' && arg) await story(arg);
-    else if (view === 'article' && arg) await article(arg);
+    else if (view === 'article' && arg) await article(arg, extra ? Number(extra) : undefined);
     else if (view === 'actor' && arg) await actor(arg);
-    else if (view === 'timeline') await timeline();
+    else if (view?.startsWith('timeline')) await timeline();
+    else if (view === 'figures') await figures();
     else if (view === 'analyze') analyzeForm();
     else if (view === 'search' && arg) await search(arg);
     else await stories();

@@ -9,6 +9,8 @@ import type { Store } from '../store/store.js';
 import { ingest } from '../store/ingest.js';
 import { OPENAPI } from './openapi.js';
 import { compareStory } from '../corpus/compare.js';
+import { mergeEvents } from '../corpus/events.js';
+import { actorProfiles, findActor } from '../corpus/profiles.js';
 import type { StoryKeeper } from '../store/stories.js';
 
 export interface AppOptions {
@@ -126,10 +128,28 @@ export function createApp(opts: AppOptions): Hono {
     return c.json({ ...s, limit: q.limit, offset: q.offset, comparison: compareStory(analyses) });
   });
 
-  for (const kind of ['events', 'quotes', 'figures', 'entities'] as const) {
+  app.get('/api/events/merged', async (c) => {
+    const q = parse(FactQuery.extend({ story: z.string().max(100).optional(), window: z.coerce.number().int().min(1).max(5000).default(1000) }), query(c), 'query');
+    // Merged on the fly over the latest `window` matching articles: bounded work whatever the store's size.
+    const analyses = await store.recentAnalyses(q, q.window);
+    let merged = mergeEvents(analyses);
+    if (q.type) merged = merged.filter((e) => e.type === q.type);
+    if (q.actor) {
+      const a = q.actor.toLowerCase();
+      merged = merged.filter((e) => [e.actor, e.target].some((r) => r && (r.name.toLowerCase() === a || r.kb === q.actor)));
+    }
+    return c.json({ items: merged.slice(q.offset, q.offset + q.limit), total: merged.length, articles: analyses.length, limit: q.limit, offset: q.offset });
+  });
+
+  app.get('/api/actors', async (c) => {
+    const q = parse(z.object({ q: z.string().max(200).optional(), type: z.string().max(20).optional(), ...page }).strict(), query(c), 'query');
+    return c.json({ items: await store.actors(q), limit: q.limit, offset: q.offset });
+  });
+
+  for (const kind of ['events', 'quotes', 'figures', 'entities', 'relations'] as const) {
     app.get(`/api/${kind}`, async (c) => {
       const q = parse(FactQuery, query(c), 'query');
-      return c.json({ items: store[kind](q), limit: q.limit, offset: q.offset });
+      return c.json({ items: await store[kind](q), limit: q.limit, offset: q.offset });
     });
   }
 
@@ -149,25 +169,11 @@ export function createApp(opts: AppOptions): Hono {
 
   app.get('/api/actors/:name', async (c) => {
     const name = c.req.param('name');
-    const mentions = await store.entities({ actor: name, limit: 1000 });
-    if (!mentions.length) throw new HttpError(404, `no actor "${name}"`);
-    const roles = new Map<string, number>();
-    const outlets = new Map<string, number>();
-    for (const m of mentions) {
-      for (const r of JSON.parse(m.roles as string) as string[]) roles.set(r, (roles.get(r) ?? 0) + 1);
-      const o = (m.source as string | null) ?? 'unknown';
-      outlets.set(o, (outlets.get(o) ?? 0) + 1);
-    }
-    return c.json({
-      name,
-      kb: mentions.find((m) => m.kb)?.kb ?? null,
-      type: mentions[0]!.type,
-      articles: mentions.length,
-      roles: [...roles].sort((a, b) => b[1] - a[1]).map(([role, n]) => ({ role, n })),
-      outlets: [...outlets].sort((a, b) => b[1] - a[1]).map(([outlet, n]) => ({ outlet, n })),
-      events: await store.events({ actor: name, limit: 200 }),
-      quotes: await store.quotes({ actor: name, limit: 200 }),
-    });
+    // The profile is built from the latest 500 articles that mention the actor: bounded work at any store size.
+    const analyses = await store.recentAnalyses({ actor: name }, 500);
+    const profile = analyses.length ? findActor(actorProfiles(analyses), name) : null;
+    if (!profile) throw new HttpError(404, `no actor "${name}"`);
+    return c.json(profile);
   });
 
   app.post('/api/analyze', async (c) => {

@@ -3,7 +3,7 @@ import type { Db } from './db.js';
 import { MIGRATIONS, SEQ } from './migrations.js';
 import {
   contentHash, type ArticleQuery, type ArticleRow, type Counts, type FactQuery, type PutResult, type RejectedRow,
-  type Store, type StoreItem, type StoryQuery, type StoryRow,
+  type Store, type StoreItem, type StoryQuery, type StoryRow, type ActorRow,
 } from './store.js';
 
 const ARTICLE_ROW = `a.id, a.source, a.url, a.title, a.published, a.language, a.input,
@@ -15,6 +15,7 @@ const FACTS = {
   quotes: { actor: ['speaker_name'], kb: ['speaker_kb'], type: null, date: null },
   figures: { actor: ['claimant_name'], kb: [], type: 'kind', date: null },
   entities: { actor: ['name'], kb: ['kb'], type: 'type', date: null },
+  relations: { actor: ['subject_name', 'object_name'], kb: [], type: 'type', date: null },
 } as const;
 
 /** The one store implementation, over SQLite or PostgreSQL (`Db`). */
@@ -217,6 +218,39 @@ export class SqlStore implements Store {
   quotes(q: FactQuery = {}) { return this.facts('quotes', q); }
   figures(q: FactQuery = {}) { return this.facts('figures', q); }
   entities(q: FactQuery = {}) { return this.facts('entities', q); }
+  relations(q: FactQuery = {}) { return this.facts('relations', q); }
+
+  async actors(q: { q?: string; type?: string; limit?: number; offset?: number } = {}): Promise<ActorRow[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.q) { where.push("lower(name) LIKE ?"); args.push(`%${q.q.toLowerCase().replace(/[%_\\]/g, '')}%`); }
+    if (q.type) { where.push('type = ?'); args.push(q.type); }
+    const rows = await this.db.all<ActorRow>(`SELECT MIN(name) AS name, type, MAX(kb) AS kb, COUNT(DISTINCT article_id) AS articles
+      FROM entities ${where.length ? 'WHERE ' + where.join(' AND ') : ''} GROUP BY lower(name), type
+      ORDER BY COUNT(DISTINCT article_id) DESC, MIN(name) LIMIT ? OFFSET ?`, [...args, q.limit ?? 100, q.offset ?? 0]);
+    return rows.map((r) => ({ ...r, articles: Number(r.articles) }));
+  }
+
+  /** Ids of the latest articles that mention an actor (by name, case-insensitive, or kb id). */
+  async articlesMentioning(actor: string, limit = 500): Promise<string[]> {
+    const rows = await this.db.all<{ article_id: string }>(`SELECT DISTINCT e.article_id, a.published FROM entities e
+      JOIN articles a ON a.id = e.article_id WHERE lower(e.name) = lower(?) OR e.kb = ?
+      ORDER BY a.published DESC LIMIT ?`, [actor, actor, limit]);
+    return rows.map((r) => r.article_id);
+  }
+
+  /** Analyses of the latest articles matching the filters (for corpus views computed on the fly). */
+  async recentAnalyses(q: FactQuery & { story?: string } = {}, limit = 1000): Promise<Analysis[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    if (q.story) { where.push('a.cluster_id = ?'); args.push(q.story); }
+    if (q.source) { where.push('a.source = ?'); args.push(q.source); }
+    if (q.actor) { where.push('a.id IN (SELECT article_id FROM entities WHERE lower(name) = lower(?) OR kb = ?)'); args.push(q.actor, q.actor); }
+    dateRange(where, args, 'a.published', q);
+    const rows = await this.db.all<{ json: string }>(`SELECT n.json FROM articles a JOIN analyses n ON n.article_id = a.id
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published DESC, a.id LIMIT ?`, [...args, limit]);
+    return rows.map((r) => JSON.parse(r.json) as Analysis).reverse();
+  }
 
   async close(): Promise<void> {
     await this.db.close();

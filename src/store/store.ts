@@ -79,6 +79,14 @@ export interface FactQuery {
   offset?: number;
 }
 
+export interface ActorRow {
+  name: string;
+  type: string;
+  kb: string | null;
+  /** Articles that mention it. */
+  articles: number;
+}
+
 export interface StoryQuery {
   from?: string;
   to?: string;
@@ -123,6 +131,13 @@ export interface Store {
   quotes(q?: FactQuery): Promise<Record<string, unknown>[]>;
   figures(q?: FactQuery): Promise<Record<string, unknown>[]>;
   entities(q?: FactQuery): Promise<Record<string, unknown>[]>;
+  relations(q?: FactQuery): Promise<Record<string, unknown>[]>;
+  /** Actors across the store, most mentioned first; `q` matches part of the name. */
+  actors(q?: { q?: string; type?: string; limit?: number; offset?: number }): Promise<ActorRow[]>;
+  /** Ids of the latest articles that mention an actor (name or kb id). */
+  articlesMentioning(actor: string, limit?: number): Promise<string[]>;
+  /** Analyses of the latest `limit` articles matching the filters, oldest first. */
+  recentAnalyses(q?: FactQuery & { story?: string }, limit?: number): Promise<Analysis[]>;
   close(): Promise<void>;
 }
 
