@@ -195,3 +195,14 @@ test('a named subject with an apposition is not an inverted "…, said X"; an op
   const allies = find(a, 'allies wanted to know');
   assert.equal(allies.speakerMention?.text, 'Paul Ryan');
 });
+
+test('a speaker as a parenthetical after a short opening: "Voters, Clinton suggested, need not worry …"', () => {
+  const a = run('Voters, Clinton suggested, do not have to worry that big banks can buy influence. After all, she argued, the president took money from the industry and still signed the law.');
+  assertSpans(a);
+  const worry = find(a, 'do not have to worry');
+  assert.match(nameOf(a, worry.speaker) ?? '', /Clinton/);
+  assert.equal(worry.cue?.text, 'suggested');
+  const money = find(a, 'the president took money');
+  assert.equal(money.speakerMention?.text, 'she');
+  assert.equal(money.speaker, worry.speaker);
+});

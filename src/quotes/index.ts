@@ -575,6 +575,19 @@ class QuoteFinder {
               taken = b;
               continue;
             }
+            // "Voters, Clinton suggested, don't have to worry …", "After all, she argued, Obama got …": a short opening,
+            // then the speaker as a parenthetical; what was said is the rest of the sentence.
+            let n = cue.end + 1;
+            while (n < b && PREPS.has(this.toks[n]!.lower)) n = this.skipPhrase(n, b);
+            if (cs && !this.mostlyQuoted(cs) && n < b && this.toks[n]!.text === ',' && n + 1 < b && this.toks[spStart - 1]!.text === ',') {
+              const rest = this.trimSpan(this.toks[n + 1]!.start, this.toks[b - 1]!.end);
+              if (rest && this.countWordsIn(rest) >= 4 && !this.mostlyQuoted(rest) && !this.cueAt(n + 1)) {
+                this.push(rest, sp, [k, cue.end], false);
+                lastSpeaker = sp;
+                taken = b;
+                continue;
+              }
+            }
           }
         } else if (prev && SEP.has(prev.text) && k - 1 > lo) {
           // Inverted: "…, said John Smith."
