@@ -276,6 +276,7 @@ class QuoteFinder {
       if (k > j && (u.lower === 'of' || u.lower === 'from') && !(isCap(this.toks[k + 1]) || this.toks[k + 1]?.lower === 'the')) break;
       if (k > j && u.lower === 'from') { k++; continue; }
       if (k > j && STOP_AFTER.has(u.lower)) break;
+      if (k > j && PRONOUNS.has(u.lower)) break; // "told the National Post he has …"
       k++;
     }
     if (k === j) return null;
@@ -578,6 +579,7 @@ class QuoteFinder {
             // "Voters, Clinton suggested, don't have to worry …", "After all, she argued, Obama got …": a short opening,
             // then the speaker as a parenthetical; what was said is the rest of the sentence.
             let n = cue.end + 1;
+            if (OBJECT_VERBS.has(cue.info.lemma)) { const o = this.speakerAfter(cue.end, b); if (o) n = o[1] + 1; } // "Trump told CNN, …"
             while (n < b && PREPS.has(this.toks[n]!.lower)) n = this.skipPhrase(n, b);
             if (cs && !this.mostlyQuoted(cs) && n < b && this.toks[n]!.text === ',' && n + 1 < b && this.toks[spStart - 1]!.text === ',') {
               const rest = this.trimSpan(this.toks[n + 1]!.start, this.toks[b - 1]!.end);
