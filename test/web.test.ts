@@ -121,6 +121,11 @@ test('the timeline of merged events filters by actor, and the figures page lists
   assert.ok(items.length > 0 && items.every((t) => t.includes('Khalifa Haftar')), items.join(' | '));
   await page.goto(base + '/#/figures');
   await page.waitForSelector('main h1:text("Figures")');
+  await page.goto(base + '/#/map');
+  await page.waitForSelector('main svg.map');
+  assert.ok((await page.locator('main svg.map circle').count()) > 0, 'events with a place are drawn');
+  assert.ok((await page.locator('main svg.map path').getAttribute('d'))!.length > 10000, 'country shapes are drawn');
+  await page.screenshot({ path: join(SHOTS, 'map.png') });
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -3,6 +3,7 @@
  * and "analyse an article". Every string from the data is set with textContent, never as HTML.
  */
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { eventMap } from './map.js';
 
 const main = document.getElementById('main')!;
 
@@ -211,6 +212,19 @@ async function timeline() {
       link(`#/article/${encodeURIComponent(e.earliest.article)}`, 'earliest report'))))))));
 }
 
+async function mapView() {
+  const { items } = await api('/api/events/merged?limit=1000');
+  const placed = (items as Json[]).filter((e) => e.place && e.place.lat !== null && e.place.lon !== null);
+  const points = placed.map((e) => ({
+    lat: e.place.lat, lon: e.place.lon, weight: e.reports.length,
+    label: `${e.type}: ${e.actor?.name ?? '—'} → ${e.target?.name ?? '—'} in ${e.place.name}, ${e.date.value ?? 'undated'} (${e.reports.length} reports)`,
+  }));
+  show(el('h1', {}, 'Map of events'), el('p', { class: 'muted' }, `${placed.length} of ${items.length} merged events have a place. Country shapes: Natural Earth via world-atlas.`),
+    eventMap(points, `Map of ${placed.length} events`),
+    el('h2', {}, 'The events on the map'),
+    el('ul', {}, ...placed.map((e: Json, i: number) => el('li', {}, points[i]!.label, ' ', link(`#/article/${encodeURIComponent(e.earliest.article)}`, 'earliest report')))));
+}
+
 async function figures() {
   const { items } = await api('/api/figures?limit=500');
   show(el('h1', {}, 'Figures'), el('p', { class: 'muted' }, 'Every count with its claimant, as each outlet reported it.'),
@@ -250,6 +264,7 @@ async function route() {
     else if (view === 'actor' && arg) await actor(arg);
     else if (view?.startsWith('timeline')) await timeline();
     else if (view === 'figures') await figures();
+    else if (view === 'map') await mapView();
     else if (view === 'analyze') analyzeForm();
     else if (view === 'search' && arg) await search(arg);
     else await stories();
