@@ -317,6 +317,12 @@ class QuoteFinder {
         if (after) continue; // "… has been "life-changing," she said": the reported pass takes the sentence.
       }
       if (words < 3 && !before && !after) continue;
+      if (words < 3 && after && s.close >= 0) {
+        // "“Judge,” Brafman said, “I have never …”": a word or two before an interrupting attribution belongs to the
+        // quotation that follows; alone it is no quote.
+        const nx = marks.slice(m + 1).find((x) => x.depth === 0);
+        if (nx && nx.open > s.close && nx.open - s.close < 60 && this.toks[this.firstTokAt(nx.open)]?.paragraph === para) continue;
+      }
       if (before && !after && s.close >= 0 && !s.continues && !/[.!?…]$/u.test(text.slice(a, b))) {
         // "he said "budget reforms" would pay for them": the quotation is part of a reported clause.
         const nx = this.toks[this.firstTokAt(s.close + 1)];
