@@ -890,7 +890,7 @@ class QuoteFinder {
         date = last.quote.date;
       } else if (d.direct) {
         // No recent speaker: the person named last before it, outside quoted words.
-        speaker = this.nearestActor(d.start, 'PERSON', kept);
+        speaker = this.nearestActor(d.start, 'PERSON', kept, null, true);
       }
       if (cue) date = this.dateFor(cue, published);
       else if (date === null) date = published;
