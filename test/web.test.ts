@@ -88,6 +88,13 @@ test('stories page lists stories; following a story, an article and a fact reach
   // Every mark says what it is in text, not only by colour.
   const tags = await page.locator('main .text mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-tag') && m.getAttribute('aria-label')));
   assert.ok(tags.every(Boolean));
+  // Layers on demand: events are off at first; their evidence link turns them on and marks the span.
+  assert.equal(await page.locator('main .text mark[data-kind="event"]').count(), 0);
+  await page.locator('main .facts a', { hasText: 'event' }).first().click();
+  assert.ok((await page.locator('main .text mark[data-kind="event"]').count()) > 0);
+  assert.equal(await page.locator('mark.active').first().getAttribute('data-kind'), 'event');
+  await page.uncheck('#layer-entity');
+  assert.equal(await page.locator('main .text mark[data-kind="entity"]').count(), 0);
   await page.screenshot({ path: join(SHOTS, 'article.png'), fullPage: true });
   assert.deepEqual(errors, []);
   await page.close();

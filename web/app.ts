@@ -74,13 +74,23 @@ async function story(id: string) {
 interface Mark { start: number; end: number; kind: string; tag: string; title: string; key: string }
 
 /** The article text with every fact's evidence marked; the fact list links to its evidence and back. */
-function articleView(a: Json): Node[] {
+const LAYERS = [
+  ['entity', 'E', 'actors (solid line)'], ['time', 'T', 'times (dashed)'], ['quote', 'Q', 'quotes (dotted)'],
+  ['figure', 'F', 'figures (double)'], ['event', 'V', 'events (wavy)'], ['label', 'L', 'labels (thick)'],
+] as const;
+const shownLayers = new Set<string>(['entity', 'time', 'quote', 'figure']);
+
+/** The article text with the chosen layers' evidence marked. Marks that would cross one another are left out. */
+function markedText(a: Json): HTMLElement {
   const marks: Mark[] = [];
-  a.entities.forEach((e: Json) => e.mentions.forEach((m: Json, j: number) => marks.push({ start: m.start, end: m.end, kind: 'entity', tag: 'E', title: `${e.name} (${e.type})`, key: `${e.id}-${j}` })));
-  a.times.forEach((t: Json, i: number) => marks.push({ start: t.start, end: t.end, kind: 'time', tag: 'T', title: `${t.type} ${t.value ?? '?'}`, key: `T${i}` }));
-  a.figures.forEach((f: Json, i: number) => marks.push({ start: f.start, end: f.end, kind: 'figure', tag: 'F', title: `${f.kind} ${f.value}`, key: `F${i}` }));
-  a.quotes.forEach((q: Json, i: number) => marks.push({ start: q.start, end: q.end, kind: 'quote', tag: 'Q', title: `quote: ${entityName(a, q.speaker)}`, key: `Q${i}` }));
-  // Outermost first; an overlapping mark that would cross another is dropped from the text (still listed below).
+  const on = (k: string) => shownLayers.has(k);
+  if (on('entity')) a.entities.forEach((e: Json) => e.mentions.forEach((m: Json, j: number) => marks.push({ start: m.start, end: m.end, kind: 'entity', tag: 'E', title: `${e.name} (${e.type})`, key: `${e.id}-${j}` })));
+  if (on('time')) a.times.forEach((t: Json, i: number) => marks.push({ start: t.start, end: t.end, kind: 'time', tag: 'T', title: `${t.type} ${t.value ?? '?'}`, key: `T${i}` }));
+  if (on('figure')) a.figures.forEach((f: Json, i: number) => marks.push({ start: f.start, end: f.end, kind: 'figure', tag: 'F', title: `${f.kind} ${f.value}`, key: `F${i}` }));
+  if (on('quote')) a.quotes.forEach((q: Json, i: number) => marks.push({ start: q.start, end: q.end, kind: 'quote', tag: 'Q', title: `quote: ${entityName(a, q.speaker)}`, key: `Q${i}` }));
+  if (on('event')) a.events.forEach((v: Json) => marks.push({ start: v.start, end: v.end, kind: 'event', tag: 'V', title: `${v.type}: ${entityName(a, v.actor)} → ${entityName(a, v.target)}`, key: v.id }));
+  if (on('label')) a.labels.forEach((l: Json, i: number) => marks.push({ start: l.start, end: l.end, kind: 'label', tag: 'L', title: `label (${l.kind}) → ${entityName(a, l.entity)}`, key: `L${i}` }));
+  // Outermost first.
   marks.sort((x, y) => x.start - y.start || y.end - x.end);
   const text = a.article.text as string;
   const root = el('div', { class: 'text' });
@@ -105,26 +115,45 @@ function articleView(a: Json): Node[] {
     top.node.append(text.slice(pos, top.end));
     pos = top.end;
   }
-  const evidence = (key: string, label: string) => {
+  return root;
+}
+
+/** The article with its layers on demand; every fact links to its evidence. */
+function articleView(a: Json): Node[] {
+  let root = markedText(a);
+  const toggles = el('fieldset', { class: 'legend' }, el('legend', {}, 'Highlight'),
+    ...LAYERS.map(([kind, tag, label]) => {
+      const box = el('input', { type: 'checkbox', id: `layer-${kind}`, 'data-layer': kind });
+      box.checked = shownLayers.has(kind);
+      box.addEventListener('change', () => {
+        if (box.checked) shownLayers.add(kind); else shownLayers.delete(kind);
+        const next = markedText(a);
+        root.replaceWith(next);
+        root = next;
+      });
+      return el('span', {}, box, el('label', { for: `layer-${kind}` }, ` ${tag} = ${label}`));
+    }));
+  const evidence = (key: string, label: string, layer: string) => {
     const b = el('a', { href: `#ev-${key}` }, label);
     b.addEventListener('click', (ev) => {
       ev.preventDefault();
       document.querySelectorAll('mark.active').forEach((m) => m.classList.remove('active'));
+      // Its layer switched on first when it is off.
+      const box = document.getElementById(`layer-${layer}`) as HTMLInputElement | null;
+      if (box && !box.checked) box.click();
       const m = document.getElementById(`ev-${key}`);
       if (m) { m.classList.add('active'); m.focus(); }
     });
     return b;
   };
   const facts = el('ul', { class: 'facts' },
-    ...a.quotes.map((q: Json, i: number) => el('li', {}, evidence(`Q${i}`, 'quote'), ` ${entityName(a, q.speaker)}: “${q.text.slice(0, 140)}”`)),
-    ...a.figures.map((f: Json, i: number) => el('li', {}, evidence(`F${i}`, 'figure'), ` ${f.kind} ${f.value} — ${entityName(a, f.source)}`)),
-    ...a.events.map((v: Json) => el('li', {}, `event ${v.type}${v.cameo ? ' [' + v.cameo + ']' : ''}: ${entityName(a, v.actor)} → ${entityName(a, v.target)}, ${v.date.value ?? 'undated'}${v.place ? ', ' + v.place.name : ''} — “${v.text.slice(0, 100)}”`)),
-    ...a.relations.map((r: Json) => el('li', {}, `relation: ${entityName(a, r.subject)} ${r.type} ${entityName(a, r.object)}`)));
+    ...a.quotes.map((q: Json, i: number) => el('li', {}, evidence(`Q${i}`, 'quote', 'quote'), ` ${entityName(a, q.speaker)}: “${q.text.slice(0, 140)}”`)),
+    ...a.figures.map((f: Json, i: number) => el('li', {}, evidence(`F${i}`, 'figure', 'figure'), ` ${f.kind} ${f.value} — ${entityName(a, f.source)}`)),
+    ...a.events.map((v: Json) => el('li', {}, evidence(v.id, 'event', 'event'), ` ${v.type}${v.cameo ? ' [' + v.cameo + ']' : ''}: ${entityName(a, v.actor)} → ${entityName(a, v.target)}, ${v.date.value ?? 'undated'}${v.place ? ', ' + v.place.name : ''} — “${v.text.slice(0, 100)}”`)),
+    ...a.relations.map((r: Json) => el('li', {}, `relation: ${entityName(a, r.subject)} ${r.type} ${entityName(a, r.object)}`)),
+    ...a.labels.map((l: Json, i: number) => el('li', {}, evidence(`L${i}`, 'label', 'label'), ` “${l.text}” (${l.kind}) → ${entityName(a, l.entity)}`)));
   const actors = el('ul', {}, ...a.entities.map((e: Json) => el('li', {}, link(`#/actor/${encodeURIComponent(e.name)}`, e.name), ` (${e.type}${e.roles.length ? ', ' + e.roles.join(', ') : ''})`)));
-  return [
-    el('p', { class: 'legend' }, el('span', {}, 'E = actor (solid line)'), el('span', {}, 'T = time (dashed)'), el('span', {}, 'Q = quote (dotted)'), el('span', {}, 'F = figure (double)')),
-    el('div', { class: 'cols' }, root, el('div', {}, el('h2', {}, 'Actors'), actors, el('h2', {}, 'Facts'), facts)),
-  ];
+  return [toggles, el('div', { class: 'cols' }, el('div', {}, root), el('div', {}, el('h2', {}, 'Actors'), actors, el('h2', {}, 'Facts'), facts))];
 }
 
 async function article(id: string, focusStart?: number) {
