@@ -206,3 +206,15 @@ test('a speaker as a parenthetical after a short opening: "Voters, Clinton sugge
   assert.equal(money.speakerMention?.text, 'she');
   assert.equal(money.speaker, worry.speaker);
 });
+
+test("''…'' marks and a title abbreviation after the cue: \"''is a misguided approach,'' said Mr. Burman\"", () => {
+  const a = run("''This is not tax reform,'' said Douglas Keller, an economist in Ottawa. However laudable the goal, using the capital gains tax ''is a misguided approach,'' said Mr. Burman. Not paying taxes ''makes me smart,'' Donald J. Trump said.");
+  assertSpans(a);
+  const reform = find(a, 'This is not tax reform');
+  assert.equal(reform.direct, true);
+  assert.equal(reform.speakerMention?.text, 'Douglas Keller');
+  const approach = find(a, 'misguided approach');
+  assert.equal(approach.speakerMention?.text, 'Mr. Burman');
+  const smart = find(a, 'Not paying taxes');
+  assert.equal(smart.speakerMention?.text, 'Donald J. Trump');
+});

@@ -272,7 +272,8 @@ class QuoteFinder {
     while (k < hi && k - j < 10) {
       const u = this.toks[k]!;
       if (u.kind !== 'word' && u.kind !== 'number' && u.text !== "'s" && u.text !== '’s' && u.text !== '-' && u.text !== '.') break;
-      if (u.text === '.' ) break;
+      // "said Mr. Burman", "said Sen. John Smith": the period of a short capitalised abbreviation is part of the name.
+      if (u.text === '.' && !(k > j && isCap(this.toks[k - 1]) && this.toks[k - 1]!.text.length <= 4 && this.toks[k - 1]!.end === u.start && isCap(this.toks[k + 1]))) break;
       if (k > j && (u.lower === 'of' || u.lower === 'from') && !(isCap(this.toks[k + 1]) || this.toks[k + 1]?.lower === 'the')) break;
       if (k > j && u.lower === 'from') { k++; continue; }
       if (k > j && STOP_AFTER.has(u.lower)) break;
@@ -440,7 +441,7 @@ class QuoteFinder {
   private attributionAfter(close: number, para: number): { speaker: [number, number] | null; cue: [number, number] | null } | null {
     let i = this.firstTokAt(close + 1);
     if (i < 0) return null;
-    if (isQuoteTok(this.toks[i]) && this.toks[i]!.start === close) i++;
+    while (isQuoteTok(this.toks[i]) && this.toks[i]!.start <= close + 1) i++; // ” or the second ' of ''
     const st = this.toks[i];
     if (!st || st.paragraph !== para) return null;
     if (st.text === ',' || st.text === '—' || st.text === '–') i++;
@@ -536,11 +537,13 @@ class QuoteFinder {
         if (cue.info.tense === 'base' && prev && (prev.lower === 'to' || NEG.has(prev.lower))) continue;
         if (prev && (NEG.has(prev.lower) && prev.lower !== 'to')) continue;
         const lo = Math.max(a, taken);
+        // The separator before the cue, also inside closing quote marks: "…a ''misguided approach,'' said Mr. Burman".
+        const sepPrev = this.beforeClosingQuote(k) ?? prev;
         // Inverted at the end: "…, said one GOP source in the room."
-        if (prev && SEP.has(prev.text) && k - 1 > lo && cue.info.tense !== 'gerund' && !this.namedSubjectWithApposition(k, lo)) {
+        if (sepPrev && SEP.has(sepPrev.text) && k - 1 > lo && cue.info.tense !== 'gerund' && !this.namedSubjectWithApposition(k, lo)) {
           const inv = this.speakerAfter(cue.end, b);
           if (inv && !OBJECT_VERBS.has(cue.info.lemma) && this.isTail(inv[1] + 1, b, cue.info.lemma)) {
-            const cs = this.trimSpan(this.toks[lo]!.start, prev.start);
+            const cs = this.trimSpan(this.toks[lo]!.start, sepPrev.start);
             if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
               this.push(cs, inv, [k, cue.end], false);
               lastSpeaker = inv;
@@ -557,8 +560,8 @@ class QuoteFinder {
           const spStart = sp[0];
           const sepTok = this.toks[spStart - 1];
           // "…, he said" or a mixed quote closing before the speaker: "…a “change agent,” Cole said".
-          const sepBefore = this.toks[spStart - 1] && isQuoteTok(this.toks[spStart - 1]) && this.doc.quoteMarks.some((q) => q.close === this.toks[spStart - 1]!.start)
-            && SEP.has(this.toks[spStart - 2]?.text ?? '') ? this.toks[spStart - 2]! : sepTok;
+          const closing = this.beforeClosingQuote(spStart);
+          const sepBefore = closing && SEP.has(closing.text) ? closing : sepTok;
           const contentBefore = sepBefore && SEP.has(sepBefore.text) && spStart - 1 > lo;
           if (content && !(contentBefore && this.isTail(cue.end + 1, b, cue.info.lemma))) {
             this.push(content, sp, [k, cue.end], false);
@@ -597,11 +600,11 @@ class QuoteFinder {
               }
             }
           }
-        } else if (prev && SEP.has(prev.text) && k - 1 > lo) {
+        } else if (sepPrev && SEP.has(sepPrev.text) && k - 1 > lo) {
           // Inverted: "…, said John Smith."
           const sp2 = OBJECT_VERBS.has(cue.info.lemma) ? null : this.speakerAfter(cue.end, b);
           if (sp2 && t.lower !== 'saying') {
-            const cs = this.trimSpan(this.toks[lo]!.start, prev.start);
+            const cs = this.trimSpan(this.toks[lo]!.start, sepPrev.start);
             if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
               this.push(cs, sp2, [k, cue.end], false);
               lastSpeaker = sp2;
@@ -772,6 +775,14 @@ class QuoteFinder {
       if (m && m[1] <= e) { best = m; n = m[1]; }
     }
     return best ?? [j, e];
+  }
+
+  /** The token before the closing quote marks that end right before token k (k-1 when none close there). */
+  private beforeClosingQuote(k: number): Token | null {
+    let j = k - 1;
+    if (!isQuoteTok(this.toks[j]) || !this.doc.quoteMarks.some((q) => q.close >= 0 && this.toks[j]!.start >= q.close && this.toks[j]!.start <= q.close + 1)) return null;
+    while (j > 0 && isQuoteTok(this.toks[j]) && this.toks[j]!.start >= this.toks[k - 1]!.start - 1) j--;
+    return this.toks[j] ?? null;
   }
 
   /** "Congressman Chris Collins, a Trump supporter, said …": the cue's subject is a name opening the clause. */
