@@ -552,7 +552,7 @@ class QuoteFinder {
             }
           }
         }
-        let sp = this.speakerBefore(k, lo);
+        let sp = this.withTitle(this.speakerBefore(k, lo), lo);
         if (sp && !this.nounishOk(k, cue.info, sp)) sp = null;
         // Content after: "X said (that) …".
         if (sp) {
@@ -775,6 +775,14 @@ class QuoteFinder {
       if (m && m[1] <= e) { best = m; n = m[1]; }
     }
     return best ?? [j, e];
+  }
+
+  /** "Mr. Van Voorhis", "Sen. Smith": a short capitalised abbreviation with its period before the name joins it. */
+  private withTitle(sp: [number, number] | null, lo: number): [number, number] | null {
+    if (!sp || sp[0] - 2 < lo) return sp;
+    const dot = this.toks[sp[0] - 1]!, ttl = this.toks[sp[0] - 2]!;
+    if (dot.text === '.' && ttl.end === dot.start && isCap(ttl) && ttl.text.length <= 4) return [sp[0] - 2, sp[1]];
+    return sp;
   }
 
   /** The token before the closing quote marks that end right before token k (k-1 when none close there). */
