@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadResources } from '../src/resources.js';
+import { loadResources, DATA_DIR } from '../src/resources.js';
 import { openStore } from '../src/store/open.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { ingest } from '../src/store/ingest.js';
@@ -32,7 +32,7 @@ before(async () => {
   mkdirSync(web);
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>page</title>');
   writeFileSync(join(dir, 'secret.txt'), 'do not serve');
-  app = createApp({ store, resources: res, token: 'sesame', webDir: web, maxBody: 50_000 });
+  app = createApp({ store, resources: res, token: 'sesame', webDir: web, dataDir: DATA_DIR, maxBody: 50_000 });
 });
 after(async () => {
   await store.close();
@@ -114,6 +114,12 @@ test('static files: security headers, client routes get the page, no path traver
   assert.match(page.headers.get('content-security-policy')!, /script-src 'self'/);
   assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
   assert.equal((await get('/story/anything')).body, '<!doctype html><title>page</title>');
+  assert.equal((await get('/data/text/abbreviations.json')).status, 200, 'data files are served for the in-browser analyser');
+  assert.equal((await get('/data/nothing.json')).status, 404);
+  for (const p of ['/data/../package.json', '/data/%2e%2e/package.json', '/data/..%2fpackage.json']) {
+    const r = await get(p);
+    assert.ok(!(typeof r.body === 'string' && r.body.includes('"name": "sitrep"')), p);
+  }
   for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%2e%2e%2fsecret.txt']) {
     const r = await get(p);
     assert.notEqual(r.body, 'do not serve', p);

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadResources } from '../src/resources.js';
+import { loadResources, DATA_DIR } from '../src/resources.js';
 import { openStore } from '../src/store/open.js';
 import type { SqlStore } from '../src/store/sql-store.js';
 import { ingest } from '../src/store/ingest.js';
@@ -44,7 +44,7 @@ before(async () => {
   const stories = await new StoryKeeper(loadCorpusResources()).open(store);
   await ingest(articles.map((a, i) => ({ ok: true as const, input: `w${i}`, article: { ...a, publishedFrom: 'header' as const } })), store, res, { onStored: stories.onStored });
   await stories.save(store);
-  const app = createApp({ store, resources: res, webDir: await buildWeb() });
+  const app = createApp({ store, resources: res, webDir: await buildWeb(), dataDir: DATA_DIR });
   await new Promise<void>((ok) => { server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => ok()); });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -168,11 +168,22 @@ test('pasting an article analyses it and highlights its spans', { skip: SKIP }, 
   await page.waitForSelector('#paste');
   await page.fill('#paste', 'Khalifa Haftar said on Friday that he would accept a ceasefire in Libya. The United Nations said 1,000 people had been killed.');
   await page.fill('#pdate', '2020-02-22');
+  assert.ok(await page.isChecked('#plocal'), 'the analysis runs in the browser by default');
   await page.click('main button[type=submit]');
-  await page.waitForSelector('main .text');
+  await page.waitForSelector('main .text', { timeout: 120_000 });
+  assert.match(await page.locator('main [role=status]').textContent() ?? '', /Analysed in this browser/);
   const text = await page.locator('main .text').textContent();
   assert.match(text ?? '', /Khalifa Haftar said on Friday/);
-  assert.ok((await page.locator('main .text mark').count()) > 0);
+  assert.ok((await page.locator('main .text mark[data-kind="entity"]').count()) >= 2, 'Khalifa Haftar and the United Nations are marked');
+  assert.ok((await page.locator('main .text mark[data-kind="time"]').count()) >= 1, '"Friday" is marked');
+  // The same analysis as the server's analyze() on the same input.
+  const inBrowser = await page.evaluate(async () => {
+    const m = await import('/analyzer.js' as string);
+    const a = await m.analyzeInBrowser('Khalifa Haftar said on Friday that he would accept a ceasefire in Libya. The United Nations said 1,000 people had been killed.', '2020-02-22');
+    return { ...a, meta: null };
+  });
+  const onServer = await (await fetch(`${base}/api/analyze`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'Khalifa Haftar said on Friday that he would accept a ceasefire in Libya. The United Nations said 1,000 people had been killed.', published: '2020-02-22' }) })).json();
+  assert.deepEqual({ ...inBrowser, article: { ...inBrowser.article, publishedFrom: null } }, { ...onServer, meta: null, article: { ...onServer.article, publishedFrom: null } });
   await page.screenshot({ path: join(SHOTS, 'analyze.png'), fullPage: true });
   await page.close();
 });

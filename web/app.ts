@@ -262,22 +262,50 @@ async function figures() {
         el('td', {}, f.claimant_name ?? 'not said'), el('td', {}, f.source ?? '?'), el('td', {}, f.published ?? '?'), el('td', {}, link(`#/article/${encodeURIComponent(f.article_id)}`, 'evidence')))))));
 }
 
+interface Analyser {
+  prepare(onProgress?: (done: number, total: number) => void): Promise<unknown>;
+  analyzeInBrowser(text: string, published: string | null): Promise<Json>;
+}
+let analyser: Promise<Analyser> | null = null;
+/** The analyser module, fetched the first time it is needed (the page itself stays small). */
+function loadAnalyser(): Promise<Analyser> {
+  const url = '/analyzer.js';
+  analyser ??= import(/* not bundled: loaded on demand */ url) as Promise<Analyser>;
+  return analyser;
+}
+
 function analyzeForm() {
   const ta = el('textarea', { id: 'paste', 'aria-label': 'Article text' });
   const date = el('input', { id: 'pdate', type: 'date', 'aria-label': 'Publication date' });
+  const local = el('input', { id: 'plocal', type: 'checkbox' });
+  local.checked = true;
+  const status = el('p', { role: 'status', class: 'muted' });
   const out = el('div', {});
-  const form = el('form', {}, el('label', { for: 'paste' }, 'Paste an article'), ta, el('label', { for: 'pdate' }, 'Published '), date, ' ', el('button', { type: 'submit' }, 'Analyse'));
+  const form = el('form', {}, el('label', { for: 'paste' }, 'Paste an article'), ta, el('label', { for: 'pdate' }, 'Published '), date, ' ',
+    local, el('label', { for: 'plocal' }, ' analyse in this browser (the same analyze() as the server; the first time it fetches its data)'), ' ',
+    el('button', { type: 'submit' }, 'Analyse'));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    out.replaceChildren(el('p', {}, 'Analysing…'));
+    out.replaceChildren();
+    status.textContent = 'Analysing…';
     try {
-      const a = await api('/api/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: ta.value, published: date.value || null }) });
+      let a: Json;
+      if (local.checked) {
+        const m = await loadAnalyser();
+        await m.prepare((done, total) => { status.textContent = `Loading the analyser's data: ${done} of ${total} files…`; });
+        a = await m.analyzeInBrowser(ta.value, date.value || null);
+        status.textContent = `Analysed in this browser in ${a.meta.ms} ms.`;
+      } else {
+        a = await api('/api/analyze', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ text: ta.value, published: date.value || null }) });
+        status.textContent = 'Analysed by the server.';
+      }
       out.replaceChildren(...articleView(a));
     } catch (e) {
+      status.textContent = '';
       out.replaceChildren(el('p', { role: 'alert' }, `Could not analyse: ${(e as Error).message}`));
     }
   });
-  show(el('h1', {}, 'Analyse an article'), form, out);
+  show(el('h1', {}, 'Analyse an article'), form, status, out);
 }
 
 async function search(q: string) {

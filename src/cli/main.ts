@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyze } from '../analyze.js';
-import { loadResources } from '../resources.js';
+import { loadResources, DATA_DIR } from '../resources.js';
 import { readPaths } from '../ingest/index.js';
 import type { ReadResult } from '../ingest/types.js';
 import type { Analysis } from '../types.js';
@@ -266,7 +266,7 @@ const COMMANDS: Record<string, Command> = {
       const store = await openStore(v.db as string);
       const stories = await new StoryKeeper(loadCorpusResources()).open(store);
       const app = createApp({
-        store, resources: loadResources(), token: (v.token as string | undefined) ?? process.env.SITREP_TOKEN, webDir, stories,
+        store, resources: loadResources(), token: (v.token as string | undefined) ?? process.env.SITREP_TOKEN, webDir, dataDir: DATA_DIR, stories,
       });
       const port = Number(v.port);
       await new Promise<void>((ok) => serve({ fetch: app.fetch, port, hostname: v.host as string }, () => ok()));

@@ -156,9 +156,13 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
   if (!L[0]?.startsWith(`# sitrep gazetteer ${GAZETTEER_VERSION}`) || L.length < 10) {
     throw new Error(`data/generated/gazetteer.txt is not a sitrep gazetteer ${GAZETTEER_VERSION} file: delete it and run \`node --import tsx scripts/build-gazetteer.ts\``);
   }
-  const bytes = (line: string) => {
-    const b = Buffer.from(line, 'base64');
-    return b.buffer.slice(b.byteOffset, b.byteOffset + b.length);
+  const bytes = (line: string): ArrayBuffer => {
+    // Node's Buffer where there is one (fast); atob in a browser, where the same code runs too.
+    if (typeof Buffer !== 'undefined' && typeof Buffer.from === 'function') {
+      const b = Buffer.from(line, 'base64');
+      return b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
+    }
+    return Uint8Array.from(atob(line), (c) => c.charCodeAt(0)).buffer;
   };
   const gids = new Int32Array(bytes(L[1]!));
   const names = L[2]!.split('\t');

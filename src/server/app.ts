@@ -20,6 +20,8 @@ export interface AppOptions {
   token?: string;
   /** Folder of the built web page (index.html, app.js, app.css). */
   webDir?: string;
+  /** The repository's data/ folder, served read-only at /data/ for the in-browser analyser. */
+  dataDir?: string;
   /** Story clustering for what POST /api/ingest stores. */
   stories?: StoryKeeper;
   /** Largest request body accepted, in bytes. */
@@ -190,6 +192,7 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
+  if (opts.dataDir) serveStatic(app, resolve(opts.dataDir), '/data', false);
   if (opts.webDir) serveStatic(app, resolve(opts.webDir));
   return app;
 }
@@ -217,24 +220,29 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.map': 'application/json',
 };
 
-/** Static files from `root` only: the resolved path must stay inside it; anything else is the page (client routes). */
-function serveStatic(app: Hono, root: string) {
+/**
+ * Static files from `root` only, under the URL `prefix`: the resolved path must stay inside `root`. With `fallback`,
+ * any other path gets the page's index.html (client routes); without it, a 404.
+ */
+function serveStatic(app: Hono, root: string, prefix = '', fallback = true) {
   const index = join(root, 'index.html');
-  app.get('*', async (c) => {
+  app.get(`${prefix}/*`, (c) => {
     let rel: string;
     try {
-      rel = decodeURIComponent(new URL(c.req.url).pathname);
+      rel = decodeURIComponent(new URL(c.req.url).pathname).slice(prefix.length);
     } catch {
       throw new HttpError(400, 'bad path');
     }
     if (rel.includes('\0')) throw new HttpError(400, 'bad path');
     const file = normalize(join(root, rel));
     if (file !== root && !file.startsWith(root + sep)) throw new HttpError(404, 'not found');
-    const target = existsSync(file) && statSync(file).isFile() ? file : index;
+    const isFile = existsSync(file) && statSync(file).isFile();
+    if (!isFile && !fallback) throw new HttpError(404, `no such file: ${prefix}${rel}`);
+    const target = isFile ? file : index;
     if (!existsSync(target)) throw new HttpError(404, 'the web page is not built: run npm run build:web');
     const ext = target.slice(target.lastIndexOf('.'));
     return new Response(readFileSync(target), {
-      headers: { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': target === index ? 'no-cache' : 'max-age=300' },
+      headers: { 'Content-Type': TYPES[ext] ?? 'text/plain; charset=utf-8', 'Cache-Control': target === index ? 'no-cache' : 'max-age=300' },
     });
   });
 }
