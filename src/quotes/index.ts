@@ -397,6 +397,11 @@ class QuoteFinder {
       if (this.inMarks[k] !== -1 || END_PUNCT.has(this.toks[k]!.text)) break;
       const cue = this.speechCueAt(k);
       if (cue && !this.usedCue.has(k)) {
+        // "Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”"
+        if (k === lo && cue.info.tense === 'past' && t.text === ',') {
+          const sp = this.speakerAfter(cue.end, j + 1);
+          if (sp) return { speaker: sp, cue: [k, cue.end] };
+        }
         if (t.text === ',' && !this.onlyAdjuncts(cue.end + 1, j)) return null;
         return { speaker: this.speakerBefore(k, lo) ?? this.speakerAfter(cue.end, j + 1), cue: [k, cue.end] };
       }
