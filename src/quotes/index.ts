@@ -386,7 +386,7 @@ class QuoteFinder {
         const lo = this.sentenceStartTok(k);
         let sp = this.speakerBefore(k, lo) ?? this.speakerAfter(cue.end, j + 1);
         // "Clinton posted a comment of her own, saying, “…”": the clause's subject speaks.
-        if (!sp && cue.info.tense === 'gerund' && k - 1 > lo && SEP.has(this.toks[k - 1]!.text)) sp = this.namedSubjectAt(lo, k);
+        if (!sp && cue.info.tense === 'gerund' && k - 1 > lo) sp = this.namedSubjectAt(lo, k);
         return { speaker: sp, cue: [k, cue.end] };
       }
     }
@@ -530,7 +530,9 @@ class QuoteFinder {
           && (prev.lower === 'and' || (AUX.has(prev.lower) && this.toks[k - 2]?.lower === 'and'));
         if (!progressive && (cue.info.tense === 'gerund' || andCue)) {
           // ", adding that …", ", saying …", "and added …": the clause's subject speaks again.
-          if (!prev || (!SEP.has(prev.text) && !andCue && !GERUND_LEAD.has(prev.lower))) continue;
+          // "… issued a statement Friday saying that …": a gerund "saying that" also after a noun.
+          const sayingThat = cue.info.lemma === 'say' && this.toks[cue.end + 1]?.lower === 'that';
+          if (!prev || (!SEP.has(prev.text) && !andCue && !GERUND_LEAD.has(prev.lower) && !sayingThat)) continue;
           const content = this.contentAfter(k, cue.end, cue.info, b);
           const speaker = lastSpeaker ?? this.lastSpeakerInSentence(a, k) ?? this.subjectAt(a, k);
           if (content && speaker) {
