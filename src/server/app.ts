@@ -10,7 +10,6 @@ import { ingest } from '../store/ingest.js';
 import { OPENAPI } from './openapi.js';
 import { compareStory } from '../corpus/compare.js';
 import { mergeEvents } from '../corpus/events.js';
-import { actorProfiles, findActor } from '../corpus/profiles.js';
 import type { StoryKeeper } from '../store/stories.js';
 
 export interface AppOptions {
@@ -157,7 +156,8 @@ export function createApp(opts: AppOptions): Hono {
 
   app.get('/api/timeline', async (c) => {
     const q = parse(FactQuery, query(c), 'query');
-    const events = await store.events({ ...q, limit: q.limit });
+    // The latest events first (an index walk, however many there are), then shown in date order.
+    const events = await store.events({ ...q, limit: q.limit, latest: true });
     const days = new Map<string, Record<string, unknown>[]>();
     for (const e of events) {
       const d = (e.date as string | null) ?? 'undated';
@@ -170,11 +170,8 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/api/actors/:name', async (c) => {
-    const name = c.req.param('name');
-    // The profile is built from the latest 500 articles that mention the actor: bounded work at any store size.
-    const analyses = await store.recentAnalyses({ actor: name }, 500);
-    const profile = analyses.length ? findActor(actorProfiles(analyses), name) : null;
-    if (!profile) throw new HttpError(404, `no actor "${name}"`);
+    const profile = await actorProfileFromFacts(store, c.req.param('name'));
+    if (!profile) throw new HttpError(404, `no actor "${c.req.param('name')}"`);
     return c.json(profile);
   });
 
@@ -195,6 +192,78 @@ export function createApp(opts: AppOptions): Hono {
   if (opts.dataDir) serveStatic(app, resolve(opts.dataDir), '/data', false);
   if (opts.webDir) serveStatic(app, resolve(opts.webDir));
   return app;
+}
+
+/**
+ * An actor's profile (the shape of the corpus layer's `ActorProfile`) answered from the indexed fact tables, over its
+ * latest 1,000 mentions, so that it costs the same at any store size. Aliases come from its 20 latest analyses.
+ */
+async function actorProfileFromFacts(store: Store, name: string) {
+  const mentions = await store.entities({ actor: name, limit: 1000, latest: true });
+  if (!mentions.length) return null;
+  const canonical = mentions[0]!.name as string;
+  const str = (x: unknown) => (x === null || x === undefined ? null : String(x));
+  const roles = new Map<string, { role: string; first: string | null; last: string | null; articles: string[] }>();
+  for (const m of mentions) {
+    for (const role of JSON.parse(m.roles as string) as string[]) {
+      const r = roles.get(role) ?? { role, first: null, last: null, articles: [] };
+      const d = str(m.published);
+      if (d && (!r.first || d < r.first)) r.first = d;
+      if (d && (!r.last || d > r.last)) r.last = d;
+      r.articles.push(m.article_id as string);
+      roles.set(role, r);
+    }
+  }
+  const [rels, quotes, events, labels, recent] = await Promise.all([
+    store.relations({ actor: canonical, limit: 500, latest: true }),
+    store.quotes({ actor: canonical, limit: 200, latest: true }),
+    store.events({ actor: canonical, limit: 500, latest: true }),
+    store.labels({ actor: canonical, limit: 1000, latest: true }),
+    store.recentAnalyses({ actor: canonical }, 20),
+  ]);
+  const lower = canonical.toLowerCase();
+  const relations = new Map<string, { type: string; direction: 'subject' | 'object'; other: string; otherName: string; articles: string[] }>();
+  for (const r of rels) {
+    const subject = String(r.subject_name ?? '').toLowerCase() === lower;
+    const otherName = String((subject ? r.object_name : r.subject_name) ?? '?');
+    const key = `${r.type}|${subject ? 's' : 'o'}|${otherName}`;
+    const x = relations.get(key) ?? { type: r.type as string, direction: subject ? 'subject' : 'object', other: otherName, otherName, articles: [] };
+    x.articles.push(r.article_id as string);
+    relations.set(key, x);
+  }
+  const byOutlet = new Map<string, Map<string, { text: string; kind: string; count: number }>>();
+  for (const l of labels) {
+    const outlet = str(l.source) ?? '(unknown)';
+    const m = byOutlet.get(outlet) ?? new Map();
+    const k = `${l.kind}|${String(l.text).toLowerCase()}`;
+    const x = m.get(k) ?? { text: l.text as string, kind: l.kind as string, count: 0 };
+    x.count++;
+    m.set(k, x);
+    byOutlet.set(outlet, m);
+  }
+  const names = new Map<string, number>();
+  for (const a of recent) {
+    for (const e of a.entities) {
+      if (e.name.toLowerCase() !== lower) continue;
+      for (const mm of e.mentions) names.set(mm.text, (names.get(mm.text) ?? 0) + 1);
+    }
+  }
+  return {
+    key: str(mentions.find((m) => m.kb)?.kb) ?? lower,
+    name: canonical,
+    type: mentions[0]!.type,
+    kb: str(mentions.find((m) => m.kb)?.kb),
+    country: str(mentions.find((m) => m.country)?.country),
+    names: [...names].sort((x, y) => y[1] - x[1]).map(([n, count]) => ({ name: n, count })),
+    roles: [...roles.values()].sort((x, y) => y.articles.length - x.articles.length),
+    relations: [...relations.values()].sort((x, y) => y.articles.length - x.articles.length),
+    quotes: quotes.map((q) => ({ text: q.text, direct: Boolean(q.direct), date: q.date, article: q.article_id, outlet: q.source, published: q.published, start: q.start, end: q.end })),
+    asActor: events.filter((e) => String(e.actor_name ?? '').toLowerCase() === lower).map((e) => ({ type: e.type, target: e.target_name, date: e.date, article: e.article_id, event: e.vid })),
+    asTarget: events.filter((e) => String(e.target_name ?? '').toLowerCase() === lower).map((e) => ({ type: e.type, actor: e.actor_name, date: e.date, article: e.article_id, event: e.vid })),
+    labels: [...byOutlet].map(([outlet, m]) => ({ outlet, labels: [...m.values()].sort((x, y) => y.count - x.count) })),
+    articles: [...new Set(mentions.map((m) => m.article_id as string))],
+    outlets: [...new Set(mentions.map((m) => str(m.source) ?? '(unknown)'))].sort(),
+  };
 }
 
 async function jsonBody(c: Context): Promise<unknown> {

@@ -75,5 +75,14 @@ const QUEUE = (id: string) => `
 MIGRATIONS.sqlite.push(QUEUE('INTEGER PRIMARY KEY AUTOINCREMENT'));
 MIGRATIONS.postgres.push(QUEUE('BIGSERIAL PRIMARY KEY'));
 
+// Indexes for actor profiles answered from the fact tables.
+const PROFILE_INDEXES = `
+  CREATE INDEX relations_subject ON relations(lower(subject_name));
+  CREATE INDEX relations_object ON relations(lower(object_name));
+  CREATE INDEX labels_entity ON labels(lower(entity_name));
+  CREATE INDEX quotes_article ON quotes(article_id);`;
+MIGRATIONS.sqlite.push(PROFILE_INDEXES);
+MIGRATIONS.postgres.push(PROFILE_INDEXES);
+
 /** The insertion-order column of `articles` on each engine. */
 export const SEQ: Record<Dialect, string> = { sqlite: 'rowid', postgres: 'seq' };

@@ -16,6 +16,7 @@ const FACTS = {
   figures: { actor: ['claimant_name'], kb: [], type: 'kind', date: null },
   entities: { actor: ['name'], kb: ['kb'], type: 'type', date: null },
   relations: { actor: ['subject_name', 'object_name'], kb: [], type: 'type', date: null },
+  labels: { actor: ['entity_name'], kb: [], type: 'kind', date: null },
 } as const;
 
 /** The one store implementation, over SQLite or PostgreSQL (`Db`). */
@@ -198,6 +199,7 @@ export class SqlStore implements Store {
 
   private async facts(table: keyof typeof FACTS, q: FactQuery): Promise<Record<string, unknown>[]> {
     const spec = FACTS[table];
+    if (q.latest && q.actor && !q.from && !q.to && !q.type && !q.source && !q.article) return this.latestFacts(table, spec.actor, q.actor, q.limit ?? 1000);
     const where: string[] = [];
     const args: unknown[] = [];
     if (q.article) { where.push('t.article_id = ?'); args.push(q.article); }
@@ -210,8 +212,30 @@ export class SqlStore implements Store {
     if (q.source) { where.push('a.source = ?'); args.push(q.source); }
     dateRange(where, args, spec.date ? `t.${spec.date}` : 'a.published', q);
     return this.db.all(`SELECT t.*, a.source, a.published FROM ${table} t JOIN articles a ON a.id = t.article_id
-      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published, t.article_id LIMIT ? OFFSET ?`,
+      ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published ${q.latest ? 'DESC' : ''}, t.article_id LIMIT ? OFFSET ?`,
     [...args, q.limit ?? 1000, q.offset ?? 0]);
+  }
+
+  /**
+   * The latest facts that name an actor, newest stored first: one query per name column, each walking its
+   * lower(name) index backwards (no sort however many rows match), merged here.
+   */
+  private async latestFacts(table: string, cols: readonly string[], actor: string, limit: number): Promise<Record<string, unknown>[]> {
+    const pos = this.db.dialect === 'sqlite' ? 't.rowid' : 'a.seq';
+    const parts = await Promise.all(cols.map((c) => this.db.all<Record<string, unknown> & { _pos: number }>(
+      `SELECT t.*, a.source, a.published, ${pos} AS _pos FROM ${table} t JOIN articles a ON a.id = t.article_id
+       WHERE lower(t.${c}) = lower(?) ORDER BY ${pos} DESC LIMIT ?`, [actor, limit])));
+    const seen = new Set<string>();
+    const out: Record<string, unknown>[] = [];
+    for (const r of parts.flat().sort((x, y) => Number(y._pos) - Number(x._pos))) {
+      const key = `${r.article_id}|${r.idx ?? r.vid ?? r.eid}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      delete (r as { _pos?: number })._pos;
+      out.push(r);
+      if (out.length >= limit) break;
+    }
+    return out;
   }
 
   events(q: FactQuery = {}) { return this.facts('events', q); }
@@ -219,6 +243,7 @@ export class SqlStore implements Store {
   figures(q: FactQuery = {}) { return this.facts('figures', q); }
   entities(q: FactQuery = {}) { return this.facts('entities', q); }
   relations(q: FactQuery = {}) { return this.facts('relations', q); }
+  labels(q: FactQuery = {}) { return this.facts('labels', q); }
 
   async actors(q: { q?: string; type?: string; limit?: number; offset?: number } = {}): Promise<ActorRow[]> {
     const where: string[] = [];
@@ -245,7 +270,13 @@ export class SqlStore implements Store {
     const args: unknown[] = [];
     if (q.story) { where.push('a.cluster_id = ?'); args.push(q.story); }
     if (q.source) { where.push('a.source = ?'); args.push(q.source); }
-    if (q.actor) { where.push('a.id IN (SELECT article_id FROM entities WHERE lower(name) = lower(?) OR kb = ?)'); args.push(q.actor, q.actor); }
+    if (q.actor) {
+      // The latest mentions by index order, then only those articles.
+      const ids = (await this.latestFacts('entities', ['name'], q.actor, limit)).map((r) => r.article_id as string);
+      if (!ids.length) return [];
+      where.push(`a.id IN (${ids.map(() => '?').join(', ')})`);
+      args.push(...ids);
+    }
     dateRange(where, args, 'a.published', q);
     const rows = await this.db.all<{ json: string }>(`SELECT n.json FROM articles a JOIN analyses n ON n.article_id = a.id
       ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY a.published DESC, a.id LIMIT ?`, [...args, limit]);

@@ -77,6 +77,8 @@ export interface FactQuery {
   to?: string;
   limit?: number;
   offset?: number;
+  /** Newest first (default: oldest first). */
+  latest?: boolean;
 }
 
 export interface ActorRow {
@@ -132,6 +134,7 @@ export interface Store {
   figures(q?: FactQuery): Promise<Record<string, unknown>[]>;
   entities(q?: FactQuery): Promise<Record<string, unknown>[]>;
   relations(q?: FactQuery): Promise<Record<string, unknown>[]>;
+  labels(q?: FactQuery): Promise<Record<string, unknown>[]>;
   /** Actors across the store, most mentioned first; `q` matches part of the name. */
   actors(q?: { q?: string; type?: string; limit?: number; offset?: number }): Promise<ActorRow[]>;
   /** Ids of the latest articles that mention an actor (name or kb id). */
