@@ -6,7 +6,7 @@
  * titles and appositions, and installs `doc.services.resolve` for pronouns and nominals.
  */
 import type { Doc, MentionRef, Token } from '../document/document.js';
-import { quoteAround } from '../document/document.js';
+import { quoteAround, tokenIndexAt } from '../document/document.js';
 import type { Entity, EntityType } from '../types.js';
 import { editDistance, kbRoles, normName, type KbEntry, type KbIndex } from './kb.js';
 import { isCommonOnly, sentenceContext, spansOf, tagSentence, type Gazetteer, type NerModel } from './ner.js';
@@ -1246,13 +1246,5 @@ function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRef[], me
   };
 }
 
-function tokenAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Index of the first token ending after `offset` (the document's own search). */
+const tokenAt = tokenIndexAt;

@@ -755,11 +755,10 @@ class QuoteFinder {
   }
 
   /**
-   * A named subject opening the clause, title included: "Former Secretary of State Madeleine Albright posted …" gives
-   * "Madeleine Albright" (the last actor mention in the capitalised run), "He posted …" gives "He".
+   * The first content token of the main clause in tokens [a, k): past an opening phrase ending in a comma ("On
+   * Thursday, …", "When Wallace died in 1998, …") and leading function words. Null when there is none.
    */
-  private namedSubjectAt(a: number, k: number): [number, number] | null {
-    // "When Wallace died in 1998, President Clinton …": the main clause starts after the comma.
+  private clauseStart(a: number, k: number): number | null {
     if (SUBORD.has(this.toks[a]?.lower ?? '') || PREPS.has(this.toks[a]?.lower ?? '')) {
       let c = a;
       while (c < k && this.toks[c]!.text !== ',') c++;
@@ -768,6 +767,16 @@ class QuoteFinder {
     }
     let j = a;
     while (j < k && (FUNCTION.has(this.toks[j]!.lower) && !DETS.has(this.toks[j]!.lower) || this.toks[j]!.text === ',')) j++;
+    return j;
+  }
+
+  /**
+   * A named subject opening the clause, title included: "Former Secretary of State Madeleine Albright posted …" gives
+   * "Madeleine Albright" (the last actor mention in the capitalised run), "He posted …" gives "He".
+   */
+  private namedSubjectAt(a: number, k: number): [number, number] | null {
+    const j = this.clauseStart(a, k);
+    if (j === null) return null;
     const t = this.toks[j];
     if (!t || j >= k) return null;
     if (PRONOUNS.has(t.lower) && t.lower !== 'it' && t.lower !== 'you') return [j, j];
@@ -811,15 +820,8 @@ class QuoteFinder {
 
   /** The sentence's subject when it opens the sentence: "Police arrested …, saying …". */
   private subjectAt(a: number, k: number): [number, number] | null {
-    if (PREPS.has(this.toks[a]?.lower ?? '') || SUBORD.has(this.toks[a]?.lower ?? '')) {
-      // "On Thursday, the senator …": the clause starts after the opening phrase.
-      let c = a;
-      while (c < k && this.toks[c]!.text !== ',') c++;
-      if (c >= k) return null;
-      a = c + 1;
-    }
-    let j = a;
-    while (j < k && (FUNCTION.has(this.toks[j]!.lower) && !DETS.has(this.toks[j]!.lower) || this.toks[j]!.text === ',')) j++;
+    const j = this.clauseStart(a, k);
+    if (j === null) return null;
     const m = this.mentionAt(j);
     if (m && m[1] < k) return m;
     if (PRONOUNS.has(this.toks[j]?.lower ?? '')) return [j, j];
