@@ -93,6 +93,9 @@ test('stories page lists stories; following a story, an article and a fact reach
   await page.locator('main .facts a', { hasText: 'event' }).first().click();
   assert.ok((await page.locator('main .text mark[data-kind="event"]').count()) > 0);
   assert.equal(await page.locator('mark.active').first().getAttribute('data-kind'), 'event');
+  // And the reverse: a highlight leads to its fact in the list.
+  await page.locator('main .text mark[data-kind="event"]').first().click();
+  assert.match(await page.locator('main .facts li.active').textContent() ?? '', /event/);
   await page.uncheck('#layer-entity');
   assert.equal(await page.locator('main .text mark[data-kind="entity"]').count(), 0);
   await page.screenshot({ path: join(SHOTS, 'article.png'), fullPage: true });
@@ -126,8 +129,15 @@ test('the timeline of merged events filters by actor, and the figures page lists
   await page.waitForSelector('main ol');
   const items = await page.locator('main ol > li li').allTextContents();
   assert.ok(items.length > 0 && items.every((t) => t.includes('Khalifa Haftar')), items.join(' | '));
+  await page.fill('#f-place', 'Tripoli');
+  await page.click('main form button');
+  await page.waitForFunction(() => location.hash.includes('place='));
+  await page.waitForSelector('main ol');
+  const inTripoli = await page.locator('main ol > li li').allTextContents();
+  assert.ok(inTripoli.length > 0 && inTripoli.every((t) => t.includes('in Tripoli')), inTripoli.join(' | '));
   await page.goto(base + '/#/figures');
   await page.waitForSelector('main h1:text("Figures")');
+  await page.waitForSelector('main h2:text("Spread across outlets")');
   await page.goto(base + '/#/map');
   await page.waitForSelector('main svg.map');
   assert.ok((await page.locator('main svg.map circle').count()) > 0, 'events with a place are drawn');

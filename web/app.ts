@@ -106,6 +106,17 @@ function markedText(a: Json): HTMLElement {
     if (m.start < pos || m.end > parent.end) continue;
     parent.node.append(text.slice(pos, m.start));
     const node = el('mark', { 'data-kind': m.kind, 'data-tag': m.tag, title: m.title, id: `ev-${m.key}`, tabindex: '0', 'aria-label': `${m.title}: ${text.slice(m.start, m.end)}` });
+    // The reverse link: a highlight leads to its fact in the list (click or Enter).
+    const toFact = (ev: Event) => {
+      const fact = document.getElementById(`fact-${m.key}`);
+      if (!fact) return;
+      ev.stopPropagation();
+      document.querySelectorAll('.facts li.active').forEach((x) => x.classList.remove('active'));
+      fact.classList.add('active');
+      fact.querySelector('a')?.focus();
+    };
+    node.addEventListener('click', toFact);
+    node.addEventListener('keydown', (ev) => { if (ev.key === 'Enter') toFact(ev); });
     parent.node.append(node);
     stack.push({ node, end: m.end });
     pos = m.start;
@@ -147,11 +158,11 @@ function articleView(a: Json): Node[] {
     return b;
   };
   const facts = el('ul', { class: 'facts' },
-    ...a.quotes.map((q: Json, i: number) => el('li', {}, evidence(`Q${i}`, 'quote', 'quote'), ` ${entityName(a, q.speaker)}: “${q.text.slice(0, 140)}”`)),
-    ...a.figures.map((f: Json, i: number) => el('li', {}, evidence(`F${i}`, 'figure', 'figure'), ` ${f.kind} ${f.value} — ${entityName(a, f.source)}`)),
-    ...a.events.map((v: Json) => el('li', {}, evidence(v.id, 'event', 'event'), ` ${v.type}${v.cameo ? ' [' + v.cameo + ']' : ''}: ${entityName(a, v.actor)} → ${entityName(a, v.target)}, ${v.date.value ?? 'undated'}${v.place ? ', ' + v.place.name : ''} — “${v.text.slice(0, 100)}”`)),
+    ...a.quotes.map((q: Json, i: number) => el('li', { id: `fact-Q${i}` }, evidence(`Q${i}`, 'quote', 'quote'), ` ${entityName(a, q.speaker)}: “${q.text.slice(0, 140)}”`)),
+    ...a.figures.map((f: Json, i: number) => el('li', { id: `fact-F${i}` }, evidence(`F${i}`, 'figure', 'figure'), ` ${f.kind} ${f.value} — ${entityName(a, f.source)}`)),
+    ...a.events.map((v: Json) => el('li', { id: `fact-${v.id}` }, evidence(v.id, 'event', 'event'), ` ${v.type}${v.cameo ? ' [' + v.cameo + ']' : ''}: ${entityName(a, v.actor)} → ${entityName(a, v.target)}, ${v.date.value ?? 'undated'}${v.place ? ', ' + v.place.name : ''} — “${v.text.slice(0, 100)}”`)),
     ...a.relations.map((r: Json) => el('li', {}, `relation: ${entityName(a, r.subject)} ${r.type} ${entityName(a, r.object)}`)),
-    ...a.labels.map((l: Json, i: number) => el('li', {}, evidence(`L${i}`, 'label', 'label'), ` “${l.text}” (${l.kind}) → ${entityName(a, l.entity)}`)));
+    ...a.labels.map((l: Json, i: number) => el('li', { id: `fact-L${i}` }, evidence(`L${i}`, 'label', 'label'), ` “${l.text}” (${l.kind}) → ${entityName(a, l.entity)}`)));
   const actors = el('ul', {}, ...a.entities.map((e: Json) => el('li', {}, link(`#/actor/${encodeURIComponent(e.name)}`, e.name), ` (${e.type}${e.roles.length ? ', ' + e.roles.join(', ') : ''})`)));
   return [toggles, el('div', { class: 'cols' }, el('div', {}, root), el('div', {}, el('h2', {}, 'Actors'), actors, el('h2', {}, 'Facts'), facts))];
 }
@@ -217,15 +228,16 @@ async function timeline() {
   const form = el('form', { class: 'filters' },
     el('label', { for: 'f-actor' }, 'Actor '), el('input', { id: 'f-actor', name: 'actor', value: params.get('actor') ?? '' }),
     el('label', { for: 'f-type' }, ' Type '), el('input', { id: 'f-type', name: 'type', value: params.get('type') ?? '', placeholder: 'ASSAULT' }),
+    el('label', { for: 'f-place' }, ' Place '), el('input', { id: 'f-place', name: 'place', value: params.get('place') ?? '' }),
     ' ', el('button', { type: 'submit' }, 'Filter'));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const q = new URLSearchParams();
-    for (const k of ['actor', 'type']) { const v = (form.elements.namedItem(k) as HTMLInputElement).value.trim(); if (v) q.set(k, v); }
+    for (const k of ['actor', 'type', 'place']) { const v = (form.elements.namedItem(k) as HTMLInputElement).value.trim(); if (v) q.set(k, v); }
     location.hash = `#/timeline?${q}`;
   });
   const q = new URLSearchParams({ limit: '500' });
-  for (const k of ['actor', 'type']) if (params.get(k)) q.set(k, params.get(k)!);
+  for (const k of ['actor', 'type', 'place']) if (params.get(k)) q.set(k, params.get(k)!);
   const { items } = await api(`/api/events/merged?${q}`);
   const days = new Map<string, Json[]>();
   for (const e of items as Json[]) {
@@ -255,8 +267,14 @@ async function mapView() {
 }
 
 async function figures() {
-  const { items } = await api('/api/figures?limit=500');
-  show(el('h1', {}, 'Figures'), el('p', { class: 'muted' }, 'Every count with its claimant, as each outlet reported it.'),
+  const [{ items }, merged] = await Promise.all([api('/api/figures?limit=500'), api('/api/events/merged?limit=500')]);
+  const spread = (merged.items as Json[]).filter((e) => e.spread.length);
+  show(el('h1', {}, 'Figures'),
+    el('h2', {}, 'Spread across outlets'), el('p', { class: 'muted' }, 'For each event reported by several articles: the lowest and highest count of each kind, and who claims which.'),
+    el('ul', {}, ...spread.map((e: Json) => el('li', {}, `${e.type}: ${e.actor?.name ?? '—'} → ${e.target?.name ?? '—'}${e.place ? ' in ' + e.place.name : ''}, ${e.date.value ?? 'undated'}: `,
+      e.spread.map((x: Json) => `${x.kind} ${x.min === x.max ? x.min : `${x.min}–${x.max}`}`).join('; '), ' — ',
+      (e.figures as Json[]).map((f) => `${f.value} per ${f.outlet ?? '?'}${f.claimant ? ' (claimed by ' + f.claimant.name + ')' : ''}`).join(', ')))),
+    el('h2', {}, 'Every count'), el('p', { class: 'muted' }, 'Every count with its claimant, as each outlet reported it.'),
     el('table', {}, el('thead', {}, el('tr', {}, ...['Kind', 'Count', 'Qualifier', 'Counted', 'Claimant', 'Outlet', 'Published', ''].map((h) => el('th', {}, h)))),
       el('tbody', {}, ...items.map((f: Json) => el('tr', {}, el('td', {}, f.kind), el('td', {}, String(f.value)), el('td', {}, f.qualifier ?? ''), el('td', {}, f.counted ?? ''),
         el('td', {}, f.claimant_name ?? 'not said'), el('td', {}, f.source ?? '?'), el('td', {}, f.published ?? '?'), el('td', {}, link(`#/article/${encodeURIComponent(f.article_id)}`, 'evidence')))))));

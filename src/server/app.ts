@@ -130,11 +130,15 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   app.get('/api/events/merged', async (c) => {
-    const q = parse(FactQuery.extend({ story: z.string().max(100).optional(), window: z.coerce.number().int().min(1).max(5000).default(1000) }), query(c), 'query');
+    const q = parse(FactQuery.extend({ story: z.string().max(100).optional(), place: z.string().max(200).optional(), window: z.coerce.number().int().min(1).max(5000).default(1000) }), query(c), 'query');
     // Merged on the fly over the latest `window` matching articles: bounded work whatever the store's size.
     const analyses = await store.recentAnalyses(q, q.window);
     let merged = mergeEvents(analyses);
     if (q.type) merged = merged.filter((e) => e.type === q.type);
+    if (q.place) {
+      const p = q.place.toLowerCase();
+      merged = merged.filter((e) => e.place && (e.place.name.toLowerCase() === p || e.place.country === q.place));
+    }
     if (q.actor) {
       const a = q.actor.toLowerCase();
       merged = merged.filter((e) => [e.actor, e.target].some((r) => r && (r.name.toLowerCase() === a || r.kb === q.actor)));
