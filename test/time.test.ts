@@ -293,3 +293,41 @@ test('calendarDate: the date and precision of a TimeML value', () => {
   assert.deepEqual(calendarDate('2019'), { value: '2019', precision: 'year' });
   for (const v of ['P3Y', 'PRESENT_REF', 'XXXX-04', '199', null]) assert.equal(calendarDate(v), null);
 });
+
+test('2013-style news expressions: kinds rare in the 1989–2000 development news', () => {
+  const p = '2013-03-15'; // a Friday
+  const one = (text: string, needle: string) => { const d = tag(text, p); spansHold(d); return find(d, needle); };
+  const expect = (text: string, needle: string, extent: string, type: string, value: string | null) => {
+    const t = one(text, needle);
+    assert.deepEqual([t.text, t.type, t.value], [extent, type, value], text);
+  };
+  expect('The plant will open later this year.', 'year', 'later this year', 'DATE', '2013');
+  expect('He resigned earlier this month.', 'month', 'earlier this month', 'DATE', '2013-03');
+  expect('He left last fall.', 'fall', 'last fall', 'DATE', '2012-FA');
+  expect('The rules take effect this spring.', 'spring', 'this spring', 'DATE', '2013-SP');
+  expect('The law took effect Jan. 1, 2013.', 'Jan', 'Jan. 1, 2013', 'DATE', '2013-01-01');
+  expect('Sales fell in January 2013.', 'January', 'January 2013', 'DATE', '2013-01');
+  expect('The report was released on 2013-01-15.', '2013', '2013-01-15', 'DATE', '2013-01-15');
+  expect('He was arrested on Christmas Eve.', 'Christmas', 'Christmas Eve', 'DATE', '2012-12-24');
+  expect('The conflict has lasted decades.', 'decades', 'decades', 'DURATION', 'PXDE');
+  expect('He signed a two-year contract.', 'two', 'two-year', 'DURATION', 'P2Y');
+  expect('The 18-month study ended.', '18', '18-month', 'DURATION', 'P18M');
+  expect('The festival is held every year.', 'year', 'every year', 'SET', 'P1Y');
+  expect('He was arrested Monday night.', 'Monday', 'Monday night', 'TIME', '2013-03-11TNI');
+  expect('The vote is set for Tuesday morning.', 'Tuesday', 'Tuesday morning', 'TIME', '2013-03-19TMO');
+  expect('Rebels attacked overnight.', 'overnight', 'overnight', 'TIME', '2013-03-15TNI');
+  expect('At the moment, the talks are stalled.', 'moment', 'At the moment', 'DATE', 'PRESENT_REF');
+  expect('The plant closed in mid-2012.', '2012', 'mid-2012', 'DATE', '2012');
+  // "year-end" is that December 31 (as TimeBank writes it); "year's end" the year itself.
+  expect('The deal should close by year-end.', 'year', 'year-end', 'DATE', '2013-12-31');
+  expect("Sales were weak at year's end.", 'year', "year's end", 'DATE', '2013');
+  // A price before "a week earlier" does not make it a rate ("$9 a week").
+  expect('Shares rose to $10 from $9 a week earlier.', 'week', 'a week earlier', 'DATE', '2013-W10');
+  assert.equal(tag('Fares are $9 a week.', p).times.length, 0);
+  // "the Tuesday vote": "vote" is a noun the weekday modifies, not a scheduled-present verb.
+  expect('The Tuesday vote failed.', 'Tuesday', 'Tuesday', 'DATE', '2013-03-12');
+  expect('The Senate votes Tuesday.', 'Tuesday', 'Tuesday', 'DATE', '2013-03-19');
+  // Ages are not time expressions.
+  assert.equal(tag('The 45-year-old man was arrested.', p).times.length, 0);
+  assert.equal(tag('He is 45 years old.', p).times.length, 0);
+});

@@ -55,6 +55,8 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
       const p1w = toks[k - 1]?.lower ?? '';
       for (const head of sched) {
         if (head === '') {
+          // "the Tuesday vote": the verb-like word is a noun the date modifies.
+          if (k - 1 >= i0 && k - 1 < i1) continue;
           if (!DETERMINERS.has(p1w) && p1w !== 'to' && !MODALS.has(p1w) && !/^(?:did|do|does|didn't|not)$/.test(p1w) && toks[k - 1]?.kind !== 'number') return 'future';
         } else {
           const hw = head.split(' ');
@@ -81,6 +83,8 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
   // "as early as Tuesday", "as soon as May" look ahead; "Wednesday's ruling" looks back.
   if (/\bas\s+(?:early|soon)\s+as\s*$/i.test(doc.text.slice(Math.max(0, start - 16), start))) return 'future';
   if (/^['’]s\b/.test(doc.text.slice(end, end + 3))) return 'past';
+  // "since March", "since year-end": the point is behind us.
+  if (/\bsince\s+$/i.test(doc.text.slice(Math.max(0, start - 7), start))) return 'past';
   // The governing verb usually comes first ("launched an offensive in April"); look left, then right.
   // "by summer", "until March": a deadline looks ahead of the reported words, unless a past
   // perfect or a past "be" says it is already over ("had risen by March", "was closed until May").

@@ -20,7 +20,7 @@ export type Spec =
   | { k: 'abs'; value: string | null }
   | { k: 'dur'; value: string }
   | { k: 'ref'; value: string }
-  | { k: 'md'; m: number; d: number; y: number | null }
+  | { k: 'md'; m: number; d: number; y: number | null; /** tense alone picks the year ("year-end") */ hard?: boolean }
   | { k: 'month'; m: number; dir: Dir }
   | { k: 'monthY'; m: number; yOff: number }
   | { k: 'wd'; wd: number; dir: Dir; part: string | null }
@@ -98,6 +98,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     PART: { words: first(lex.part.keys()) },
     OVERNIGHT: { words: ['overnight'] },
     RELUNIT: { words: ['week', 'weekend', 'month', 'year', 'decade', 'century', 'day', 'morning', 'afternoon', 'evening', 'night'] },
+    YEAREND: { words: ['year', 'year-end', 'end'] },
     WEEKEND: { words: ['weekend'] }, YEAR: { words: ['year'] }, YEARAGO: { words: ['year-ago', 'year-earlier', 'yearago', 'year'] },
     QUARTER: { words: ['quarter', 'half'] },
     UNIT: { words: first(lex.unit.keys()) },
@@ -373,6 +374,10 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const unit: Gran = u === 'month' ? 'M' : u === 'week' ? 'W' : 'DE';
     return cand(m, 'DATE', { k: 'rel', unit, off: 0 }, 1);
   }));
+  // "year-end", "year's end", "the year's end": the current year (TimeML: the year, mod END).
+  pats.push(mk(T.YEAREND, `${B}(?:the\\s+)?year(-end|['’]s\\s+end)${E}(?!-)`, (m) => m[1]!.startsWith('-')
+    ? cand(m, 'DATE', { k: 'md', m: 12, d: 31, y: null, hard: true }, 1) // TimeBank: "by year-end" = that December 31
+    : cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 1)));
   pats.push(mk(T.YEARAGO, `${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: true }, 1)));
 
   // 12. Quarters and halves: "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 2013".
@@ -455,7 +460,9 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 20);
     // Once a day / twice a year: the "a day" part is a SET, tagged by the set pattern.
     const before = text.slice(Math.max(0, m.index - 14), m.index);
-    if ((numText === 'a' || numText === 'an' || numText === 'one') && /(?:once|twice|thrice|times|\d+)\s*$/i.test(before)) return null;
+    // ("$9 a week earlier" is a shifted date, not a rate.)
+    if ((numText === 'a' || numText === 'an' || numText === 'one') && /(?:once|twice|thrice|times|\d+)\s*$/i.test(before)
+      && !(/\d\s*$/.test(before) && /^(?:ago|earlier|later)$/i.test(m[8] ?? ''))) return null;
     let trail = m[8]?.toLowerCase().replace(/\s+/g, ' ');
     let endCut = 0;
     if (trail === 'before' || trail === 'after' || trail === 'prior' || trail === 'previously') {
@@ -831,6 +838,12 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
       const dist = (p: Ymd) => (p.y - base.y) * 372 + (p.m - base.m) * 31 + (p.d - base.d);
       // The nearest such date, unless the tense clearly points the other way by more than ~3 months.
       let best = cands.reduce((a, b) => (Math.abs(dist(b)) < Math.abs(dist(a)) ? b : a));
+      if (spec.hard) {
+        best = cands.find((p) => p.y === base.y) ?? best;
+        if (ctx.tense === 'past') best = [...cands].reverse().find((p) => dist(p) <= 0) ?? best;
+        if (ctx.tense === 'future') best = cands.find((p) => dist(p) >= 0) ?? best;
+        return at({ p: best, g: 'D' });
+      }
       if (ctx.tense === 'past' && dist(best) > 93) best = [...cands].reverse().find((p) => dist(p) <= 1) ?? best;
       if (ctx.tense === 'future' && dist(best) < -93) best = cands.find((p) => dist(p) >= 0) ?? best;
       return at({ p: best, g: 'D' });
