@@ -331,3 +331,27 @@ test('2013-style news expressions: kinds rare in the 1989–2000 development new
   assert.equal(tag('The 45-year-old man was arrested.', p).times.length, 0);
   assert.equal(tag('He is 45 years old.', p).times.length, 0);
 });
+
+test('holidays by rule (Easter, Black Friday, Election Day) and business shorthand (Q4 2012, H1, FY2013)', () => {
+  const p = '2013-03-15';
+  const one = (text: string, needle: string, published: string | null = p) => { const d = tag(text, published); spansHold(d); return find(d, needle); };
+  const expect = (text: string, needle: string, extent: string, value: string | null) => {
+    const t = one(text, needle);
+    assert.deepEqual([t.text, t.type, t.value], [extent, 'DATE', value], text);
+  };
+  expect('He was born on Easter Sunday, 1990.', 'Easter', 'Easter Sunday, 1990', '1990-04-15');
+  expect('Shops closed for Easter.', 'Easter', 'Easter', '2012-04-08');
+  expect('Stores expect big crowds on Black Friday.', 'Black', 'Black Friday', '2013-11-29');
+  expect('Voters went to the polls on Election Day.', 'Election', 'Election Day', '2012-11-06');
+  expect("Flowers sold well on Valentine's Day.", 'Valentine', "Valentine's Day", '2013-02-14');
+  expect('Fireworks lit the sky on July Fourth.', 'July', 'July Fourth', '2012-07-04');
+  // A sentence's full stop is not part of "July" or a run-together "3am".
+  expect('He left on the fourth of July.', 'July', 'the fourth of July', '2012-07-04');
+  const am = one('It ended at 3am.', '3am');
+  assert.deepEqual([am.text, am.value], ['3am', '2013-03-15T03:00']);
+  expect('Sales rose in Q4 2012.', 'Q4', 'Q4 2012', '2012-Q4');
+  expect('Sales rose in H1 2013.', 'H1', 'H1 2013', '2013-H1');
+  expect('The FY2013 budget was cut.', 'FY', 'FY2013', '2013');
+  expect('Sales rose in 3Q.', '3Q', '3Q', '2012-Q3');
+  for (const text of ['He drove a Q7 car.', 'He rated it 3 Q.', 'The easter wind blew.']) assert.equal(tag(text, p).times.length, 0, text);
+});

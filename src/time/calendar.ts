@@ -86,3 +86,12 @@ export function nthWeekday(y: number, m: number, wd: number, n: number): Ymd {
   const last: Ymd = { y, m, d: daysInMonth(y, m) };
   return addDays(last, -((weekday(last) - wd + 7) % 7));
 }
+
+/** Western (Gregorian) Easter Sunday of a year: the anonymous Gregorian computus. */
+export function easter(y: number): Ymd {
+  const a = y % 19, b = Math.floor(y / 100), c = y % 100, d = Math.floor(b / 4), e = b % 4;
+  const f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  return { y, m: month, d: ((h + l - 7 * m + 114) % 31) + 1 };
+}

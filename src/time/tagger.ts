@@ -9,7 +9,7 @@
 import type { TimeAnchor, TimeType } from '../types.js';
 import { parseNumber, type TimeLexicon } from './lexicon.js';
 import {
-  addDays, addMonths, daysInMonth, fmtDay, fmtMonth, fmtWeek, fmtYear, nthWeekday, pad, valid, weekday, type Ymd,
+  addDays, addMonths, daysInMonth, easter, fmtDay, fmtMonth, fmtWeek, fmtYear, nthWeekday, pad, valid, weekday, type Ymd,
 } from './calendar.js';
 
 export type Dir = 'last' | 'next' | 'this' | null;
@@ -99,6 +99,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     OVERNIGHT: { words: ['overnight'] },
     RELUNIT: { words: ['week', 'weekend', 'month', 'year', 'decade', 'century', 'day', 'morning', 'afternoon', 'evening', 'night'] },
     YEAREND: { words: ['year', 'year-end', 'end'] },
+    QCODE: { words: ['q1', 'q2', 'q3', 'q4', '1q', '2q', '3q', '4q', 'q', 'h1', 'h2', 'fy', ...Array.from({ length: 100 }, (_, i) => `fy${pad(i)}`), ...Array.from({ length: 60 }, (_, i) => `fy${1980 + i}`)] },
     WEEKEND: { words: ['weekend'] }, YEAR: { words: ['year'] }, YEARAGO: { words: ['year-ago', 'year-earlier', 'yearago', 'year'] },
     QUARTER: { words: ['quarter', 'half'] },
     UNIT: { words: first(lex.unit.keys()) },
@@ -107,7 +108,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     COLON: { num: /^\d{1,2}$/ }, NOON: { words: ['noon', 'midnight', 'midday'] }, EVERY: { words: ['every', 'each'] },
     SETW: { words: first(lex.set.keys()) }, PERUNIT: { words: first(lex.unit.keys()) },
     PLURALWD: { words: ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'weekends'] },
-    REF: { words: first(lex.ref.keys()) }, HOLIDAY: { words: first(lex.holiday.keys()) },
+    REF: { words: first(lex.ref.keys()) }, HOLIDAY: { words: first(lex.holiday.keys()).flatMap((w) => [w, w.replace(/['’]s?$/, '')]) },
     ANAPH: { words: ['before', 'after', 'earlier', 'later'] },
     DECADEW: { words: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'] },
     LONG: { words: ['long'] },
@@ -412,6 +413,16 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return cand(m, 'DATE', spec, 2);
   }));
 
+  // 12-. Business shorthand: "Q4 2012", "Q1", "3Q", "H1 2013", "FY2013", "FY13".
+  pats.push(mk(T.QCODE, `${B}(?:([QH])([1-4])|([1-4])Q|FY\\s?(?=\\d))(?:[\\s-]?(\\d{4})|[\\s-]?['’]?(\\d{2}))?${E}`, (m) => {
+    if (m[0] !== m[0].toUpperCase()) return null;
+    const y = m[4] ? +m[4] : m[5] ? 2000 + +m[5] : null;
+    if (!m[1] && !m[3]) return y === null ? null : cand(m, 'DATE', { k: 'abs', value: String(y) }, 2); // FY2013
+    const half = m[1] === 'H';
+    const q = +(m[2] ?? m[3]!);
+    if (half && q > 2) return null;
+    return cand(m, 'DATE', { k: 'quarter', q, half, off: 0, y, yearAgo: false, current: false, latest: false }, 2);
+  }, 1));
   // 12a. "the 1989 period" in a quarterly report: that quarter in that year.
   pats.push(mk(T.DIGIT4, `${B}the\\s+(\\d{4})\\s+period${E}`, (m) => {
     const y = +m[1]!;
@@ -696,7 +707,8 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
       if (!c) continue;
       while (c.end > c.start && /\s/.test(text[c.end - 1]!)) c.end--;
       // A sentence's full stop after a full word ("22 March.") is not part of the span; "Sept." and "a.m." keep theirs.
-      if (text[c.end - 1] === '.' && /\p{L}{5,}\.$/u.test(text.slice(Math.max(c.start, c.end - 12), c.end))) c.end--;
+      // Nor after "July", "June" or a run-together "3am" / "11.30pm".
+      if (text[c.end - 1] === '.' && /(?:\p{L}{5,}|(?:^|[^\p{L}.])(?:june|july|[ap]m))\.$/iu.test(text.slice(Math.max(c.start, c.end - 12), c.end))) c.end--;
       // An adjectival timex ("the two-week trip", "the third-quarter loss") leaves the determiner out.
       const det = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-[\p{L}\d-]+$)/iu.exec(text.slice(c.start, c.end));
       if (det && /^\s+\p{L}/u.test(text.slice(c.end, c.end + 3)) && c.type !== 'SET') c.start += det[0].length;
@@ -965,9 +977,15 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
       return at({ p: base, g: 'D' }, baseAnchor, hh);
     }
     case 'holiday': {
-      const [ms, ds] = spec.md.split('-') as [string, string];
+      // "MM-DD", "MM-WDn" (n-th weekday; L = last), either with "+k" days ("11-TH4+1": Black Friday),
+      // or "EA+k" / "EA-k": k days from Western Easter Sunday.
+      const ea = /^EA([+-]\d+)?$/.exec(spec.md);
+      const [ms, dsk] = (ea ? ['04', 'EA'] : spec.md.split('-')) as [string, string];
+      const [ds, plus] = dsk.split('+') as [string, string | undefined];
       const m = +ms;
       const dayOf = (y: number): Ymd => {
+        if (ea) return addDays(easter(y), +(ea[1] ?? 0));
+        if (plus) return addDays(nthWeekday(y, m, { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 }[ds.slice(0, 2)] ?? 1, ds.slice(2) === 'L' ? -1 : +ds.slice(2)), +plus);
         const fixed = /^\d+$/.test(ds);
         if (fixed) return { y, m, d: Math.min(+ds, daysInMonth(y, m)) };
         const wdCode = ds.slice(0, 2);
