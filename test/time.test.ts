@@ -355,3 +355,16 @@ test('holidays by rule (Easter, Black Friday, Election Day) and business shortha
   expect('Sales rose in 3Q.', '3Q', '3Q', '2012-Q3');
   for (const text of ['He drove a Q7 car.', 'He rated it 3 Q.', 'The easter wind blew.']) assert.equal(tag(text, p).times.length, 0, text);
 });
+
+test('looking-ahead quarters, "the weeks ahead", "decades-old", clock times in words', () => {
+  const p = '2013-03-15';
+  const got = (text: string, needle: string) => { const d = tag(text, p); spansHold(d); const t = find(d, needle); return [t.text, t.type, t.value]; };
+  assert.deepEqual(got('Sales will rise in the third quarter.', 'quarter'), ['the third quarter', 'DATE', '2013-Q3']);
+  assert.deepEqual(got('Sales rose in the third quarter.', 'quarter'), ['the third quarter', 'DATE', '2012-Q3']);
+  assert.deepEqual(got('In the weeks ahead, talks resume.', 'weeks'), ['the weeks ahead', 'DURATION', 'PXW']);
+  assert.deepEqual(got('The decades-old dispute flared.', 'decades'), ['decades-old', 'DURATION', 'PXDE']);
+  assert.deepEqual(got('He died at 4 in the afternoon.', '4'), ['4 in the afternoon', 'TIME', '2013-03-15T16:00']);
+  assert.deepEqual(got("The meeting began at 10 o'clock.", '10'), ["10 o'clock", 'TIME', '2013-03-15T10:00']);
+  // A short past form is a tense cue too: Good Friday 2013 (March 29) had not come yet.
+  assert.deepEqual(got('He died on Good Friday.', 'Good'), ['Good Friday', 'DATE', '2012-04-06']);
+});

@@ -514,6 +514,23 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return cand(m, 'DURATION', { k: 'dur', value: vagueDur(u) }, 1);
   }));
 
+  // 14b. "the weeks ahead", "the months ahead" (TimeML: a vague duration, "the" and "ahead" inside);
+  //      "decades-old", "centuries-old" (not an age: those name a number).
+  pats.push(mk(T.PLURAL, `${B}the\\s+(?:(?:coming|next)\\s+)?(years|months|weeks|days|decades)\\s+ahead${E}`, (m) =>
+    cand(m, 'DURATION', { k: 'dur', value: vagueDur(lex.unit.get(m[1]!.toLowerCase())! as Gran) }, 2)));
+  pats.push(mk(T.PLURAL, `${B}(years|months|weeks|decades|centuries)-old${E}`, (m) =>
+    cand(m, 'DURATION', { k: 'dur', value: vagueDur(lex.unit.get(m[1]!.toLowerCase())! as Gran) }, 2)));
+  // 14c. "6 in the morning", "4 o'clock in the afternoon", "10 o'clock".
+  pats.push(mk(T.COLON, `${B}(\\d{1,2})(?::(\\d{2}))?(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)${E}|${B}(\\d{1,2})\\s+o['’]clock${E}`, (m) => {
+    let h = +(m[1] ?? m[4]!);
+    const mi = m[2] ? +m[2] : 0;
+    if (h > 12 || mi > 59) return null;
+    const part = m[3]?.toLowerCase();
+    if (part && part !== 'morning' && h < 12) h += 12;
+    if (part === 'morning' && h === 12) h = 0;
+    return cand(m, 'TIME', { k: 'clock', h, mi, day: null }, 3);
+  }, 1));
+
   // 15. Clock times: "10 a.m.", "3:30 p.m. EST", "noon Thursday", "9 p.m. Wednesday".
   const dayRef = (s: string | undefined): Spec | null => {
     if (!s) return null;
@@ -924,6 +941,8 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         // The latest quarter with that number that has begun by the base date.
         const qm = (spec.q - 1) * 3 + 1;
         p = { y: qm <= base!.m ? base!.y : base!.y - 1, m: qm, d: 1 };
+        // …unless the words look ahead ("sales will rise in the third quarter"): the next one to begin.
+        if (ctx.tense === 'future' && !spec.off && qm > base!.m) p = { y: base!.y, m: qm, d: 1 };
         if (spec.off) p = shift(p, spec.off * 4, 'Q');
       } else {
         // "this/the current quarter" is the current one; "the quarter", "the latest quarter", "the
