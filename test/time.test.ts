@@ -365,6 +365,9 @@ test('looking-ahead quarters, "the weeks ahead", "decades-old", clock times in w
   assert.deepEqual(got('The decades-old dispute flared.', 'decades'), ['decades-old', 'DURATION', 'PXDE']);
   assert.deepEqual(got('He died at 4 in the afternoon.', '4'), ['4 in the afternoon', 'TIME', '2013-03-15T16:00']);
   assert.deepEqual(got("The meeting began at 10 o'clock.", '10'), ["10 o'clock", 'TIME', '2013-03-15T10:00']);
+  // "the fall" under a past verb, said in March, is last year's; under a future verb this year's.
+  assert.deepEqual(got('The law was passed in the fall.', 'fall'), ['the fall', 'DATE', '2012-FA']);
+  assert.deepEqual(got('The law will pass in the fall.', 'fall'), ['the fall', 'DATE', '2013-FA']);
   // A short past form is a tense cue too: Good Friday 2013 (March 29) had not come yet.
   assert.deepEqual(got('He died on Good Friday.', 'Good'), ['Good Friday', 'DATE', '2012-04-06']);
 });

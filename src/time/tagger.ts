@@ -922,7 +922,9 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
       else if (spec.dir === 'next') y = start > base.m ? base.y : base.y + 1;
       // "this winter" in February is the winter that began in December (TimeML dates winter by its December).
       else if (spec.dir === 'this' || spec.dir === 'the') y = spec.s === 'WI' && base.m <= 3 && ctx.tense !== 'future' ? base.y - 1 : base.y;
+      // "the law was passed in the fall" (said in March): a season not yet begun this year is last year's.
       else y = ctx.tense === 'future' ? (start >= base.m ? base.y : base.y + 1) : start <= base.m ? base.y : base.y - 1;
+      if (spec.dir === 'the' && ctx.tense === 'past' && spec.s !== 'WI' && start > base.m) y = base.y - 1;
       return { value: `${fmtYear(y)}-${spec.s}`, anchor: baseAnchor, point: { p: { y, m: start, d: 1 }, g: 'Y' } };
     }
     case 'quarter': {
