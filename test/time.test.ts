@@ -368,6 +368,12 @@ test('looking-ahead quarters, "the weeks ahead", "decades-old", clock times in w
   // "the fall" under a past verb, said in March, is last year's; under a future verb this year's.
   assert.deepEqual(got('The law was passed in the fall.', 'fall'), ['the fall', 'DATE', '2012-FA']);
   assert.deepEqual(got('The law will pass in the fall.', 'fall'), ['the fall', 'DATE', '2013-FA']);
+  assert.deepEqual(got('By mid afternoon, troops left.', 'mid'), ['mid afternoon', 'TIME', '2013-03-15TAF']);
+  assert.deepEqual(got('At mid-afternoon yesterday, shares fell.', 'mid'), ['mid-afternoon yesterday', 'TIME', '2013-03-14TAF']);
+  assert.equal(tag('He was a mid-afternoon guest.', p).times.length, 0);
+  assert.deepEqual(got('It was tough in recent quarters.', 'quarters'), ['recent quarters', 'DURATION', 'PXQ']);
+  assert.deepEqual(got('It bodes ill for coming quarters.', 'quarters'), ['coming quarters', 'DATE', 'FUTURE_REF']);
+  assert.deepEqual(got('Cuts will come by year end.', 'year'), ['year end', 'DATE', '2013']);
   // A short past form is a tense cue too: Good Friday 2013 (March 29) had not come yet.
   assert.deepEqual(got('He died on Good Friday.', 'Good'), ['Good Friday', 'DATE', '2012-04-06']);
 });

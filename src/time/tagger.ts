@@ -101,7 +101,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     YEAREND: { words: ['year', 'year-end', 'end'] },
     QCODE: { words: ['q1', 'q2', 'q3', 'q4', '1q', '2q', '3q', '4q', 'q', 'h1', 'h2', 'fy', ...Array.from({ length: 100 }, (_, i) => `fy${pad(i)}`), ...Array.from({ length: 60 }, (_, i) => `fy${1980 + i}`)] },
     WEEKEND: { words: ['weekend'] }, YEAR: { words: ['year'] }, YEARAGO: { words: ['year-ago', 'year-earlier', 'yearago', 'year'] },
-    QUARTER: { words: ['quarter', 'half'] },
+    QUARTER: { words: ['quarter', 'half'] }, QPLURAL: { words: ['quarters'] },
     UNIT: { words: first(lex.unit.keys()) },
     PLURAL: { words: ['years', 'months', 'weeks', 'days', 'decades', 'hours', 'minutes', 'centuries'] },
     AMPM: { words: ['a.m.', 'p.m.', 'a.m', 'p.m', 'am', 'pm', 'a', 'p'], num: /^\d{1,2}(?:[ap]m)?$/ },
@@ -376,7 +376,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return cand(m, 'DATE', { k: 'rel', unit, off: 0 }, 1);
   }));
   // "year-end", "year's end", "the year's end": the current year (TimeML: the year, mod END).
-  pats.push(mk(T.YEAREND, `${B}(?:the\\s+)?year(-end|['’]s\\s+end)${E}(?!-)`, (m) => m[1]!.startsWith('-')
+  pats.push(mk(T.YEAREND, `${B}(?:around\\s+)?(?:the\\s+)?year(-end|['’]s\\s+end|\\s+end)${E}(?!-)`, (m) => m[1]!.startsWith('-')
     ? cand(m, 'DATE', { k: 'md', m: 12, d: 31, y: null, hard: true }, 1) // TimeBank: "by year-end" = that December 31
     : cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 1)));
   pats.push(mk(T.YEARAGO, `${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: true }, 1)));
@@ -514,6 +514,17 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return cand(m, 'DURATION', { k: 'dur', value: vagueDur(u) }, 1);
   }));
 
+  // 14a. "recent quarters", "several quarters", "coming quarters", "future quarters".
+  pats.push(mk(T.QPLURAL, `${B}(recent|several|the\\s+past|past|the\\s+last|the\\s+next|the\\s+coming|coming|future|upcoming)\\s+quarters${E}`, (m) => {
+    const pre = m[1]!.toLowerCase();
+    if (/coming|future|next/.test(pre)) return cand(m, 'DATE', { k: 'ref', value: 'FUTURE_REF' }, 1);
+    return cand(m, 'DURATION', { k: 'dur', value: 'PXQ' }, 1);
+  }, 3));
+  // 14a'. "by mid-afternoon", "in mid-morning": that part of the day.
+  pats.push(mk(T.PART, `${B}mid[-\\s]?(morning|afternoon)(?:\\s+(yesterday|today))?${E}`, (m, text) => {
+    if (!/\b(?:by|in|until|at|around|before|after|from|since)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
+    return cand(m, 'TIME', { k: 'day', off: m[2]?.toLowerCase() === 'yesterday' ? -1 : 0, part: lex.part.get(m[1]!.toLowerCase())! }, 2);
+  }, 1));
   // 14b. "the weeks ahead", "the months ahead" (TimeML: a vague duration, "the" and "ahead" inside);
   //      "decades-old", "centuries-old" (not an age: those name a number).
   pats.push(mk(T.PLURAL, `${B}the\\s+(?:(?:coming|next)\\s+)?(years|months|weeks|days|decades)\\s+ahead${E}`, (m) =>
