@@ -41,3 +41,26 @@ export function withActors(text: string, actors: ActorSpec[], extra: Record<stri
   doc.services.resolve = (s, e) => lookup.get(text.slice(s, e)) ?? null;
   return doc;
 }
+
+/** The seed's actors as the spec lists them, with the extra phrases that name them. */
+export const SEED_ACTORS: ActorSpec[] = [
+  ['HAF', 'PERSON', ['Khalifa Haftar', 'Haftar', 'Genersl Haftar']],
+  ['LNA', 'GROUP', ['Libyan National Army', 'LNA']],
+  ['GNA', 'ORG', ['Government of National Accord', 'GNA', 'Tripoli government']],
+  ['SER', 'PERSON', ['Fayez al-Serraj', 'Serraj']],
+  ['ERD', 'PERSON', ['Recept Tayyip Erdogan']],
+  ['TUR', 'GPE', ['Turkey', 'Ankara']],
+  ['RUS', 'GPE', ['Russia']],
+  ['EGY', 'GPE', ['Egypt']],
+  ['UAE', 'GPE', ['UAE']],
+  ['USA', 'GPE', ['United States']],
+  ['QAT', 'GPE', ['Qatar']],
+  ['SYR', 'GPE', ['Syria']],
+  ['UN', 'ORG', ['United Nations', 'UN']],
+  ['RIA', 'ORG', ['RIA']],
+  ['SAL', 'PERSON', ['Ghassan Salame']],
+  ['NATO', 'ORG', ['NATO']],
+  ['GAD', 'PERSON', ['Muammar al-Gaddafi']],
+  ['LBY', 'GPE', ['Libya']],
+];
+export const SEED_EXTRA = { 'Turkish': 'TUR', 'Libyan': 'LBY', 'Syrian': 'SYR', 'Serraj’s government': 'GNA', 'Haftar’s forces': 'LNA' };

@@ -8,7 +8,7 @@ import { loadLabelsResources } from '../src/labels/load.js';
 import type { Doc } from '../src/document/document.js';
 import { buildDocument } from '../src/document/document.js';
 import type { Abbreviations } from '../src/document/sentences.js';
-import { withActors, type ActorSpec } from './actor-layer.js';
+import { withActors, SEED_ACTORS, SEED_EXTRA, type ActorSpec } from './actor-layer.js';
 import { NO_SEED, analyzedSeed, seedArticle } from './helpers.js';
 
 // Only this stage's data and the sentence splitter's: these tests do not depend on the other stages.
@@ -28,27 +28,6 @@ const labelsOf = (doc: Doc) => {
 const has = (labels: ReturnType<typeof labelsOf>, text: string, kind: string, entity: string | null) =>
   labels.some((l) => l.text === text && l.kind === kind && l.entity === entity);
 
-const SEED_ACTORS: ActorSpec[] = [
-  ['HAF', 'PERSON', ['Khalifa Haftar', 'Haftar', 'Genersl Haftar']],
-  ['LNA', 'GROUP', ['Libyan National Army', 'LNA']],
-  ['GNA', 'ORG', ['Government of National Accord', 'GNA', 'Tripoli government']],
-  ['SER', 'PERSON', ['Fayez al-Serraj', 'Serraj']],
-  ['ERD', 'PERSON', ['Recept Tayyip Erdogan']],
-  ['TUR', 'GPE', ['Turkey', 'Ankara']],
-  ['RUS', 'GPE', ['Russia']],
-  ['EGY', 'GPE', ['Egypt']],
-  ['UAE', 'GPE', ['UAE']],
-  ['USA', 'GPE', ['United States']],
-  ['QAT', 'GPE', ['Qatar']],
-  ['SYR', 'GPE', ['Syria']],
-  ['UN', 'ORG', ['United Nations', 'UN']],
-  ['RIA', 'ORG', ['RIA']],
-  ['SAL', 'PERSON', ['Ghassan Salame']],
-  ['NATO', 'ORG', ['NATO']],
-  ['GAD', 'PERSON', ['Muammar al-Gaddafi']],
-  ['LBY', 'GPE', ['Libya']],
-];
-const SEED_EXTRA = { 'Turkish': 'TUR', 'Libyan': 'LBY', 'Syrian': 'SYR', 'Serraj’s government': 'GNA', 'Haftar’s forces': 'LNA' };
 
 test('seed: the labels the spec lists, attached to the actor they describe', { skip: NO_SEED }, () => {
   const labels = labelsOf(withActors(seedArticle().text, SEED_ACTORS, SEED_EXTRA));

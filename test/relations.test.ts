@@ -8,7 +8,7 @@ import { loadRelationsResources } from '../src/relations/load.js';
 import type { Doc } from '../src/document/document.js';
 import { buildDocument } from '../src/document/document.js';
 import type { Abbreviations } from '../src/document/sentences.js';
-import { withActors, type ActorSpec } from './actor-layer.js';
+import { withActors, SEED_ACTORS, SEED_EXTRA, type ActorSpec } from './actor-layer.js';
 import { NO_SEED, analyzedSeed, seedArticle } from './helpers.js';
 
 // Only this stage's data and the sentence splitter's: these tests do not depend on the other stages.
@@ -26,27 +26,6 @@ const relationsOf = (doc: Doc) => {
   return doc.relations.map((r) => `${r.subject} ${r.type} ${r.object}`);
 };
 
-const SEED_ACTORS: ActorSpec[] = [
-  ['HAF', 'PERSON', ['Khalifa Haftar', 'Haftar', 'Genersl Haftar']],
-  ['LNA', 'GROUP', ['Libyan National Army', 'LNA']],
-  ['GNA', 'ORG', ['Government of National Accord', 'GNA', 'Tripoli government']],
-  ['SER', 'PERSON', ['Fayez al-Serraj', 'Serraj']],
-  ['ERD', 'PERSON', ['Recept Tayyip Erdogan']],
-  ['TUR', 'GPE', ['Turkey', 'Ankara']],
-  ['RUS', 'GPE', ['Russia']],
-  ['EGY', 'GPE', ['Egypt']],
-  ['UAE', 'GPE', ['UAE']],
-  ['USA', 'GPE', ['United States']],
-  ['QAT', 'GPE', ['Qatar']],
-  ['SYR', 'GPE', ['Syria']],
-  ['UN', 'ORG', ['United Nations', 'UN']],
-  ['RIA', 'ORG', ['RIA']],
-  ['SAL', 'PERSON', ['Ghassan Salame']],
-  ['NATO', 'ORG', ['NATO']],
-  ['GAD', 'PERSON', ['Muammar al-Gaddafi']],
-  ['LBY', 'GPE', ['Libya']],
-];
-const SEED_EXTRA = { 'Turkish': 'TUR', 'Libyan': 'LBY', 'Syrian': 'SYR', 'Serraj’s government': 'GNA', 'Haftar’s forces': 'LNA' };
 
 test('seed: the relations the spec lists, each once, in the stated direction', { skip: NO_SEED }, () => {
   const rels = relationsOf(withActors(seedArticle().text, SEED_ACTORS, SEED_EXTRA));
