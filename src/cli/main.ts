@@ -67,14 +67,11 @@ const COMMANDS: Record<string, Command> = {
     async run(v, paths) {
       if (!paths.length) return usageError('ingest', 'give at least one file, folder, or - for standard input');
       if (v.queue) {
-        const store = await openStore(v.db as string);
-        try {
+        return withStore(v.db as string, async (store) => {
           const s = await new Queue(store.db).enqueue(read(paths, v), store);
           process.stderr.write(`sitrep ingest --queue: ${s.read} read, ${s.enqueued} enqueued, ${s.duplicates} already stored or queued, ${s.rejected} rejected → run sitrep worker --db ${v.db as string}\n`);
           return s.enqueued + s.duplicates === 0 ? 1 : 0;
-        } finally {
-          await store.close();
-        }
+        });
       }
       const summary = await runIngest(paths, v);
       return summary.stored + summary.duplicates === 0 ? 1 : 0;
@@ -86,8 +83,7 @@ const COMMANDS: Record<string, Command> = {
     options: { db, json },
     async run(v, [id]) {
       if (!id) return usageError('show', 'give an article id (a unique prefix is enough)');
-      const store = await openStore(v.db as string);
-      try {
+      return withStore(v.db as string, async (store) => {
         const a = await store.analysis(id);
         if (!a) {
           process.stderr.write(`sitrep show: no article "${id}" in ${v.db as string}\n`);
@@ -95,9 +91,7 @@ const COMMANDS: Record<string, Command> = {
         }
         process.stdout.write(v.json ? JSON.stringify(a) + '\n' : formatReport(a) + '\n');
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     },
   },
   stories: {
@@ -105,8 +99,7 @@ const COMMANDS: Record<string, Command> = {
     usage: 'sitrep stories [--db FILE] [--json] [--from DATE] [--to DATE] [--limit N]',
     options: { db, json, from: { type: 'string' }, to: { type: 'string' }, limit: { type: 'string', default: '1000' } },
     async run(v) {
-      const store = await openStore(v.db as string);
-      try {
+      return withStore(v.db as string, async (store) => {
         for (const s of await store.stories({ from: v.from as string | undefined, to: v.to as string | undefined, limit: Number(v.limit) })) {
           const detail = (await store.story(s.id))!;
           if (v.json) {
@@ -118,9 +111,7 @@ const COMMANDS: Record<string, Command> = {
           }
         }
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     },
   },
   story: {
@@ -129,8 +120,7 @@ const COMMANDS: Record<string, Command> = {
     options: { db, json },
     async run(v, [id]) {
       if (!id) return usageError('story', 'give a story id (see sitrep stories)');
-      const store = await openStore(v.db as string);
-      try {
+      return withStore(v.db as string, async (store) => {
         const s = await store.story(id);
         if (!s) {
           process.stderr.write(`sitrep story: no story "${id}" in ${v.db as string}\n`);
@@ -145,9 +135,7 @@ const COMMANDS: Record<string, Command> = {
           process.stdout.write(`\nComparison by outlet:\n${JSON.stringify(comparison, null, 2)}\n`);
         }
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     },
   },
   events: {
@@ -157,8 +145,7 @@ const COMMANDS: Record<string, Command> = {
     async run(v) {
       const format = v.format as string;
       if (!['json', 'csv', 'acled', 'gkg', 'plover'].includes(format)) return usageError('events', `unknown --format ${format}`);
-      const store = await openStore(v.db as string);
-      try {
+      return withStore(v.db as string, async (store) => {
         const analyses = await allAnalyses(store);
         const keep = eventFilter(v);
         const filtered = analyses.map((a) => ({ ...a, events: a.events.filter((e) => keep(a, e)) }));
@@ -170,9 +157,7 @@ const COMMANDS: Record<string, Command> = {
         if (merged) for (const e of merged) process.stdout.write(JSON.stringify(e) + '\n');
         else for (const a of filtered) for (const e of a.events) process.stdout.write(JSON.stringify({ article: a.article.id, source: a.article.source, published: a.article.published, ...e, actorName: name(a, e.actor), targetName: name(a, e.target) }) + '\n');
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     },
   },
   actors: {
@@ -180,16 +165,13 @@ const COMMANDS: Record<string, Command> = {
     usage: 'sitrep actors [--db FILE] [--json] [--limit N]',
     options: { db, json, limit: { type: 'string', default: '100' } },
     async run(v) {
-      const store = await openStore(v.db as string);
-      try {
+      return withStore(v.db as string, async (store) => {
         const profiles = corpus.actorProfiles(await allAnalyses(store)).slice(0, Number(v.limit));
         for (const p of profiles) {
           process.stdout.write(v.json ? JSON.stringify(p) + '\n' : `${p.name.padEnd(40)} ${p.type.padEnd(8)} ${String(p.articles.length).padStart(5)} articles  ${p.names.filter((n) => n.name !== p.name).slice(0, 4).map((n) => n.name).join(', ')}\n`);
         }
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     },
   },
   actor: {
@@ -199,8 +181,7 @@ const COMMANDS: Record<string, Command> = {
     async run(v, words) {
       const query = words.join(' ');
       if (!query) return usageError('actor', 'give a name, alias or knowledge-base id');
-      const store = await openStore(v.db as string);
-      try {
+      return withStore(v.db as string, async (store) => {
         const p = corpus.findActor(corpus.actorProfiles(await allAnalyses(store)), query);
         if (!p) {
           process.stderr.write(`sitrep actor: no actor "${query}" in ${v.db as string}\n`);
@@ -208,9 +189,7 @@ const COMMANDS: Record<string, Command> = {
         }
         process.stdout.write(v.json ? JSON.stringify(p) + '\n' : JSON.stringify(p, null, 2) + '\n');
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     },
   },
   worker: {
@@ -218,8 +197,7 @@ const COMMANDS: Record<string, Command> = {
     usage: 'sitrep worker --db postgres://… [--batch 20] [--lease 120] [--max-attempts 3] [--exit-when-empty] [--name NAME]',
     options: { db, batch: { type: 'string', default: '20' }, lease: { type: 'string', default: '120' }, 'max-attempts': { type: 'string', default: '3' }, 'exit-when-empty': { type: 'boolean', default: false }, name: { type: 'string' }, kb },
     async run(v) {
-      const store = await openStore(v.db as string);
-      try {
+      return withStore(v.db as string, async (store) => {
         const queue = new Queue(store.db, { leaseSeconds: Number(v.lease), maxAttempts: Number(v['max-attempts']) });
         const stories = await new StoryKeeper(loadCorpusResources()).open(store);
         const s = await runWorker(store, queue, stories, loadResources({ kb: v.kb as string[] | undefined }), {
@@ -228,9 +206,7 @@ const COMMANDS: Record<string, Command> = {
         });
         process.stderr.write(`sitrep worker: ${s.stored} stored, ${s.duplicates} already stored, ${s.retried} retried, ${s.parked} parked, ${s.transientErrors} database interruptions\n`);
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     },
   },
   queue: {
@@ -238,8 +214,7 @@ const COMMANDS: Record<string, Command> = {
     usage: 'sitrep queue [--db postgres://…] [--json]',
     options: { db, json },
     async run(v) {
-      const store = await openStore(v.db as string);
-      try {
+      return withStore(v.db as string, async (store) => {
         const q = new Queue(store.db);
         const stats = await q.stats();
         const failed = await q.failed();
@@ -249,9 +224,7 @@ const COMMANDS: Record<string, Command> = {
           for (const f of failed) process.stdout.write(`  failed: ${f.input} after ${f.attempts} tries: ${f.error}\n`);
         }
         return 0;
-      } finally {
-        await store.close();
-      }
+      });
     },
   },
   serve: {
@@ -334,6 +307,16 @@ function* read(paths: string[], v: Record<string, unknown>): Generator<ReadResul
   for (const r of readPaths(paths, { date: v.date as string | undefined, source: v.source as string | undefined })) {
     if (r.ok) for (const w of r.warnings ?? []) process.stderr.write(`sitrep: ${r.input}: warning: ${w}\n`);
     yield r;
+  }
+}
+
+/** Opens the store named by --db, runs `fn`, and closes the store whatever happens. */
+async function withStore<T>(db: string, fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> {
+  const store = await openStore(db);
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
   }
 }
 

@@ -3,7 +3,7 @@
  * actor, target, date and place; same story when stories are given) becomes one corpus
  * event with every report, the spread of figures with their claimants, and the earliest report.
  */
-import type { Analysis, DatePrecision, Entity, EventRecord, FigureKind, FigureQualifier, Modality, Place, Span } from '../types.js';
+import type { Analysis, DatePrecision, Entity, EventRecord, Figure, FigureKind, Modality, Place, Span } from '../types.js';
 import { dayNumber, outletOf } from './text.js';
 
 /** An actor across articles: `key` is the knowledge-base id, else "name:" + the lower-cased canonical name. */
@@ -41,17 +41,11 @@ export interface EventReport {
   reportedBy: ActorRef | null;
 }
 
-export interface FigureReport {
+/** A figure as one article reports it: the contract's figure fields, with where it came from. */
+export interface FigureReport extends Pick<Figure, 'kind' | 'value' | 'min' | 'max' | 'qualifier' | 'counted' | 'cumulative'> {
   article: string;
   outlet: string | null;
   published: string | null;
-  kind: FigureKind;
-  value: number;
-  min: number;
-  max: number;
-  qualifier: FigureQualifier;
-  counted: string | null;
-  cumulative: boolean;
   /** Who gives the figure (the article's claimant), null when unattributed. */
   claimant: ActorRef | null;
   evidence: Span;
