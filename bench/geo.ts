@@ -8,6 +8,9 @@
  *  - End to end (recognition + resolution): a predicted toponym is a true positive when it overlaps a
  *    gold toponym that has coordinates and lies within 161 km of it. Predictions that overlap a gold
  *    toponym without coordinates count neither way. Pooled over the four sets.
+ *  - Split: the sets have no development part, so within each set documents with an even index (0, 2, …)
+ *    are DEV (their errors may be printed with GEO_DIAG=1 and studied) and odd ones are HELD OUT (their
+ *    errors are never printed). Each set's line gives the whole set, the dev half and the held-out half.
  * Usage: npm run bench:geo [-- --limit N] ; SITREP_GEO_ACTORS=0 skips the actors stage before places.
  * Last line: {"bench":"geo","lglAcc161":…,"gwnAcc161":…,"trnewsAcc161":…,"geovirusAcc161":…,"endToEndF1":…,"populationLglAcc161":…}
  */
@@ -146,12 +149,18 @@ function popBaseline(text: string): [number, number] | null {
   return best < 0 ? null : [g.lat[best]!, g.lon[best]!];
 }
 
-interface SetResult { name: string; n: number; acc161: number; acc161NoBackoff: number; meanKm: number; unresolved: number; popAcc161: number; tp: number; pred: number; goldN: number; ms: number; docs: number }
+interface Half { n: number; hit: number }
+interface SetResult { name: string; dev: Half; held: Half; n: number; acc161: number; acc161NoBackoff: number; meanKm: number; unresolved: number; popAcc161: number; tp: number; pred: number; goldN: number; ms: number; docs: number }
 
 function evaluate(name: string, arts: Article[]): SetResult {
   let n = 0, hit = 0, hitNoBackoff = 0, sumKm = 0, resolvedN = 0, unresolved = 0, popHit = 0;
   let tp = 0, pred = 0, goldN = 0, ms = 0;
-  for (const a of arts.slice(0, LIMIT)) {
+  const dev: Half = { n: 0, hit: 0 };
+  const held: Half = { n: 0, hit: 0 };
+  for (const [ai, a] of arts.slice(0, LIMIT).entries()) {
+    const isDev = ai % 2 === 0;
+    const half = isDev ? dev : held;
+    const diag = DIAG && isDev; // errors of held-out documents are never printed
     const gold = a.gold.filter((x) => x.lat !== null && x.lon !== null && a.text.slice(x.start, x.end).length > 0);
     // Given gold spans.
     const doc = makeDoc(a.text);
@@ -164,13 +173,14 @@ function evaluate(name: string, arts: Article[]): SetResult {
       const i0 = r0.mentions.findIndex((m) => m.forced && m.start === gd.start && m.end === gd.end);
       const e0 = i0 >= 0 ? r0.entries[i0]! : -1;
       if (e0 >= 0 && distanceKm(g.lat[e0]!, g.lon[e0]!, gd.lat!, gd.lon!) <= 161) hitNoBackoff++;
-      if (e < 0) { unresolved++; if (DIAG) console.error(`MISS\t${name}\t${gd.text}`); }
+      half.n++;
+      if (e < 0) { unresolved++; if (diag) console.error(`MISS\t${name}\t${ai}\t${gd.text}`); }
       else {
         const d = distanceKm(g.lat[e]!, g.lon[e]!, gd.lat!, gd.lon!);
-        if (DIAG && d > 161) console.error(`WRONG\t${name}\t${gd.text}\t${g.name[e]}\t${g.cc[e]}\t${g.fcode[e]}\t${Math.round(d)}\t${gd.lat},${gd.lon}`);
+        if (diag && d > 161) console.error(`WRONG\t${name}\t${ai}\t${gd.text}\t${g.name[e]}\t${g.cc[e]}\t${g.fcode[e]}\t${Math.round(d)}\t${gd.lat},${gd.lon}`);
         resolvedN++;
         sumKm += d;
-        if (d <= 161) hit++;
+        if (d <= 161) { hit++; half.hit++; }
       }
       const pb = popBaseline(a.text.slice(gd.start, gd.end));
       if (pb && distanceKm(pb[0], pb[1], gd.lat!, gd.lon!) <= 161) popHit++;
@@ -182,8 +192,8 @@ function evaluate(name: string, arts: Article[]): SetResult {
     ms += (c2.user + c2.system) / 1000;
     goldN += gold.length;
     const used = new Set<Gold>();
-    if (DIAG) {
-      for (const x of gold) if (!e2e.mentions.some((m) => x.start < m.end && m.start < x.end)) console.error(`NOREC\t${name}\t${x.text}\t${JSON.stringify(a.text.slice(Math.max(0, x.start - 40), x.end + 30))}`);
+    if (diag) {
+      for (const x of gold) if (!e2e.mentions.some((m) => x.start < m.end && m.start < x.end)) console.error(`NOREC\t${name}\t${ai}\t${x.text}\t${JSON.stringify(a.text.slice(Math.max(0, x.start - 40), x.end + 30))}`);
     }
     e2e.mentions.forEach((m, i) => {
       const e = e2e.entries[i]!;
@@ -193,13 +203,13 @@ function evaluate(name: string, arts: Article[]): SetResult {
       if (over.length && !over.some((x) => x.lat !== null)) return; // a gold toponym without coordinates
       pred++;
       const ok = withCoords.find((x) => distanceKm(g.lat[e]!, g.lon[e]!, x.lat!, x.lon!) <= 161);
-      if (DIAG && !over.length) console.error(`FP\t${name}\t${a.text.slice(m.start, m.end)}\t${g.name[e]}\t${g.cc[e]}`);
+      if (diag && !over.length) console.error(`FP\t${name}\t${ai}\t${a.text.slice(m.start, m.end)}\t${g.name[e]}\t${g.cc[e]}`);
       if (ok) { tp++; used.add(ok); }
     });
   }
   const pct = (x: number, d: number) => (d ? Math.round((1000 * x) / d) / 10 : 0);
   return {
-    name, n, acc161: pct(hit, n), acc161NoBackoff: pct(hitNoBackoff, n), meanKm: resolvedN ? Math.round(sumKm / resolvedN) : 0, unresolved,
+    name, dev, held, n, acc161: pct(hit, n), acc161NoBackoff: pct(hitNoBackoff, n), meanKm: resolvedN ? Math.round(sumKm / resolvedN) : 0, unresolved,
     popAcc161: pct(popHit, n), tp, pred, goldN, ms, docs: Math.min(arts.length, LIMIT),
   };
 }
@@ -213,7 +223,8 @@ const sets: SetResult[] = [
 for (const s of sets) {
   const p = s.pred ? s.tp / s.pred : 0;
   const r = s.goldN ? s.tp / s.goldN : 0;
-  console.log(`${s.name.padEnd(11)} toponyms ${s.n}  acc@161 ${s.acc161}% (${s.acc161NoBackoff}% without back-off)  mean error ${s.meanKm} km  unresolved ${s.unresolved}  most-populous acc@161 ${s.popAcc161}%  end-to-end P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)}  ${(s.ms / s.docs).toFixed(2)} ms CPU/article`);
+  const h = (x: Half) => (x.n ? (Math.round((1000 * x.hit) / x.n) / 10).toFixed(1) : '0');
+  console.log(`${s.name.padEnd(11)} toponyms ${s.n}  acc@161 ${s.acc161}% (dev/even ${h(s.dev)}% of ${s.dev.n}, held-out/odd ${h(s.held)}% of ${s.held.n}; ${s.acc161NoBackoff}% without back-off)  mean error ${s.meanKm} km  unresolved ${s.unresolved}  most-populous acc@161 ${s.popAcc161}%  end-to-end P ${(100 * p).toFixed(1)} R ${(100 * r).toFixed(1)}  ${(s.ms / s.docs).toFixed(2)} ms CPU/article`);
 }
 const tp = sets.reduce((a, s) => a + s.tp, 0);
 const pred = sets.reduce((a, s) => a + s.pred, 0);
@@ -225,6 +236,12 @@ const docs = sets.reduce((a, s) => a + s.docs, 0);
 const ms = sets.reduce((a, s) => a + s.ms, 0);
 console.log(`end to end (pooled): P ${(100 * P).toFixed(1)} R ${(100 * R).toFixed(1)} F1 ${(100 * F1).toFixed(1)}; gazetteer load ${Math.round(loadMs)} ms wall, ${Math.round(loadCpuMs)} ms CPU (${g.size} entries); recognition+resolution ${(ms / docs).toFixed(3)} ms CPU/article over ${docs} articles; actors stage ${before ? 'run' : 'not run'}`);
 const by = (n: string) => sets.find((s) => s.name === n)!;
+const halfPct = (x: Half) => (x.n ? Math.round((1000 * x.hit) / x.n) / 10 : 0);
+console.log(JSON.stringify({
+  split: 'acc@161 on dev (even documents) and held-out (odd documents) halves',
+  dev: Object.fromEntries(sets.map((s) => [s.name, halfPct(s.dev)])),
+  heldOut: Object.fromEntries(sets.map((s) => [s.name, halfPct(s.held)])),
+}));
 console.log(JSON.stringify({
   bench: 'geo',
   lglAcc161: by('LGL').acc161,
