@@ -114,16 +114,16 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   const cc = g.cc[e]!;
   const kind = g.kind[e];
   // Country context, less this group's own share.
-  let cw = ctx.country.get(cc) ?? 0;
-  if (self && self.entry >= 0 && g.cc[self.entry] === cc) cw -= self.mentions.length * Math.min(1, 0.3 + self.margin / 4);
-  let maxc = 0;
-  for (const v of ctx.country.values()) if (v > maxc) maxc = v;
-  if (cw > 0 && maxc > 0) {
-    const share = Math.min(1, cw / maxc);
+  const share = shareOf(g, ctx, cc, self);
+  if (share > 0) {
     s += 3 * share + (share >= 0.5 ? 1.5 : 0);
     // A first-level region or the capital of the article's dominant country ("Georgia" in a US story,
     // "Washington").
-    if ((kind === 'adm1' || g.fcode[e] === 'PPLC') && share >= 0.8) s += 3;
+    // Not a region that shares its name with a city inside it ("New York", "Auckland"): that is the city.
+    if ((kind === 'adm1' && !gr.sameNameCity.has(e) || g.fcode[e] === 'PPLC') && share >= 0.8) s += 3;
+    // A country's name in an article about that country is the country, not a city of it reached by an
+    // alternate name ("Mexico" for Mexico City).
+    if (kind === 'city' && gr.alt.has(e) && gr.cands.some((c) => g.kind[c] === 'country' && g.cc[c] === cc)) s -= 6;
   }
   // A region that shares its name with a city inside it ("Tripoli", "Ankara", "New York"): the city, unless
   // the text says "province".
@@ -181,11 +181,17 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
 
 /** Share of the country `cc` in the context, less the group's own contribution. */
 function shareOf(g: Gazetteer, ctx: Context, cc: string, self: Group | null): number {
+  // The group's own weight counts neither for its country nor in the maximum it is compared with (a
+  // name repeated nine times must not outweigh the places around it).
+  const ownCc = self && self.entry >= 0 ? g.cc[self.entry]! : null;
+  const own = ownCc !== null ? self!.mentions.length * Math.min(1, 0.3 + self!.margin / 4) : 0;
   let maxc = 0;
-  for (const v of ctx.country.values()) if (v > maxc) maxc = v;
-  let cw = ctx.country.get(cc) ?? 0;
-  if (self && self.entry >= 0 && g.cc[self.entry] === cc) cw -= self.mentions.length * Math.min(1, 0.3 + self.margin / 4);
-  return maxc > 0 ? Math.max(0, cw) / maxc : 0;
+  for (const [k, v0] of ctx.country) {
+    const v = k === ownCc ? v0 - own : v0;
+    if (v > maxc) maxc = v;
+  }
+  const cw = (ctx.country.get(cc) ?? 0) - (cc === ownCc ? own : 0);
+  return maxc > 1e-9 ? Math.min(1, Math.max(0, cw) / maxc) : 0;
 }
 
 function resolveGroup(g: Gazetteer, gr: Group, ctx: Context, self: Group | null): void {
