@@ -282,18 +282,26 @@ function petrarchBench(res: Resources) {
   const agents = actorDictionary(goldPath('events', 'petrarch2', 'PETR.Validate.agents.txt'));
   let expected = 0;
   let found = 0;
+  let codeOnly = 0;
+  let srcWithCode = 0;
+  let tarWithCode = 0;
   for (const rec of recs) {
     if (rec.noevents) continue;
     const doc = prepared(rec.text, res);
     const evs = codeEvents(doc, events, { keepUntyped: true });
-    const produced = new Set(evs.map((e) => `${codeActor(doc, e.actorSpan, actors, agents)}|${codeActor(doc, e.targetSpan, actors, agents)}|${e.cameo}`));
+    const coded = evs.map((e) => ({ s: codeActor(doc, e.actorSpan, actors, agents), t: codeActor(doc, e.targetSpan, actors, agents), c: e.cameo }));
+    const produced = new Set(coded.map((e) => `${e.s}|${e.t}|${e.c}`));
     for (const x of rec.events) {
       expected++;
+      // dev diagnostics (this set may train): roles and codes on their own
+      if (coded.some((e) => e.c === x.code)) codeOnly++;
+      if (coded.some((e) => e.c === x.code && e.s === x.source)) srcWithCode++;
+      if (coded.some((e) => e.c === x.code && e.t === x.target)) tarWithCode++;
       if (produced.has(`${x.source}|${x.target}|${x.code}`)) found++;
       else if (process.env.EVENTS_PETR_ERRORS === '1') console.log(`PETR ${rec.id} want ${x.source}|${x.target}|${x.code} got ${[...produced].join(' ')} :: ${rec.text}`);
     }
   }
-  console.log(`PETRARCH2 unit tests: ${found}/${expected} expected triples produced`);
+  console.log(`PETRARCH2 unit tests: ${found}/${expected} expected triples produced; code produced ${codeOnly}, with its source ${srcWithCode}, with its target ${tarWithCode}`);
   return { petrarchTriples: expected ? found / expected : 0 };
 }
 
@@ -342,11 +350,32 @@ function petrarchTypeDev(res: Resources) {
   console.log(`dev (PETRARCH2 unit-test sentences, may train): a gold PLOVER type among the events ${(ok / n).toFixed(4)} (${ok}/${n})`);
 }
 
+/** Dev: sentences written for sitrep from the CAMEO code descriptions (data/events/dev-cameo-sentences.tsv, may train). */
+function cameoSentencesDev(res: Resources) {
+  const lines = readFileSync(join(DATA_DIR, 'events', 'dev-cameo-sentences.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  let ok = 0;
+  let n = 0;
+  const show = process.env.EVENTS_DEV_ERRORS === '3';
+  for (const line of lines) {
+    const [code, text] = line.split('\t') as [string, string];
+    const gold = code === '057' ? 'AGREE' : ploverOf(code, res.events.cameoPlover)?.type;
+    if (!gold || !text) continue;
+    n++;
+    const doc = prepared(text, res);
+    const evs = codeEvents(doc, res.events).filter((e) => e.contentOf === null);
+    const pred = evs[0]?.type ?? 'NONE';
+    if (pred === gold) ok++;
+    else if (show) console.log(`DEV3 ${code} ${gold} -> ${evs.map((e) => `${e.type}:${e.cameo}:${e.trigger.text}`).join(' ') || 'NONE'} :: ${text}`);
+  }
+  console.log(`dev (CAMEO-description sentences written for sitrep, may train): type accuracy ${(ok / n).toFixed(4)} (${ok}/${n})`);
+}
+
 function main() {
   const res = resources();
   if (process.env.EVENTS_NO_DICT === '1') res.events = loadEventsResources(DATA_DIR, { verbDictionaries: [] });
   seedCost(res);
   headlinesDev(res);
+  cameoSentencesDev(res);
   if (process.env.EVENTS_DEV_PETR === '1') petrarchTypeDev(res);
   if (process.env.EVENTS_DEV_ONLY === '1') return;
   const plover = ploverBench(res);
