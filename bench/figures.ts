@@ -17,7 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { goldPath } from './shared.js';
-import { analyze } from '../src/analyze.js';
+import { analyze, documentFor, STAGES, toAnalysis } from '../src/analyze.js';
 import { loadResources } from '../src/resources.js';
 import type { Figure } from '../src/types.js';
 
@@ -109,6 +109,10 @@ function regexBaseline(text: string, kind: 'killed' | 'injured'): number {
 
 const res = loadResources();
 const mode = process.argv.includes('--dev') ? 'dev' : process.argv.includes('--all') ? 'all' : 'test';
+// --debug prints each wrong stated pair with the figures found; only on the development half (even ids), so that
+// the reported (odd) half is never studied. It runs the stages up to figures only (later stages do not touch them).
+const DEBUG = process.argv.includes('--debug');
+if (DEBUG && mode !== 'dev') throw new Error('--debug is for the development half only: pass --dev');
 const lines = readFileSync(goldPath('figures', 'gva', 'gva_casualty_gold.jsonl'), 'utf8').split('\n').filter(Boolean);
 let nStated = 0, okStated = 0, okRegex = 0, nAll = 0, okAll = 0;
 const perKind: Record<string, [number, number]> = { killed: [0, 0], injured: [0, 0] };
@@ -121,8 +125,25 @@ for (const l of lines) {
   if (mode === 'dev' && odd) continue;
   const text = d.content ?? '';
   docs++;
-  const a = analyze({ id: d.doc_id, text, published: d.dct }, res);
+  let a;
+  if (DEBUG) {
+    const doc = documentFor({ id: d.doc_id, text, published: d.dct }, res);
+    for (const [name, run] of STAGES) { run(doc, res); if (name === 'figures') break; }
+    a = toAnalysis(doc, null);
+  } else a = analyze({ id: d.doc_id, text, published: d.dct }, res);
   const p = predict(a.figures);
+  if (DEBUG) {
+    const bad = (['killed', 'injured'] as const).filter((kind) => {
+      const gold = kind === 'killed' ? d.gold_num_killed : d.gold_num_injured;
+      return stated(text, gold, kind) && p[kind] !== gold;
+    });
+    if (bad.length) {
+      console.log(`\n## ${d.incident_id} gold k=${d.gold_num_killed} i=${d.gold_num_injured} got k=${p.killed} i=${p.injured} [${bad.join(',')}] ${d.title ?? ''}`);
+      for (const f of a.figures) if (f.kind === 'killed' || f.kind === 'wounded') console.log(`   ${f.kind} ${f.value}${f.cumulative ? ' CUM' : ''} | ${f.text.replace(/\s+/g, ' ')}`);
+      const lead = text.slice(0, 700).replace(/\s+/g, ' ');
+      console.log(`   > ${lead}`);
+    }
+  }
   for (const kind of ['killed', 'injured'] as const) {
     const gold = kind === 'killed' ? d.gold_num_killed : d.gold_num_injured;
     const got = p[kind];

@@ -23,6 +23,10 @@ export interface FiguresResources {
   cumulative: Phrase[];
   sourcePhrases: Phrase[];
   sourceNouns: Set<string>;
+  /** Words that may stand between a count and its cue ("1,000 people were reportedly killed"). */
+  between: Set<string>;
+  /** The shooter's own death: "killing himself", "took his own life" (one killed; the reflexive is what is counted). */
+  selfKilled: Phrase[];
 }
 
 interface NumExpr {
@@ -34,15 +38,22 @@ interface NumExpr {
   qualifier: FigureQualifier;
 }
 
-// Words that may stand between a count and its cue: "1,000 people were reportedly killed".
+/** Determiners after "of" that make a count a part of a group: "two of the victims". */
 const PARTITIVE_DET = new Set(['the', 'them', 'those', 'these', 'his', 'her', 'their']);
-const BETWEEN = new Set(['treated', 'for', 'suffered', 'sustained', 'non-life', 'threatening', 'life-threatening', 'minor', 'serious', 'critical', 'gunshot', 'were', 'was', 'have', 'has', 'had', 'been', 'are', 'is', 'be', 'being', 'reportedly', 'also', 'later', 'who', 'that', 'of', 'them', 'whom', 'the', 'others', 'more', 'other', 'people', 'allegedly', 'believed', 'confirmed', 'feared', 'now', 'still', 'all', 'in', 'shooting', 'attack', 'critically', 'seriously', 'badly', 'fatally', 'severely', 'slightly', 'left', 'either', 'remain', 'remained', 'remains', 'got', 'get', 'are', 'least', 'at', 'taken', 'rushed', 'transported', 'airlifted', 'remain', 'were', 'listed', 'recovering', 'found', 'later', 'being']);
 const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'year', 'years', 'year-old', 'hours', 'hour', 'days', 'day', 'minutes', 'minute', 'weeks', 'months', 'am', 'pm', 'a.m.', 'p.m.', 'km', 'miles', 'mile', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'dollars', 'euros', 'pounds', 'times', 'tons', 'tonnes', 'acres', 'square', 'o\'clock', 'degrees', 'st', 'nd', 'rd', 'th', 'seconds', 'rounds', 'shots', 'caliber', 'calibre', 'mm', 'bullets', 'bullet', 'gauge', 'cases', 'votes', 'points', 'billion', 'seats']);
 const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them', 'my', 'our', 'its', 'another', 'two', 'three', 'several', 'people', 'one', 'dozens', 'hundreds']);
 /** Objects that count one person after a cue: "killing him", "shot her", "killed his friend". */
 const SINGLE_OBJECT = new Set(['him', 'her', 'his', 'himself', 'herself']);
 /** Adjectives that say what happened to the one person they describe: "an injured woman". */
 const ADJ_KIND = new Map<string, FigureKind>([['injured', 'wounded'], ['wounded', 'wounded'], ['dead', 'killed'], ['slain', 'killed']]);
+/** Determiners that open one more person in a list: "a man and a woman", "his wife and another man". */
+const CONJ_DET = new Set(['a', 'an', 'one', 'another', 'his', 'her']);
+/** What may open an aside between a count and its cue. */
+const ASIDE_OPEN = new Set([',', '--', '—', '–', '(']);
+const DASHES = new Set(['--', '—', '–']);
+const ASIDE_START = new Set(['including', 'among', 'most', 'all', 'both', 'many', 'some', 'a', 'an', 'ages', 'aged', 'one', 'each', 'mostly']);
+/** Kinds a named person after a cue can be counted as: "shot and killed John Smith", "arrested John Smith". */
+const NAMED_OBJECT_KINDS = new Set<FigureKind>(['killed', 'wounded', 'kidnapped', 'arrested']);
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -94,6 +105,8 @@ class FigureFinder {
 
   /** Last token of a person's name (from the actors stage) → its first token. */
   private readonly nameEnds = new Map<number, number>();
+  /** First token of a person's name → its last token. */
+  private readonly nameStarts = new Map<number, number>();
 
   constructor(private readonly doc: Doc, private readonly res: FiguresResources) {
     this.toks = doc.tokens;
@@ -102,7 +115,9 @@ class FigureFinder {
     for (let k = 0; k < this.toks.length; k++) {
       const w = this.toks[k]!.lower;
       if (this.res.persons.has(w) || w.endsWith('-old') || ADJ_KIND.has(w)) this.personish[k] = 1;
+      if (w === 'old' && k > 0 && /(^|-)(year|month|week)s?$/.test(this.toks[k - 1]!.lower)) this.personish[k] = 1;
     }
+    for (const m of doc.mentions) if (m.type === 'PERSON' && m.kind === 'name' && m.tokenEnd > m.tokenStart) this.nameStarts.set(m.tokenStart, m.tokenEnd - 1);
     for (const m of doc.mentions) if (m.type === 'PERSON' && m.kind === 'name' && m.tokenEnd > m.tokenStart) this.nameEnds.set(m.tokenEnd - 1, m.tokenStart);
   }
 
@@ -291,9 +306,15 @@ class FigureFinder {
       // "He was shot and killed": one person.
       return this.oneAfter(i, i, null, false, lo, hi);
     }
+    const self = this.selfKilled(i, lo, hi);
+    if (self) return self;
     if (this.nameEnds.has(i)) {
       const one = this.namedOne(i, lo, hi);
       if (one) return one;
+    }
+    if (this.nameStarts.has(i) || this.ageEnd(i, hi) >= 0) {
+      const obj = this.namedObject(i, lo, hi);
+      if (obj) return obj;
     }
     if (t.kind === 'word' && !triggers(this.res).has(t.lower) && t.lower.indexOf('-') < 0) return null;
     // "a man was shot and killed": one person.
@@ -327,10 +348,16 @@ class FigureFinder {
         kind = null; cueA = cueB = -1;
       }
     }
+    // "Three men and one woman were shot": 4.
+    let from = counted ? counted[1] + 1 : n.b + 1;
+    if (counted && !kind && (n.qualifier === null || n.qualifier === 'about')) {
+      const cj = this.conjuncts(counted[1], hi);
+      if (cj.add) { n.value += cj.add; n.min += cj.add; n.max += cj.add; from = cj.end + 1; }
+    }
     if (!kind) {
       // A cue after: "1,000 people were killed", "12 dead", "3 deaths", "146,000 refugees".
       let unknown = 0;
-      for (let m = counted ? counted[1] + 1 : n.b + 1, steps = 0; m < hi && steps < 8; m++, steps++) {
+      for (let m = from, steps = 0; m < hi && steps < 8; m++, steps++) {
         const w = this.toks[m]!;
         const shot = m > n.b + 1 ? this.shotAt(m, hi) : null;
         if (shot) {
@@ -342,14 +369,14 @@ class FigureFinder {
           if (this.transitive(m + af[0], hi)) break;
           kind = af[1]; cueA = m; cueB = m + af[0] - 1; break;
         }
-        if (w.text === ',' && /^(including|among|most|all|both|many|some)$/.test(this.toks[m + 1]?.lower ?? '')) {
-          // "Fifteen people, including children, were shot": step over the aside.
-          let c = m + 2;
-          while (c < hi && c < m + 10 && this.toks[c]!.text !== ',' && !/^[.;:!?]$/.test(this.toks[c]!.text)) c++;
-          if (c < hi && this.toks[c]!.text === ',') { m = c; steps--; continue; }
+        if (ASIDE_OPEN.has(w.text)) {
+          // "Fifteen people, including children, were shot", "Two victims, a 25-year-old man and a 26-year-old man,
+          // died": step over the aside.
+          const c = this.asideEnd(m, hi);
+          if (c > m) { m = c; steps--; continue; }
         }
         if (w.kind !== 'word' || (this.mayStartNumber(m) && this.numberAt(m, hi))) break;
-        if (BETWEEN.has(w.lower)) continue;
+        if (this.res.between.has(w.lower)) continue;
         // "one of the men inside was pronounced dead": what is counted may come after "of the".
         if (counted === null && this.phraseAt(m, countedList(this.res.counted), hi)) { counted = [m, m]; continue; }
         if (++unknown > 1) break;
@@ -387,6 +414,7 @@ class FigureFinder {
     const t = this.toks[i]!;
     if (t.lower === 'one') {
       const nx = this.toks[i + 1];
+      if (nx && ADJ_KIND.has(nx.lower) && !this.personish[i + 2]) return true; // "one dead, two hurt"
       return !!nx && !this.res.persons.has(nx.lower) && !this.res.personAdjectives.has(nx.lower) && !/year-old$/.test(nx.lower);
     }
     return this.numberAt(i, hi) !== null;
@@ -434,19 +462,34 @@ class FigureFinder {
       if (t.lower === 'their' && /s$/.test(this.toks[k]!.lower)) return null;
     } else if (t.lower === 'them' || t.lower === 'themselves') return null;
     const a = i - bef[0];
-    return { figure: this.build(a, b, bef[1], 1, 1, 1, null, b > i ? [b, b] : null, lo, hi), a, b };
+    const reflexive = t.lower === 'himself' || t.lower === 'herself';
+    return { figure: this.build(a, b, bef[1], 1, 1, 1, null, b > i || reflexive ? [b, b] : null, lo, hi), a, b };
   }
 
-  /** "A man was shot and killed", "a 23-year-old woman died", "killed a man": a count of one. */
-  private singular(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+  /** The last token of an age at k ("17-year-old", "17-year old", "17 year old", "three-year old"), or -1. */
+  private ageEnd(k: number, hi: number): number {
+    const w = this.toks[k];
+    if (!w || k >= hi) return -1;
+    if (/(year|month|week)s?-old$/.test(w.lower)) return k;
+    const n1 = this.toks[k + 1]?.lower ?? '';
+    if (/(^|-)(year|month|week)s?$/.test(w.lower) && /\d|-/.test(w.lower) && n1 === 'old' && k + 1 < hi) return k + 1;
+    const isNum = w.kind === 'number' || this.res.units.has(w.lower) || this.res.tens.has(w.lower.split('-')[0]!);
+    if (!isNum) return -1;
+    if (/^-?(year|month|week)s?-old$/.test(n1) && k + 1 < hi) return k + 1;
+    if (/^(year|month|week)s?$/.test(n1) && this.toks[k + 2]?.lower === 'old' && k + 2 < hi) return k + 2;
+    return -1;
+  }
+
+  /** After a determiner at i: the person noun (or the age that stands for one) it introduces, with "injured"/"dead" if said. */
+  private personHead(i: number, hi: number): { k: number; adjKind: FigureKind | null } | null {
     let k = i + 1;
     let guard = 0;
     let age = -1;
     let adjKind: FigureKind | null = null;
     while (k < hi && guard++ < 4) {
       const w = this.toks[k]!;
-      if (/(year|month|week)-old$/.test(w.lower)) { age = k; k++; continue; }
-      if (w.kind === 'number' && /^-?(year|month|week)s?-old$/.test(this.toks[k + 1]?.lower ?? '')) { age = k + 1; k += 2; continue; }
+      const ae = this.ageEnd(k, hi);
+      if (ae >= 0) { age = ae; k = ae + 1; continue; }
       if (ADJ_KIND.has(w.lower) && !adjKind) { adjKind = ADJ_KIND.get(w.lower)!; k++; continue; }
       if (this.res.personAdjectives.has(w.lower) || w.text === '-' || (w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !this.res.persons.has(w.lower))) { k++; continue; }
       if (w.kind === 'number' && this.toks[k + 1]?.text === '-') { k += 2; continue; }
@@ -456,33 +499,151 @@ class FigureFinder {
     // "a 17-year-old shot and killed by …": the age stands for the person.
     if ((!p || k >= hi || !this.res.persons.has(p.lower)) && age >= 0) k = age;
     else if (!p || k >= hi || !this.res.persons.has(p.lower)) return null;
-    const counted: [number, number] = [k, k];
+    return { k, adjKind };
+  }
+
+  /**
+   * People joined to a count by "and" (or a list, "a man, a woman and a boy"), after the token j that ends it:
+   * "a man and a woman" = 2, "three men and one woman" = 4. Returns what they add and their last token.
+   */
+  private conjuncts(j: number, hi: number): { add: number; end: number } {
+    let add = 0, end = j;
+    for (let guard = 0; guard < 6; guard++) {
+      const sep = this.toks[end + 1];
+      if (!sep || end + 2 >= hi) break;
+      const isAnd = sep.lower === 'and';
+      if (!isAnd && sep.text !== ',') break;
+      let q = end + 2;
+      if (!isAnd && this.toks[q]?.lower === 'and') q++;
+      const t = this.toks[q];
+      if (!t || q >= hi) break;
+      let got: { v: number; e: number } | null = null;
+      if (CONJ_DET.has(t.lower)) {
+        const h = this.personHead(q, hi);
+        if (h && !h.adjKind) got = { v: 1, e: h.k };
+      } else if (this.mayStartNumber(q)) {
+        const n = this.numberAt(q, hi);
+        if (n && !n.qualifier) {
+          const c = this.phraseAt(n.b + 1, countedList(this.res.counted), hi) ?? (this.res.personAdjectives.has(this.toks[n.b + 1]?.lower ?? '') ? this.phraseAt(n.b + 2, countedList(this.res.counted), hi) : null);
+          if (c) {
+            const cs = this.toks[n.b + 1]!.lower === this.toks[n.b + 1 + c[0] - 1]!.lower && this.phraseAt(n.b + 1, countedList(this.res.counted), hi) ? n.b + 1 : n.b + 2;
+            const ce = cs + c[0] - 1;
+            if (this.toks[ce]!.lower !== 'others' && this.toks[ce]!.lower !== 'more') got = { v: n.value, e: ce };
+          }
+        }
+      }
+      if (!got) break;
+      add += got.v;
+      end = got.e;
+      if (isAnd || this.toks[q - 1]?.lower === 'and') break;
+    }
+    // A list must end in "and": "a man, a woman" alone is an apposition, not two people.
+    if (add && !this.toks.slice(j + 1, end + 1).some((t) => t.lower === 'and')) return { add: 0, end: j };
+    // "Two victims, a man and a woman, died": a list opened and closed by commas is an apposition.
+    if (add && this.toks[j + 1]?.text === ',' && this.toks[end + 1]?.text === ',') return { add: 0, end: j };
+    return { add, end };
+  }
+
+  /** An aside opened at m (", a 25-year-old man,", " -- including a child --", "(ages 3 and 4)"): its closing token, or -1. */
+  private asideEnd(m: number, hi: number): number {
+    const open = this.toks[m];
+    if (!open || !ASIDE_OPEN.has(open.text)) return -1;
+    const nx = this.toks[m + 1];
+    if (!nx || m + 1 >= hi) return -1;
+    if (!(ASIDE_START.has(nx.lower) || this.ageEnd(m + 1, hi) >= 0 || this.mayStartNumber(m + 1))) return -1;
+    const close = open.text === '(' ? ')' : open.text;
+    let person = false;
+    for (let c = m + 1; c < hi && c <= m + 12; c++) {
+      const t = this.toks[c]!;
+      if (t.text === close || (close !== ',' && open.text !== '(' && DASHES.has(t.text))) return person || ASIDE_START.has(nx.lower) ? c : -1;
+      if (/^[.;:!?]$/.test(t.text) || (t.text === ',' && close !== ',' && open.text !== '(')) return -1;
+      if (this.personish[c] || this.phraseAt(c, countedList(this.res.counted), hi)) person = true;
+    }
+    return -1;
+  }
+
+  /** "A man was shot and killed", "a 23-year-old woman died", "killed a man", "a man and a woman were killed". */
+  private singular(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+    const h = this.personHead(i, hi);
+    if (!h) return null;
+    let k = h.k;
+    const adjKind = h.adjKind;
     // "an injured woman", "a dead man"
-    if (adjKind) return { figure: this.build(i, k, adjKind, 1, 1, 1, null, counted, lo, hi), a: i, b: k };
+    if (adjKind) return { figure: this.build(i, k, adjKind, 1, 1, 1, null, [k, k], lo, hi), a: i, b: k };
+    const cj = this.conjuncts(k, hi);
+    const value = 1 + cj.add;
+    const counted: [number, number] = [k, k];
+    k = cj.end;
     // Cue before: "killed a man".
     const bef = this.phraseEndingAt(i - 1, this.res.before, lo);
     if (bef && bef[1] !== 'troops') {
       const a = i - bef[0];
-      return { figure: this.build(a, k, bef[1], 1, 1, 1, null, counted, lo, hi), a, b: k };
+      return { figure: this.build(a, k, bef[1], value, value, value, null, counted, lo, hi), a, b: k };
     }
     // Cue after: "a man was shot and killed".
-    return this.oneAfter(i, k, counted, this.toks[i - 1]?.text === ',', lo, hi);
+    return this.oneAfter(i, k, counted, this.toks[i - 1]?.text === ',', lo, hi, value);
   }
 
+  /** A name (or an age and a name) right after a cue: "shot and killed Matthew Regula", "fatally shot 7-year-old Iris Rodriguez". */
+  private namedObject(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+    const bef = this.phraseEndingAt(i - 1, this.res.before, lo);
+    if (!bef || !NAMED_OBJECT_KINDS.has(bef[1])) return null;
+    let value = 0, end = -1, j = i;
+    for (let guard = 0; guard < 4; guard++) {
+      const ae = this.ageEnd(j, hi);
+      if (ae >= 0) j = ae + 1;
+      let ne = this.nameStarts.get(j);
+      if (ne === undefined && ae >= 0) {
+        // After an age, capitalised words are a name even when the actors stage did not take them for one.
+        let c = j;
+        while (c < hi && c < j + 3 && this.toks[c]!.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(this.toks[c]!.text)) c++;
+        if (c > j) ne = c - 1;
+      }
+      if (ne === undefined || ne >= hi) break;
+      value++;
+      end = ne;
+      // "Jacinta Walker, 18, and Aveion Bolden, 20"
+      let e = ne;
+      if (this.toks[e + 1]?.text === ',' && this.toks[e + 2]?.kind === 'number' && this.toks[e + 3]?.text === ',') { e += 3; if (this.toks[e + 1]?.lower !== 'and') { end = e - 1; break; } }
+      if (this.toks[e + 1]?.lower === 'and' && e + 2 < hi) { j = e + 2; continue; }
+      if (this.toks[e + 1]?.text === ',' && this.toks[e + 2]?.lower === 'and' && e + 3 < hi) { j = e + 3; continue; }
+      break;
+    }
+    if (!value) return null;
+    const a = i - bef[0];
+    return { figure: this.build(a, end, bef[1], value, value, value, null, null, lo, hi), a, b: end };
+  }
+
+  /** The shooter's own death: "before killing himself", "took his own life" (one killed). */
+  private selfKilled(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+    const p = this.phraseAt(i, countedList(this.res.selfKilled), hi);
+    if (!p) return null;
+    const b = i + p[0] - 1;
+    let r = b;
+    while (r > i && !/^(himself|herself|his|her)$/.test(this.toks[r]!.lower)) r--;
+    return { figure: this.build(i, b, 'killed', 1, 1, 1, null, [r, r], lo, hi), a: i, b };
+  }
+
+
   /** The cue that follows one person (tokens i..k): "… was shot and killed", "… died", "… was wounded". */
-  private oneAfter(i: number, k: number, counted: [number, number] | null, apposition: boolean, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+  private oneAfter(i: number, k: number, counted: [number, number] | null, apposition: boolean, lo: number, hi: number, value = 1): { figure: Figure; a: number; b: number } | null {
     for (let m = k + 1, steps = 0; m < hi && steps < 7; m++, steps++) {
       const w = this.toks[m]!;
+      if (steps === 0 && ASIDE_OPEN.has(w.text)) {
+        // "Erica Robinson, a 26-year-old resident, was killed"; "One person, a 19-year-old man, died".
+        const c = this.asideEnd(m, hi);
+        if (c > m) { m = c; continue; }
+      }
       if (w.text === ',' && steps === 0 && !apposition) break;
       const shot = this.shotAt(m, hi);
       if (shot && this.transitive(m + shot[0], hi)) return null;
-      if (shot) return { figure: this.build(i, m + shot[0] - 1, shot[1], 1, 1, 1, null, counted, lo, hi), a: i, b: m + shot[0] - 1 };
+      if (shot) return { figure: this.build(i, m + shot[0] - 1, shot[1], value, value, value, null, counted, lo, hi), a: i, b: m + shot[0] - 1 };
       const af = this.phraseAt(m, this.res.after, hi);
       if (af) {
         if (af[1] === 'troops' || af[1] === 'refugees' || this.transitive(m + af[0], hi)) return null;
-        return { figure: this.build(i, m + af[0] - 1, af[1], 1, 1, 1, null, counted, lo, hi), a: i, b: m + af[0] - 1 };
+        return { figure: this.build(i, m + af[0] - 1, af[1], value, value, value, null, counted, lo, hi), a: i, b: m + af[0] - 1 };
       }
-      if (w.kind !== 'word' || !(BETWEEN.has(w.lower) || /ly$/.test(w.lower) || /^\p{Lu}/u.test(w.text) || ['died', 'found', 'pronounced', 'later', 'reported', 'from', 'of'].includes(w.lower))) break;
+      if (w.kind !== 'word' || !(this.res.between.has(w.lower) || /ly$/.test(w.lower) || /^\p{Lu}/u.test(w.text) || ['died', 'found', 'pronounced', 'later', 'reported', 'from', 'of'].includes(w.lower))) break;
     }
     return null;
   }
@@ -494,6 +655,11 @@ class FigureFinder {
     let j = i;
     // "Julian Bryant, 22, died": step over the age.
     if (this.toks[j + 1]?.text === ',' && this.toks[j + 2]?.kind === 'number' && this.toks[j + 3]?.text === ',') j += 3;
+    else {
+      // "Erica Robinson, a 26-year-old West Haven resident, was killed"
+      const c = this.asideEnd(j + 1, hi);
+      if (c > j) j = c;
+    }
     const nx = this.toks[j + 1];
     if (!nx || !(nx.lower === 'was' || nx.lower === 'has' || nx.lower === 'died' || nx.lower === 'had')) return null;
     return this.oneAfter(first, j, null, false, lo, hi);

@@ -19,6 +19,8 @@ interface KindsFile {
   cumulative: string[];
   sourcePhrases: string[];
   sourceNouns: string[];
+  between: string[];
+  selfKilled: string[];
 }
 
 const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
@@ -52,5 +54,7 @@ export function loadFiguresResources(dataDir: string): FiguresResources {
     cumulative: k.cumulative.map(words),
     sourcePhrases: k.sourcePhrases.map(words),
     sourceNouns: new Set(k.sourceNouns),
+    between: new Set(k.between),
+    selfKilled: k.selfKilled.map(words).sort((a, b) => b.length - a.length),
   };
 }
