@@ -218,3 +218,26 @@ test("''…'' marks and a title abbreviation after the cue: \"''is a misguided a
   const smart = find(a, 'Not paying taxes');
   assert.equal(smart.speakerMention?.text, 'Donald J. Trump');
 });
+
+test('nominal speakers: a described person by role, an unnamed one left unresolved, a name inside a description is not the speaker', () => {
+  let a = run('Jane Smith, a spokeswoman for the Ontario Ministry of Health, said tests continue. Mark Brown, a lawyer in Ottawa, said the case was weak. The spokeswoman said more tests would follow.');
+  assertSpans(a);
+  assert.equal(nameOf(a, find(a, 'more tests would follow').speaker), 'Jane Smith', 'the role from the apposition');
+  a = run('Chris Christie spoke in Trenton on Monday. The Christie supporter said the rally was the largest in years.');
+  let q = find(a, 'the rally was the largest');
+  assert.equal(q.speakerMention?.text, 'The Christie supporter');
+  assert.equal(q.speaker, null, 'a supporter of Christie is not Christie');
+  a = run('Acme Corp. recalled 3,000 heaters on Monday. A spokesperson for the company said it was reviewing the case.');
+  q = find(a, 'it was reviewing the case');
+  assert.equal(q.speakerMention?.text, 'A spokesperson for the company', 'the spokesperson speaks, not the company');
+  assert.equal(q.speaker, null, 'an unnamed spokesperson');
+});
+
+test('a manner adverb after the cue is no speaker', () => {
+  const a = run('Maria Lopez met the families on Monday. "That is far too many for one town," said Lopez softly. "It was a hard day for everyone," she said twice.');
+  assertSpans(a);
+  assert.equal(find(a, 'far too many').speakerMention?.text, 'Lopez');
+  const q = find(a, 'a hard day for everyone');
+  assert.equal(q.speakerMention?.text, 'she');
+  assert.equal(nameOf(a, q.speaker), 'Maria Lopez');
+});

@@ -28,6 +28,10 @@ export interface QuotesResources {
   organisationHeads: Set<string>;
   /** Lower-case first names → the sex they usually mark (data/quotes/first-names.json); optional. */
   firstNames?: Map<string, 'm' | 'f'>;
+  /** Head nouns of one-person descriptions ("spokeswoman", "lawyer", "candidate"; data/quotes/nominals.json); optional. */
+  personNouns?: Set<string>;
+  /** Person heads that mark a sex ("spokeswoman" → f). */
+  personNounSex?: Map<string, 'm' | 'f'>;
 }
 
 // Closed-class English words the stage needs to read clause structure (grammar, not knowledge).
@@ -56,6 +60,11 @@ const CONTENT_BAD_START = new Set(['and', 'but', 'or', 'of', 'nothing', 'anythin
 /** Words after which a gerund cue continues the clause's subject: "began by saying", "while noting". */
 const GERUND_LEAD = new Set(['and', 'by', 'while', 'after', 'before', 'when', 'from', 'also', 'then']);
 const SEP = new Set([',', '—', '–', ':', '-', '--', ';']);
+/** Prepositions that tie a description to whom it belongs: "a spokesperson for the ministry", "the head of the union". */
+const OWNER_PREPS = new Set(['for', 'of', 'with', 'at', 'from']);
+const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
+/** A manner adverb ("softly", "matter-of-factly"), not a noun that happens to end in -ly ("family", "ally"). */
+const ADVERB = /^(?!(?:family|ally|assembly|rally|supply|monopoly|bully|anomaly|belly|jelly|lily|fly|holly|italy|july|reply)$)[\p{L}-]{3,}ly$/u;
 const END_PUNCT = new Set(['.', '!', '?', '…']);
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'", '„', '`']);
 
@@ -247,7 +256,16 @@ class QuoteFinder {
       }
       return named ?? nearest;
     }
-    return this.npBeforeParen(j, lo);
+    return this.withOwner(this.npBeforeParen(j, lo), lo);
+  }
+
+  /** "A spokesperson for the company said": the description before "for"/"of"/"with" speaks, not its owner. */
+  private withOwner(np: [number, number] | null, lo: number): [number, number] | null {
+    if (!np || np[0] - 2 < lo || !OWNER_PREPS.has(this.toks[np[0] - 1]!.lower)) return np;
+    const inner = this.npEndingAt(np[0] - 2, lo);
+    const h = inner ? this.toks[inner[1]]! : null;
+    if (!inner || !h || isCap(h) || !this.res.personNouns?.has(h.lower)) return np;
+    return [inner[0], np[1]];
   }
 
   /** A noun phrase ending at j, stepping over a parenthesis: "Rep. Trey Gowdy (R-S.C.)". */
@@ -278,10 +296,19 @@ class QuoteFinder {
       if (k > j && u.lower === 'from') { k++; continue; }
       if (k > j && STOP_AFTER.has(u.lower)) break;
       if (k > j && PRONOUNS.has(u.lower)) break; // "told the National Post he has …"
+      if (k > j && !isCap(u) && ADVERB.test(u.lower)) break; // "said Smith softly"
       k++;
     }
     if (k === j) return null;
+    // "said softly", "said twice", "said live on TV": a manner or time word, no speaker.
+    if (k - 1 === j && !isCap(t) && !this.canSpeakAlone(t)) return null;
     return [j, k - 1];
+  }
+
+  /** A lone lower-case word that can name who spoke: a person noun, an organisation head, or a plural ("officials"). */
+  private canSpeakAlone(t: Token): boolean {
+    const w = t.lower;
+    return t.kind === 'word' && (this.res.personNouns?.has(w) === true || this.res.organisationHeads.has(w) || (/[^s]s$/.test(w) && !ADVERB.test(w)));
   }
 
   // ---------------------------------------------------------------- direct quotes
@@ -987,6 +1014,9 @@ class QuoteFinder {
     }
     // "her campaign manager", "his top aide": someone other than the possessor, unnamed here.
     if (POSSESSIVE_DETS.has(this.toks[sp[0]]!.lower) && !isCap(head)) return null;
+    // "the spokeswoman", "the Republican presidential candidate", "a lawyer for the family": one person described.
+    const nom = this.personNominal(sp);
+    if (nom) return nom.indefinite ? null : this.personByRole(nom.head, s, kept, nom.exclude);
     const id = this.resolve(sp);
     if (id) return id;
     if (isCap(head)) {
@@ -1005,6 +1035,86 @@ class QuoteFinder {
       return this.nearestActor(s, 'PERSON', kept, null, true);
     }
     return null;
+  }
+
+  /**
+   * A speaker phrase that describes one person: its head (the noun before "for"/"of"/"with"/"at", else the last word) is
+   * a person noun written in lower case ("the spokeswoman", "a lawyer for the family", "the Christie supporter"), or a
+   * capitalised one after a determiner ("the Arizona Republican"). Actors named inside it are not the speaker.
+   */
+  private personNominal(sp: [number, number]): { head: string; indefinite: boolean; exclude: Set<string> } | null {
+    const nouns = this.res.personNouns;
+    if (!nouns) return null;
+    let h = sp[1];
+    for (let k = sp[0] + 1; k <= sp[1]; k++) if (OWNER_PREPS.has(this.toks[k]!.lower)) { h = k - 1; break; }
+    const ht = this.toks[h]!;
+    const first = this.toks[sp[0]]!.lower;
+    const det = first === 'the' || INDEFINITE.has(first);
+    const word = ht.lower.replace(/^\d+-/, '');
+    if (!nouns.has(word) || (isCap(ht) && !(det && h > sp[0]))) return null;
+    // "Premier Doug Ford", "spokesman John Smith": the head is a name, handled as one.
+    const exclude = new Set<string>();
+    for (const m of this.doc.mentions) {
+      if (m.tokenEnd <= sp[0] || m.tokenStart > sp[1] || m.kind === 'pronoun') continue;
+      if (m.tokenStart <= h && h < m.tokenEnd) return null; // the head is part of a name ("Prime Minister")
+      exclude.add(m.entity);
+    }
+    // A surname the actors stage did not mark here: "the Christie supporter".
+    const words = this.nameWords ??= new Map(this.doc.entities.map((x) => [x.id, new Set(x.name.toLowerCase().split(/[\s-]+/))]));
+    for (let k = sp[0]; k <= sp[1]; k++) {
+      if (k === h || !isCap(this.toks[k])) continue;
+      for (const [id, ws] of words) if (ws.has(this.toks[k]!.lower)) exclude.add(id);
+    }
+    return { head: word, indefinite: INDEFINITE.has(first), exclude };
+  }
+
+  /**
+   * The person a definite description stands for: the latest person named before `pos` (outside quotes) whom the
+   * article gave that role (title, apposition, the actors stage's roles), else the nearest person subject.
+   */
+  private personByRole(head: string, pos: number, kept: Draft[], exclude: Set<string>): string | null {
+    const roles = this.roleWords();
+    for (let i = this.doc.mentions.length - 1; i >= 0; i--) {
+      const m = this.doc.mentions[i]!;
+      if (m.end > pos || m.type !== 'PERSON' || m.kind === 'pronoun' || exclude.has(m.entity)) continue;
+      if (this.inMarks[m.tokenStart] !== -1) continue;
+      if (roles.get(m.entity)?.has(head)) return m.entity;
+    }
+    const sex = this.res.personNounSex?.get(head) ?? null;
+    return this.nearestActor(pos, 'PERSON', kept, sex, true, exclude);
+  }
+
+  private roleCache: Map<string, Set<string>> | null = null;
+
+  /** Role words the article gives each person: "Premier Doug Ford", "Jane Smith, a spokeswoman for …", the actors' roles. */
+  private roleWords(): Map<string, Set<string>> {
+    if (this.roleCache) return this.roleCache;
+    const out = new Map<string, Set<string>>();
+    const nouns = this.res.personNouns ?? new Set<string>();
+    const add = (id: string, w: string) => {
+      const k = w.toLowerCase();
+      if (!nouns.has(k)) return;
+      let set = out.get(id);
+      if (!set) out.set(id, set = new Set());
+      set.add(k);
+    };
+    for (const e of this.doc.entities) if (e.type === 'PERSON') for (const r of e.roles) for (const w of r.split(/\s+/)) add(e.id, w);
+    for (const m of this.doc.mentions) {
+      if (m.type !== 'PERSON' || m.kind === 'pronoun' || m.kind === 'nominal') continue;
+      // Words of the mention itself and a title run just before it: "Health Minister Christine Elliott".
+      for (let k = m.tokenStart; k < m.tokenEnd; k++) add(m.entity, this.toks[k]!.text);
+      for (let k = m.tokenStart - 1; k >= Math.max(0, m.tokenStart - 3) && this.toks[k]!.kind === 'word'; k--) add(m.entity, this.toks[k]!.text);
+      // An apposition: "Jane Smith, a spokeswoman for the ministry, said"; "Smith, the city's mayor".
+      if (this.toks[m.tokenEnd]?.text !== ',') continue;
+      const sent = this.toks[m.tokenStart]!.sentence;
+      for (let k = m.tokenEnd + 1; k < Math.min(this.toks.length, m.tokenEnd + 10); k++) {
+        const t = this.toks[k]!;
+        if (t.sentence !== sent || t.kind !== 'word' || OWNER_PREPS.has(t.lower)) break;
+        if (!isCap(t)) add(m.entity, t.lower.replace(/^\d+-/, ''));
+      }
+    }
+    this.roleCache = out;
+    return out;
   }
 
   /** The entity, mentioned by name before `pos`, whose name contains `word` (case-insensitive). */
@@ -1061,7 +1171,7 @@ class QuoteFinder {
   }
 
   /** The nearest named actor of a compatible type before `pos`, outside quotation marks and quote contents. */
-  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false): string | null {
+  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false, exclude?: Set<string>): string | null {
     const mentions = this.doc.mentions;
     const sentence = this.toks[this.firstTokAt(pos)]?.sentence ?? 0;
     const types = this.entityTypes ??= new Map(this.doc.entities.map((x) => [x.id, x.type]));
@@ -1076,7 +1186,7 @@ class QuoteFinder {
       const ms = this.toks[m.tokenStart]?.sentence ?? 0;
       if (cand !== null && ms !== candSentence) return cand;
       if (sentence - ms > 6) break;
-      if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'demonym') continue;
+      if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'demonym' || exclude?.has(m.entity)) continue;
       if (this.inMarks[m.tokenStart] !== -1) continue;
       if (kept.some((d) => d.start <= m.start && m.end <= d.end)) continue;
       const t = types.get(m.entity);
