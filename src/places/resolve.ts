@@ -22,6 +22,7 @@ interface Group {
   cands: number[]; // entry indexes (alternate flag removed)
   alt: Set<number>; // entries reached only by an alternate name
   sameNameCity: Set<number>; // regions that contain a city candidate of the same group
+  linked: Set<number>; // candidates that lie in, or hold, a county-level candidate of another name of the article
   unsupportedCountry?: boolean; // a country candidate the rest of the article says nothing about
   entry: number;
   margin: number;
@@ -161,7 +162,8 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   // Local evidence inside the article's dominant country outweighs a same-name country that the
   // article says nothing else about ("Lebanon" and "Jordan" in a Pennsylvania story).
   // A country named again and again is the country, whatever else the article is about.
-  if (local && gr.unsupportedCountry && gr.mentions.length <= 2 && g.pop[e]! >= 5000 && shareOf(g, ctx, cc, self) >= 0.8) s += 8;
+  if (gr.linked.has(e)) { s += 4; local = true; }
+  if (local && gr.unsupportedCountry && (gr.mentions.length <= 2 || gr.linked.has(e)) && g.pop[e]! >= 5000 && shareOf(g, ctx, cc, self) >= 0.8) s += 8;
   // Cues on the mentions.
   let contained = 0;
   let notContained = 0;
@@ -242,11 +244,37 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
         if (g.kind[r] !== 'adm1' && g.kind[r] !== 'adm2') continue;
         if (cands.some((c) => g.kind[c] === 'city' && contains(g, r, c) && g.pop[c]! >= 0.1 * g.pop[r]!)) sameNameCity.add(r);
       }
-      byKey.set(m.key, (gr = { key: m.key, mentions: [], cands, alt, sameNameCity, entry: -1, margin: 0 }));
+      byKey.set(m.key, (gr = { key: m.key, mentions: [], cands, alt, sameNameCity, linked: new Set(), entry: -1, margin: 0 }));
     }
     gr.mentions.push(m);
   }
   const groups = [...byKey.values()];
+  // Names that fit together: a town and a county of the article that holds it ("Paris and Henry County",
+  // "Palestine … an Anderson County grand jury"), whichever of their many namesakes they are.
+  const counties = new Map<string, { gr: Group; e: number }[]>();
+  for (const gr of groups) {
+    for (const e of gr.cands) {
+      if (g.kind[e] !== 'adm2') continue;
+      const k = `${g.cc[e]}.${g.admin1[e]}.${g.admin2[e]}`;
+      const list = counties.get(k);
+      if (list) list.push({ gr, e });
+      else counties.set(k, [{ gr, e }]);
+    }
+  }
+  if (counties.size) {
+    for (const gr of groups) {
+      for (const e of gr.cands) {
+        if (g.kind[e] !== 'city' || !g.admin2[e]) continue;
+        const holders = counties.get(`${g.cc[e]}.${g.admin1[e]}.${g.admin2[e]}`);
+        if (!holders) continue;
+        for (const h of holders) {
+          if (h.gr === gr) continue;
+          gr.linked.add(e);
+          h.gr.linked.add(h.e);
+        }
+      }
+    }
+  }
   const ctx1 = seedContext(g, groups, demonymCountries);
   for (const gr of groups) resolveGroup(g, gr, ctx1, null);
   // Then each name again with the other names' current places as context (updated one name at a
