@@ -57,10 +57,30 @@ interface Pattern {
   trig: Trigger;
   /** How many tokens before its trigger a match may start ("no more than the past few weeks": 6). */
   back: number;
+  /**
+   * The words a match may begin with when it begins before its trigger (lower case, up to a hyphen or
+   * full stop; NUMLEAD for any number): other starts are not tried. Undefined: every start is tried.
+   */
+  lead?: Set<string>;
+}
+
+/** In a pattern's `lead`: a match may begin with a number. */
+const NUMLEAD = '#';
+/** The word a token or a lexicon entry begins with, as `lead` compares it. */
+const leadKey = (w: string): string => w.toLowerCase().split(/\s+/)[0]!.split('-')[0]!.replace(/\.$/, '');
+/** leadKey for a token's lower-case text (no spaces), without allocating when nothing is cut. */
+function tokenLeadKey(w: string): string {
+  const h = w.indexOf('-');
+  const x = h >= 0 ? w.slice(0, h) : w;
+  return x.length > 0 && x.charCodeAt(x.length - 1) === 46 ? x.slice(0, -1) : x;
+}
+/** Sets the lead words of the pattern just added. */
+function leadOf(pats: Pattern[], words: Iterable<string>): void {
+  pats[pats.length - 1]!.lead = new Set([...words].map((w) => (w === NUMLEAD ? w : leadKey(w))));
 }
 
 const BACK_DEFAULT = 4;
-const BACK_LONG: Record<string, number> = { PERUNIT: 1, YEAR: 6, PART: 4, UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5, ENDOF: 6, SPELLED: 5 };
+const BACK_LONG: Record<string, number> = { PERUNIT: 1, REF: 2, ENDOF: 1, ANAPH: 2, MIDPART: 0, YEAR: 6, PART: 4, UNIT: 7, PLURAL: 3, MONTH: 6, RELUNIT: 6, SEASON: 6, QUARTER: 5, DIGIT4: 5, WD: 4, MONTHT: 3, DECADE: 4, CENTURY: 5, SPELLED: 5 };
 
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
@@ -87,11 +107,13 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   // Triggers: the words (or number shapes) every match of a pattern contains. Multi-word
   // entries trigger on their first word; hyphenated tokens trigger on each part.
   const first = (xs: Iterable<string>) => [...xs].map((w) => w.toLowerCase().split(/\s+/)[0]!.replace(/\.$/, ''));
+  // Rare last words trigger better than common first ones ("the future" on "future", not on "the").
+  const lastW = (xs: Iterable<string>) => [...xs].map((w) => w.toLowerCase().split(/\s+/).pop()!.replace(/\.$/, ''));
   const T = {
     MONTHT: { words: first(lex.monthOrTypo.keys()) },
     MONTH: { words: first(lex.month.keys()) },
     WD: { words: first(lex.weekday.keys()) },
-    ISO: { num: /^\d{4}$/ }, SLASH: { num: /^\d{1,4}$/ }, DIGIT4: { num: /^\d{4}$/ }, DECADE: { num: /^\d{1,4}s?$/ },
+    ISO: { num: /^\d{4}$/ }, SLASH: { num: /^\d{1,4}$/ }, DIGIT4: { num: /^\d{4}$/ }, DECADE: { words: ['s'] },
     CENTURY: { words: ['century'] },
     SEASON: { words: first(lex.season.keys()) },
     DEICTIC: { words: ['today', 'tonight', 'yesterday', 'tomorrow'] },
@@ -100,19 +122,20 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     RELUNIT: { words: ['week', 'weekend', 'month', 'year', 'decade', 'century', 'day', 'morning', 'afternoon', 'evening', 'night'] },
     YEAREND: { words: ['year', 'year-end', 'end'] },
     QCODE: { words: ['q1', 'q2', 'q3', 'q4', '1q', '2q', '3q', '4q', 'q', 'h1', 'h2', 'fy', ...Array.from({ length: 100 }, (_, i) => `fy${pad(i)}`), ...Array.from({ length: 60 }, (_, i) => `fy${1980 + i}`)] },
-    WEEKEND: { words: ['weekend'] }, YEAR: { words: ['year'] }, YEARAGO: { words: ['year-ago', 'year-earlier', 'yearago', 'year'] },
+    WEEKEND: { words: ['weekend'] }, YEAR: { words: ['year'] }, YEARAGO: { words: ['year-ago', 'year-earlier', 'yearago'] },
     QUARTER: { words: ['quarter', 'half'] }, QPLURAL: { words: ['quarters'] },
     UNIT: { words: first(lex.unit.keys()) },
     PLURAL: { words: ['years', 'months', 'weeks', 'days', 'decades', 'hours', 'minutes', 'centuries'] },
-    AMPM: { words: ['a.m.', 'p.m.', 'a.m', 'p.m', 'am', 'pm', 'a', 'p'], num: /^\d{1,2}(?:[ap]m)?$/ },
+    AMPM: { words: ['a.m.', 'p.m.', 'a.m', 'p.m', 'am', 'pm', 'm'], num: /^\d{1,2}(?:[ap]m)?$/ },
     COLON: { num: /^\d{1,2}$/ }, NOON: { words: ['noon', 'midnight', 'midday'] }, EVERY: { words: ['every', 'each'] },
     SETW: { words: first(lex.set.keys()) }, PERUNIT: { words: first(lex.unit.keys()) },
     PLURALWD: { words: ['mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays', 'weekends'] },
-    REF: { words: first(lex.ref.keys()) }, HOLIDAY: { words: first(lex.holiday.keys()).flatMap((w) => [w, w.replace(/['’]s?$/, '')]) },
+    REF: { words: lastW(lex.ref.keys()) }, HOLIDAY: { words: first(lex.holiday.keys()).flatMap((w) => [w, w.replace(/['’]s?$/, '')]) },
     ANAPH: { words: ['before', 'after', 'earlier', 'later'] },
     DECADEW: { words: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'] },
     LONG: { words: ['long'] },
-    ENDOF: { words: ['month', 'week', 'quarter', 'decade'] },
+    ENDOF: { words: ['end', 'beginning', 'start', 'middle', 'rest', 'remainder'] },
+    MIDPART: { words: ['mid', 'midmorning', 'midafternoon'] },
     SPELLED: { words: ['nineteen', 'twenty', 'thousand'] },
   } satisfies Record<string, Trigger>;
   const mk = (trig: Trigger, src: string, fn: Handler, back?: number): Pattern => {
@@ -135,6 +158,15 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   const DAYREF = `(?:${R.WD}|today|tonight|yesterday|tomorrow|${R.MON}\\.?\\s*\\d{1,2}(?:,?\\s+\\d{4})?)`;
 
   const pats: Pattern[] = [];
+  // First words of the optional parts that may open a match before its trigger word.
+  const numWords = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', ...lex.number.keys()];
+  const L = {
+    WDS: [...lex.weekday.keys()],
+    POINT: ['the', 'early', 'late', 'mid', 'end'],
+    DIRW: ['this', 'last', 'next', 'coming', 'past', 'the'],
+    UNIT: [...lex.file.quantityModifiers, 'the', 'past', 'last', 'next', 'first', 'recent', 'coming', 'these', 'those', 'another', 'an',
+      ...(lex.file.approxModifiers ?? []), 'over', ...numWords, ...lex.vague, NUMLEAD],
+  };
   const APPROX_AT = new RegExp(`^\\s+(?:${R.APPROX})\\s`, 'i');
 
   // 1. Month day (, year): "March 22, 2013", "Feb.18, 2020", "Thursday, April 9", "Fen. 18" (typo).
@@ -156,6 +188,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DATE', { k: 'md', m: mon, d, y }, 3);
   }));
+  leadOf(pats, L.WDS);
 
   // 2. Day month (year): "22 March 2013", "the 5th of May".
   pats.push(mk(T.MONTH, `${B}(?:(${R.WD}),?\\s+)?(?:the\\s+)?(\\d{1,2}|${ORDW})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${R.MON})\\.?(?:,?\\s+(\\d{4}))?${E}`, (m) => {
@@ -165,6 +198,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (d < 1 || d > 31) return null;
     return cand(m, 'DATE', { k: 'md', m: mon, d, y: m[4] ? +m[4] : null }, 3);
   }));
+  leadOf(pats, [...L.WDS, 'the', ...Object.keys(lex.file.ordinals), NUMLEAD]);
 
   // 3. Month year: "July 1997", "October of 1998", "early 2013"-style modifiers before a month.
   pats.push(mk(T.MONTH, `${B}(?:${POINTMOD}\\s*)?(${R.MON})\\.?,?\\s+(?:of\\s+)?(\\d{4})${E}`, (m) => {
@@ -172,6 +206,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (mon === null || !isUpper(m[1]!)) return null;
     return cand(m, 'DATE', { k: 'abs', value: fmtMonth(+m[2]!, mon) }, 3);
   }));
+  leadOf(pats, L.POINT);
 
   // 3b. "January this year", "June last year".
   pats.push(mk(T.MONTH, `${B}(?:${POINTMOD}\\s*)?(${R.MON})\\.?,?\\s+(?:of\\s+)?(this|last|next)\\s+year${E}`, (m) => {
@@ -180,6 +215,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const w = m[2]!.toLowerCase();
     return cand(m, 'DATE', { k: 'monthY', m: mon, yOff: w === 'last' ? -1 : w === 'next' ? 1 : 0 }, 3);
   }));
+  leadOf(pats, L.POINT);
 
   // 4. Numeric dates: 2020-02-21, 02/21/2020, 2020/02/21.
   pats.push(mk(T.ISO, `${B}(\\d{4})-(\\d{1,2})-(\\d{1,2})(?:T(\\d{2}):(\\d{2}))?${E}`, (m) => {
@@ -288,6 +324,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DATE', { k: 'month', m: mon, dir: dirOf(m[1]) }, 1);
   }));
+  leadOf(pats, [...L.POINT, ...L.DIRW]);
 
   // 8. Seasons: "last fall", "the summer", "winter 2019", "this past spring".
   pats.push(mk(T.SEASON, `${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past|the)\\s+)?(${R.SEASON})(?:\\s+(?:of\\s+)?(\\d{4}))?${E}`, (m, text) => {
@@ -300,6 +337,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const dir = m[1] && /^the$/i.test(m[1]) ? 'the' : dirOf(m[1]);
     return cand(m, 'DATE', { k: 'season', s: lex.season.get(m[2]!.toLowerCase())!, dir, y: m[3] ? +m[3] : null }, 1);
   }));
+  leadOf(pats, [...L.POINT, ...L.DIRW]);
 
   // 9. Weekdays: "Friday", "last Tuesday", "Friday morning", "this coming Sunday".
   pats.push(mk(T.WD, `${B}(?:(?:early|late)\\s+)?(?:(${DIRW}|the\\s+previous|the\\s+following)\\s+)?(${R.WD})(?:\\s+(${R.PART}))?${E}`, (m) => {
@@ -310,6 +348,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const part = m[3] ? lex.part.get(m[3].toLowerCase()) ?? null : null;
     return cand(m, part ? 'TIME' : 'DATE', { k: 'wd', wd, dir: dirOf(m[1]), part }, 2);
   }));
+  leadOf(pats, ['early', 'late', ...L.DIRW, 'the']);
 
   // 10. Deictic days: "today", "yesterday afternoon", "tonight", "this morning", "last night".
   pats.push(mk(T.DEICTIC, `${B}(?:(?:early|late)\\s+)?(the\\s+day\\s+before\\s+yesterday|the\\s+day\\s+after\\s+tomorrow|today|tonight|yesterday|tomorrow)(?:\\s+(${R.PART}))?${E}`, (m) => {
@@ -355,6 +394,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const off = d === 'last' || d === 'this past' ? -1 : d === 'next' || d === 'this coming' ? 1 : 0;
     return cand(m, 'DATE', { k: 'rel', unit, off }, 2);
   }));
+  leadOf(pats, [...L.POINT, 'earlier', 'later', ...L.DIRW, 'that']);
 
   // 11b. "the weekend", "the year", "the year-ago period".
   pats.push(mk(T.WEEKEND, `${B}the\\s+weekend${E}`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'WE', off: 0 }, 1)));
@@ -501,6 +541,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DURATION', { k: 'dur', value }, 1, 0, endCut);
   }));
+  leadOf(pats, L.UNIT);
 
   // 14. Bare plural units: "for years", "in recent months", "the coming weeks".
   pats.push(mk(T.PLURAL, `${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:of|ago|old|earlier|later))`, (m, text) => {
@@ -513,6 +554,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (pre === 'recent' && u === 'Y') return cand(m, 'DATE', { k: 'ref', value: 'PAST_REF' }, 1);
     return cand(m, 'DURATION', { k: 'dur', value: vagueDur(u) }, 1);
   }));
+  leadOf(pats, ['recent', 'coming', 'the', 'past']);
 
   // 14a. "recent quarters", "several quarters", "coming quarters", "future quarters".
   pats.push(mk(T.QPLURAL, `${B}(recent|several|the\\s+past|past|the\\s+last|the\\s+next|the\\s+coming|coming|future|upcoming)\\s+quarters${E}`, (m) => {
@@ -521,10 +563,10 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return cand(m, 'DURATION', { k: 'dur', value: 'PXQ' }, 1);
   }, 3));
   // 14a'. "by mid-afternoon", "in mid-morning": that part of the day.
-  pats.push(mk(T.PART, `${B}mid[-\\s]?(morning|afternoon)(?:\\s+(yesterday|today))?${E}`, (m, text) => {
+  pats.push(mk(T.MIDPART, `${B}mid[-\\s]?(morning|afternoon)(?:\\s+(yesterday|today))?${E}`, (m, text) => {
     if (!/\b(?:by|in|until|at|around|before|after|from|since)\s+$/i.test(text.slice(Math.max(0, m.index - 8), m.index))) return null;
     return cand(m, 'TIME', { k: 'day', off: m[2]?.toLowerCase() === 'yesterday' ? -1 : 0, part: lex.part.get(m[1]!.toLowerCase())! }, 2);
-  }, 1));
+  }, 0));
   // 14b. "the weeks ahead", "the months ahead" (TimeML: a vague duration, "the" and "ahead" inside);
   //      "decades-old", "centuries-old" (not an age: those name a number).
   pats.push(mk(T.PLURAL, `${B}the\\s+(?:(?:coming|next)\\s+)?(years|months|weeks|days|decades)\\s+ahead${E}`, (m) =>
@@ -710,15 +752,18 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
   const all: Candidate[] = [];
   const { patterns } = set;
   // Where a match may start: token starts, and just after a hyphen inside a token ("late-November").
+  // startKey: the word a start opens, as a pattern's `lead` compares it ('' inside a token: always tried).
   const starts: number[] = [];
+  const startKey: string[] = [];
   const firstStart = new Int32Array(tokens.length + 1);
   for (let ti = 0; ti < tokens.length; ti++) {
     const tok = tokens[ti]!;
     firstStart[ti] = starts.length;
     starts.push(tok.start);
+    startKey.push(tok.kind === 'number' ? NUMLEAD : tokenLeadKey(tok.lower));
     if (tok.kind !== 'punct' && tok.lower.includes('-')) {
       for (let j = tok.lower.indexOf('-'); j >= 0; j = tok.lower.indexOf('-', j + 1)) {
-        if (j + 1 < tok.lower.length) starts.push(tok.start + j + 1);
+        if (j + 1 < tok.lower.length) { starts.push(tok.start + j + 1); startKey.push(''); }
       }
     }
   }
@@ -727,7 +772,11 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
   const fire = (pi: number, ti: number) => {
     const p = patterns[pi]!;
     const lastK = firstStart[ti + 1]! - 1;
+    const own = firstStart[ti]!;
+    const lead = p.lead;
     for (let k = Math.max(firstStart[Math.max(ti - p.back, 0)]!, tried[pi]! + 1); k <= lastK; k++) {
+      // Before its trigger, a match can only open with one of the pattern's lead words.
+      if (lead && k < own && startKey[k] !== '' && !lead.has(startKey[k]!)) continue;
       p.re.lastIndex = starts[k]!;
       const m = p.re.exec(text);
       if (!m || m[0].length === 0) continue;
@@ -764,7 +813,9 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
   const urls: [number, number][] = [];
   const urlRe = /(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gi;
   let u: RegExpExecArray | null;
-  while ((u = urlRe.exec(text)) !== null) urls.push([u.index, u.index + u[0].length]);
+  if (text.includes('://') || text.includes('www.') || text.includes('@')) {
+    while ((u = urlRe.exec(text)) !== null) urls.push([u.index, u.index + u[0].length]);
+  }
   const kept = urls.length ? all.filter((c) => !urls.some(([s, e]) => c.start < e && s < c.end)) : all;
   kept.sort((a, b) => (b.end - b.start) - (a.end - a.start) || b.prio - a.prio || a.start - b.start);
   const out: Candidate[] = [];
