@@ -256,9 +256,10 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
     const demEntry = g.demonymEntry.get(key);
     let cands = demEntry !== undefined ? [demEntry] : lookup(g, key);
     let country: string | null = null;
-    if (!cands.length) {
+    {
+      // A state or province abbreviation ("Va.", "NY", "SC"): the region, ahead of any town spelled so ("Wa").
       const st = g.abbrev.get(text);
-      if (st !== undefined) cands = [st];
+      if (st !== undefined && (!cands.length || /^[A-Z.]+$/.test(text))) cands = [st, ...cands.filter((v) => v !== st && v !== -st - 1)];
     }
     if (!cands.length) {
       const dem = g.demonymEntry.get(key) ?? g.demonymEntry.get(key.replace(/s$/, ''));
