@@ -241,3 +241,15 @@ test('a manner adverb after the cue is no speaker', () => {
   assert.equal(q.speakerMention?.text, 'she');
   assert.equal(nameOf(a, q.speaker), 'Maria Lopez');
 });
+
+test('a floating quote goes to a person the narrative brought in after the last quote', () => {
+  const a = run('"We will rebuild," Mayor John Tory said.\n\nJane Doe, a nurse, has worked at the hospital for 20 years.\n\n"It has been very hard for all of us," she told reporters.\n\n"We will keep going, every single day."');
+  assertSpans(a);
+  assert.equal(nameOf(a, find(a, 'We will rebuild').speaker), 'John Tory');
+  assert.equal(nameOf(a, find(a, 'very hard for all of us').speaker), 'Jane Doe');
+  const q = find(a, 'every single day');
+  assert.equal(q.speakerMention, null);
+  assert.equal(nameOf(a, q.speaker), 'Jane Doe');
+  const b = run('"We will rebuild," Mayor John Tory said.\n\nJane Doe, a nurse, has worked at the hospital for 20 years.\n\n"We will keep going, every single day."');
+  assert.equal(nameOf(b, find(b, 'every single day').speaker), 'Jane Doe', 'introduced between the quotes, not the last speaker');
+});

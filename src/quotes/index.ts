@@ -940,8 +940,10 @@ class QuoteFinder {
         speaker = resolved.get(fwd) ?? null;
         if (fwd.cueTok) date = this.dateFor(this.spanTok(fwd.cueTok[0], fwd.cueTok[1]), published);
       } else if (d.direct && last && d.paragraph - last.paragraph <= 2) {
-        // A floating quote continues the previous speaker.
-        speaker = last.quote.speaker;
+        // A floating quote continues the previous speaker, unless the narrative brought in another person since
+        // ("“…,” Smith said. Jane Doe, a nurse, has worked there for 20 years. “…”": Doe).
+        const since = this.nearestActor(d.start, 'PERSON', kept, null, true, undefined, last.quote.end);
+        speaker = since && since !== last.quote.speaker && last.quote.speaker && this.entityTypeOf(last.quote.speaker) === 'PERSON' ? since : last.quote.speaker;
         date = last.quote.date;
       } else if (d.direct) {
         // No recent speaker: the person named last before it, outside quoted words.
@@ -1171,7 +1173,7 @@ class QuoteFinder {
   }
 
   /** The nearest named actor of a compatible type before `pos`, outside quotation marks and quote contents. */
-  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false, exclude?: Set<string>): string | null {
+  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false, exclude?: Set<string>, from = 0): string | null {
     const mentions = this.doc.mentions;
     const sentence = this.toks[this.firstTokAt(pos)]?.sentence ?? 0;
     const types = this.entityTypes ??= new Map(this.doc.entities.map((x) => [x.id, x.type]));
@@ -1183,6 +1185,7 @@ class QuoteFinder {
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > pos) continue;
+      if (m.start < from) break;
       const ms = this.toks[m.tokenStart]?.sentence ?? 0;
       if (cand !== null && ms !== candSentence) return cand;
       if (sentence - ms > 6) break;
