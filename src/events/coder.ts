@@ -710,9 +710,28 @@ function namedPrepTarget(r: SentenceReader, from: number, extra: string[] = []):
     if (r.low(i) === ',') break;
     if (!GENERIC_TARGET_PREPS.includes(r.low(i)) && !extra.includes(r.low(i))) continue;
     const np = r.npForward(i + 1, 8, true);
-    if (np && hasNameIn(r, np) && !isTimeNp(r, np)) return np;
+    if (np && !isTimeNp(r, np) && (hasNameIn(r, np) || PARTY_PREPS.has(r.low(i)) && partyHead(r, np) && !infinitiveAt(r, i))) return np;
   }
   return null;
+}
+
+/** "to" + a verb ("refused to release the hostages"): an infinitive, not a prepositional phrase. */
+function infinitiveAt(r: SentenceReader, i: number): boolean {
+  if (r.low(i) !== 'to') return false;
+  const n = r.low(i + 1);
+  if (r.isName(i + 1) || r.res.lexicon.determiners.has(n) || !(r.res.verbs.has(n) || r.res.dictForms.has(n))) return false;
+  // a word that is a noun too ("release") is a verb when an object follows it ("to release the hostages")
+  const nn = r.low(i + 2);
+  return !r.res.nouns.has(n) || r.res.lexicon.determiners.has(nn) || r.isName(i + 2) || r.res.lexicon.pronouns.has(nn);
+}
+
+/** Prepositions after which a common-noun party is a target too ("talks with the rebels", "fired at protesters"). */
+const PARTY_PREPS = new Set(['with', 'against', 'to', 'at', 'toward', 'towards']);
+
+/** The noun phrase names a party by its head ("the rebels", "the new government", "demonstrators"). */
+function partyHead(r: SentenceReader, np: TokRange): boolean {
+  const h = r.low(r.head(np));
+  return r.res.lexicon.agentHeads.has(h) || PARTY_OBJECT.test(h);
 }
 
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
