@@ -113,12 +113,43 @@ test('every span slices the text exactly, ids run V1.., output is deterministic'
   if (a.figures.length) assert.ok(arrest.figures.length <= a.figures.length);
 });
 
-test('codebook type changes: a conditional use of force is a THREATEN, a promised withdrawal a CONCEDE', () => {
+test('codebook type changes: a conditional use of force is a THREATEN, a promised withdrawal an AGREE (CAMEO 035)', () => {
   const t = only('The government will detain journalists if they publish the report.', 'THREATEN');
   assert.equal(t.mode, 'arrest');
   assert.ok(t.modality.includes('conditional'));
-  const c = only('The rebels promised to withdraw from the city.', 'CONCEDE');
+  // CAMEO codes a promise to yield as 035 (express intent to yield), which CAMEO2PLOVER-2021 maps to AGREE
+  const c = only('The rebels promised to withdraw from the city.', 'AGREE');
   assert.equal(c.actorSpan?.text, 'The rebels');
+  assert.equal(only('The government said it would free all political prisoners by the end of the year.', 'AGREE').type, 'AGREE');
+  // an immediate withdrawal stays a RETREAT
+  assert.equal(only('Government troops withdrew from the town.', 'RETREAT').actorSpan?.text, 'Government troops');
+});
+
+test('triggers from the CAMEO descriptions: exchanged fire, returned property, halted an offensive, handed over intelligence', () => {
+  const f = only('Soldiers exchanged gunfire with militants.', 'ASSAULT');
+  assert.equal(f.mode, 'firearms');
+  assert.equal(f.targetSpan?.text, 'militants');
+  assert.equal(only('The museum returned the stolen artefacts to Egypt.', 'RETREAT').targetSpan?.text, 'Egypt');
+  assert.equal(only('Pakistani officials said they had handed over information on the suspects to British investigators.', 'COOPERATE').cameo, '064');
+  assert.equal(only('The army announced that it would halt its offensive in the north.', 'AGREE').actorSpan?.text, 'The army');
+  assert.equal(only('China and Russia blocked a Security Council resolution condemning the crackdown.', 'REJECT').cameo, '129');
+  assert.equal(only('Brazil has given political asylum to a Bolivian senator.', 'AID').mode, null);
+});
+
+test('roles: common-noun parties after with/at are targets, an infinitive is not; time phrases and resultatives', () => {
+  assert.equal(only('The government suspended peace talks with the rebels.', 'SANCTION').targetSpan?.text, 'the rebels');
+  assert.equal(only('Police fired tear gas at the demonstrators.', 'ASSAULT').targetSpan?.text, 'the demonstrators');
+  // the infinitive is the content, whose object is the target ("release the hostages" is not a party)
+  assert.equal(only('The kidnappers refused to release the hostages.', 'REJECT').targetSpan?.text, 'the hostages');
+  assert.doesNotMatch(only('Canada offered to send peacekeepers to Haiti.', 'AGREE').targetSpan?.text ?? '', /^send/);
+  assert.equal(only('Germany on Friday formally recognized the independence of Kosovo.', 'SUPPORT').actorSpan?.text, 'Germany');
+  assert.equal(only('The mayor of the town was shot dead by unknown gunmen.', 'ASSAULT').actorSpan?.text, 'unknown gunmen');
+  assert.equal(only('The Gulf states severed diplomatic ties with Qatar on Monday.', 'SANCTION').actorSpan?.text, 'The Gulf states');
+  assert.equal(only('The Kremlin signalled its readiness to back the French proposal.', 'AGREE').actorSpan?.text, 'The Kremlin');
+  // "in Turkish jails" is not an arrest; "have been on hunger strike" is a protest by the prisoners
+  const { top } = code('Dozens of Kurdish prisoners have been on hunger strike for a month in Turkish jails.');
+  assert.deepEqual(top.map((e) => e.type), ['PROTEST']);
+  assert.match(top[0]!.actorSpan?.text ?? '', /prisoners$/);
 });
 
 test('a participial adjunct joins its event; "released a statement" is not an event; the content of a demand gives the target', () => {
