@@ -6,29 +6,49 @@ export interface Ymd {
   d: number;
 }
 
-const DAY_MS = 86_400_000;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  // Months outside 1–12 roll into the neighbouring years, as Date.UTC does.
+  const yy = y + Math.floor((m - 1) / 12);
+  const mm = ((((m - 1) % 12) + 12) % 12) + 1;
+  return mm === 2 && isLeap(yy) ? 29 : MONTH_DAYS[mm - 1]!;
 }
 
 export function valid(y: number, m: number, d: number): boolean {
   return Number.isInteger(y) && y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 }
 
-function toMs(p: Ymd): number {
-  const dt = new Date(Date.UTC(2000, p.m - 1, p.d));
-  dt.setUTCFullYear(p.y);
-  return dt.getTime();
+/**
+ * Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil), with plain
+ * integer arithmetic instead of Date objects; a day or month out of range rolls over as Date.UTC does.
+ */
+function toDays(p: Ymd): number {
+  let y = p.y + Math.floor((p.m - 1) / 12);
+  const m = ((((p.m - 1) % 12) + 12) % 12) + 1;
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5);
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468 + (p.d - 1);
 }
 
-function fromMs(ms: number): Ymd {
-  const dt = new Date(ms);
-  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+function fromDays(z0: number): Ymd {
+  const z = z0 + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
 export function addDays(p: Ymd, n: number): Ymd {
-  return fromMs(toMs(p) + n * DAY_MS);
+  return fromDays(toDays(p) + n);
 }
 
 export function addMonths(p: Ymd, n: number): Ymd {
@@ -40,13 +60,13 @@ export function addMonths(p: Ymd, n: number): Ymd {
 
 /** Days from a to b. */
 export function diffDays(a: Ymd, b: Ymd): number {
-  return Math.round((toMs(b) - toMs(a)) / DAY_MS);
+  return toDays(b) - toDays(a);
 }
 
 /** ISO weekday, Monday = 1 … Sunday = 7. */
 export function weekday(p: Ymd): number {
-  const w = new Date(toMs(p)).getUTCDay();
-  return w === 0 ? 7 : w;
+  // 1970-01-01 was a Thursday (4).
+  return ((((toDays(p) + 3) % 7) + 7) % 7) + 1;
 }
 
 /** ISO 8601 week-numbering year and week. */

@@ -62,21 +62,29 @@ interface Pattern {
    * full stop; NUMLEAD for any number): other starts are not tried. Undefined: every start is tried.
    */
   lead?: Set<string>;
+  /** The lead words gate the trigger's own token too (the trigger never opens a match: "the day before"). */
+  leadStrict?: boolean;
 }
 
 /** In a pattern's `lead`: a match may begin with a number. */
 const NUMLEAD = '#';
 /** The word a token or a lexicon entry begins with, as `lead` compares it. */
-const leadKey = (w: string): string => w.toLowerCase().split(/\s+/)[0]!.split('-')[0]!.replace(/\.$/, '');
+const leadKey = (w: string): string => tokenLeadKey(w.toLowerCase().split(/\s+/)[0]!);
 /** leadKey for a token's lower-case text (no spaces), without allocating when nothing is cut. */
 function tokenLeadKey(w: string): string {
-  const h = w.indexOf('-');
-  const x = h >= 0 ? w.slice(0, h) : w;
+  let h = -1;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c === 45 || c === 39 || c === 0x2019) { h = i; break; } // - ' ’
+  }
+  const x = h > 0 ? w.slice(0, h) : w;
   return x.length > 0 && x.charCodeAt(x.length - 1) === 46 ? x.slice(0, -1) : x;
 }
 /** Sets the lead words of the pattern just added. */
-function leadOf(pats: Pattern[], words: Iterable<string>): void {
-  pats[pats.length - 1]!.lead = new Set([...words].map((w) => (w === NUMLEAD ? w : leadKey(w))));
+function leadOf(pats: Pattern[], words: Iterable<string>, strict = false): void {
+  const p = pats[pats.length - 1]!;
+  p.lead = new Set([...words].map((w) => (w === NUMLEAD ? w : leadKey(w))));
+  p.leadStrict = strict;
 }
 
 const BACK_DEFAULT = 4;
@@ -198,7 +206,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (d < 1 || d > 31) return null;
     return cand(m, 'DATE', { k: 'md', m: mon, d, y: m[4] ? +m[4] : null }, 3);
   }));
-  leadOf(pats, [...L.WDS, 'the', ...Object.keys(lex.file.ordinals), NUMLEAD]);
+  leadOf(pats, [...L.WDS, 'the', ...Object.keys(lex.file.ordinals), NUMLEAD], true);
 
   // 3. Month year: "July 1997", "October of 1998", "early 2013"-style modifiers before a month.
   pats.push(mk(T.MONTH, `${B}(?:${POINTMOD}\\s*)?(${R.MON})\\.?,?\\s+(?:of\\s+)?(\\d{4})${E}`, (m) => {
@@ -223,7 +231,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (!valid(y, mo, d)) return null;
     if (m[4]) return cand(m, 'TIME', { k: 'abs', value: `${fmtDay({ y, m: mo, d })}T${m[4]}:${m[5]}` }, 3);
     return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 3);
-  }));
+  }, 0));
   pats.push(mk(T.SLASH, `${B}(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${E}(?!/)`, (m) => {
     let y = +m[3]!;
     if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
@@ -231,11 +239,11 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (valid(y, mo, d)) return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 2);
     if (valid(y, d, mo)) return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: d, d: mo }) }, 2);
     return null;
-  }));
+  }, 0));
   pats.push(mk(T.SLASH, `${B}(\\d{4})/(\\d{1,2})/(\\d{1,2})${E}(?!/)`, (m) => {
     const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
     return valid(y, mo, d) ? cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 2) : null;
-  }));
+  }, 0));
 
   // 5. Years: "1998", "fiscal 1989", "mid-2013", "2020/21".
   pats.push(mk(T.DIGIT4, `${B}(?:(fiscal(?:\\s+year)?|FY|calendar(?:\\s+year)?|the\\s+year|${POINTMOD})\\s*)?(\\d{4})(?:\\s*[/–-]\\s*(\\d{2}))?${E}`, (m, text) => {
@@ -251,6 +259,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     // A range like 2020/21 or 2009-10 is tagged as its first year.
     return cand(m, 'DATE', { k: 'abs', value: fmtYear(y) }, 1);
   }));
+  leadOf(pats, ['fiscal', 'fy', 'calendar', ...L.POINT, NUMLEAD]);
 
   // 5b. Years in words (broadcast transcripts): "nineteen ninety-six", "the year two thousand",
   //     "January nineteen ninety-seven", "the winter of nineteen ninety-four".
@@ -363,6 +372,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const off = m[1]!.toLowerCase() === 'last' ? (part === 'NI' ? -1 : -1) : 0;
     return cand(m, 'TIME', { k: 'day', off, part }, 2);
   }));
+  leadOf(pats, ['early', 'late', 'later', 'earlier', 'this', 'last'], true);
   pats.push(mk(T.OVERNIGHT, `${B}overnight${E}`, (m) => cand(m, 'TIME', { k: 'day', off: 0, part: 'NI' }, 0)));
 
   // 11. This/last/next unit: "this year", "last week", "earlier this month", "late last month", "the following year".
@@ -394,7 +404,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const off = d === 'last' || d === 'this past' ? -1 : d === 'next' || d === 'this coming' ? 1 : 0;
     return cand(m, 'DATE', { k: 'rel', unit, off }, 2);
   }));
-  leadOf(pats, [...L.POINT, 'earlier', 'later', ...L.DIRW, 'that']);
+  leadOf(pats, [...L.POINT, 'earlier', 'later', ...L.DIRW, 'that'], true);
 
   // 11b. "the weekend", "the year", "the year-ago period".
   pats.push(mk(T.WEEKEND, `${B}the\\s+weekend${E}`, (m) => cand(m, 'DATE', { k: 'rel', unit: 'WE', off: 0 }, 1)));
@@ -408,6 +418,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 0);
   }));
+  leadOf(pats, ['the'], true);
   // 11c. "the end of the month", "the middle of the week", "the start of the quarter": that unit, now.
   pats.push(mk(T.ENDOF, `${B}(?:the\\s+)?(?:end|beginning|start|middle|rest|remainder)\\s+of\\s+the\\s+(month|week|quarter|decade)${E}(?!\\s*(?:['’]s|-|before|after|earlier|later|ago|of|in\\s+which|when|that|\\d))`, (m) => {
     const u = m[1]!.toLowerCase();
@@ -419,6 +430,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.YEAREND, `${B}(?:around\\s+)?(?:the\\s+)?year(-end|['’]s\\s+end|\\s+end)${E}(?!-)`, (m) => m[1]!.startsWith('-')
     ? cand(m, 'DATE', { k: 'md', m: 12, d: 31, y: null, hard: true }, 1) // TimeBank: "by year-end" = that December 31
     : cand(m, 'DATE', { k: 'rel', unit: 'Y', off: 0 }, 1)));
+  leadOf(pats, ['around', 'the', 'year'], true);
   pats.push(mk(T.YEARAGO, `${B}(?:the\\s+)?year-?(?:ago|earlier)(?:\\s+period)?${E}`, (m) => cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: true }, 1)));
 
   // 12. Quarters and halves: "the third quarter", "third-quarter", "the year-ago quarter", "the first half of 2013".
@@ -469,6 +481,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (y < 1000 || y > 2200) return null;
     return cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y, yearAgo: false }, 3);
   }, 1));
+  leadOf(pats, ['the'], true);
   // 12b. "this year's third quarter", "next year's first half", "last year's quarter".
   pats.push(mk(T.QUARTER, `${B}(this|last|next)\\s+year['’]s\\s+(?:(first|second|third|fourth)[-\\s]+)?(quarter|half)${E}`, (m) => {
     const w = m[1]!.toLowerCase();
@@ -541,7 +554,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DURATION', { k: 'dur', value }, 1, 0, endCut);
   }));
-  leadOf(pats, L.UNIT);
+  leadOf(pats, L.UNIT, true);
 
   // 14. Bare plural units: "for years", "in recent months", "the coming weeks".
   pats.push(mk(T.PLURAL, `${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:of|ago|old|earlier|later))`, (m, text) => {
@@ -571,8 +584,9 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   //      "decades-old", "centuries-old" (not an age: those name a number).
   pats.push(mk(T.PLURAL, `${B}the\\s+(?:(?:coming|next)\\s+)?(years|months|weeks|days|decades)\\s+ahead${E}`, (m) =>
     cand(m, 'DURATION', { k: 'dur', value: vagueDur(lex.unit.get(m[1]!.toLowerCase())! as Gran) }, 2)));
+  leadOf(pats, ['the'], true);
   pats.push(mk(T.PLURAL, `${B}(years|months|weeks|decades|centuries)-old${E}`, (m) =>
-    cand(m, 'DURATION', { k: 'dur', value: vagueDur(lex.unit.get(m[1]!.toLowerCase())! as Gran) }, 2)));
+    cand(m, 'DURATION', { k: 'dur', value: vagueDur(lex.unit.get(m[1]!.toLowerCase())! as Gran) }, 2), 0));
   // 14c. "6 in the morning", "4 o'clock in the afternoon", "10 o'clock".
   pats.push(mk(T.COLON, `${B}(\\d{1,2})(?::(\\d{2}))?(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)${E}|${B}(\\d{1,2})\\s+o['’]clock${E}`, (m) => {
     let h = +(m[1] ?? m[4]!);
@@ -582,7 +596,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (part && part !== 'morning' && h < 12) h += 12;
     if (part === 'morning' && h === 12) h = 0;
     return cand(m, 'TIME', { k: 'clock', h, mi, day: null }, 3);
-  }, 1));
+  }, 0));
 
   // 15. Clock times: "10 a.m.", "3:30 p.m. EST", "noon Thursday", "9 p.m. Wednesday".
   const dayRef = (s: string | undefined): Spec | null => {
@@ -608,13 +622,14 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (m[3]!.toLowerCase() === 'a' && h === 12) h = 0;
     return cand(m, 'TIME', { k: 'clock', h, mi, day: dayRef(m[5]) }, 3);
   }));
+  leadOf(pats, [...(lex.file.approxModifiers ?? []), 'over', NUMLEAD]);
   // 24-hour clock with a zone: "1300 GMT", "0900 hours".
   pats.push(mk(T.ISO, `${B}([01]\\d|2[0-3])([0-5]\\d)\\s*(?:hours|hrs|GMT|UTC|Zulu|${TZ})${E}`, (m) => cand(m, 'TIME', { k: 'clock', h: +m[1]!, mi: +m[2]!, day: null }, 3), 0));
   pats.push(mk(T.COLON, `${B}(\\d{1,2}):(\\d{2})\\s*(?:hours?|hrs|${TZ})${E}`, (m) => {
     const h = +m[1]!, mi = +m[2]!;
     if (h > 23 || mi > 59) return null;
     return cand(m, 'TIME', { k: 'clock', h, mi, day: null }, 2);
-  }));
+  }, 0));
   pats.push(mk(T.NOON, `${B}(?<!high\\s)(noon|midnight|midday)(?:\\s+(${DAYREF}))?${E}`, (m) => {
     const w = m[1]!.toLowerCase();
     return cand(m, 'TIME', { k: 'clock', h: w === 'midnight' ? 24 : 12, mi: 0, day: dayRef(m[2]) }, 2);
@@ -636,13 +651,14 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const part = lex.part.get(w);
     if (part) return cand(m, 'SET', { k: 'dur', value: `XXXX-XX-XXT${part}` }, 2);
     return null;
-  }));
+  }, 0));
   pats.push(mk(T.SETW, `${B}(${R.SETW})${E}`, (m) => cand(m, 'SET', { k: 'dur', value: lex.set.get(m[1]!.toLowerCase())! }, 1)));
   pats.push(mk(T.PERUNIT, `(?<=(?:once|twice|thrice|times)\\s+)(?:a|an|per|each)\\s+(${UNITWORDS})${E}`, (m) => {
     const unit = lex.unit.get(m[1]!.toLowerCase());
     if (!unit) return null;
     return cand(m, 'SET', { k: 'dur', value: durValue(unit === '2W' ? 2 : 1, (unit === '2W' ? 'W' : unit) as Gran) }, 3);
   }));
+  leadOf(pats, ['a', 'an', 'per', 'each'], true);
   pats.push(mk(T.PLURALWD, `(?<=\\bon\\s+)(Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays|weekends)${E}`, (m) => {
     const w = m[1]!.toLowerCase().replace(/s$/, '');
     const wd = lex.weekday.get(w);
@@ -662,6 +678,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DATE', { k: 'ref', value: v }, 0);
   }));
+  leadOf(pats, lex.ref.keys(), true);
 
   // 18. Holidays: "Christmas", "Thanksgiving Day", "New Year's Eve 1999".
   pats.push(mk(T.HOLIDAY, `${B}(?:(last|next|this)\\s+)?(${R.HOLIDAY})(?:,?\\s+(\\d{4}))?${E}`, (m) => {
@@ -671,6 +688,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (!md) return null;
     return cand(m, 'DATE', { k: 'holiday', md, y: m[3] ? +m[3] : null, dir: dirOf(m[1]) }, 2);
   }));
+  leadOf(pats, ['last', 'next', 'this']);
 
   // 19. Anaphoric days: "the day before", "the day after", "that day".
   pats.push(mk(T.ANAPH, `${B}the\\s+(day|night|week|month|year)\\s+(before|after|earlier|later)${E}(?!\\s+(?!(?:it|he|she|they|we|i|you|there)\\b)[\\p{L}\\d])`, (m) => {
@@ -679,6 +697,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const off = /before|earlier/i.test(m[2]!) ? -1 : 1;
     return cand(m, 'DATE', { k: 'anaph', unit, off, part: u === 'night' ? 'NI' : null }, 2);
   }));
+  leadOf(pats, ['the'], true);
 
   return pats;
 }
@@ -776,7 +795,7 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
     const lead = p.lead;
     for (let k = Math.max(firstStart[Math.max(ti - p.back, 0)]!, tried[pi]! + 1); k <= lastK; k++) {
       // Before its trigger, a match can only open with one of the pattern's lead words.
-      if (lead && k < own && startKey[k] !== '' && !lead.has(startKey[k]!)) continue;
+      if (lead && (k < own || p.leadStrict) && startKey[k] !== '' && !lead.has(startKey[k]!)) continue;
       p.re.lastIndex = starts[k]!;
       const m = p.re.exec(text);
       if (!m || m[0].length === 0) continue;
