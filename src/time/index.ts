@@ -23,6 +23,63 @@ const PAST_PERFECTIVE = new Set(['had', 'was', 'were', 'been', 'remained', 'stay
 const DUE_NEXT = new Set(['in', 'on', 'by', 'at', 'next', 'this', 'before', 'later', 'early', 'late']);
 const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
 
+/** What token k says about the tense governing the span whose tokens are i0…i1 (see tenseAt). */
+function classifyAt(toks: Doc['tokens'], k: number, sent: number, i0: number, i1: number, lex: TimeLexicon): Tense | 'stop' {
+  const t = toks[k];
+  if (!t || t.sentence !== sent) return 'stop';
+  if (CLAUSE_BREAK.has(t.text)) return 'stop';
+  const w = t.lower;
+  if (w === 'to') {
+    // "decided to admit … in March", "is to resume … Tuesday": a catenative verb before "to" + verb.
+    const prev = toks[k - 1];
+    const next = toks[k + 1];
+    if (prev && next && next.kind === 'word' && next.text === next.lower && !DETERMINERS.has(next.lower) && lex.catenative.has(prev.lower)) return 'future';
+    return null;
+  }
+  if (lex.future.has(w)) {
+    const n1 = toks[k + 1]?.lower ?? '';
+    const needsTo = lex.futureNeedTo.has(w) && n1 !== 'to' && n1 !== 'for' && !(w === 'due' && DUE_NEXT.has(n1));
+    // "set Friday as the deadline": without "to", a word like "set" may still be a past tense.
+    if (!needsTo) return 'future';
+    if (!lex.past.has(w)) return null;
+  }
+  const sched = lex.scheduled.get(w);
+  if (sched) {
+    // "the Senate votes Monday", "the law takes effect in July" (not "the vote", "to meet").
+    const p1w = toks[k - 1]?.lower ?? '';
+    for (const head of sched) {
+      if (head === '') {
+        // "the Tuesday vote": the verb-like word is a noun the date modifies.
+        if (k - 1 >= i0 && k - 1 < i1) continue;
+        if (!DETERMINERS.has(p1w) && p1w !== 'to' && !MODALS.has(p1w) && !/^(?:did|do|does|didn't|not)$/.test(p1w) && toks[k - 1]?.kind !== 'number') return 'future';
+      } else {
+        const hw = head.split(' ');
+        if (hw.every((x, j) => toks[k - hw.length + j]?.lower === x)) return 'future';
+      }
+    }
+  }
+  const p1 = toks[k - 1]?.lower;
+  // "-ed" after a determiner or an adverb is an adjective ("a still unspecified date"); "-ceed" is a stem.
+  const regular = w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !/^[A-Z]/.test(t.text)
+    && !(p1 && (ARTICLES.has(p1) || ADVERB_BEFORE_ADJ.has(p1)));
+  if (regular || lex.past.has(w)) {
+    // A participle after a form of "be" ("will be held", "to be completed") is not a past tense.
+    if (p1 && BE.has(p1) && !BE.has(w) && w !== 'been') {
+      if (p1 === 'is' || p1 === 'are') return 'future';
+      const p2 = toks[k - 2]?.lower;
+      if (p1 === 'be' && p2 && (p2 === 'to' || (MODALS.has(p2) && p2 !== 'could' && p2 !== 'can') || lex.future.has(p2))) return 'future';
+      return null;
+    }
+    return 'past';
+  }
+  return null;
+}
+
+/** A past perfect or a past "be" at token k: "had risen by March", "was closed until May". */
+function perfective(toks: Doc['tokens'], k: number): boolean {
+  return PAST_PERFECTIVE.has(toks[k]!.lower) || toks[k - 1]?.lower === 'had' || (toks[k - 2]?.lower === 'had' && /ly$/.test(toks[k - 1]?.lower ?? ''));
+}
+
 /** Past or future, from the words that govern the span (nearest marker wins; none → null). */
 function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense {
   const toks = doc.tokens;
@@ -30,56 +87,6 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
   const i0 = tokenIndexAt(doc, start);
   const i1 = tokenIndexAt(doc, end);
   const sent = i0 < toks.length ? toks[i0]!.sentence : -1;
-  const classify = (k: number): Tense | 'stop' => {
-    const t = toks[k];
-    if (!t || t.sentence !== sent) return 'stop';
-    if (CLAUSE_BREAK.has(t.text)) return 'stop';
-    const w = t.lower;
-    if (w === 'to') {
-      // "decided to admit … in March", "is to resume … Tuesday": a catenative verb before "to" + verb.
-      const prev = toks[k - 1];
-      const next = toks[k + 1];
-      if (prev && next && next.kind === 'word' && next.text === next.lower && !DETERMINERS.has(next.lower) && lex.catenative.has(prev.lower)) return 'future';
-      return null;
-    }
-    if (lex.future.has(w)) {
-      const n1 = toks[k + 1]?.lower ?? '';
-      const needsTo = lex.futureNeedTo.has(w) && n1 !== 'to' && n1 !== 'for' && !(w === 'due' && DUE_NEXT.has(n1));
-      // "set Friday as the deadline": without "to", a word like "set" may still be a past tense.
-      if (!needsTo) return 'future';
-      if (!lex.past.has(w)) return null;
-    }
-    const sched = lex.scheduled.get(w);
-    if (sched) {
-      // "the Senate votes Monday", "the law takes effect in July" (not "the vote", "to meet").
-      const p1w = toks[k - 1]?.lower ?? '';
-      for (const head of sched) {
-        if (head === '') {
-          // "the Tuesday vote": the verb-like word is a noun the date modifies.
-          if (k - 1 >= i0 && k - 1 < i1) continue;
-          if (!DETERMINERS.has(p1w) && p1w !== 'to' && !MODALS.has(p1w) && !/^(?:did|do|does|didn't|not)$/.test(p1w) && toks[k - 1]?.kind !== 'number') return 'future';
-        } else {
-          const hw = head.split(' ');
-          if (hw.every((x, j) => toks[k - hw.length + j]?.lower === x)) return 'future';
-        }
-      }
-    }
-    const p1 = toks[k - 1]?.lower;
-    // "-ed" after a determiner or an adverb is an adjective ("a still unspecified date"); "-ceed" is a stem.
-    const regular = w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !/^[A-Z]/.test(t.text)
-      && !(p1 && (ARTICLES.has(p1) || ADVERB_BEFORE_ADJ.has(p1)));
-    if (regular || lex.past.has(w)) {
-      // A participle after a form of "be" ("will be held", "to be completed") is not a past tense.
-      if (p1 && BE.has(p1) && !BE.has(w) && w !== 'been') {
-        if (p1 === 'is' || p1 === 'are') return 'future';
-        const p2 = toks[k - 2]?.lower;
-        if (p1 === 'be' && p2 && (p2 === 'to' || (MODALS.has(p2) && p2 !== 'could' && p2 !== 'can') || lex.future.has(p2))) return 'future';
-        return null;
-      }
-      return 'past';
-    }
-    return null;
-  };
   // "as early as Tuesday", "as soon as May" look ahead; "Wednesday's ruling" looks back.
   if (/\bas\s+(?:early|soon)\s+as\s*$/i.test(doc.text.slice(Math.max(0, start - 16), start))) return 'future';
   if (/^['’]s\b/.test(doc.text.slice(end, end + 3))) return 'past';
@@ -89,17 +96,16 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
   // "by summer", "until March": a deadline looks ahead of the reported words, unless a past
   // perfect or a past "be" says it is already over ("had risen by March", "was closed until May").
   const deadline = /\b(?:by|until|till)\s+$/i.test(doc.text.slice(Math.max(0, start - 7), start));
-  const perfective = (k: number) => PAST_PERFECTIVE.has(toks[k]!.lower) || toks[k - 1]?.lower === 'had' || (toks[k - 2]?.lower === 'had' && /ly$/.test(toks[k - 1]?.lower ?? ''));
   for (let d = 1; d <= 16; d++) {
-    const r = classify(i0 - d);
+    const r = classifyAt(toks, i0 - d, sent, i0, i1, lex);
     if (r === 'stop') break;
-    if (r === 'past' && deadline && !perfective(i0 - d)) return 'future';
+    if (r === 'past' && deadline && !perfective(toks, i0 - d)) return 'future';
     if (r) return r;
   }
   for (let d = 0; d < 8; d++) {
-    const r = classify(i1 + d);
+    const r = classifyAt(toks, i1 + d, sent, i0, i1, lex);
     if (r === 'stop') break;
-    if (r === 'past' && deadline && !perfective(i1 + d)) return 'future';
+    if (r === 'past' && deadline && !perfective(toks, i1 + d)) return 'future';
     if (r) return r;
   }
   if (deadline) return 'future';
