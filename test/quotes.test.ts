@@ -253,3 +253,9 @@ test('a floating quote goes to a person the narrative brought in after the last 
   const b = run('"We will rebuild," Mayor John Tory said.\n\nJane Doe, a nurse, has worked at the hospital for 20 years.\n\n"We will keep going, every single day."');
   assert.equal(nameOf(b, find(b, 'every single day').speaker), 'Jane Doe', 'introduced between the quotes, not the last speaker');
 });
+
+test('a pronoun speaker is not resolved to a possessor when the sentence names another person', () => {
+  const a = run('Lester Holt moderated the debate on Monday. Holt’s NBC News colleague Matt Lauer faced heavy criticism after the forum. "I did my best with the time we had," he said.');
+  assertSpans(a);
+  assert.equal(nameOf(a, find(a, 'I did my best').speaker), 'Matt Lauer');
+});

@@ -1014,8 +1014,12 @@ class QuoteFinder {
       const sex = head.lower === 'he' ? 'm' : head.lower === 'she' ? 'f' : null;
       return this.nearestActor(s, PRONOUN_WANT.get(head.lower)!, kept, sex, true) ?? this.doc.services.resolve(s, e);
     }
-    // "her campaign manager", "his top aide": someone other than the possessor, unnamed here.
-    if (POSSESSIVE_DETS.has(this.toks[sp[0]]!.lower) && !isCap(head)) return null;
+    // "her campaign manager", "his top aide": someone other than the possessor, unnamed here unless the article
+    // named a person with that role ("his lawyer, Mark Brown, …").
+    if (POSSESSIVE_DETS.has(this.toks[sp[0]]!.lower) && !isCap(head)) {
+      const w = head.lower;
+      return this.res.personNouns?.has(w) ? this.personByRole(w, s, kept, new Set(), false) : null;
+    }
     // "the spokeswoman", "the Republican presidential candidate", "a lawyer for the family": one person described.
     const nom = this.personNominal(sp);
     if (nom) return nom.indefinite ? null : this.personByRole(nom.head, s, kept, nom.exclude);
@@ -1074,7 +1078,7 @@ class QuoteFinder {
    * The person a definite description stands for: the latest person named before `pos` (outside quotes) whom the
    * article gave that role (title, apposition, the actors stage's roles), else the nearest person subject.
    */
-  private personByRole(head: string, pos: number, kept: Draft[], exclude: Set<string>): string | null {
+  private personByRole(head: string, pos: number, kept: Draft[], exclude: Set<string>, fallback = true): string | null {
     const roles = this.roleWords();
     for (let i = this.doc.mentions.length - 1; i >= 0; i--) {
       const m = this.doc.mentions[i]!;
@@ -1082,6 +1086,7 @@ class QuoteFinder {
       if (this.inMarks[m.tokenStart] !== -1) continue;
       if (roles.get(m.entity)?.has(head)) return m.entity;
     }
+    if (!fallback) return null;
     const sex = this.res.personNounSex?.get(head) ?? null;
     return this.nearestActor(pos, 'PERSON', kept, sex, true, exclude);
   }
@@ -1180,14 +1185,16 @@ class QuoteFinder {
     const genders = sex ? this.genders() : null;
     // subjectFirst: the sentence nearest before `pos` with a compatible actor gives its first one, the likely
     // subject ("Ed Brookover spoke to reporters after meeting Trump's backers. He says …" → Brookover).
+    // A possessor ("Holt's colleague Matt Lauer") is the subject only when the sentence has no other candidate.
     let cand: string | null = null;
+    let possessor: string | null = null;
     let candSentence = -1;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > pos) continue;
       if (m.start < from) break;
       const ms = this.toks[m.tokenStart]?.sentence ?? 0;
-      if (cand !== null && ms !== candSentence) return cand;
+      if ((cand !== null || possessor !== null) && ms !== candSentence) return cand ?? possessor;
       if (sentence - ms > 6) break;
       if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'demonym' || exclude?.has(m.entity)) continue;
       if (this.inMarks[m.tokenStart] !== -1) continue;
@@ -1200,10 +1207,12 @@ class QuoteFinder {
         if (g && g !== sex) continue;
       }
       if (!subjectFirst) return m.entity;
-      cand = m.entity;
+      const after = this.toks[m.tokenEnd]?.text;
+      if (after === "'s" || after === '’s') possessor = m.entity;
+      else cand = m.entity;
       candSentence = ms;
     }
-    return cand;
+    return cand ?? possessor;
   }
 
   private resolve(sp: [number, number]): string | null {
