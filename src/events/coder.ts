@@ -937,6 +937,13 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
   }
   for (const ev of out) {
     if (ev.mode === null && ev.type && !ev.absorbedBy) ev.mode = modeFromCues(r, ev);
+    // violence by protesters, crowds or mobs is a riot (PLOVER 2.0 PROTEST riot, CAMEO 145)
+    // (not killings and beatings, CAMEO 18x / 20x: "the mob lynched the suspect" is an assault)
+    if (ev.type === 'ASSAULT' && ev.actor && !ev.passive && !/^(?:18|20)/.test(ev.cameo ?? '') && res.lexicon.riotActors.has(r.low(r.head(ev.actor)))) {
+      ev.type = 'PROTEST';
+      ev.mode = 'riot';
+      ev.cameo = '145';
+    }
     ev.modality = modalityOf(r, ev);
     const changes = ev.type ? res.lexicon.modalityTypeChanges[ev.type] : undefined;
     if (changes && !ev.absorbedBy) {
@@ -945,8 +952,12 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
       const refusal = ev.modality.has('negated') && planned;
       // "intent": the actor states a plan ("Japan plans to send aid", "Japan said it would send aid"): CAMEO 03x
       const intent = planned && !refusal && !ev.modality.has('conditional') && statedIntent(r, ev);
-      for (const m of ['refusal', 'intent', 'conditional', 'future', 'hypothetical']) {
-        const to = (m === 'refusal' ? refusal : m === 'intent' ? intent : ev.modality.has(m)) ? changes[m] : undefined;
+      // "modal": the act is only possible (may / might / could / would in its verb group, not negated): "Norway may ban
+      // the general", "said it could suspend relations" — for force and coercion, a threat (CAMEO 13x)
+      const mg = ` ${r.groupText(ev.group, ev.trig).trim()} `;
+      const modal = !ev.modality.has('negated') && / (?:may|might|could|would|'d|’d) /.test(mg);
+      for (const m of ['refusal', 'intent', 'conditional', 'modal', 'future', 'hypothetical']) {
+        const to = (m === 'refusal' ? refusal : m === 'intent' ? intent : m === 'modal' ? modal : ev.modality.has(m)) ? changes[m] : undefined;
         if (!to) continue;
         if (m === 'refusal') for (const x of ['negated', 'future', 'hypothetical']) ev.modality.delete(x);
         const keep = ev.mode && res.lexicon.typeModes[to]?.includes(ev.mode) ? ev.mode : null;

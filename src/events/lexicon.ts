@@ -84,6 +84,8 @@ export interface Lexicon {
   modalityTypeChanges: Record<string, Record<string, string>>;
   /** seats of power a protest held at is aimed at ("outside the US embassy") */
   protestSites: Set<string>;
+  /** actor heads whose violence is a riot (PROTEST riot, CAMEO 145): "angry crowds torched cars" */
+  riotActors: Set<string>;
   /** verb-group phrases by which an actor states its own plan ("plans to", "is ready to"), padded with spaces */
   intentCues: string[];
   /** head words of inverted official names ("Korea, Republic of"): ISO 3166 short names */
