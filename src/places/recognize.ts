@@ -4,7 +4,7 @@
  * word, a locative preposition, a direction word).
  */
 import type { Doc, MentionRef, Token } from '../document/document.js';
-import { lookup, normName, type Gazetteer } from './gazetteer.js';
+import { lookup, nameOf, normName, type Gazetteer } from './gazetteer.js';
 
 export interface PlaceWords {
   locative: string[];
@@ -162,7 +162,7 @@ function containerAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number, n
     if (k === 'country') return [m[0], v];
     if (k === 'adm1' && (best < 0 || g.pop[v]! > g.pop[best]!)) best = v;
     // A second-level region only when the name says so: "Rapides Parish", "Cook County".
-    if (k === 'adm2' && best < 0 && /\b(?:county|parish|district|borough)$/i.test(g.name[v]!)) best = v;
+    if (k === 'adm2' && best < 0 && /\b(?:county|parish|district|borough)$/i.test(nameOf(g, v))) best = v;
   }
   return best >= 0 ? [m[0], best] : null;
 }
@@ -324,7 +324,7 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
         const last = toks[i + n - 1];
         if (!last || last.sentence !== t.sentence && !(last.text === '.' && n > 1)) continue;
         const st = g.abbrev.get(doc.text.slice(t.start, last.end));
-        if (st !== undefined) ab = make(i, i + n, normName(g.name[st]!), [st], 'name', false);
+        if (st !== undefined) ab = make(i, i + n, normName(nameOf(g, st)), [st], 'name', false);
       }
       if (ab) {
         out.push(ab);
