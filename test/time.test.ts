@@ -377,3 +377,19 @@ test('looking-ahead quarters, "the weeks ahead", "decades-old", clock times in w
   // A short past form is a tense cue too: Good Friday 2013 (March 29) had not come yet.
   assert.deepEqual(got('He died on Good Friday.', 'Good'), ['Good Friday', 'DATE', '2012-04-06']);
 });
+
+test('"the latest period", "that same day", a clock time\'s colon is no clause break, "midmorning"', () => {
+  const p = '2013-03-19'; // a Tuesday
+  const got = (text: string, needle: string) => { const d = tag(text, p); spansHold(d); const t = find(d, needle); return [t.text, t.type, t.value]; };
+  // In a quarterly report, "the latest period" is the quarter just reported, like "the latest quarter".
+  assert.deepEqual(got('Sales in the latest period were $1.76 billion.', 'period'), ['the latest period', 'DATE', '2012-Q4']);
+  // "that same day" is the previous time's day, as "that day" and "the same day" are.
+  assert.deepEqual(got('On Jan. 5 police arrived; his name was crossed out that same day.', 'same'), ['that same day', 'DATE', '2013-01-05']);
+  assert.deepEqual(got('Police arrived on Jan. 5. Earlier that same day, he left.', 'same'), ['Earlier that same day', 'DATE', '2013-01-05']);
+  // The scheduled present "votes" governs Monday across the clock time "18:00" (its colon does not end the clause).
+  assert.deepEqual(got('The parliament votes at 18:00 GMT on Monday.', 'Monday'), ['Monday', 'DATE', '2013-03-25']);
+  assert.deepEqual(got('The parliament votes at 18:00 GMT on Monday.', '18'), ['18:00 GMT', 'TIME', '2013-03-25T18:00']);
+  // A real colon still ends the clause: nothing looks ahead past it.
+  assert.deepEqual(got('The parliament votes: on Monday, calm.', 'Monday'), ['Monday', 'DATE', '2013-03-18']);
+  assert.deepEqual(got('Shares rose by midmorning.', 'mid'), ['midmorning', 'TIME', '2013-03-19TMO']);
+});

@@ -27,7 +27,8 @@ const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', '
 function classifyAt(toks: Doc['tokens'], k: number, sent: number, i0: number, i1: number, lex: TimeLexicon): Tense | 'stop' {
   const t = toks[k];
   if (!t || t.sentence !== sent) return 'stop';
-  if (CLAUSE_BREAK.has(t.text)) return 'stop';
+  // A colon ends a clause, but not inside a clock time ("votes at 18:00 GMT on Monday").
+  if (CLAUSE_BREAK.has(t.text) && !(t.text === ':' && toks[k - 1]?.kind === 'number' && toks[k + 1]?.kind === 'number')) return 'stop';
   const w = t.lower;
   if (w === 'to') {
     // "decided to admit … in March", "is to resume … Tuesday": a catenative verb before "to" + verb.

@@ -144,6 +144,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     LONG: { words: ['long'] },
     ENDOF: { words: ['end', 'beginning', 'start', 'middle', 'rest', 'remainder'] },
     MIDPART: { words: ['mid', 'midmorning', 'midafternoon'] },
+    PERIOD: { words: ['period'] },
     SPELLED: { words: ['nineteen', 'twenty', 'thousand'] },
   } satisfies Record<string, Trigger>;
   const mk = (trig: Trigger, src: string, fn: Handler, back?: number): Pattern => {
@@ -376,7 +377,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.OVERNIGHT, `${B}overnight${E}`, (m) => cand(m, 'TIME', { k: 'day', off: 0, part: 'NI' }, 0)));
 
   // 11. This/last/next unit: "this year", "last week", "earlier this month", "late last month", "the following year".
-  pats.push(mk(T.RELUNIT, `${B}(?:(${POINTMOD}|earlier|later)\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
+  pats.push(mk(T.RELUNIT, `${B}(?:(${POINTMOD}|earlier|later)\\s+)?(this\\s+past|this\\s+coming|this|last|next|the\\s+past|the\\s+coming|the\\s+previous|the\\s+following|the\\s+next|the\\s+last|the\\s+current|the\\s+same|that\\s+same|that|the\\s+latest|the\\s+prior|the\\s+preceding|the\\s+current|the\\s+new)\\s+(fiscal\\s+year|school\\s+year|week|weekend|month|year|decade|century|day|morning|afternoon|evening|night)${E}(?!-)`, (m) => {
     const d = m[2]!.toLowerCase().replace(/\s+/g, ' ');
     const u = m[3]!.toLowerCase().replace(/\s+/g, ' ');
     if (isUpper(m[3]!)) return null; // a title: ABC's "This Week"
@@ -384,7 +385,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       : u === 'decade' ? 'DE' : u === 'century' ? 'CE' : 'D';
     const part = lex.part.get(u) ?? null;
     // "earlier this year" keeps "earlier" (as TimeBank mostly does), "earlier this week" does not.
-    if (m[1] && /^(?:earlier|later)$/i.test(m[1]) && !/^(?:year|month|afternoon|evening|morning)$/.test(u) && !(d === 'that' && u === 'day')) return null;
+    if (m[1] && /^(?:earlier|later)$/i.test(m[1]) && !/^(?:year|month|afternoon|evening|morning)$/.test(u) && !((d === 'that' || d === 'that same') && u === 'day')) return null;
     if (d === 'the past' || d === 'the last' || d === 'the next' || d === 'the coming' || d === 'the new') {
       if (unit === 'D' && d !== 'the next') return null;
       if (d === 'the next' && unit === 'D') return cand(m, part ? 'TIME' : 'DATE', { k: 'anaph', unit: 'D', off: 1, part }, 2);
@@ -392,8 +393,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       // TimeBank tags "the past year", "the last week", "the last decade" as the previous unit (a DATE).
       return cand(m, 'DATE', { k: 'rel', unit, off: d === 'the past' || d === 'the last' ? -1 : 1 }, 2);
     }
-    if (d === 'the following' || d === 'the previous' || d === 'the prior' || d === 'the preceding' || d === 'the same' || d === 'that') {
-      const off = d === 'the following' ? 1 : d === 'the same' || d === 'that' ? 0 : -1;
+    if (d === 'the following' || d === 'the previous' || d === 'the prior' || d === 'the preceding' || d === 'the same' || d === 'that' || d === 'that same') {
+      const off = d === 'the following' ? 1 : d === 'the same' || d === 'that' || d === 'that same' ? 0 : -1;
       if (unit === 'WE') return null;
       return cand(m, part ? 'TIME' : 'DATE', { k: 'anaph', unit: unit as Gran, off, part }, 2);
     }
@@ -481,6 +482,10 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (y < 1000 || y > 2200) return null;
     return cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y, yearAgo: false }, 3);
   }, 1));
+  leadOf(pats, ['the'], true);
+  // 12a'. "the latest period" in a quarterly report: the quarter just reported, like "the latest quarter".
+  pats.push(mk(T.PERIOD, `${B}the\\s+latest\\s+period${E}`, (m) =>
+    cand(m, 'DATE', { k: 'quarter', q: null, half: false, off: 0, y: null, yearAgo: false, latest: true }, 2), 2));
   leadOf(pats, ['the'], true);
   // 12b. "this year's third quarter", "next year's first half", "last year's quarter".
   pats.push(mk(T.QUARTER, `${B}(this|last|next)\\s+year['’]s\\s+(?:(first|second|third|fourth)[-\\s]+)?(quarter|half)${E}`, (m) => {
