@@ -81,6 +81,8 @@ export interface LexCache {
   orgPre: Set<string>;
   orgDesc: Set<string>;
   orgPoss: Set<string>;
+  /** Memo of `nearTitle`. */
+  nearTitle: Map<string, -1 | 0 | 1>;
 }
 
 export function lexCache(res: ActorsResources): LexCache {
@@ -117,8 +119,22 @@ export function lexCache(res: ActorsResources): LexCache {
     orgPre: new Set(res.lex.orgPrefixes ?? []),
     orgDesc: new Set(res.lex.orgDescriptors ?? []),
     orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
+    nearTitle: new Map(),
   };
   return res.cache;
+}
+
+/**
+ * How near a word is to a one-word title ("Genersl" to "general"): 1 when one edit from some
+ * title, 0 when it is one (and no title is one edit away), -1 otherwise. Kept per word.
+ */
+function nearTitle(c: LexCache, w: string): -1 | 0 | 1 {
+  let r = c.nearTitle.get(w);
+  if (r !== undefined) return r;
+  r = c.singleTitles.some((t) => editDistance(t, w, 1) === 1) ? 1 : c.singleTitles.some((t) => t === w) ? 0 : -1;
+  if (c.nearTitle.size > 50_000) c.nearTitle.clear();
+  c.nearTitle.set(w, r);
+  return r;
 }
 
 /** A name mention found in the text, before clustering. CoNLL-style `ner` type for benchmarks. */
@@ -152,10 +168,19 @@ const NORM = new WeakMap<Doc, string[]>();
 function norms(doc: Doc): string[] {
   let n = NORM.get(doc);
   if (!n) {
-    n = doc.tokens.map((t) => normName(t.text));
+    // A token of ASCII letters and digits normalises to its lower case (the same string, looked up once).
+    n = doc.tokens.map((t) => (isPlain(t.text) ? t.lower : normName(t.text)));
     NORM.set(doc, n);
   }
   return n;
+}
+function isPlain(s: string): boolean {
+  if (!s.length) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 const POSS = new Set(["'s", '’s', "'", '’']);
 
@@ -268,7 +293,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       // A misspelt title before a known person ("Genersl Haftar") belongs to the mention.
       const pv = toks[i - 1];
       if (e.type === 'PERSON' && pv && i - 1 >= lo && isCap(pv) && !c.titles.has(norms(doc)[i - 1]!)) {
-        if (c.singleTitles.some((t) => editDistance(t, norms(doc)[i - 1]!, 1) === 1)) start = i - 1;
+        if (nearTitle(c, norms(doc)[i - 1]!) === 1) start = i - 1;
         // A misspelt first name before a known surname ("Recept Tayyip Erdogan").
         else if (fuzzyKb(kb, c, toks.slice(i - 1, m.end).map((x) => x.text)) === e) start = i - 1;
       }
@@ -341,7 +366,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       if (!e && b - a >= 2) {
         // A misspelt title before a known name ("Genersl Haftar"): link by the remainder, keep the span.
         const first = normName(toks[a]!.text);
-        if (isCap(toks[a]!) && c.singleTitles.some((t) => editDistance(t, first, 1) === 1)) {
+        if (isCap(toks[a]!) && nearTitle(c, first) === 1) {
           e = fuzzyKb(kb, c, toks.slice(a + 1, b).map((t) => t.text));
           if (!e) {
             cands.push({ tStart: a, tEnd: b, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles, possessor: -2 });
@@ -535,7 +560,8 @@ function knownPlaces(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo:
     let e = i + 1;
     while (e < hi && e - i < 4 && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
     if (e - i > 3) continue;
-    const key = toks.slice(i, e).map((x) => x.lower).join(' ');
+    let key = t.lower;
+    for (let k = i + 1; k < e; k++) key += ' ' + toks[k]!.lower;
     const cls = res.gazetteer.get(key);
     if (!cls || !cls.some((k) => k === 'country' || k === 'region' || k === 'city' || k === 'gcity')) continue;
     if (cls.some((k) => k === 'common' || k === 'first' || k === 'last' || k === 'person' || k === 'org' || k === 'team' || k === 'kbfirst' || k === 'kblast' || k === 'demonym')) continue;
@@ -669,10 +695,22 @@ function sportsHeadline(doc: Doc, c: LexCache, lo: number, hi: number): boolean 
   return hi - lo > 2 && (c.sports.has(t0.lower) || (!!toks[lo + 1] && c.sports.has(t0.lower + ' ' + toks[lo + 1]!.lower))) && toks.slice(lo + 1, lo + 4).some((t) => t.text === '-');
 }
 
+const isDigit = (ch: number) => ch >= 48 && ch <= 57;
+/** Characters a score or count may open with. */
+const NUMERIC_START = /^[\d.,:-]/;
+const NOT_LOWER = new Set(['v', 'vs', 'and', 'in', 'at', 'for', 'after', 'pct', 'ot', 'so']);
+/** Whether a string opens with a lower-case letter. */
+function lowerStart(s: string): boolean {
+  const ch = s.charCodeAt(0);
+  if (ch < 128) return ch >= 97 && ch <= 122;
+  return /^\p{Ll}/u.test(s);
+}
+
 function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number, docSports = false, individual = false): void {
   const toks = doc.tokens;
   // A dateline ("LONDON 1996-08-30") is not a results line.
-  if (/^\D*\d{4}-\d\d-\d\d$/.test(doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end))) return;
+  const line = doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end);
+  if (isDigit(line.charCodeAt(line.length - 1)) && /^\D*\d{4}-\d\d-\d\d$/.test(line)) return;
   let numbers = 0;
   let lower = 0;
   let cues = 0;
@@ -680,25 +718,25 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   for (let i = lo; i < hi; i++) {
     const t = toks[i]!;
     // Scores and counts, not dates ("1996-08-30").
-    if ((t.kind === 'number' || /^[\d.,:-]*\d[\d.,:-]*$/.test(t.text)) && !/^\d{4}-\d\d-\d\d$/.test(t.text)) numbers++;
-    else if (t.kind === 'word' && /^\p{Ll}/u.test(t.text) && !/^(v|vs|and|in|at|for|after|pct|ot|so)$/.test(t.lower)) lower++;
+    if ((t.kind === 'number' || (NUMERIC_START.test(t.text) && /^[\d.,:-]*\d[\d.,:-]*$/.test(t.text))) && !/^\d{4}-\d\d-\d\d$/.test(t.text)) numbers++;
+    else if (t.kind === 'word' && lowerStart(t.text) && !NOT_LOWER.has(t.lower)) lower++;
     if (c.sportsCues.has(t.lower)) cues++;
-    const n = toks[i + 1];
-    if (i + 1 < hi && isCap(t) && t.kind === 'word' && n && (n.kind === 'number' || /^\d/.test(n.text)) && !/^\d{4}-\d\d-\d\d$/.test(n.text) && !c.calendar.has(t.lower)) nameThenNumber = true;
+    if (i + 1 < hi && isCap(t) && t.kind === 'word') {
+      const n = toks[i + 1]!;
+      if ((n.kind === 'number' || isDigit(n.text.charCodeAt(0))) && !/^\d{4}-\d\d-\d\d$/.test(n.text) && !c.calendar.has(t.lower)) nameThenNumber = true;
+    }
   }
   for (const x of cands) {
     const n = toks[x.tEnd];
-    if (n && (n.kind === 'number' || /^\d/.test(n.text)) && !/^\d{4}-\d\d-\d\d$/.test(n.text)) nameThenNumber = true;
+    if (n && (n.kind === 'number' || isDigit(n.text.charCodeAt(0))) && !/^\d{4}-\d\d-\d\d$/.test(n.text)) nameThenNumber = true;
   }
-  const headline = docSports || sportsHeadline(doc, c, lo, hi);
+  const table = nameThenNumber && numbers >= 2 && lower <= 2 && (docSports || cues > 0);
+  if (individual || (!docSports && !table && cues < 3 && !sportsHeadline(doc, c, lo, hi))) return;
   // "Preston 2 Chester 1": a score line; "Brentford 4 3 1 0 9 3 10": a standings line. Their
   // names are teams, even ones the tagger took for people. Bowling figures ("4-43",
   // "10-1-45-2") and "not out" mark a scorecard line, whose names are players.
-  const line = doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end);
   const scorecard = (/\b\d+-\d+-\d+-\d+\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)|\b(?:lbw|c|b|st) \p{Lu}/u.test(line) || (/\b\d+-\d+\b/.test(line) && /\b\p{Lu}\. \p{Lu}/u.test(line))) && !/^\D+ \d+ \D+ \d+$/.test(line);
   const teamsLine = !scorecard && (/^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/.test(line) || (numbers >= 6 && lower === 0));
-  const table = nameThenNumber && numbers >= 2 && lower <= 2 && (docSports || cues > 0);
-  if (individual || (!headline && !table && cues < 3)) return;
   // Table labels are not names ("Scorers :", "Attendance : 15,000", "W L PCT").
   for (let k = cands.length - 1; k >= 0; k--) {
     const x = cands[k]!;
@@ -848,7 +886,7 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     const a = toks[i]!;
     const dot = toks[i + 1]!;
     const nm = toks[i + 2]!;
-    if (!/^\p{Lu}$/u.test(a.text) || dot.text !== '.' || dot.start !== a.end || !isCap(nm) || nm.kind !== 'word' || res.kb.demonyms.has(norms(doc)[i + 2]!)) continue;
+    if (dot.text !== '.' || a.text.length > 2 || !/^\p{Lu}$/u.test(a.text) || dot.text !== '.' || dot.start !== a.end || !isCap(nm) || nm.kind !== 'word' || res.kb.demonyms.has(norms(doc)[i + 2]!)) continue;
     const existing = ner.find((x) => x.start === i + 2);
     if (existing && !covered[i - lo]) {
       existing.start = i;
@@ -900,8 +938,8 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
   }
   for (let i = lo; i + 1 < hi; i++) {
     const t = toks[i]!;
-    if (covered[i - lo] || !isCap(t) || t.kind !== 'word' || t.text.length < 3 || /^\p{Lu}+$/u.test(t.text)) continue;
     if (!SPEECH_AFTER_NAME.has(toks[i + 1]!.lower)) continue;
+    if (covered[i - lo] || !isCap(t) || t.kind !== 'word' || t.text.length < 3 || /^\p{Lu}+$/u.test(t.text)) continue;
     const cls = res.gazetteer.get(t.lower) ?? [];
     if (cls.includes('common') || c.titles.has(t.lower) || res.kb.demonyms.has(t.lower) || res.kb.byAlias.has(t.lower)) continue;
     if (/^(he|she|they|it|we|i|you|this|that|there|officials?|police)$/i.test(t.text)) continue;
@@ -932,6 +970,8 @@ export interface Cluster {
   kb: KbEntry | null;
   type: EntityType;
   names: string[];
+  /** The names, normalised. */
+  normNames: Set<string>;
   tokens: Set<string>;
   mentions: MentionRef[];
   roles: string[];
@@ -1079,7 +1119,7 @@ export function runActors(doc: Doc, res: ActorsResources): void {
   };
   const newCluster = (cd: NameCandidate, e: KbEntry | null, name: string): Cluster => {
     const cl: Cluster = {
-      kb: e, type: e ? e.type : cd.type, names: [name], tokens: new Set(), mentions: [], roles: [],
+      kb: e, type: e ? e.type : cd.type, names: [name], normNames: new Set([normName(name)]), tokens: new Set(), mentions: [], roles: [],
       acronym: '', outlet: !!e?.outlet, place: !!e?.place, first: toks[cd.tStart]!.start,
     };
     clusters.push(cl);
@@ -1101,7 +1141,8 @@ export function runActors(doc: Doc, res: ActorsResources): void {
       cl = byKb.get(e.id);
       if (!cl) {
         // A name seen before without a KB link (an earlier surname) joins this entry.
-        cl = clusters.find((k) => !k.kb && k.type === e.type && k.names.some((n) => e.aliases.some((a) => normName(a) === normName(n)) || normName(n) === normName(e.name)));
+        const keys = aliasKeys(e);
+        cl = clusters.find((k) => !k.kb && k.type === e.type && [...k.normNames].some((n) => keys.has(n)));
         if (cl) {
           cl.kb = e;
           byKb.set(e.id, cl);
@@ -1120,10 +1161,11 @@ export function runActors(doc: Doc, res: ActorsResources): void {
     } else {
       const words = text.split(/\s+/).map((w) => normName(stripParticles(w))).filter((w) => w && !c.particles.has(w));
       const acr = isAcronym(text) ? text.replace(/\./g, '') : '';
+      const normText = normName(text);
       cl = clusters.find((k) => !k.outlet && (
         (acr && k.acronym === acr) ||
         // The same string as another kind of thing is another entity (the city Leicester, the club Leicester).
-        (k.names.some((n) => normName(n) === normName(text)) && CONLL_OF[k.type] === CONLL_OF[cd.type]) ||
+        (k.normNames.has(normText) && CONLL_OF[k.type] === CONLL_OF[cd.type]) ||
         ((cd.type === 'PERSON' || (words.length === 1 && CONLL_OF[cd.type] !== 'LOC')) && k.type === 'PERSON' && words.length > 0 && words.every((w) => k.tokens.has(w))) ||
         (cd.type === 'PERSON' && k.type === 'PERSON' && words.length === 1 && words[0]!.length >= 5 && [...k.tokens].some((t) => t.length >= 5 && editDistance(t, words[0]!, 1) <= 1))
       ));
@@ -1135,7 +1177,10 @@ export function runActors(doc: Doc, res: ActorsResources): void {
       cl ??= newCluster(cd, null, text);
       if (!acr) addName(cl, text);
     }
-    if (!cl.names.includes(text) && cd.kind === 'name') cl.names.push(text);
+    if (!cl.names.includes(text) && cd.kind === 'name') {
+      cl.names.push(text);
+      cl.normNames.add(normName(text));
+    }
     cl.roles.push(...cd.roles.filter((r) => !cl!.roles.includes(r)));
     cl.mentions.push(mention(cd, cl));
     clusterOf.set(cd, cl);
@@ -1143,7 +1188,13 @@ export function runActors(doc: Doc, res: ActorsResources): void {
 
   // Entities in order of first mention.
   const used = clusters.filter((k) => k.mentions.length > 0 && k.type !== 'OTHER');
-  used.sort((a, b) => Math.min(...a.mentions.map((m) => m.start)) - Math.min(...b.mentions.map((m) => m.start)));
+  const firstAt = new Map<Cluster, number>();
+  for (const k of used) {
+    let m0 = Infinity;
+    for (const m of k.mentions) if (m.start < m0) m0 = m.start;
+    firstAt.set(k, m0);
+  }
+  used.sort((a, b) => firstAt.get(a)! - firstAt.get(b)!);
   const entities: Entity[] = [];
   const mentions: MentionRef[] = [];
   const meta = new Map<string, Cluster>();
@@ -1163,7 +1214,7 @@ export function runActors(doc: Doc, res: ActorsResources): void {
       spans.push({ start: m.start, end: m.end, text: m.text });
     }
     let name = cl.kb?.name ?? longestName(cl);
-    if (!cl.kb && cl.type === 'PERSON') name = name.replace(/^\S+\s+/, (w) => (c.singleTitles.some((t) => editDistance(t, normName(w.trim()), 1) <= 1) ? '' : w));
+    if (!cl.kb && cl.type === 'PERSON') name = name.replace(/^\S+\s+/, (w) => (nearTitle(c, normName(w.trim())) >= 0 ? '' : w));
     // Roles are what this article says (titles, appositions); the KB's dated roles are facts kept in the KB.
     const roles = [...cl.roles];
     entities.push({ id, name, type: cl.kb?.type ?? cl.type, kb: cl.kb && !cl.kb.id.startsWith('poss:') ? cl.kb.id : null, country: cl.kb?.country ?? null, roles, mentions: spans });
@@ -1172,6 +1223,16 @@ export function runActors(doc: Doc, res: ActorsResources): void {
   doc.entities = entities;
   doc.mentions = mentions;
   doc.services.resolve = makeResolver(doc, res, mentions, meta);
+}
+
+/** An entry's name and aliases, normalised (kept while its alias list is unchanged). */
+const ALIAS_KEYS = new WeakMap<KbEntry, { n: number; keys: Set<string> }>();
+function aliasKeys(e: KbEntry): Set<string> {
+  const x = ALIAS_KEYS.get(e);
+  if (x && x.n === e.aliases.length) return x.keys;
+  const keys = new Set([...e.aliases.map(normName), normName(e.name)]);
+  ALIAS_KEYS.set(e, { n: e.aliases.length, keys });
+  return keys;
 }
 
 function longestName(cl: Cluster): string {

@@ -59,6 +59,16 @@ const TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GROUP', 'GPE', 'LOC', 'FACI
 /** Lower-case, strip diacritics, unify apostrophes/hyphens, collapse spaces. */
 const SIMPLE = /^[A-Za-z0-9 ]*$/;
 export function normName(s: string): string {
+  // One word of ASCII letters and digits: its lower case.
+  let lowerOnly = true;
+  let i = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c >= 65 && c <= 90) lowerOnly = false;
+    else break;
+  }
+  if (i === s.length && s.length) return lowerOnly ? s : s.toLowerCase();
   if (SIMPLE.test(s)) return s.indexOf('  ') >= 0 || s.startsWith(' ') || s.endsWith(' ') ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase();
   const ascii = /^[\x00-\x7f]*$/.test(s);
   return (ascii ? s : s.normalize('NFKD').replace(/\p{M}+/gu, ''))

@@ -18,6 +18,185 @@ export interface NerModel {
   w: Float32Array;
   /** Word-feature scores already computed, keyed by word (bounded). */
   wordCache?: Map<string, Float64Array>;
+  /** The context features' weights by template, built on first use (see `compileContext`). */
+  ctx?: ContextTables;
+}
+
+type Table = Map<string, number>;
+type PairTable = Map<string, Map<string, number>>;
+
+/**
+ * The context features' offsets into `w` by template, so that a token is scored without
+ * building feature strings. Words are numbered (`vocab`, every word some context feature
+ * names, "<s>" and "</s>" included): a one-word template ("w-1=" + word) is an array by word
+ * number, a two-value template ("w-1w=" + a + "|" + b) a map from a·V + b (tags are numbered
+ * by `tagNo`). Other templates are maps from the value, or from a to a map from b. A value
+ * holding "|" is entered under every split, so a lookup finds exactly the feature whose
+ * string it would build; -1 or no entry is no feature.
+ */
+interface ContextTables {
+  vocab: Map<string, number>;
+  V: number;
+  tagNo: Map<string, number>;
+  /** tagNo(prev) × T: whether tag t may follow prev (see `allowed`). */
+  allowed: Uint8Array;
+  wm1: Int32Array; wp1: Int32Array; wm2: Int32Array; wp2: Int32Array;
+  wm1w: Map<number, number>; wwp1: Map<number, number>; t1w: Map<number, number>;
+  t1: Table; capT1: Table; sm1: Table; sp1: Table; gm1: Table; gp1: Table; kb: Table; kbp1: Table; kbm1: Table;
+  t12: PairTable; sm1s: PairTable; kbT1: PairTable;
+  /** A scratch score vector. */
+  scratch?: Float64Array;
+}
+
+const WORD_TEMPLATES = ['w-1', 'w+1', 'w-2', 'w+2'];
+const WORD_PAIRS = ['w-1w', 'ww+1'];
+
+function compileContext(model: NerModel): ContextTables {
+  const { index, tags } = model;
+  // Word numbers first.
+  const vocab = new Map<string, number>();
+  const num = (word: string) => {
+    let k = vocab.get(word);
+    if (k === undefined) vocab.set(word, (k = vocab.size));
+    return k;
+  };
+  num('<s>');
+  num('</s>');
+  const splits = (val: string, f: (a: string, b: string) => void) => {
+    for (let bar = val.indexOf('|'); bar >= 0; bar = val.indexOf('|', bar + 1)) f(val.slice(0, bar), val.slice(bar + 1));
+  };
+  const tagNo = new Map<string, number>();
+  for (const t of ['<s>', ...tags]) if (!tagNo.has(t)) tagNo.set(t, tagNo.size);
+  for (const k of index.keys()) {
+    const eq = k.indexOf('=');
+    if (eq < 0) continue;
+    const name = k.slice(0, eq);
+    const val = k.slice(eq + 1);
+    if (WORD_TEMPLATES.includes(name)) num(val);
+    else if (WORD_PAIRS.includes(name)) splits(val, (a, b) => (num(a), num(b)));
+    else if (name === 't1w') splits(val, (a, b) => tagNo.has(a) && num(b));
+  }
+  const V = vocab.size;
+  const arr = () => new Int32Array(V).fill(-1);
+  const single = new Map<string, Table>();
+  const pair = new Map<string, PairTable>();
+  const S = (name: string) => {
+    const m: Table = new Map();
+    single.set(name, m);
+    return m;
+  };
+  const P = (name: string) => {
+    const m: PairTable = new Map();
+    pair.set(name, m);
+    return m;
+  };
+  const T = tags.length;
+  const allowedM = new Uint8Array(tagNo.size * T);
+  for (const [p, n] of tagNo) for (let t = 0; t < T; t++) allowedM[n * T + t] = allowed(tags[t]!, p) ? 1 : 0;
+  const x: ContextTables = {
+    vocab, V, tagNo, allowed: allowedM,
+    wm1: arr(), wp1: arr(), wm2: arr(), wp2: arr(), wm1w: new Map(), wwp1: new Map(), t1w: new Map(),
+    t1: S('t1'), capT1: S('cap|t1'), sm1: S('s-1'), sp1: S('s+1'),
+    gm1: S('g-1'), gp1: S('g+1'), kb: S('kb'), kbp1: S('kb+1'), kbm1: S('kb-1'),
+    t12: P('t12'), sm1s: P('s-1s'), kbT1: P('kb|t1'),
+  };
+  const wordArr: Record<string, Int32Array> = { 'w-1': x.wm1, 'w+1': x.wp1, 'w-2': x.wm2, 'w+2': x.wp2 };
+  for (const [k, o] of index) {
+    const eq = k.indexOf('=');
+    if (eq < 0) continue;
+    const name = k.slice(0, eq);
+    const val = k.slice(eq + 1);
+    const wa = wordArr[name];
+    if (wa) {
+      wa[vocab.get(val)!] = o;
+      continue;
+    }
+    if (name === 'w-1w' || name === 'ww+1') {
+      const m = name === 'w-1w' ? x.wm1w : x.wwp1;
+      splits(val, (a, b) => m.set(vocab.get(a)! * V + vocab.get(b)!, o));
+      continue;
+    }
+    if (name === 't1w') {
+      splits(val, (a, b) => {
+        const p = tagNo.get(a);
+        if (p !== undefined) x.t1w.set(p * V + vocab.get(b)!, o);
+      });
+      continue;
+    }
+    const s = single.get(name);
+    if (s) {
+      s.set(val, o);
+      continue;
+    }
+    const p = pair.get(name);
+    if (!p) continue;
+    splits(val, (a, b) => {
+      let m = p.get(a);
+      if (!m) p.set(a, (m = new Map()));
+      m.set(b, o);
+    });
+  }
+  return x;
+}
+
+function addWeights(out: Float64Array, w: Float32Array, o: number | undefined): void {
+  if (o === undefined || o < 0) return;
+  for (let t = 0; t < out.length; t++) out[t]! += w[o + t]!;
+}
+
+/** Word numbers of a sentence (see `ContextTables`), looked up as needed; -1 = a word no feature names. */
+function wordNo(x: ContextTables, c: SentenceContext, i: number): number {
+  const ids = c.wordNos!;
+  let k = ids[i]!;
+  if (k === -2) ids[i] = k = x.vocab.get(c.lower[i]!) ?? -1;
+  return k;
+}
+
+/** Adds the weights of `contextFeatures(c, i, prev, prev2)` to `out` (zeroed first), in the same order. */
+export function scoreContext(model: NerModel, c: SentenceContext, i: number, prev: string, prev2: string, out: Float64Array): void {
+  const x = (model.ctx ??= compileContext(model));
+  if (!c.wordNos || c.wordNosOf !== x) {
+    c.wordNos = new Int32Array(c.words.length).fill(-2);
+    c.wordNosOf = x;
+  }
+  out.fill(0);
+  const w = model.w;
+  const V = x.V;
+  const n = c.words.length;
+  const w0 = c.words[i]!;
+  const p = x.tagNo.get(prev);
+  addWeights(out, w, x.t1.get(prev));
+  addWeights(out, w, x.t12.get(prev2)?.get(prev));
+  const ch = w0.charCodeAt(0);
+  if ((ch >= 65 && ch <= 90) || (ch > 127 && /^\p{Lu}/u.test(w0))) addWeights(out, w, x.capT1.get(prev));
+  // "<s>" is word 0, "</s>" word 1.
+  const me = wordNo(x, c, i);
+  const wm1 = i > 0 ? wordNo(x, c, i - 1) : 0;
+  const wp1 = i + 1 < n ? wordNo(x, c, i + 1) : 1;
+  if (wm1 >= 0) addWeights(out, w, x.wm1[wm1]);
+  if (wp1 >= 0) addWeights(out, w, x.wp1[wp1]);
+  const wm2 = i > 1 ? wordNo(x, c, i - 2) : 0;
+  if (wm2 >= 0) addWeights(out, w, x.wm2[wm2]);
+  const wp2 = i + 2 < n ? wordNo(x, c, i + 2) : 1;
+  if (wp2 >= 0) addWeights(out, w, x.wp2[wp2]);
+  const sm1 = i > 0 ? c.shapes[i - 1]! : '<s>';
+  addWeights(out, w, x.sm1.get(sm1));
+  addWeights(out, w, x.sp1.get(i + 1 < n ? c.shapes[i + 1]! : '</s>'));
+  addWeights(out, w, x.sm1s.get(sm1)?.get(c.shapes[i]!));
+  if (me >= 0) {
+    if (wm1 >= 0) addWeights(out, w, x.wm1w.get(wm1 * V + me));
+    if (wp1 >= 0) addWeights(out, w, x.wwp1.get(me * V + wp1));
+    if (p !== undefined) addWeights(out, w, x.t1w.get(p * V + me));
+  }
+  if (i > 0) for (const g of c.gaz[i - 1]!) addWeights(out, w, x.gm1.get(g));
+  if (i + 1 < n) for (const g of c.gaz[i + 1]!) addWeights(out, w, x.gp1.get(g));
+  const k = c.kbTags[i]!;
+  if (k) {
+    addWeights(out, w, x.kb.get(k));
+    addWeights(out, w, x.kbT1.get(k)?.get(prev));
+  }
+  if (i + 1 < n && c.kbTags[i + 1]) addWeights(out, w, x.kbp1.get(c.kbTags[i + 1]!));
+  if (i > 0 && c.kbTags[i - 1]) addWeights(out, w, x.kbm1.get(c.kbTags[i - 1]!));
 }
 
 export function shapeOf(w: string): string {
@@ -84,6 +263,9 @@ export interface SentenceContext {
   allCaps: boolean;
   /** A Title Case headline (truecased like an all-caps line). */
   titleCase?: boolean;
+  /** The tagger's word numbers (see `scoreContext`), filled as needed, and the tables they belong to. */
+  wordNos?: Int32Array;
+  wordNosOf?: object;
 }
 
 /** A plain word: in the common-word list and in no name list. */
@@ -116,17 +298,38 @@ export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null): s
   });
 }
 
+/** What the tagger needs of a word on its own, kept per gazetteer (bounded) so a word is looked up once. */
+interface WordInfo {
+  lower: string;
+  shape: string;
+  gaz: string[];
+  /** 0: no letter; 1: a letter and a lower-case letter; 2: letters, none lower-case. */
+  caps: 0 | 1 | 2;
+}
+const NO_CLASSES: string[] = [];
+const WORD_INFO = new WeakMap<Gazetteer, Map<string, WordInfo>>();
+
+function wordInfo(cache: Map<string, WordInfo>, gaz: Gazetteer, w: string): WordInfo {
+  let x = cache.get(w);
+  if (x) return x;
+  const lower = w.toLowerCase();
+  const caps = /^[a-z]/.test(w) ? 1 : !/\p{L}/u.test(w) ? 0 : !/\p{Ll}/u.test(w) ? 2 : 1;
+  x = { lower, shape: shapeOf(w), gaz: gaz.get(lower) ?? NO_CLASSES, caps };
+  if (cache.size > 200_000) cache.clear();
+  cache.set(w, x);
+  return x;
+}
+
 export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | null, norms?: string[]): SentenceContext {
+  let cache = WORD_INFO.get(gaz);
+  if (!cache) WORD_INFO.set(gaz, (cache = new Map()));
+  let info = words.map((w) => wordInfo(cache!, gaz, w));
   let letters = 0;
   let upper = 0;
-  for (const w of words) {
-    if (/^[a-z]/.test(w)) {
-      letters++;
-      continue;
-    }
-    if (!/\p{L}/u.test(w)) continue;
+  for (const x of info) {
+    if (x.caps === 0) continue;
     letters++;
-    if (!/\p{Ll}/u.test(w)) upper++;
+    if (x.caps === 2) upper++;
   }
   const allCaps = letters > 1 && upper === letters;
   // A headline in Title Case ("Turkey Sends Troops To Libya") is truecased like an all-caps line.
@@ -139,13 +342,16 @@ export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | n
     if (ch <= 90) titled++;
   }
   const titleCase = !allCaps && lettered >= 5 && titled >= lettered - 1;
-  const ws = allCaps || titleCase ? truecase(words, gaz, kb) : words;
-  const lower = ws.map((w) => w.toLowerCase());
+  let ws = words;
+  if (allCaps || titleCase) {
+    ws = truecase(words, gaz, kb);
+    info = ws.map((w) => wordInfo(cache!, gaz, w));
+  }
   return {
     words: ws,
-    lower,
-    shapes: ws.map(shapeOf),
-    gaz: lower.map((w) => gaz.get(w) ?? []),
+    lower: info.map((x) => x.lower),
+    shapes: info.map((x) => x.shape),
+    gaz: info.map((x) => x.gaz),
     kbTags: kbSpanTags(ws, kb, norms),
     allCaps,
     titleCase,
@@ -245,8 +451,11 @@ export function allowed(tag: string, prev: string): boolean {
 /** Tags one sentence. */
 export function tagSentence(model: NerModel, c: SentenceContext): string[] {
   const tags: string[] = [];
-  const sc = new Float64Array(model.tags.length);
+  const x = (model.ctx ??= compileContext(model));
+  const T = model.tags.length;
+  const sc = (x.scratch ??= new Float64Array(T));
   const act = activeTokens(c);
+  const cache = (model.wordCache ??= new Map());
   for (let i = 0; i < c.words.length; i++) {
     if (!act[i]) {
       tags.push('O');
@@ -254,21 +463,21 @@ export function tagSentence(model: NerModel, c: SentenceContext): string[] {
     }
     const prev = i > 0 ? tags[i - 1]! : '<s>';
     const prev2 = i > 1 ? tags[i - 2]! : '<s>';
-    const key = (i === 0 ? '^' : '') + (c.allCaps ? '!' : '') + c.words[i]!;
-    const cache = (model.wordCache ??= new Map());
+    const key = i === 0 || c.allCaps ? (i === 0 ? '^' : '') + (c.allCaps ? '!' : '') + c.words[i]! : c.words[i]!;
     let ws = cache.get(key);
     if (!ws) {
-      ws = new Float64Array(model.tags.length);
+      ws = new Float64Array(T);
       score(model, wordFeatures(c, i), ws);
       if (cache.size > 100_000) cache.clear();
       cache.set(key, ws);
     }
-    score(model, contextFeatures(c, i, prev, prev2), sc);
-    for (let t = 0; t < sc.length; t++) sc[t]! += ws[t]!;
+    scoreContext(model, c, i, prev, prev2, sc);
+    for (let t = 0; t < T; t++) sc[t]! += ws[t]!;
+    const row = x.tagNo.get(prev)! * T;
     let best = 0;
     let bestScore = -Infinity;
-    for (let t = 0; t < sc.length; t++) {
-      if (!allowed(model.tags[t]!, prev) ) continue;
+    for (let t = 0; t < T; t++) {
+      if (!x.allowed[row + t]) continue;
       if (sc[t]! > bestScore) {
         bestScore = sc[t]!;
         best = t;

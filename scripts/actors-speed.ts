@@ -1,0 +1,54 @@
+/**
+ * Cost of the actors stage (development aid): KB load CPU time, then runActors over the
+ * speed corpus (bench/corpus.ts) and the seed, CPU time per 3,000 characters (best of REPS runs).
+ * Prints a hash of every entity and mention so that a speed change can be checked to leave the
+ * output as it was.  Usage: node --import tsx scripts/actors-speed.ts [articles]
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATA_DIR, readJson } from '../src/resources.js';
+import { articleBlock } from '../src/analyze.js';
+import { buildDocument } from '../src/document/document.js';
+import type { Abbreviations } from '../src/document/sentences.js';
+import { loadActorsResources } from '../src/actors/load.js';
+import { runActors } from '../src/actors/index.js';
+import { generateCorpus } from '../bench/corpus.js';
+
+const N = Number(process.argv[2] ?? 1000);
+const REPS = Number(process.env.REPS ?? 3);
+const abbreviations = readJson<Abbreviations>(join(DATA_DIR, 'text', 'abbreviations.json'));
+
+let loadBest = Infinity;
+let res = null as unknown as ReturnType<typeof loadActorsResources>;
+for (let r = 0; r < (process.env.LOADS ? Number(process.env.LOADS) : 3); r++) {
+  const c0 = process.cpuUsage();
+  res = loadActorsResources(DATA_DIR, []);
+  const c = process.cpuUsage(c0);
+  loadBest = Math.min(loadBest, (c.user + c.system) / 1000);
+}
+console.log(`KB load: ${loadBest.toFixed(0)} ms CPU (best of runs)`);
+
+const seed = readFileSync(join(DATA_DIR, '..', '..', 'shared', 'seed', '000_a1013574c7223587.txt'), 'utf8');
+const inputs = [{ text: seed }, ...generateCorpus(N)];
+const chars = inputs.reduce((n, a) => n + a.text.length, 0);
+// Warm-up.
+for (const a of inputs.slice(0, 100)) runActors(buildDocument(articleBlock(a), abbreviations), res);
+// As in the pipeline: each article's document is built, then the stage runs on it (its CPU time summed).
+let best = Infinity;
+for (let r = 0; r < REPS; r++) {
+  const h = createHash('sha256');
+  let spent = 0;
+  for (const a of inputs) {
+    const d = buildDocument(articleBlock(a), abbreviations);
+    const c0 = process.cpuUsage();
+    runActors(d, res);
+    const c = process.cpuUsage(c0);
+    spent += (c.user + c.system) / 1000;
+    if (r === REPS - 1) h.update(JSON.stringify(d.entities)).update(JSON.stringify(d.mentions));
+  }
+  best = Math.min(best, spent);
+  if (r === REPS - 1) console.log('output hash', h.digest('hex').slice(0, 16));
+}
+console.log(`${inputs.length} articles, ${Math.round(chars / inputs.length)} chars on average`);
+console.log(`runActors: ${((best / chars) * 3000).toFixed(3)} ms CPU per 3,000 characters (best of ${REPS})`);
