@@ -259,3 +259,14 @@ test('a pronoun speaker is not resolved to a possessor when the sentence names a
   assertSpans(a);
   assert.equal(nameOf(a, find(a, 'I did my best').speaker), 'Matt Lauer');
 });
+
+test('a cue before "that" with an adjunct between, and a colon closing the paragraph before, introduce a direct quote', () => {
+  const a = run('John Smith said in a statement on Monday that “the company will fully cooperate with the investigation.”\n\nThe New York Times reports:\n\n“Without this network, the campaign is being made to compete for money with other groups.”');
+  assertSpans(a);
+  let q = find(a, 'fully cooperate');
+  assert.equal(q.speakerMention?.text, 'John Smith');
+  assert.equal(q.cue?.text, 'said');
+  q = find(a, 'Without this network');
+  assert.equal(q.speakerMention?.text, 'The New York Times');
+  assert.equal(q.cue?.text, 'reports');
+});

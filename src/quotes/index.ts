@@ -334,7 +334,10 @@ class QuoteFinder {
       if (!s.continued) { chain++; }
       chainOf = chain;
       const openTok = this.lastTokBefore(s.open + 1);
-      const before = this.attributionBefore(openTok - 1, para);
+      let before = this.attributionBefore(openTok - 1, para);
+      // "The New York Times reports:" closing the paragraph before: the quotation set off below is what it says.
+      const pt = this.toks[openTok - 1];
+      if (!before && pt && pt.text === ':' && pt.paragraph === para - 1 && this.inMarks[openTok - 1] === -1) before = this.attributionBefore(openTok - 1, para - 1);
       const after = s.close >= 0 ? this.attributionAfter(s.close, para) : null;
       const fragment = !s.continued && this.isFragment(s, openTok - 1, before !== null);
       if (fragment) {
@@ -416,6 +419,19 @@ class QuoteFinder {
         if (!sp && cue.info.tense === 'gerund' && k - 1 > lo) sp = this.namedSubjectAt(lo, k);
         return { speaker: sp, cue: [k, cue.end] };
       }
+    }
+    if (t.lower === 'that') {
+      // "The commission says on its website that “…”", "Smith said in a statement Monday that “…”".
+      const lo = this.sentenceStartTok(j);
+      for (let k = j; k >= Math.max(lo, j - 12); k--) {
+        if (this.inMarks[k] !== -1 || END_PUNCT.has(this.toks[k]!.text) || this.toks[k]!.text === ',') break;
+        const cue = this.speechCueAt(k);
+        if (!cue || this.usedCue.has(k)) continue;
+        if (cue.end < j && !PREPS.has(this.toks[cue.end + 1]!.lower) && !OBJECT_VERBS.has(cue.info.lemma)) break;
+        const sp = this.speakerBefore(k, lo);
+        return sp ? { speaker: sp, cue: [k, cue.end] } : null;
+      }
+      return null;
     }
     if (t.text !== ':' && t.text !== ',') return null;
     // A cue earlier in the clause: "Haftar said in an interview with RIA:".
