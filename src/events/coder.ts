@@ -158,6 +158,16 @@ export class SentenceReader {
     return v;
   }
 
+  private cuesHere: Array<{ padded: string; first: string; phrase: string }> | null = null;
+  /** The lexicon's condition cues that occur in this sentence (computed once). */
+  get conditionCues(): Array<{ padded: string; first: string; phrase: string }> {
+    if (this.cuesHere === null) {
+      const j = this.joined;
+      this.cuesHere = this.res.lexicon.conditionCues.filter((c) => j.includes(c.padded));
+    }
+    return this.cuesHere;
+  }
+
   private joinedText: string | null = null;
   /** The sentence's lower-case words joined by spaces, with a space at each end. */
   get joined(): string {
@@ -784,9 +794,7 @@ function modalityOf(r: SentenceReader, ev: RawEvent): Set<string> {
   const modal = words.some((w) => w === 'would' || w === 'could' || w === 'might' || w === "'d" || w === '’d');
   // is the trigger inside an if/unless/on-condition clause, or does the sentence set a condition?
   let cond = false;
-  const joined = r.joined;
-  for (const cue of L.conditionCues) {
-    if (!joined.includes(cue.padded)) continue;
+  for (const cue of r.conditionCues) {
     const first = cue.first;
     const c = cue.phrase;
     for (let i = r.s0; i < ev.trig; i++) {
@@ -991,13 +999,27 @@ function statedIntent(r: SentenceReader, ev: RawEvent): boolean {
 function modeFromCues(r: SentenceReader, ev: RawEvent): string | null {
   const cues = r.res.lexicon.modeCues[ev.type!];
   if (!cues) return null;
+  let index = MODE_CUE_INDEX.get(cues);
+  if (!index) {
+    index = new Map();
+    cues.forEach(([, words], rank) => {
+      for (const w of words) if (!index!.has(w)) index!.set(w, rank);
+    });
+    MODE_CUE_INDEX.set(cues, index);
+  }
   const from = Math.min(ev.spanS, ev.actor?.s ?? ev.spanS);
   const to = ev.spanE;
-  for (const [mode, words] of cues) {
-    for (let i = from; i < to; i++) if (words.includes(r.low(i))) return mode;
+  // the first mode in the list's order that has a cue word in the span (as before, one pass over the words)
+  let best = Infinity;
+  for (let i = from; i < to; i++) {
+    const rank = index.get(r.low(i));
+    if (rank !== undefined && rank < best) best = rank;
   }
-  return null;
+  return best === Infinity ? null : cues[best]![0];
 }
+
+/** Per type's mode-cue list: cue word → rank of its mode (built on first use). */
+const MODE_CUE_INDEX = new WeakMap<Array<[string, string[]]>, Map<string, number>>();
 
 /** The CAMEO dictionary fallback reads only clear verb positions (its words are often nouns too). */
 function dictionaryContext(r: SentenceReader, k: number): boolean {
