@@ -392,4 +392,9 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   // A real colon still ends the clause: nothing looks ahead past it.
   assert.deepEqual(got('The parliament votes: on Monday, calm.', 'Monday'), ['Monday', 'DATE', '2013-03-18']);
   assert.deepEqual(got('Shares rose by midmorning.', 'mid'), ['midmorning', 'TIME', '2013-03-19TMO']);
+  // "the previous/following <weekday>" counts from the previous day in the text; "last Friday" from publication.
+  assert.deepEqual(got('Stocks fell on Friday, March 1, down 4% from the previous Friday.', 'previous'), ['the previous Friday', 'DATE', '2013-02-22']);
+  assert.deepEqual(got('The ship left on Feb. 1, 2013. The following Monday, it sank.', 'following'), ['The following Monday', 'DATE', '2013-02-04']);
+  assert.deepEqual(got('Stocks fell on Friday, March 1, down 4% from last Friday.', 'last'), ['last Friday', 'DATE', '2013-03-15']);
+  assert.deepEqual(got('We met the previous Friday.', 'previous'), ['the previous Friday', 'DATE', '2013-03-15']);
 });

@@ -23,7 +23,7 @@ export type Spec =
   | { k: 'md'; m: number; d: number; y: number | null; /** tense alone picks the year ("year-end") */ hard?: boolean }
   | { k: 'month'; m: number; dir: Dir }
   | { k: 'monthY'; m: number; yOff: number }
-  | { k: 'wd'; wd: number; dir: Dir; part: string | null }
+  | { k: 'wd'; wd: number; dir: Dir; part: string | null; /** "the previous/following Friday": counted from the previous day in the text */ rel?: boolean }
   | { k: 'day'; off: number; part: string | null }
   | { k: 'rel'; unit: Gran | 'WE'; off: number }
   | { k: 'season'; s: string; dir: Dir | 'the'; y: number | null }
@@ -356,7 +356,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const wd = lex.weekday.get(w.toLowerCase());
     if (wd === undefined) return null;
     const part = m[3] ? lex.part.get(m[3].toLowerCase()) ?? null : null;
-    return cand(m, part ? 'TIME' : 'DATE', { k: 'wd', wd, dir: dirOf(m[1]), part }, 2);
+    const rel = !!m[1] && /^the\s+(?:previous|following)$/i.test(m[1]);
+    return cand(m, part ? 'TIME' : 'DATE', { k: 'wd', wd, dir: dirOf(m[1]), part, ...(rel ? { rel } : {}) }, 2);
   }));
   leadOf(pats, ['early', 'late', ...L.DIRW, 'the']);
 
@@ -973,6 +974,13 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
     }
     case 'wd': {
       const suffix = spec.part ? `T${spec.part}` : '';
+      if (spec.rel && ctx.prevDay) {
+        // "down 4.5% from the previous Friday" after a Friday: the one before that day, not before publication.
+        const from = ctx.prevDay.p;
+        const fw = weekday(from);
+        const p = spec.dir === 'last' ? addDays(from, -(((fw - spec.wd + 6) % 7) + 1)) : addDays(from, ((spec.wd - fw + 6) % 7) + 1);
+        return at({ p, g: 'D' }, 'previous', suffix);
+      }
       if (!base) return none(`XXXX-WXX-${spec.wd}${suffix}`);
       const bw = weekday(base);
       let p: Ymd;
