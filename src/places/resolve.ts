@@ -168,7 +168,9 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   let contained = 0;
   let notContained = 0;
   for (const m of gr.mentions) {
-    if (m.container !== null && m.container !== e) {
+    // "Mexico, China, Japan": a country after a country (a state after a state) is the next item of a list,
+    // not a container.
+    if (m.container !== null && m.container !== e && !listLike(g, gr, m.container)) {
       if (contains(g, m.container, e)) contained++;
       else notContained++;
     }
@@ -179,6 +181,14 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   if (contained) s += 15;
   else if (notContained) s -= 6;
   return s;
+}
+
+/** Whether a ", X" cue after the group's name is more likely a list than containment: X is of a kind
+ * (country, first-level region) that the name itself can be, by its main name. */
+function listLike(g: Gazetteer, gr: Group, container: number): boolean {
+  const k = g.kind[container];
+  if (k !== 'country' && k !== 'adm1') return false;
+  return gr.cands.some((c) => c !== container && g.kind[c] === k && !gr.alt.has(c));
 }
 
 /** Share of the country `cc` in the context, less the group's own contribution. */
