@@ -57,11 +57,16 @@ async function assertAllOnce(store: SqlStore, n: number) {
   assert.equal(q.pending + q.leased, 0);
 }
 
-/** Story assignments must equal a serial run over the same articles in the order they were committed. */
+/** Story assignments must equal a serial run over the same articles in the order they were clustered, each once. */
 async function assertSerialStories(store: SqlStore) {
   const index = new StoryIndex({ stopwords: loadCorpusResources().stopwords });
   const expected = new Map<string, string>();
-  for await (const { analysis } of store.analysesAfter(0)) expected.set(analysis.article.id, index.add(analysis as Analysis).clusterId);
+  const positions: number[] = [];
+  for await (const { position, analysis } of store.clusteredAfter(0)) {
+    expected.set(analysis.article.id, index.add(analysis as Analysis).clusterId);
+    positions.push(position);
+  }
+  assert.deepEqual(positions, positions.map((_, i) => i + 1), 'clustering positions run 1, 2, 3… with no gap or repeat');
   const rows = await store.db.all<{ id: string; cluster_id: string }>('SELECT id, cluster_id FROM articles');
   for (const r of rows) assert.equal(r.cluster_id, expected.get(r.id), `story of ${r.id}`);
 }

@@ -103,6 +103,23 @@ export class Queue {
     return parked ? 'parked' : 'retry';
   }
 
+  /**
+   * Takes or renews a role (e.g. "stories": the worker that clusters) for one lease period: true when `worker` holds
+   * it. A holder that dies stops renewing, and the role passes to whoever asks after its lease ran out.
+   */
+  async holdRole(role: string, worker: string): Promise<boolean> {
+    const now = NOW_MS[this.db.dialect];
+    const r = await this.db.run(
+      `INSERT INTO leases (name, holder, until_ms) VALUES (?, ?, ${now} + ?)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, until_ms = excluded.until_ms
+       WHERE leases.holder = excluded.holder OR leases.until_ms < ${now}`, [role, worker, this.opts.leaseSeconds * 1000]);
+    return r.changes > 0;
+  }
+
+  async releaseRole(role: string, worker: string): Promise<void> {
+    await this.db.run('DELETE FROM leases WHERE name = ? AND holder = ?', [role, worker]);
+  }
+
   async stats(): Promise<QueueStats> {
     const rows = await this.db.all<{ status: string; n: number }>('SELECT status, COUNT(*) AS n FROM queue GROUP BY status');
     const s: QueueStats = { pending: 0, leased: 0, done: 0, failed: 0 };

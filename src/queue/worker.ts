@@ -27,11 +27,18 @@ export interface WorkerSummary {
   transientErrors: number;
 }
 
+/** The role of the worker that clusters stories (one at a time; see src/store/stories.ts). */
+const CLUSTERER = 'stories';
+
 /**
- * One worker: claim a batch, analyse it outside any transaction (this is the part that runs in parallel), then store
- * the results, cluster them and mark the jobs done in one transaction. A worker killed at any point loses nothing:
- * uncommitted results vanish with the transaction, the lease runs out and another worker redoes the jobs; content
- * hashes make a redo store nothing twice. Transient database errors (a restart) are retried with back-off.
+ * One worker: claim a batch, analyse it outside any transaction, then store the results and mark the jobs done in
+ * one transaction. Workers store side by side (no shared lock), so this part runs in parallel. Story clustering
+ * follows what is committed: the worker holding the clustering role (a lease in the store, renewed each batch)
+ * gives every stored article without a story its story, under the clustering lock; the others skip it. A worker
+ * killed at any point loses nothing: uncommitted results vanish with the transaction, the lease runs out and
+ * another worker redoes the jobs; content hashes make a redo store nothing twice; an article stored but not yet
+ * clustered is clustered by the next holder of the role. Transient database errors (a restart) are retried with
+ * back-off. With `exitWhenEmpty`, a worker leaves only when the queue is drained and every article has a story.
  */
 export async function runWorker(store: SqlStore, queue: Queue, stories: StoryKeeper, res: Resources, opts: WorkerOptions): Promise<WorkerSummary> {
   const name = opts.name ?? `${hostname()}:${process.pid}`;
@@ -39,19 +46,27 @@ export async function runWorker(store: SqlStore, queue: Queue, stories: StoryKee
   const sum: WorkerSummary = { stored: 0, duplicates: 0, retried: 0, parked: 0, transientErrors: 0 };
   let backoff = 100;
   let batches = 0;
-  let reopen = false;
+  /** Clusters what is waiting when this worker holds (or can take) the clustering role; false when another does. */
+  const clusterIfHolder = async (): Promise<boolean> => {
+    if (!(await queue.holdRole(CLUSTERER, name))) return false;
+    await stories.cluster(store);
+    return true;
+  };
   for (;;) {
     try {
-      if (reopen) {
-        await stories.open(store);
-        reopen = false;
-      }
       const jobs = await queue.claim(name, opts.batch);
       if (!jobs.length) {
+        const held = await clusterIfHolder();
         const s = await queue.stats();
         if (opts.exitWhenEmpty && s.pending === 0 && s.leased === 0) {
-          await stories.save(store);
-          return sum;
+          // Every job is done; leave once every stored article is in a story (the role holder sees to it).
+          if ((await store.unclustered(1)).length === 0) {
+            if (held) {
+              await stories.save(store);
+              await queue.releaseRole(CLUSTERER, name);
+            }
+            return sum;
+          }
         }
         await sleep(opts.pollMs);
         continue;
@@ -73,22 +88,22 @@ export async function runWorker(store: SqlStore, queue: Queue, stories: StoryKee
         }
       }
       await store.transaction(async (tx) => {
-        const r = await tx.put(items, stories.onStored);
+        const r = await tx.put(items);
         sum.stored += r.stored.length;
         sum.duplicates += r.duplicates.length;
         for (const c of r.conflicts) await tx.reject(c.input, `article id "${c.id}" is already stored with different content`);
         await queue.complete((tx as SqlStore).db, name, ok.map((j) => j.id));
       });
       backoff = 100;
-      if (++batches % 50 === 0) await stories.save(store);
+      if (await clusterIfHolder()) {
+        if (++batches % 50 === 0) await stories.save(store);
+      }
     } catch (e) {
       if (!isTransient(e)) throw e;
       sum.transientErrors++;
       log(`database unavailable (${(e as Error).message}); retrying in ${backoff} ms`);
       await sleep(backoff);
       backoff = Math.min(backoff * 2, 5000);
-      // The rolled-back batch may already be in the in-memory story index: rebuild it from what was committed.
-      reopen = true;
     }
   }
 }

@@ -84,5 +84,19 @@ const PROFILE_INDEXES = `
 MIGRATIONS.sqlite.push(PROFILE_INDEXES);
 MIGRATIONS.postgres.push(PROFILE_INDEXES);
 
+// v4: clustering runs after storing, one writer at a time, in its own order (src/store/stories.ts): an article's
+// position in that order, and role leases (which worker clusters). Articles clustered before v4 were clustered in
+// insertion order, which becomes their position.
+const LEASES = `CREATE TABLE leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, until_ms BIGINT NOT NULL);`;
+MIGRATIONS.sqlite.push(`ALTER TABLE articles ADD COLUMN story_seq INTEGER;
+  UPDATE articles SET story_seq = rowid WHERE cluster_id IS NOT NULL;
+  CREATE UNIQUE INDEX articles_story_seq ON articles(story_seq);
+  ${LEASES}`);
+MIGRATIONS.postgres.push(`ALTER TABLE articles ADD COLUMN story_seq BIGINT;
+  UPDATE articles SET story_seq = seq WHERE cluster_id IS NOT NULL;
+  CREATE UNIQUE INDEX articles_story_seq ON articles(story_seq);
+  CREATE INDEX articles_unclustered ON articles(seq) WHERE story_seq IS NULL;
+  ${LEASES}`);
+
 /** The insertion-order column of `articles` on each engine. */
 export const SEQ: Record<Dialect, string> = { sqlite: 'rowid', postgres: 'seq' };

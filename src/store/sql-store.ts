@@ -3,7 +3,7 @@ import type { Db } from './db.js';
 import { MIGRATIONS, SEQ } from './migrations.js';
 import {
   contentHash, type ArticleQuery, type ArticleRow, type Counts, type FactQuery, type PutResult, type RejectedRow,
-  type Store, type StoreItem, type StoryQuery, type StoryRow, type ActorRow,
+  type Store, type StoreItem, type StoryAssignment, type StoryQuery, type StoryRow, type ActorRow,
 } from './store.js';
 
 const ARTICLE_ROW = `a.id, a.source, a.url, a.title, a.published, a.language, a.input,
@@ -65,9 +65,8 @@ export class SqlStore implements Store {
 
   async put(items: StoreItem[], after?: (tx: Store, stored: Analysis[]) => Promise<void>): Promise<PutResult> {
     return this.db.transaction(async (tx) => {
-      // Writers take turns (PostgreSQL; SQLite's BEGIN IMMEDIATE already does): insertion order is then commit
-      // order, which story clustering relies on (src/store/stories.ts).
-      if (tx.dialect === 'postgres') await tx.get('SELECT pg_advisory_xact_lock(7305002)');
+      // No lock: concurrent writers insert side by side (ON CONFLICT settles a race on the same content). Story
+      // clustering runs after, one writer at a time, over what is committed (src/store/stories.ts).
       const result: PutResult = { stored: [], duplicates: [], conflicts: [] };
       const stored: Analysis[] = [];
       const now = new Date().toISOString();
@@ -154,15 +153,52 @@ export class SqlStore implements Store {
     };
   }
 
-  async setStory(articleId: string, clusterId: string, duplicateOf: string | null): Promise<void> {
-    await this.db.run('UPDATE articles SET cluster_id = ?, duplicate_of = ? WHERE id = ?', [clusterId, duplicateOf, articleId]);
+  async setStories(rows: StoryAssignment[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      const part = rows.slice(i, i + 500);
+      await this.db.run(`WITH v (id, c, d, s) AS (VALUES ${part.map(() => '(?, ?, ?, ?)').join(', ')})
+        UPDATE articles SET cluster_id = v.c, duplicate_of = v.d, story_seq = CAST(v.s AS BIGINT) FROM v WHERE articles.id = v.id`,
+      part.flatMap((r) => [r.id, r.clusterId, r.duplicateOf, r.position]));
+    }
   }
 
-  async upsertStory(s: StoryRow): Promise<void> {
-    await this.db.run(`INSERT INTO stories (id, title, first, last, outlets, articles, copies) VALUES (?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last,
-      outlets = excluded.outlets, articles = excluded.articles, copies = excluded.copies`,
-    [s.id, s.title, s.first, s.last, JSON.stringify(s.outlets), s.articles, s.copies]);
+  async upsertStories(rows: StoryRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) {
+      const part = rows.slice(i, i + 500);
+      await this.db.run(`INSERT INTO stories (id, title, first, last, outlets, articles, copies)
+        VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}
+        ON CONFLICT (id) DO UPDATE SET title = excluded.title, first = excluded.first, last = excluded.last,
+        outlets = excluded.outlets, articles = excluded.articles, copies = excluded.copies`,
+      part.flatMap((s) => [s.id, s.title, s.first, s.last, JSON.stringify(s.outlets), s.articles, s.copies]));
+    }
+  }
+
+  async unclustered(limit: number): Promise<Analysis[]> {
+    const rows = await this.db.all<{ json: string }>(`SELECT n.json FROM articles a JOIN analyses n ON n.article_id = a.id
+      WHERE a.story_seq IS NULL ORDER BY a.${this.seq} LIMIT ?`, [limit]);
+    return rows.map((r) => JSON.parse(r.json) as Analysis);
+  }
+
+  async *clusteredAfter(after: number): AsyncGenerator<{ position: number; analysis: Analysis }> {
+    let last = after;
+    for (;;) {
+      const rows = await this.db.all<{ p: number; json: string }>(
+        `SELECT a.story_seq AS p, n.json FROM articles a JOIN analyses n ON n.article_id = a.id
+         WHERE a.story_seq > ? ORDER BY a.story_seq LIMIT 500`, [last]);
+      if (!rows.length) return;
+      for (const r of rows) yield { position: Number(r.p), analysis: JSON.parse(r.json) as Analysis };
+      last = Number(rows[rows.length - 1]!.p);
+    }
+  }
+
+  async lockClustering(wait: boolean): Promise<boolean> {
+    // SQLite: the transaction (BEGIN IMMEDIATE) already excludes every other writer.
+    if (this.db.dialect === 'sqlite') return true;
+    if (wait) {
+      await this.db.get('SELECT pg_advisory_xact_lock(7305003)');
+      return true;
+    }
+    return Boolean((await this.db.get<{ ok: boolean }>('SELECT pg_try_advisory_xact_lock(7305003) AS ok'))!.ok);
   }
 
   async stories(q: StoryQuery = {}): Promise<StoryRow[]> {

@@ -100,6 +100,14 @@ export interface StoryQuery {
  * The store interface: SQLite by default, PostgreSQL for many machines (src/store/sql-store.ts over
  * src/store/sqlite-db.ts or src/store/pg-db.ts). Every caller sees only this.
  */
+/** Where the corpus layer put an article: its story, the article it copies, its clustering position. */
+export interface StoryAssignment {
+  id: string;
+  clusterId: string;
+  duplicateOf: string | null;
+  position: number;
+}
+
 export interface Store {
   /** Content hashes already stored, among those given. */
   knownHashes(hashes: string[]): Promise<Set<string>>;
@@ -114,9 +122,18 @@ export interface Store {
   analysis(id: string): Promise<Analysis | null>;
   articles(q?: ArticleQuery): Promise<ArticleRow[]>;
   counts(): Promise<Counts>;
-  /** Story assignment written back by the corpus layer. */
-  setStory(articleId: string, clusterId: string, duplicateOf: string | null): Promise<void>;
-  upsertStory(s: StoryRow): Promise<void>;
+  /** Story assignments written back by the corpus layer, each with its clustering position. */
+  setStories(rows: StoryAssignment[]): Promise<void>;
+  upsertStories(rows: StoryRow[]): Promise<void>;
+  /** Up to `limit` stored articles that are in no story yet, in storage order. */
+  unclustered(limit: number): Promise<Analysis[]>;
+  /** Articles given a story after clustering position `after`, in clustering order (to rebuild the story index). */
+  clusteredAfter(after: number): AsyncGenerator<{ position: number; analysis: Analysis }>;
+  /**
+   * Inside a transaction, the lock that makes clustering one writer at a time (held until the transaction ends):
+   * waits for it, or with `wait` false gives up at once; true when held.
+   */
+  lockClustering(wait: boolean): Promise<boolean>;
   stories(q?: StoryQuery): Promise<StoryRow[]>;
   /** A story and its articles in publication order (a page of them when `limit` is given). */
   story(id: string, page?: { limit?: number; offset?: number }): Promise<{ story: StoryRow; articles: ArticleRow[] } | null>;
