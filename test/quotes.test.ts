@@ -270,3 +270,13 @@ test('a cue before "that" with an adjunct between, and a colon closing the parag
   assert.equal(q.speakerMention?.text, 'The New York Times');
   assert.equal(q.cue?.text, 'reports');
 });
+
+test('a document noun that is also a cue form speaks after a determiner; a particle before a surname joins the speaker', () => {
+  let a = run('The report, released Tuesday, says wait times have doubled since 2015.');
+  let q = find(a, 'wait times have doubled');
+  assert.equal(q.speakerMention?.text, 'The report');
+  assert.equal(q.cue?.text, 'says');
+  a = run('An acre of trees can convert 156 tons of carbon over the years, Mr. Van Voorhis said.');
+  q = find(a, 'An acre of trees');
+  assert.equal(q.speakerMention?.text, 'Mr. Van Voorhis');
+});

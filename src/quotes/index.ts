@@ -195,7 +195,8 @@ class QuoteFinder {
       if (FUNCTION.has(this.toks[k]!.lower) && k === j) return null;
       return [k, j];
     }
-    if (FUNCTION.has(t.lower) || this.res.cues.has(t.lower) || TIME_WORDS.has(t.lower)) return null;
+    // A cue form after a determiner is a noun: "The report, released Tuesday, says …".
+    if (FUNCTION.has(t.lower) || (this.res.cues.has(t.lower) && !(j - 1 >= lo && DETS.has(this.toks[j - 1]!.lower))) || TIME_WORDS.has(t.lower)) return null;
     let k = j;
     let steps = 0;
     while (k - 1 >= lo && steps < 5) {
@@ -602,7 +603,7 @@ class QuoteFinder {
             }
           }
         }
-        let sp = this.withTitle(this.speakerBefore(k, lo), lo);
+        let sp = this.withTitle(this.nameStart(this.speakerBefore(k, lo), lo), lo);
         if (sp && !this.nounishOk(k, cue.info, sp)) sp = null;
         // Content after: "X said (that) …".
         if (sp) {
@@ -834,6 +835,18 @@ class QuoteFinder {
       if (m && m[1] <= e) { best = m; n = m[1]; }
     }
     return best ?? [j, e];
+  }
+
+  /** "Van Voorhis" when the actors stage marked only "Voorhis": capitalised words and particles right before a name join it. */
+  private nameStart(sp: [number, number] | null, lo: number): [number, number] | null {
+    if (!sp || this.mentionOf[sp[0]]! < 0) return sp;
+    let k = sp[0];
+    while (k - 1 >= lo && k > sp[0] - 3) {
+      const p = this.toks[k - 1]!;
+      if (isCap(p) && !FUNCTION.has(p.lower) && !this.cueAt(k - 1) && this.mentionOf[k - 1] === -1 && p.sentence === this.toks[k]!.sentence && k - 1 > lo) { k--; continue; }
+      break;
+    }
+    return k === sp[0] ? sp : [k, sp[1]];
   }
 
   /** "Mr. Van Voorhis", "Sen. Smith": a short capitalised abbreviation with its period before the name joins it. */
