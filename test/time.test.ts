@@ -397,4 +397,11 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   assert.deepEqual(got('The ship left on Feb. 1, 2013. The following Monday, it sank.', 'following'), ['The following Monday', 'DATE', '2013-02-04']);
   assert.deepEqual(got('Stocks fell on Friday, March 1, down 4% from last Friday.', 'last'), ['last Friday', 'DATE', '2013-03-15']);
   assert.deepEqual(got('We met the previous Friday.', 'previous'), ['the previous Friday', 'DATE', '2013-03-15']);
+  // A plan seen from a past perfect is over: "had been due/scheduled to expire Friday" is last Friday.
+  const q = '1989-10-30'; // a Monday
+  const at = (text: string, needle: string) => find(tag(text, q), needle).value;
+  assert.equal(at('The offer was extended. It had been due to expire Friday evening.', 'Friday'), '1989-10-27TEV');
+  assert.equal(at('The offer previously had been scheduled to expire at midnight Friday.', 'Friday'), '1989-10-27T24:00');
+  assert.equal(at('The offer is due to expire Friday evening.', 'Friday'), '1989-11-03TEV');
+  assert.equal(at('The offer is scheduled to expire at midnight Friday.', 'Friday'), '1989-11-03T24:00');
 });

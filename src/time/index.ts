@@ -23,6 +23,12 @@ const PAST_PERFECTIVE = new Set(['had', 'was', 'were', 'been', 'remained', 'stay
 const DUE_NEXT = new Set(['in', 'on', 'by', 'at', 'next', 'this', 'before', 'later', 'early', 'late']);
 const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
 
+/** "had" or "had been" before token k: a plan seen from a past perfect ("it had been due to expire Friday") is over. */
+function pluperfect(toks: Doc['tokens'], k: number): boolean {
+  const p1 = toks[k - 1]?.lower;
+  return p1 === 'had' || (p1 === 'been' && toks[k - 2]?.lower === 'had');
+}
+
 /** What token k says about the tense governing the span whose tokens are i0…i1 (see tenseAt). */
 function classifyAt(toks: Doc['tokens'], k: number, sent: number, i0: number, i1: number, lex: TimeLexicon): Tense | 'stop' {
   const t = toks[k];
@@ -34,14 +40,15 @@ function classifyAt(toks: Doc['tokens'], k: number, sent: number, i0: number, i1
     // "decided to admit … in March", "is to resume … Tuesday": a catenative verb before "to" + verb.
     const prev = toks[k - 1];
     const next = toks[k + 1];
-    if (prev && next && next.kind === 'word' && next.text === next.lower && !DETERMINERS.has(next.lower) && lex.catenative.has(prev.lower)) return 'future';
+    if (prev && next && next.kind === 'word' && next.text === next.lower && !DETERMINERS.has(next.lower) && lex.catenative.has(prev.lower)) return pluperfect(toks, k - 1) ? 'past' : 'future';
     return null;
   }
   if (lex.future.has(w)) {
     const n1 = toks[k + 1]?.lower ?? '';
     const needsTo = lex.futureNeedTo.has(w) && n1 !== 'to' && n1 !== 'for' && !(w === 'due' && DUE_NEXT.has(n1));
     // "set Friday as the deadline": without "to", a word like "set" may still be a past tense.
-    if (!needsTo) return 'future';
+    // "It had been due to expire Friday": a plan seen from a past perfect is over.
+    if (!needsTo) return pluperfect(toks, k) ? 'past' : 'future';
     if (!lex.past.has(w)) return null;
   }
   const sched = lex.scheduled.get(w);
