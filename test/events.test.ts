@@ -345,3 +345,24 @@ test('subjects in long wire sentences: intro participles, relative clauses befor
   assert.equal(only('The Sudanese government, which has been under pressure from Western countries, on Tuesday rejected a UN proposal.', 'REJECT').actorSpan?.text, 'The Sudanese government');
   assert.equal(only('Government troops backed by tanks and helicopters attacked rebel positions on Thursday.', 'ASSAULT').actorSpan?.text, 'Government troops');
 });
+
+test('nominal events: the of-phrase acts, a passive by-phrase after the noun, light verbs had / extended, event nouns as modifiers', () => {
+  const w = only('The withdrawal of Israeli troops from the town was completed on Friday.', 'RETREAT');
+  assert.equal(w.actorSpan?.text, 'Israeli troops');
+  assert.equal(w.targetSpan?.text, 'the town');
+  const rc = only('The recall of the ambassador was ordered by the foreign ministry.', 'SANCTION');
+  assert.equal(rc.actorSpan?.text, 'the foreign ministry');
+  assert.equal(rc.targetSpan?.text, 'the ambassador');
+  assert.equal(only('The president had a telephone conversation with his Russian counterpart.', 'CONSULT').mode, 'phone');
+  assert.equal(only('The Sudanese leader extended an invitation to the rebel commanders.', 'AGREE').actorSpan?.text, 'The Sudanese leader');
+  assert.equal(only('King Abdullah received the visiting Iraqi foreign minister in Amman.', 'CONSULT').cameo, '043');
+  // "aid workers" is no aid; "releases hostages" is still a verb
+  assert.deepEqual(code('Two aid workers were abducted in the north of the country.').top.map((e) => e.type), ['ASSAULT']);
+  assert.equal(only('The rebel group releases hostages.', 'RETREAT').targetSpan?.text, 'hostages');
+});
+
+test('modal force is a threat; violence by crowds is a riot, a killing by a mob an assault', () => {
+  assert.equal(only('Norway said it may ban the former general from the election.', 'THREATEN').mode, 'ban');
+  assert.equal(only('Angry crowds torched cars in the suburbs of Paris.', 'PROTEST').mode, 'riot');
+  assert.equal(only('The mob lynched the suspected thief.', 'ASSAULT').targetSpan?.text, 'the suspected thief');
+});

@@ -744,6 +744,8 @@ function partyHead(r: SentenceReader, np: TokRange): boolean {
   return r.res.lexicon.agentHeads.has(h) || PARTY_OBJECT.test(h);
 }
 
+const NUMBER_WORDS = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|several|many)$/;
+
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
 
 const ON_STRIKE_VERBS = new Set(['went', 'go', 'goes', 'gone', 'going', 'are', 'were', 'is', 'was', 'been', 'be', 'remain', 'remained', 'remains', 'stayed']);
@@ -841,6 +843,14 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
     let nounStart = k;
     const nounEntries = res.nouns.get(l);
     const verbForms = res.verbs.get(l);
+    // "aid workers", "protest leaders": an event noun that modifies a party noun is no event
+    const nx = r.low(k + 1);
+    // (only where no verb can stand: after a determiner, number, possessive or preposition, or first in the sentence)
+    const pv = r.tok(k - 1);
+    const noVerbSlot = !pv || pv.kind === 'number' || NUMBER_WORDS.test(pv.lower) || res.lexicon.determiners.has(pv.lower) || pv.lower === "'s" || pv.lower === '’s'
+      || res.lexicon.prepositions.has(pv.lower);
+    const modifier = !!nounEntries && noVerbSlot && (res.lexicon.agentHeads.has(nx) || nx.length > 3 && PARTY_OBJECT.test(nx)) && !r.isName(k + 1);
+    if (modifier) continue;
     const noun = nounEntries && (r.nounContext(k) || !verbForms || !r.verbContext(k));
     if (noun && nounEntries) {
       // longest multi-word noun first (sorted at load)
@@ -1279,6 +1289,18 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
       p = np.e;
     }
   }
+  // "the withdrawal of Israeli troops from the town", "the visit of the Dalai Lama": when "of" does not introduce the
+  // noun's target (its tgt= list), the of-phrase is the one who acts
+  if (r.low(p) === 'of' && !e.tgt.includes('of') && !QUANTIFIERS.has(r.low(k))) {
+    const np = r.npForward(p + 1, 8, true);
+    if (np) {
+      if (!actor) {
+        actor = np;
+        how = 'of';
+      }
+      p = np.e;
+    }
+  }
   // "its readiness to back the plan": an infinitive is the content, not a party
   const infinitive = r.low(p) === 'to' && !r.isName(p + 1) && !L.determiners.has(r.low(p + 1))
     && (r.res.verbs.has(r.low(p + 1)) || r.res.dictForms.has(r.low(p + 1))) && !r.res.nouns.has(r.low(p + 1));
@@ -1303,6 +1325,27 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
     }
   }
   if (target) for (let q = target.s; q < Math.min(target.e, target.s + 4); q++) if (L.nonEventObjects.has(r.low(q))) return null;
+  // "The recall of the ambassador was ordered by the foreign ministry": the by-phrase of the passive verb the noun
+  // is the subject of
+  if (light === null && (!actor || how === 'of')) {
+    const from = target ? target.e : p;
+    for (let q = from; q < Math.min(r.s1 - 2, from + 6); q++) {
+      const ql = r.low(q);
+      if (ql === ',' || ql === ';' || ql === '.') break;
+      if (!L.beForms.has(ql)) continue;
+      let v = q + 1;
+      while (v < r.s1 && r.isAdverb(v)) v++;
+      if (/(?:ed|en|wn|ne|t)$/.test(r.low(v)) && r.low(v + 1) === 'by') {
+        const by = r.npForward(v + 2, 8, true);
+        if (by) {
+          if (how === 'of' && !target) target = actor;
+          actor = by;
+          how = 'by';
+        }
+      }
+      break;
+    }
+  }
   const det = r.low(i);
   // "The Kremlin signalled its readiness to …": a possessive pronoun's owner is the subject of the verb governing
   // the noun, when that verb is not itself an event
