@@ -252,7 +252,9 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
       const sameNameCity = new Set<number>();
       for (const r of cands) {
         if (g.kind[r] !== 'adm1' && g.kind[r] !== 'adm2') continue;
-        if (cands.some((c) => g.kind[c] === 'city' && contains(g, r, c) && g.pop[c]! >= 0.1 * g.pop[r]!)) sameNameCity.add(r);
+        // By the city's own name, or a hand-written alternate (alternates.tsv: "New York" is New York City);
+        // "Oklahoma", only a GeoNames alternate of Oklahoma City, is the state.
+        if (cands.some((c) => g.kind[c] === 'city' && !alt.has(c) && contains(g, r, c) && g.pop[c]! >= 0.1 * g.pop[r]!)) sameNameCity.add(r);
       }
       byKey.set(m.key, (gr = { key: m.key, mentions: [], cands, alt, sameNameCity, linked: new Set(), entry: -1, margin: 0 }));
     }
