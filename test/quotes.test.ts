@@ -280,3 +280,12 @@ test('a document noun that is also a cue form speaks after a determiner; a parti
   q = find(a, 'An acre of trees');
   assert.equal(q.speakerMention?.text, 'Mr. Van Voorhis');
 });
+
+test('an inverted cue takes what follows as speaker only when the sentence ends there', () => {
+  let a = run('The city has cut its budget twice, says the auditor general in a new report.');
+  assert.equal(find(a, 'cut its budget twice').speakerMention?.text, 'the auditor general');
+  a = run('Spending on roads fell sharply last year, says wait times have doubled since 2015.');
+  assert.ok(!a.quotes.some((q) => q.speakerMention?.text === 'wait times'), 'a clause after the cue is no speaker');
+  a = run("Using the capital gains tax ''is a misguided approach,'' said Mr. Burman (a view echoed by others).");
+  assert.equal(find(a, 'capital gains tax').speakerMention?.text, 'Mr. Burman');
+});

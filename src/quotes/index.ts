@@ -654,7 +654,7 @@ class QuoteFinder {
         } else if (sepPrev && SEP.has(sepPrev.text) && k - 1 > lo) {
           // Inverted: "…, said John Smith."
           const sp2 = OBJECT_VERBS.has(cue.info.lemma) ? null : this.speakerAfter(cue.end, b);
-          if (sp2 && t.lower !== 'saying') {
+          if (sp2 && t.lower !== 'saying' && this.isTail(sp2[1] + 1, b, cue.info.lemma)) {
             const cs = this.trimSpan(this.toks[lo]!.start, sepPrev.start);
             if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
               this.push(cs, sp2, [k, cue.end], false);
@@ -745,7 +745,7 @@ class QuoteFinder {
     let i = n;
     if (i >= b) return true;
     if (END_PUNCT.has(this.toks[i]!.text)) return true;
-    if (this.toks[i]!.text === ',') return true;
+    if (this.toks[i]!.text === ',' || this.toks[i]!.text === '(' || this.toks[i]!.text === '—' || this.toks[i]!.text === '–') return true;
     let words = 0;
     for (; i < b; i++) {
       const t = this.toks[i]!;
