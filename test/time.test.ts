@@ -404,4 +404,7 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   assert.equal(at('The offer previously had been scheduled to expire at midnight Friday.', 'Friday'), '1989-10-27T24:00');
   assert.equal(at('The offer is due to expire Friday evening.', 'Friday'), '1989-11-03TEV');
   assert.equal(at('The offer is scheduled to expire at midnight Friday.', 'Friday'), '1989-11-03T24:00');
+  // The date a plan is made for lies ahead, though "planned" is a past form.
+  assert.equal(find(tag('The accession was planned for early March, officials said.', '1999-02-10'), 'March').value, '1999-03');
+  assert.equal(find(tag('The accession had been planned for early March.', '1999-02-10'), 'March').value, '1998-03');
 });

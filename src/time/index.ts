@@ -98,6 +98,8 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
   // "as early as Tuesday", "as soon as May" look ahead; "Wednesday's ruling" looks back.
   if (/\bas\s+(?:early|soon)\s+as\s*$/i.test(doc.text.slice(Math.max(0, start - 16), start))) return 'future';
   if (/^['’]s\b/.test(doc.text.slice(end, end + 3))) return 'past';
+  // "the accession was planned for early March": the date a plan is made for lies ahead.
+  if (/\b(?<!had\s)(?<!had\sbeen\s)(?:planned|slated|earmarked|pencil(?:l)?ed\s+in)\s+for\s+$/i.test(doc.text.slice(Math.max(0, start - 30), start))) return 'future';
   // "since March", "since year-end": the point is behind us.
   if (/\bsince\s+$/i.test(doc.text.slice(Math.max(0, start - 7), start))) return 'past';
   // The governing verb usually comes first ("launched an offensive in April"); look left, then right.
