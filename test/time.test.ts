@@ -407,4 +407,7 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   // The date a plan is made for lies ahead, though "planned" is a past form.
   assert.equal(find(tag('The accession was planned for early March, officials said.', '1999-02-10'), 'March').value, '1999-03');
   assert.equal(find(tag('The accession had been planned for early March.', '1999-02-10'), 'March').value, '1998-03');
+  // A noun of intention before "to" + verb looks ahead like a verb does ("plans to", "agreed to").
+  assert.equal(find(tag('It signed an agreement to acquire the bank in January.', '1989-11-02'), 'January').value, '1990-01');
+  assert.equal(find(tag('It signed an agreement with the bank in January.', '1989-11-02'), 'January').value, '1989-01');
 });
