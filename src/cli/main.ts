@@ -204,7 +204,8 @@ const COMMANDS: Record<string, Command> = {
           batch: Number(v.batch), exitWhenEmpty: Boolean(v['exit-when-empty']), pollMs: 500, name: v.name as string | undefined,
           log: (l) => process.stderr.write(`sitrep worker: ${l}\n`),
         });
-        process.stderr.write(`sitrep worker: ${s.stored} stored, ${s.duplicates} already stored, ${s.retried} retried, ${s.parked} parked, ${s.transientErrors} database interruptions\n`);
+        const cpu = process.cpuUsage();
+        process.stderr.write(`sitrep worker: ${s.stored} stored, ${s.duplicates} already stored, ${s.retried} retried, ${s.parked} parked, ${s.transientErrors} database interruptions; cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s\n`);
         return 0;
       });
     },
