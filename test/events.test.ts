@@ -366,3 +366,14 @@ test('modal force is a threat; violence by crowds is a riot, a killing by a mob 
   assert.equal(only('Angry crowds torched cars in the suburbs of Paris.', 'PROTEST').mode, 'riot');
   assert.equal(only('The mob lynched the suspected thief.', 'ASSAULT').targetSpan?.text, 'the suspected thief');
 });
+
+test('more constructions: a negated intention is a refusal, handed back, troops left, took part in a march, took to court', () => {
+  assert.equal(only('The government said it had no intention of lifting the state of emergency.', 'REJECT').type, 'REJECT');
+  assert.equal(only('Israel handed back the bodies of three soldiers to Lebanon.', 'RETREAT').targetSpan?.text, 'Lebanon');
+  assert.equal(only('The last American troops left Iraq on Sunday.', 'RETREAT').mode, 'withdraw');
+  assert.equal(code('The minister left Paris on Sunday.').top.length, 0);
+  assert.equal(only('More than 10,000 people took part in a march in the capital.', 'PROTEST').trigger.text, 'took part in a march');
+  assert.equal(only('The opposition took the government to court over the election results.', 'ACCUSE').cameo, '115');
+  assert.equal(only('Gunmen seized a bus carrying 30 passengers.', 'ASSAULT').mode, 'abduct');
+  assert.equal(only('Police seized weapons and documents.', 'COERCE').mode, 'seize');
+});

@@ -68,6 +68,9 @@ const QUANTIFIERS = new Set(['wave', 'series', 'string', 'spate', 'barrage', 'ro
 
 const TIME_WORDS = new Set(['overnight', 'yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'next', 'earlier', 'later', 'this']);
 
+/** Words before "to" that take an infinitive (besides verbs): "ready to", "about to", "set to". */
+const CONTROL_WORDS = new Set(['ready', 'able', 'unable', 'willing', 'unwilling', 'prepared', 'about', 'likely', 'unlikely', 'set', 'due', 'eager', 'keen', 'determined', 'going', 'expected', 'supposed', 'bound', 'quick', 'slow', 'reluctant', 'free', 'forced', 'ought', 'want', 'try', 'agree', 'refuse', 'decide', 'plan', 'vow', 'pledge', 'promise', 'threaten', 'seek', 'hope', 'intend', 'aim', 'fail', 'continue', 'begin', 'start', 'move', 'need', 'have']);
+
 const NOT_ADVERBS = new Set(['only', 'early', 'family', 'rally', 'ally', 'italy', 'july', 'supply', 'reply', 'apply', 'fly', 'assembly', 'daily', 'weekly', 'monthly', 'anomaly', 'belly', 'bully', 'jelly', 'holy', 'ugly', 'lonely', 'friendly', 'likely', 'deadly', 'elderly', 'orderly', 'costly', 'timely']);
 
 export class SentenceReader {
@@ -317,7 +320,10 @@ export class SentenceReader {
       if (l === 'to') {
         // control verb before "to": attempting to, agreed to, is to
         const prev = this.tok(i - 1);
-        if (prev && prev.kind === 'word' && !this.isName(i - 1) && !L.determiners.has(prev.lower) && !L.prepositions.has(prev.lower) && !this.res.nouns.has(prev.lower)) {
+        // (a verb, an -ed / -ing / -s form, or a control adjective: not a noun, "a march in the capital to denounce")
+        const pl = prev?.lower ?? '';
+        const verbish = this.res.verbs.has(pl) || this.res.dictForms.has(pl) || L.auxiliaries.has(pl) || /(?:ed|ing|s|en)$/.test(pl) || CONTROL_WORDS.has(pl);
+        if (prev && prev.kind === 'word' && verbish && !this.isName(i - 1) && !L.determiners.has(prev.lower) && !L.prepositions.has(prev.lower) && !this.res.nouns.has(prev.lower)) {
           g = i - 1;
           continue;
         }
@@ -536,6 +542,18 @@ interface Subject {
 /** The subject of the verb group starting at `g` (see the README for the rules). */
 function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
   const L = r.res.lexicon;
+  // purpose infinitive after a noun ("took part in a march in the capital to denounce the violence"): the subject of
+  // the latest event before it in the sentence
+  if (r.low(g) === 'to' && g - 1 >= r.s0 && r.isWord(g - 1) && r.res.nouns.has(r.low(g - 1)) === false && !r.isName(g - 1)
+    && !(r.res.verbs.has(r.low(g - 1)) || r.res.dictForms.has(r.low(g - 1)) || L.auxiliaries.has(r.low(g - 1)) || /(?:ed|ing)$/.test(r.low(g - 1)))) {
+    for (let i = prior.length - 1; i >= 0; i--) {
+      const p = prior[i]!;
+      if (p.trig < r.s0 || p.trigEnd > g) continue;
+      const subj = p.passive ? p.target : p.actor;
+      if (subj) return { range: subj, how: 'coordinated' };
+      break;
+    }
+  }
   // coordinated verb phrase: "destroyed the country, killed X and overthrew Y"
   const before = r.low(g - 1);
   if (COORD.has(before) || before === ',') {
@@ -967,7 +985,8 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
     if (changes && !ev.absorbedBy) {
       // "refused": a negated future or hypothetical cooperative act ("said it would not negotiate") is a refusal
       const planned = ev.modality.has('future') || ev.modality.has('hypothetical');
-      const refusal = ev.modality.has('negated') && planned;
+      // (a negated intention noun, "had no intention of lifting the curfew", "no plans to …", is one too)
+      const refusal = ev.modality.has('negated') && (planned || ev.nominal);
       // "intent": the actor states a plan ("Japan plans to send aid", "Japan said it would send aid"): CAMEO 03x
       const intent = planned && !refusal && !ev.modality.has('conditional') && statedIntent(r, ev);
       // "modal": the act is only possible (may / might / could / would in its verb group, not negated): "Norway may ban
@@ -1269,7 +1288,12 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
   let light: number | null = null;
   let passive = false;
   let group = nounStart;
-  if (lv >= r.s0 && L.lightVerbs.has(r.low(lv)) && !r.isName(lv)) {
+  // "took part in a march", "participated in the protest": the verb before "part in" / "participated in" governs
+  if (lv - 1 >= r.s0 && r.low(lv) === 'in' && (r.low(lv - 1) === 'part' || /^participat/.test(r.low(lv - 1)))) {
+    lv = r.low(lv - 1) === 'part' && lv - 2 >= r.s0 ? lv - 2 : lv - 1;
+    light = lv;
+    group = r.groupStart(lv);
+  } else if (lv >= r.s0 && L.lightVerbs.has(r.low(lv)) && !r.isName(lv)) {
     light = lv;
     group = r.groupStart(lv);
     const gt = r.groupText(group, lv);
