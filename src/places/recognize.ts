@@ -261,6 +261,11 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
       const st = g.abbrev.get(text);
       if (st !== undefined && (!cands.length || /^[A-Z.]+$/.test(text))) cands = [st, ...cands.filter((v) => v !== st && v !== -st - 1)];
     }
+    if (!cands.length && /\p{L}$/u.test(text) && (text.length <= 6 || text.includes('.'))) {
+      // An abbreviation given without its last full stop ("U.S", "Calif", "N.Y").
+      const st = g.abbrev.get(`${text}.`);
+      cands = st !== undefined ? [st] : lookup(g, normName(`${text}.`));
+    }
     if (!cands.length) {
       const dem = g.demonymEntry.get(key) ?? g.demonymEntry.get(key.replace(/s$/, ''));
       if (dem !== undefined) cands = [dem];
