@@ -289,3 +289,9 @@ test('an inverted cue takes what follows as speaker only when the sentence ends 
   a = run("Using the capital gains tax ''is a misguided approach,'' said Mr. Burman (a view echoed by others).");
   assert.equal(find(a, 'capital gains tax').speakerMention?.text, 'Mr. Burman');
 });
+
+test('a first name outweighs one pronoun that happens to follow the name', () => {
+  const a = run('Donald Trump spoke to a veterans group in Virginia on Monday. He blamed Hillary Clinton and his audience cheered. The Republican nominee also linked cyber attacks to the email server used by his opponent, Hillary Clinton. He said that the country needed a task force against hackers.');
+  assertSpans(a);
+  assert.equal(nameOf(a, find(a, 'needed a task force').speaker), 'Donald Trump');
+});

@@ -1192,13 +1192,14 @@ class QuoteFinder {
         if (isCap(t) && k > m.tokenEnd) break;
       }
     }
-    // The first name, when the article itself says nothing: "Hillary Clinton" is a woman.
+    // The first name: "Hillary Clinton" is a woman. It outweighs one pronoun near the name, which may belong to
+    // someone else ("… his opponent, Hillary Clinton. He said"), but not an honorific or two such pronouns.
     const names = this.res.firstNames;
     if (names) {
       for (const e of this.doc.entities) {
-        if (e.type !== 'PERSON' || votes.has(e.id)) continue;
+        if (e.type !== 'PERSON') continue;
         const g = names.get(e.name.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, ''));
-        if (g) vote(e.id, g === 'm' ? 1 : -1);
+        if (g) vote(e.id, g === 'm' ? 1.5 : -1.5);
       }
     }
     this.genderCache = new Map();
