@@ -98,6 +98,30 @@ describe('PostgreSQL queue and workers', { skip: SKIP }, () => {
     }
   });
 
+  test('one dedicated clusterer beside two analyse-only workers: the same guarantees', async () => {
+    const dir = corpus(120);
+    const { url, drop } = await freshPgDatabase();
+    try {
+      assert.equal(cli(['ingest', join(dir, 'in'), '--db', url, '--queue']).status, 0);
+      const ws = [worker(url, ['--batch', '10', '--role', 'analyse']), worker(url, ['--batch', '10', '--role', 'analyse'])];
+      assert.deepEqual(await Promise.all(ws.map(exited)), [0, 0]);
+      const store = await openStore(url);
+      try {
+        const r = await store.db.get<{ c: number }>('SELECT COUNT(cluster_id) AS c FROM articles');
+        assert.equal(Number(r!.c), 0, 'analyse-only workers store but never cluster');
+        assert.equal(await exited(worker(url, ['--role', 'cluster'])), 0);
+        await assertAllOnce(store, 120);
+        await assertSerialStories(store);
+      } finally {
+        await store.close();
+      }
+      assert.equal(cli(['worker', '--db', url, '--role', 'nonsense']).status, 2);
+    } finally {
+      await drop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a worker killed mid-batch loses nothing: its lease runs out and another worker finishes', async () => {
     const dir = corpus(150);
     const { url, drop } = await freshPgDatabase();

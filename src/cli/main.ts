@@ -194,14 +194,17 @@ const COMMANDS: Record<string, Command> = {
   },
   worker: {
     summary: 'take queued articles, analyse and store them (run any number, on any machine)',
-    usage: 'sitrep worker --db postgres://… [--batch 20] [--lease 120] [--max-attempts 3] [--exit-when-empty] [--name NAME]',
-    options: { db, batch: { type: 'string', default: '20' }, lease: { type: 'string', default: '120' }, 'max-attempts': { type: 'string', default: '3' }, 'exit-when-empty': { type: 'boolean', default: false }, name: { type: 'string' }, kb },
+    usage: 'sitrep worker --db postgres://… [--batch 20] [--lease 120] [--max-attempts 3] [--exit-when-empty] [--name NAME] [--role both|analyse|cluster]',
+    options: { db, batch: { type: 'string', default: '20' }, lease: { type: 'string', default: '120' }, 'max-attempts': { type: 'string', default: '3' }, 'exit-when-empty': { type: 'boolean', default: false }, name: { type: 'string' }, role: { type: 'string', default: 'both' }, kb },
     async run(v) {
+      const role = v.role as string;
+      if (!['both', 'analyse', 'cluster'].includes(role)) return usageError('worker', `--role is both, analyse or cluster, not "${role}"`);
       return withStore(v.db as string, async (store) => {
         const queue = new Queue(store.db, { leaseSeconds: Number(v.lease), maxAttempts: Number(v['max-attempts']) });
-        const stories = await new StoryKeeper(loadCorpusResources()).open(store);
+        // Loaded when this worker first clusters (an `analyse` worker never does).
+        const stories = new StoryKeeper(loadCorpusResources());
         const s = await runWorker(store, queue, stories, loadResources({ kb: v.kb as string[] | undefined }), {
-          batch: Number(v.batch), exitWhenEmpty: Boolean(v['exit-when-empty']), pollMs: 500, name: v.name as string | undefined,
+          batch: Number(v.batch), exitWhenEmpty: Boolean(v['exit-when-empty']), pollMs: 500, name: v.name as string | undefined, role: role as 'both' | 'analyse' | 'cluster',
           log: (l) => process.stderr.write(`sitrep worker: ${l}\n`),
         });
         const cpu = process.cpuUsage();

@@ -17,6 +17,11 @@ export interface WorkerOptions {
   log?: (line: string) => void;
   /** The analysis to run (the pipeline's `analyze` unless a test injects a failing one). */
   analyzeFn?: typeof analyze;
+  /**
+   * What this worker does: `both` (default) analyses and, when it holds the clustering role, clusters; `analyse`
+   * never clusters; `cluster` only clusters (a dedicated clusterer beside many `analyse` workers).
+   */
+  role?: 'both' | 'analyse' | 'cluster';
 }
 
 export interface WorkerSummary {
@@ -47,20 +52,22 @@ export async function runWorker(store: SqlStore, queue: Queue, stories: StoryKee
   let backoff = 100;
   let batches = 0;
   /** Clusters what is waiting when this worker holds (or can take) the clustering role; false when another does. */
+  const role = opts.role ?? 'both';
   const clusterIfHolder = async (): Promise<boolean> => {
-    if (!(await queue.holdRole(CLUSTERER, name))) return false;
+    if (role === 'analyse' || !(await queue.holdRole(CLUSTERER, name))) return false;
     await stories.cluster(store);
     return true;
   };
   for (;;) {
     try {
-      const jobs = await queue.claim(name, opts.batch);
+      const jobs = role === 'cluster' ? [] : await queue.claim(name, opts.batch);
       if (!jobs.length) {
         const held = await clusterIfHolder();
         const s = await queue.stats();
         if (opts.exitWhenEmpty && s.pending === 0 && s.leased === 0) {
-          // Every job is done; leave once every stored article is in a story (the role holder sees to it).
-          if ((await store.unclustered(1)).length === 0) {
+          // Every job is done; leave once every stored article is in a story (the role holder sees to it), or at
+          // once when clustering is somebody else's job.
+          if (role === 'analyse' || (await store.unclustered(1)).length === 0) {
             if (held) {
               await stories.save(store);
               await queue.releaseRole(CLUSTERER, name);

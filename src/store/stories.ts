@@ -29,8 +29,8 @@ interface SavedState {
 export class StoryKeeper {
   private index: StoryIndex;
   private position = 0;
-  /** A clustering transaction failed after the in-memory index had taken in its articles: rebuild before use. */
-  private stale = false;
+  /** Not loaded yet, or a clustering transaction failed after the index had taken in its articles: (re)load first. */
+  private stale = true;
 
   constructor(private res: CorpusResources) {
     this.index = new StoryIndex({ stopwords: res.stopwords });
