@@ -377,3 +377,11 @@ test('more constructions: a negated intention is a refusal, handed back, troops 
   assert.equal(only('Gunmen seized a bus carrying 30 passengers.', 'ASSAULT').mode, 'abduct');
   assert.equal(only('Police seized weapons and documents.', 'COERCE').mode, 'seize');
 });
+
+test('a sentence with no other event falls back on the CAMEO dictionary default code of any root (actor and target needed)', () => {
+  const e = only('Kenya bankrolled the rebels.', 'COOPERATE');
+  assert.equal(e.cameo, '061');
+  assert.equal(e.targetSpan?.text, 'the rebels');
+  // not when the sentence has an event already
+  assert.deepEqual(code('Kenya bankrolled the rebels and attacked Somalia.').top.map((x) => x.type), ['ASSAULT']);
+});

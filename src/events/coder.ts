@@ -490,7 +490,7 @@ function matchVerbs(r: SentenceReader, k: number, cands: VerbForm[]): Hit[] {
   return hits.sort((a, b) => b.score - a.score || a.i - b.i).map((x) => x.h);
 }
 
-function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit | null {
+function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[], bareAll = false): Hit | null {
   let best: Hit | null = null;
   let bestScore = -1;
   for (const f of cands) {
@@ -518,7 +518,7 @@ function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[]): Hit |
       }
     }
     if (code === null || score <= 0) {
-      if (!e.cameo || !r.res.dictionaryBare && !BARE_ROOTS.has(e.cameo.slice(0, 2))) continue;
+      if (!e.cameo || !r.res.dictionaryBare && !bareAll && !BARE_ROOTS.has(e.cameo.slice(0, 2))) continue;
       code = e.cameo;
       score = 0;
     }
@@ -970,6 +970,23 @@ function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
   for (let j = out.length - 1; j >= 0; j--) {
     const ev = out[j]!;
     if (ev.entry.source === 'dictionary' && !ev.actor && !ev.target && !ev.absorbedBy) out.splice(j, 1);
+  }
+  // a sentence with no event at all: the CAMEO dictionary once more, taking any block's default code (roots 02-20)
+  // for a verb with an actor and a target (PETRARCH's own behaviour), in verb positions only
+  if (!out.some((ev) => ev.type)) {
+    for (let k = r.s0; k < r.s1; k++) {
+      const t = doc.tokens[k]!;
+      if (t.kind !== 'word' || taken.has(k) || isCap(t)) continue;
+      const dict = res.dictForms.get(t.lower);
+      if (!dict || !dictionaryContext(r, k)) continue;
+      const hit = matchDictionary(r, k, dict, true);
+      if (!hit || !hit.type || hit.cameo?.startsWith('01')) continue;
+      const ev = readVerbal(r, hit, out);
+      if (ev && ev.actor && ev.target) {
+        out.push(ev);
+        break;
+      }
+    }
   }
   for (const ev of out) {
     if (ev.mode === null && ev.type && !ev.absorbedBy) ev.mode = modeFromCues(r, ev);
