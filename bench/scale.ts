@@ -1,5 +1,5 @@
 /**
- * bench:scale — ingest throughput on the same generated corpus (SCALE_ARTICLES, default 2,000): the SQLite store
+ * bench:scale — ingest throughput on the same generated corpus (SCALE_ARTICLES, default 4,000): the SQLite store
  * in one process, then PostgreSQL with 1 and with 2 `sitrep worker` processes draining the queue.
  * Needs PostgreSQL: SITREP_PG_URL, else it starts the project's private server with scripts/pg.sh.
  * Each worker process reports its CPU time; when the server runs on this machine and its data directory is readable
@@ -29,7 +29,7 @@ import type { Analysis, ArticleInput } from '../src/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'src/cli/main.ts');
-const N = Number(process.env.SCALE_ARTICLES ?? 2000);
+const N = Number(process.env.SCALE_ARTICLES ?? 4000);
 
 function pgUrl(): string {
   if (process.env.SITREP_PG_URL) return process.env.SITREP_PG_URL;
