@@ -708,7 +708,7 @@ function prepTarget(r: SentenceReader, from: number, preps: string[]): TokRange 
 
 /** Prepositions whose named noun phrase can be a target ("in" and "at" too: CAMEO codes the country an event
  *  happens in as its target when no other party is named; tried without them, the PETRARCH2 dev set lost targets). */
-const GENERIC_TARGET_PREPS = ['with', 'to', 'against', 'on', 'at', 'into', 'toward', 'towards', 'from', 'in', 'for', 'over'];
+const GENERIC_TARGET_PREPS = ['with', 'to', 'against', 'on', 'at', 'into', 'toward', 'towards', 'from', 'in', 'for', 'over', 'between', 'about'];
 
 function hasNameIn(r: SentenceReader, np: TokRange | null): boolean {
   if (!np) return false;
