@@ -2,8 +2,13 @@
  * Figures benchmark on Gun Violence Archive incidents joined to news articles (distant, incident-level gold).
  *
  * For each article and each of killed / injured we predict one number for the incident from the figures the
- * whole pipeline extracts (`analyze()` with `loadResources()`): the most frequent non-cumulative count of that
- * kind (ties: the larger; GVA_AGG=max|first to compare), 0 when there is none. Injured is the larger of the wounded count and "N people were shot" minus the killed.
+ * whole pipeline extracts (`analyze()` with `loadResources()`): the first non-cumulative count of that kind, as
+ * news leads with the incident's toll (GVA_AGG=mode|max to compare: the most frequent, ties the larger; the
+ * largest), 0 when there is none. Injured is the larger of the wounded count and "N people were shot" minus the
+ * killed ("four people were shot" counts the dead; "six others were shot" does not). The shooter's own death
+ * ("… before killing himself") adds one to a count of the shooter's victims ("fatally shot his wife"), as GVA
+ * counts the shooter among the killed. GVA_SINGLES=drop ignores one-person figures ("a man was shot") when a
+ * number counts the group.
  *
  * "Stated": the gold number is greater than 0 and the article's text states it — the number in digits or words
  * (or, for 1, "a/an/one" + a person noun) within 60 characters of a word of that kind (kill/dead/died/death/fatal…;
@@ -58,8 +63,8 @@ function stated(text: string, n: number, kind: 'killed' | 'injured'): boolean {
   return false;
 }
 
-const AGG = process.env.GVA_AGG ?? 'mode';
-/** One number from several counts of a kind: the largest (default), the first, or the most frequent. */
+const AGG = process.env.GVA_AGG ?? 'first';
+/** One number from several counts of a kind: the first (default: the lede's), the largest, or the most frequent. */
 function pick(values: number[]): number {
   if (!values.length) return -1;
   if (AGG === 'first') return values[0]!;
@@ -74,21 +79,53 @@ function pick(values: number[]): number {
 }
 
 const LEAD = Number(process.env.GVA_LEAD ?? 0);
-function predict(all: Figure[]): { killed: number; injured: number } {
-  const k: number[] = [], w: number[] = [], s: number[] = [];
+const SELF_RE = /\b(himself|herself|own life)\b/i;
+/** "… seven dead, including the gunman": the count already holds the shooter. */
+const WITH_SHOOTER_RE = /^[^.;]{0,60}\b(including|counting|among them|as well as)\s+(the\s+)?(suspected\s+|alleged\s+)?(gunman|shooter|suspect|attacker|killer)/i;
+const AFTER_OTHERS_RE = /\b(before|then|after|and then)\s+(\w+\s+){0,2}$/i;
+const VICTIMS_RE = /^(killed|killing|kills|kill|fatally|shot|shooting|gunned|murder)/i;
+const MURDER_SUICIDE_RE = /\bmurder[- \/]suicide\b/i;
+/** "six others were shot", "two other people": a count that leaves out the ones already named. */
+const OTHERS_RE = /^(\S+\s+){0,3}others?\b/i;
+/** A figure for one person that no number states: "a man was shot", "the victim died", "John Smith was killed". */
+const singlePerson = (f: Figure) => f.value === 1 && !/\b(one|1)\b/i.test(f.text);
+const SINGLES = process.env.GVA_SINGLES ?? 'keep';
+/**
+ * One count from the figures of a kind: the people described one by one ("a 22-year-old man was shot") stand for
+ * the members of a group when a number counts that group ("four people were shot"), so they only count when no
+ * number does.
+ */
+function choose(fs: Figure[]): number {
+  const counts = SINGLES === 'drop' && fs.some((f) => !singlePerson(f)) ? fs.filter((f) => !singlePerson(f)) : fs;
+  return pick(counts.map((f) => f.value));
+}
+function predict(all: Figure[], text = ''): { killed: number; injured: number } {
+  const kf: Figure[] = [], wf: Figure[] = [], sf: Figure[] = [];
+  let self = false;
   // With GVA_LEAD=n, the counts in the first n characters win when there are any.
   const lead = LEAD > 0 ? all.filter((f) => f.start < LEAD) : [];
   const figures = lead.some((f) => f.kind === 'killed' || f.kind === 'wounded') ? lead : all;
   for (const f of figures) {
     if (f.cumulative) continue;
-    if (f.kind === 'killed') k.push(f.value);
+    // Only a shooter who killed others first ("… before killing himself", "then turned the gun on himself", a
+    // murder-suicide): a child who shot himself by accident is the one victim, already counted.
+    if (f.kind === 'killed' && SELF_RE.test(f.text)) self ||= AFTER_OTHERS_RE.test(text.slice(Math.max(0, f.start - 40), f.start)) || MURDER_SUICIDE_RE.test(text);
+    else if (f.kind === 'killed') kf.push(f);
     if (f.kind === 'wounded') {
       // "Four people were shot" includes the dead; "six others were shot" does not.
-      if (/\bshot\b/i.test(f.text) && !/wound|injur|hurt|\bother/i.test(f.text)) s.push(f.value);
-      else w.push(f.value);
+      if (/\bshot\b/i.test(f.text) && !/wound|injur|hurt/i.test(f.text) && !OTHERS_RE.test(f.text)) sf.push(f);
+      else wf.push(f);
     }
   }
-  const killed = Math.max(0, pick(k)), wounded = pick(w), shot = pick(s);
+  let killed = Math.max(0, choose(kf));
+  const wounded = choose(wf), shot = choose(sf);
+  // The shooter's own death ("… before killing himself") adds one to the victims, unless the count already holds
+  // the shooter ("seven dead, including the gunman").
+  // Only a count of the shooter's victims ("fatally shot seven people", "killed his wife") leaves the shooter out:
+  // "three people were killed" may count him.
+  if (self && !kf.length) killed = 1;
+  else if (self && kf.some((f) => f.value === killed && VICTIMS_RE.test(f.text))
+    && !kf.some((f) => f.value === killed && WITH_SHOOTER_RE.test(text.slice(f.end, f.end + 80)))) killed += 1;
   // "Four people were shot" counts the killed too: the injured are the shot minus the killed.
   let injured = Math.max(0, wounded);
   if (shot >= 0) injured = Math.max(injured, shot - killed);
@@ -131,7 +168,7 @@ for (const l of lines) {
     for (const [name, run] of STAGES) { run(doc, res); if (name === 'figures') break; }
     a = toAnalysis(doc, null);
   } else a = analyze({ id: d.doc_id, text, published: d.dct }, res);
-  const p = predict(a.figures);
+  const p = predict(a.figures, text);
   if (DEBUG) {
     const bad = (['killed', 'injured'] as const).filter((kind) => {
       const gold = kind === 'killed' ? d.gold_num_killed : d.gold_num_injured;

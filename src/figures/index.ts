@@ -51,9 +51,11 @@ const CONJ_DET = new Set(['a', 'an', 'one', 'another', 'his', 'her']);
 /** What may open an aside between a count and its cue. */
 const ASIDE_OPEN = new Set([',', '--', '—', '–', '(']);
 const DASHES = new Set(['--', '—', '–']);
-const ASIDE_START = new Set(['including', 'among', 'most', 'all', 'both', 'many', 'some', 'a', 'an', 'ages', 'aged', 'one', 'each', 'mostly']);
+const ASIDE_START = new Set(['including', 'among', 'most', 'all', 'both', 'many', 'some', 'a', 'an', 'ages', 'aged', 'one', 'each', 'mostly', 'who']);
 /** Kinds a named person after a cue can be counted as: "shot and killed John Smith", "arrested John Smith". */
 const NAMED_OBJECT_KINDS = new Set<FigureKind>(['killed', 'wounded', 'kidnapped', 'arrested']);
+/** After "4 shot": punctuation or a preposition makes "shot" the cue ("4 Shot, 2 Killed In …", "5 shot in …"). */
+const HEADLINE_NEXT = /^([,.;:!?]|in|at|on|near|outside|inside|after|during|overnight|and|In|At|On|Near|Outside|Inside|After|During|Overnight|And)$/;
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -78,7 +80,7 @@ const TRIGGERS = new WeakMap<FiguresResources, Set<string>>();
 function triggers(res: FiguresResources): Set<string> {
   let t = TRIGGERS.get(res);
   if (!t) {
-    t = new Set(['a', 'an', 'one', 'the', 'between', ...SINGLE_OBJECT, ...res.units.keys(), ...res.tens.keys()]);
+    t = new Set(['a', 'an', 'one', 'the', 'between', 'another', ...SINGLE_OBJECT, ...res.units.keys(), ...res.tens.keys()]);
     for (const [p] of res.qualifiers) t.add(p[0]!);
     for (const [p] of res.vague) t.add(p[0]!);
     TRIGGERS.set(res, t);
@@ -283,7 +285,8 @@ class FigureFinder {
     if (next && n.value > 1 && (next.lower === 'was' || next.lower === 'is' || next.lower === 'has')) return true;
     if (next && (next.lower === 'a' || next.lower === 'an' || next.lower === 'the')) return true; // "Aug. 16 A man died" 
     if (next && next.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(next.text) && !this.phraseAt(n.b + 1, countedList(this.res.counted), n.b + 2)
-      && !this.phraseAt(n.b + 1, this.res.after, n.b + 2)) return true; // "20s", "3rd"
+      && !this.phraseAt(n.b + 1, this.res.after, n.b + 2) && !this.shotAt(n.b + 1, n.b + 2)
+      && !(this.toks[n.b + 2] && this.phraseAt(n.b + 2, countedList(this.res.counted), n.b + 3))) return true; // "20s", "3rd"
     if (next && NOT_COUNT_AFTER.has(next.lower)) return true;
     if (next && /^(year|hour|day|week|month|mile|foot|inch|minute|second)/.test(next.lower) && next.text.startsWith('-')) return true;
     if (prev && MONTHS.test(prev.lower) && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text)) return true;
@@ -302,7 +305,8 @@ class FigureFinder {
   private figureAt(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     const t = this.toks[i]!;
     if (t.kind === 'punct' || t.kind === 'symbol') return null;
-    if ((t.lower === 'he' || t.lower === 'she') && this.toks[i + 1] && /^(was|has|had|died)$/.test(this.toks[i + 1]!.lower)) {
+    if ((t.lower === 'he' || t.lower === 'she') && this.toks[i + 1] && (/^(was|has|had|died)$/.test(this.toks[i + 1]!.lower)
+      || (/^(later|also|eventually|subsequently|then)$/.test(this.toks[i + 1]!.lower) && /^(died|dies)$/.test(this.toks[i + 2]?.lower ?? '')))) {
       // "He was shot and killed": one person.
       return this.oneAfter(i, i, null, false, lo, hi);
     }
@@ -317,6 +321,7 @@ class FigureFinder {
       if (obj) return obj;
     }
     if (t.kind === 'word' && !triggers(this.res).has(t.lower) && t.lower.indexOf('-') < 0) return null;
+    if (t.lower === 'another' || (t.lower === 'the' && this.toks[i + 1]?.lower === 'other')) return this.anotherOne(i, lo, hi);
     // "a man was shot and killed": one person.
     if (t.lower === 'the') return this.personSoon(i, hi) ? this.singular(i, lo, hi) : null;
     if ((t.lower === 'a' || t.lower === 'an' || t.lower === 'one') && !this.isNumberStart(i, hi)) {
@@ -350,16 +355,21 @@ class FigureFinder {
     }
     // "Three men and one woman were shot": 4.
     let from = counted ? counted[1] + 1 : n.b + 1;
-    if (counted && !kind && (n.qualifier === null || n.qualifier === 'about')) {
+    let conjEnd = -1;
+    if (counted && (n.qualifier === null || n.qualifier === 'about')) {
       const cj = this.conjuncts(counted[1], hi);
-      if (cj.add) { n.value += cj.add; n.min += cj.add; n.max += cj.add; from = cj.end + 1; }
+      if (cj.add) { n.value += cj.add; n.min += cj.add; n.max += cj.add; from = cj.end + 1; conjEnd = cj.end; }
+    }
+    // "shooting three relatives to death": the shot are dead.
+    if (kind === 'wounded' && this.toks[from]?.lower === 'to' && this.toks[from + 1]?.lower === 'death' && from + 1 < hi) {
+      kind = 'killed'; conjEnd = from + 1;
     }
     if (!kind) {
       // A cue after: "1,000 people were killed", "12 dead", "3 deaths", "146,000 refugees".
       let unknown = 0;
       for (let m = from, steps = 0; m < hi && steps < 8; m++, steps++) {
         const w = this.toks[m]!;
-        const shot = m > n.b + 1 ? this.shotAt(m, hi) : null;
+        const shot = m > n.b + 1 || HEADLINE_NEXT.test(this.toks[m + 1]?.text ?? '.') ? this.shotAt(m, hi) : null;
         if (shot) {
           if (this.transitive(m + shot[0], hi)) break;
           kind = shot[1]; cueA = m; cueB = m + shot[0] - 1; break;
@@ -397,7 +407,7 @@ class FigureFinder {
     if (kind === 'wounded' && this.toks[n.b + 1]?.lower === 'of' && PARTITIVE_DET.has(this.toks[n.b + 2]?.lower ?? '')) return null;
     // "3 fatalities", "2 killed": fine. "troops" counted by something that is a casualty cue stays a casualty.
     const a = Math.min(n.a, cueA);
-    const b = Math.max(n.b, cueB, counted ? counted[1] : -1);
+    const b = Math.max(n.b, cueB, counted ? counted[1] : -1, conjEnd);
     return { figure: this.build(a, b, kind, n.value, n.min, n.max, n.qualifier, counted, lo, hi), a, b };
   }
 
@@ -406,7 +416,7 @@ class FigureFinder {
     const t = this.toks[m];
     if (!t || m >= hi) return false;
     if (OBJECTS.has(t.lower) || this.res.persons.has(t.lower)) return true;
-    if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower)) return true;
+    if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower) && !HEADLINE_NEXT.test(t.text)) return true;
     return this.numberAt(m, hi) !== null;
   }
 
@@ -463,7 +473,10 @@ class FigureFinder {
     } else if (t.lower === 'them' || t.lower === 'themselves') return null;
     const a = i - bef[0];
     const reflexive = t.lower === 'himself' || t.lower === 'herself';
-    return { figure: this.build(a, b, bef[1], 1, 1, 1, null, b > i || reflexive ? [b, b] : null, lo, hi), a, b };
+    // "shot his partner and their two children": 3.
+    const cj = reflexive ? { add: 0, end: b } : this.conjuncts(b, hi);
+    const v = 1 + cj.add;
+    return { figure: this.build(a, cj.end, bef[1], v, v, v, null, b > i || reflexive ? [b, b] : null, lo, hi), a, b: cj.end };
   }
 
   /** The last token of an age at k ("17-year-old", "17-year old", "17 year old", "three-year old"), or -1. */
@@ -518,7 +531,8 @@ class FigureFinder {
       const t = this.toks[q];
       if (!t || q >= hi) break;
       let got: { v: number; e: number } | null = null;
-      if (CONJ_DET.has(t.lower)) {
+      if (/^(his|her|their)$/.test(t.lower) && this.toks[q + 1] && this.mayStartNumber(q + 1) && !CONJ_DET.has(this.toks[q + 1]!.lower)) q++; // "and their two children"
+      if (CONJ_DET.has(this.toks[q]!.lower)) {
         const h = this.personHead(q, hi);
         if (h && !h.adjKind) got = { v: 1, e: h.k };
       } else if (this.mayStartNumber(q)) {
@@ -612,6 +626,18 @@ class FigureFinder {
     if (!value) return null;
     const a = i - bef[0];
     return { figure: this.build(a, end, bef[1], value, value, value, null, null, lo, hi), a, b: end };
+  }
+
+  /** "wounding four men and killing another", "injured one and killed the other": one more person after a cue. */
+  private anotherOne(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
+    if (this.personSoon(i, hi)) { const one = this.singular(i, lo, hi); if (one) return one; }
+    const bef = this.phraseEndingAt(i - 1, this.res.before, lo);
+    if (!bef || bef[1] === 'troops') return null;
+    const b = this.toks[i]!.lower === 'the' ? i + 1 : i;
+    const nx = this.toks[b + 1];
+    if (nx && b + 1 < hi && nx.kind === 'word' && !/^(and|or|but|in|at|on|with|as|before|after|during|while|when|who)$/.test(nx.lower)) return null;
+    const a = i - bef[0];
+    return { figure: this.build(a, b, bef[1], 1, 1, 1, null, null, lo, hi), a, b };
   }
 
   /** The shooter's own death: "before killing himself", "took his own life" (one killed). */
