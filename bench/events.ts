@@ -275,6 +275,25 @@ function codeActor(doc: Doc, span: { start: number; end: number } | null, actors
   return a;
 }
 
+/** Codes of a role span: each conjunct's ("A, B and C"), else the whole span's; [null] when none. */
+function codeActors(doc: Doc, span: { start: number; end: number } | null, actors: Array<{ words: string[]; code: string }>, agents: Array<{ words: string[]; code: string }>): Array<string | null> {
+  const whole = codeActor(doc, span, actors, agents);
+  if (!span) return [whole];
+  const text = doc.text.slice(span.start, span.end);
+  const parts: Array<{ start: number; end: number }> = [];
+  const re = /,\s*(?:and|or|nor)\s+|\s+(?:and|or|nor)\s+|,\s*/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    parts.push({ start: span.start + last, end: span.start + m.index });
+    last = m.index + m[0].length;
+  }
+  parts.push({ start: span.start + last, end: span.end });
+  if (parts.length < 2) return [whole];
+  const codes = [...new Set(parts.map((p) => codeActor(doc, p, actors, agents)).filter((c): c is string => c !== null))];
+  return codes.length > 1 ? codes : [whole];
+}
+
 function petrarchBench(res: Resources) {
   const recs = readFileSync(goldPath('events', 'derived', 'petr2_unittest_records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as PetrRecord);
   const events = loadEventsResources(DATA_DIR, { verbDictionaries: [goldPath('events', 'petrarch2', 'PETR.Validate.verbs.txt')], noCurated: true, dictionaryBare: true });
@@ -289,7 +308,13 @@ function petrarchBench(res: Resources) {
     if (rec.noevents) continue;
     const doc = prepared(rec.text, res);
     const evs = codeEvents(doc, events, { keepUntyped: true });
-    const coded = evs.map((e) => ({ s: codeActor(doc, e.actorSpan, actors, agents), t: codeActor(doc, e.targetSpan, actors, agents), c: e.cameo }));
+    // PETRARCH codes one event per member of a compound actor ("Fornost and Gondor welcomed …"); sitrep keeps the
+    // compound as one span: code each conjunct of a span so that both count (before 2026-12-07 only the first did)
+    const coded = evs.flatMap((e) => {
+      const ss = codeActors(doc, e.actorSpan, actors, agents);
+      const ts = codeActors(doc, e.targetSpan, actors, agents);
+      return ss.flatMap((s) => ts.map((t) => ({ s, t, c: e.cameo })));
+    });
     const produced = new Set(coded.map((e) => `${e.s}|${e.t}|${e.c}`));
     for (const x of rec.events) {
       expected++;
