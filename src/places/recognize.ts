@@ -19,6 +19,8 @@ export interface PlaceWords {
   personNames: string[];
   /** Capitalised words that make a place name part of another name: "Washington Post", "Dublin Road". */
   nameHeads: string[];
+  /** Words that make a feature named after a place: "Lake Manassas", "Sokoto State", "Arizona State University". */
+  featureWords?: string[];
 }
 
 /** Sets built once from the word lists. */
@@ -34,6 +36,7 @@ export interface WordSets {
   stop: Set<string>;
   personNames: Set<string>;
   nameHeads: Set<string>;
+  featureWords: Set<string>;
 }
 
 export function wordSets(w: PlaceWords): WordSets {
@@ -42,6 +45,7 @@ export function wordSets(w: PlaceWords): WordSets {
     locative: s(w.locative), strongLocative: s(w.strongLocative), placeNouns: s(w.placeNouns),
     adminTypes: s(w.adminTypes), cityTypes: s(w.cityTypes), directions: s(w.directions),
     connectors: s(w.connectors), actorVerbs: s(w.actorVerbs), stop: s(w.stop), personNames: s(w.personNames), nameHeads: s(w.nameHeads),
+    featureWords: s(w.featureWords),
   };
 }
 
@@ -76,6 +80,8 @@ export interface RawMention {
   entity: string | null;
   /** Given by the caller (gold span): never filtered out. */
   forced: boolean;
+  /** Found by a part of a given name ("Lake Manassas" → Manassas): kept only where the article supports it. */
+  partial?: boolean;
 }
 
 const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text);
@@ -272,6 +278,29 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
     }
     let container: number | null = null;
     let groupKey = key;
+    let cue: RawMention['typeCue'] = null;
+    if (!cands.length && !/capital/.test(key) && b - a > 1) {
+      // A feature named after a place the gazetteer knows ("Lake Manassas", "Sokoto State", "South Florida",
+      // "Arizona State University"): the place, the longest such core first.
+      const words = toks.slice(a, b);
+      const skip = (t: Token) => t.kind !== 'word' || w.featureWords.has(t.lower) || w.directions.has(t.lower) || w.adminTypes.has(t.lower);
+      found: for (let len = words.length - 1; len >= 1; len--) {
+        for (let s0 = 0; s0 + len <= words.length; s0++) {
+          const core = words.slice(s0, s0 + len);
+          const rest = [...words.slice(0, s0), ...words.slice(s0 + len)];
+          if (!rest.every(skip) || !isCap(core[0]!) || skip(core[0]!) && core.length === 1) continue;
+          const k = normName(doc.text.slice(core[0]!.start, core[core.length - 1]!.end));
+          // Only a region or a town large enough to lend its name (not a hamlet that happens to match).
+          const c = g.demonymEntry.has(k) ? [] : lookup(g, k).filter((v) => { const e = v < 0 ? -v - 1 : v; return g.kind[e] !== 'city' || g.pop[e]! >= 20000; });
+          if (!c.length) continue;
+          cands = c;
+          groupKey = k;
+          if (rest.some((t) => w.adminTypes.has(t.lower))) cue = 'admin';
+          else if (rest.some((t) => t.lower === 'city' || t.lower === 'town')) cue = 'city';
+          break found;
+        }
+      }
+    }
     if (!cands.length && /capital/.test(key)) {
       // "the Libyan capital", "the capital": left to the resolver.
       const dem = key.split(' ').map((x) => g.demonyms.get(x)).find(Boolean);
@@ -289,6 +318,8 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
     }
     const m = make(a, b, groupKey, cands, cands.length ? 'name' : /capital/.test(key) ? (country ? 'demonymCapital' : 'capital') : 'name', true);
     if (container !== null) m.container = container;
+    if (cue !== null) m.typeCue = cue;
+    if (groupKey !== key && cands.length) m.partial = true;
     m.start = f.start;
     m.end = f.end;
     m.country = country;

@@ -304,6 +304,14 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
     }
     if (!changed) break;
   }
+  // A place found by part of a given name ("Islington Bay" → Islington) only where the rest of the article
+  // is in the same country: otherwise nothing (and the caller's back-off decides).
+  const ctxEnd = resolvedContext(g, groups, demonymCountries);
+  for (const gr of groups) {
+    if (gr.entry < 0 || !gr.mentions.every((m) => m.partial)) continue;
+    const k = g.kind[gr.entry];
+    if (k !== 'country' && k !== 'area' && shareOf(g, ctxEnd, g.cc[gr.entry]!, gr) === 0) gr.entry = -1;
+  }
   const out: Resolved[] = [];
   for (const m of mentions) {
     const gr = m.kind === 'name' ? byKey.get(m.key) : undefined;
