@@ -295,3 +295,13 @@ test('a first name outweighs one pronoun that happens to follow the name', () =>
   assertSpans(a);
   assert.equal(nameOf(a, find(a, 'needed a task force').speaker), 'Donald Trump');
 });
+
+test('subjects of "…, saying" and of a cue after a day: a description to its head, a title with its name, no day for a speaker', () => {
+  let a = run('The billionaire businessman began by talking about the drug crisis, saying that heroin is now cheaper than candy.');
+  assert.equal(find(a, 'heroin is now cheaper').speakerMention?.text, 'The billionaire businessman');
+  a = run('Once he was president, Mr. Obama made peace a priority, announcing the appointment of a special envoy two days after taking office.');
+  assert.equal(find(a, 'appointment of a special envoy').speakerMention?.text, 'Mr. Obama');
+  a = run('Hillary Clinton on Tuesday said that the violence against minorities was a genocide. And on Tuesday, Kevin Brady, chairman of the committee, said that Republicans might delay the tax.');
+  assert.equal(find(a, 'was a genocide').speakerMention?.text, 'Hillary Clinton');
+  assert.equal(find(a, 'might delay the tax').speakerMention?.text, 'Kevin Brady');
+});

@@ -63,6 +63,8 @@ const SEP = new Set([',', '—', '–', ':', '-', '--', ';']);
 /** Prepositions that tie a description to whom it belongs: "a spokesperson for the ministry", "the head of the union". */
 const OWNER_PREPS = new Set(['for', 'of', 'with', 'at', 'from']);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
+const PART_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
 /** A manner adverb ("softly", "matter-of-factly"), not a noun that happens to end in -ly ("family", "ally"). */
 const ADVERB = /^(?!(?:family|ally|assembly|rally|supply|monopoly|bully|anomaly|belly|jelly|lily|fly|holly|italy|july|reply)$)[\p{L}-]{3,}ly$/u;
 const END_PUNCT = new Set(['.', '!', '?', '…']);
@@ -222,6 +224,13 @@ class QuoteFinder {
     let j = c - 1;
     const gerund = this.cueAt(c)?.info.tense === 'gerund';
     while (j >= lo && (AUX.has(this.toks[j]!.lower) || gerund && PROGRESSIVE.has(this.toks[j]!.lower))) j--;
+    // "Clinton on Tuesday said", "Trump Tuesday said", "the campaign on Monday night said": a day between subject and cue.
+    if (j > lo && DAYS.has(this.toks[j]!.lower) || (j - 1 > lo && PART_OF_DAY.has(this.toks[j]!.lower) && DAYS.has(this.toks[j - 1]!.lower))) {
+      if (!DAYS.has(this.toks[j]!.lower)) j--;
+      j--;
+      if (j > lo && this.toks[j]!.lower === 'on') j--;
+      while (j >= lo && AUX.has(this.toks[j]!.lower)) j--;
+    }
     if (j < lo) return null;
     // "Barkley, who said …": the relative pronoun stands for the noun phrase before the comma.
     if ((this.toks[j]!.lower === 'who' || this.toks[j]!.lower === 'which') && j - 1 >= lo) {
@@ -245,7 +254,7 @@ class QuoteFinder {
         if (END_PUNCT.has(t.text) || isQuoteTok(t)) break;
         if (t.text !== d) continue;
         const np = this.npBeforeParen(k - 1, lo);
-        if (!np) continue;
+        if (!np || DAYS.has(this.toks[np[1]]!.lower) || TIME_WORDS.has(this.toks[np[1]]!.lower)) continue; // "On Tuesday, X, …, said"
         nearest ??= np;
         if (isCap(this.toks[np[1]]) || this.mentionAt(np[1]) || PRONOUNS.has(this.toks[np[1]]!.lower)) named = np;
       }
@@ -881,6 +890,36 @@ class QuoteFinder {
     const m = this.mentionAt(j);
     if (m && m[1] < k) return m;
     if (PRONOUNS.has(this.toks[j]?.lower ?? '')) return [j, j];
+    // "Mr. Obama made …, announcing": the title and its period open the name.
+    if (this.toks[j + 1]?.text === '.' && isCap(this.toks[j]) && this.toks[j]!.text.length <= 4) {
+      const n = this.mentionAt(j + 2);
+      if (n && n[1] < k) return [j, n[1]];
+    }
+    // "The billionaire businessman began by …, saying": a determiner opens a description up to its head noun;
+    // "A few minutes later they reversed themselves, … and said": else a pronoun in the clause.
+    if (DETS.has(this.toks[j]?.lower ?? '')) {
+      for (let e = j + 1; e < Math.min(k, j + 6); e++) {
+        const t = this.toks[e]!;
+        if (t.kind !== 'word' || FUNCTION.has(t.lower) || this.res.cues.has(t.lower)) break;
+        const nm = this.mentionAt(e);
+        if (nm && nm[1] < k && (nm[1] + 1 >= k || !isCap(this.toks[nm[1] + 1]))) {
+          // "The Republican National Committee": a name after the determiner, with the head noun that may follow it.
+          let f = nm[1];
+          while (f + 1 < k && this.toks[f + 1]!.kind === 'word' && (this.res.personNouns?.has(this.toks[f + 1]!.lower) || this.res.organisationHeads.has(this.toks[f + 1]!.lower))) f++;
+          return [j, f];
+        }
+        const head = (w: string) => this.res.personNouns?.has(w) || this.res.organisationHeads.has(w);
+        if (head(t.lower)) {
+          while (e + 1 < k && this.toks[e + 1]!.kind === 'word' && head(this.toks[e + 1]!.lower)) e++; // "billionaire businessman"
+          return [j, e];
+        }
+      }
+      for (let e = j + 1; e < Math.min(k, j + 8); e++) {
+        const w = this.toks[e]!.lower;
+        if (w === 'he' || w === 'she' || w === 'they' || w === 'we') return [e, e];
+      }
+      return null;
+    }
     if (isCap(this.toks[j])) {
       let e = j;
       while (e + 1 < k && isCap(this.toks[e + 1])) e++;
