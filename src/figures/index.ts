@@ -504,7 +504,9 @@ class FigureFinder {
       const ae = this.ageEnd(k, hi);
       if (ae >= 0) { age = ae; k = ae + 1; continue; }
       if (ADJ_KIND.has(w.lower) && !adjKind) { adjKind = ADJ_KIND.get(w.lower)!; k++; continue; }
-      if (this.res.personAdjectives.has(w.lower) || w.text === '-' || (w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !this.res.persons.has(w.lower))) { k++; continue; }
+      // "a teen boy", "an infant son", "a security guard": the last person noun is the head.
+      if (this.res.persons.has(w.lower) && k + 1 < hi && this.res.persons.has(this.toks[k + 1]!.lower)) { k++; continue; }
+      if (this.res.personAdjectives.has(w.lower) && !this.res.persons.has(w.lower) || w.text === '-' || (w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !this.res.persons.has(w.lower))) { k++; continue; }
       if (w.kind === 'number' && this.toks[k + 1]?.text === '-') { k += 2; continue; }
       break;
     }
