@@ -847,9 +847,10 @@ function modalityOf(r: SentenceReader, ev: RawEvent): Set<string> {
 
 // ------------------------------------------------------------ the coder
 
-function codeSentence(doc: Doc, res: EventsResources, si: number): RawEvent[] {
+function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<number, SentenceReader>): RawEvent[] {
   const sent = doc.sentences[si]!;
   const r = new SentenceReader(doc, res, sent.tokenStart, sent.tokenEnd, si);
+  readers?.set(si, r);
   const out: RawEvent[] = [];
   const taken = new Set<number>();
   for (let k = r.s0; k < r.s1; k++) {
@@ -1428,8 +1429,8 @@ function occurs(r: SentenceReader, from: number, indefinite: boolean): boolean {
 }
 
 /** Codes every sentence of the document. */
-export function codeDocument(doc: Doc, res: EventsResources): RawEvent[] {
+export function codeDocument(doc: Doc, res: EventsResources, readers?: Map<number, SentenceReader>): RawEvent[] {
   const out: RawEvent[] = [];
-  for (let si = 0; si < doc.sentences.length; si++) out.push(...codeSentence(doc, res, si));
+  for (let si = 0; si < doc.sentences.length; si++) out.push(...codeSentence(doc, res, si, readers));
   return out;
 }

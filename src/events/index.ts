@@ -50,7 +50,35 @@ function placeForFn(): PlaceForFn | null {
 }
 
 class Linker {
-  constructor(readonly doc: Doc, readonly res: EventsResources) {}
+  /** The document's mentions sorted by start, and the longest one's length (for range lookups). */
+  private readonly sorted: Doc['mentions'];
+  private readonly maxLen: number;
+  private readonly order: Map<Doc['mentions'][number], number>;
+  constructor(readonly doc: Doc, readonly res: EventsResources) {
+    this.order = new Map(doc.mentions.map((m, i) => [m, i]));
+    this.sorted = [...doc.mentions].sort((a, b) => a.start - b.start);
+    let m = 0;
+    for (const x of this.sorted) m = Math.max(m, x.end - x.start);
+    this.maxLen = m;
+  }
+
+  /** Mentions overlapping [start, end), in document order (what `mentions.filter` gave, by binary search). */
+  private overlapping(start: number, end: number): Doc['mentions'] {
+    const a = this.sorted;
+    let lo = 0;
+    let hi = a.length;
+    const from = start - this.maxLen;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Doc['mentions'] = [];
+    for (let i = lo; i < a.length && a[i]!.start < end; i++) if (a[i]!.end > start) out.push(a[i]!);
+    // in the document's own order, as a filter over `doc.mentions` would give
+    if (out.length > 1) out.sort((x, y) => this.order.get(x)! - this.order.get(y)!);
+    return out;
+  }
 
   span(r: TokRange | null): Span | null {
     if (!r || r.e <= r.s) return null;
@@ -66,7 +94,7 @@ class Linker {
     const end = t[r.e - 1]!.end;
     const h = reader.head(r);
     const hs = t[h]!.start;
-    const inside = this.doc.mentions.filter((m) => m.start < end && m.end > start);
+    const inside = this.overlapping(start, end);
     const onHead = inside.find((m) => m.start <= hs && m.end > hs);
     if (onHead) return onHead.entity;
     const resolved = this.doc.services.resolve(start, end) ?? this.doc.services.resolve(hs, t[h]!.end);
@@ -168,9 +196,10 @@ class Linker {
  * another (the withdrawal someone called for) are returned too, with `contentOf` set.
  */
 export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?: boolean } = {}): CodedEvent[] {
-  const raw = codeDocument(doc, res);
-  const link = new Linker(doc, res);
+  // the sentence readers the coder built are reused for linking (their name and adverb caches are filled)
   const readers = new Map<number, SentenceReader>();
+  const raw = codeDocument(doc, res, readers);
+  const link = new Linker(doc, res);
   const reader = (si: number) => {
     let r = readers.get(si);
     if (!r) {
