@@ -204,6 +204,7 @@ function titleStartingAt(doc: Doc, c: LexCache, i: number, hi: number): number {
 function kbMatchAt(doc: Doc, kb: KbIndex, i: number, hi: number): { end: number; hits: KbEntry[] } | null {
   let key = '';
   let best: { end: number; hits: KbEntry[] } | null = null;
+  if (i < hi && !kb.mayStart(norms(doc)[i]!)) return null;
   for (let j = i; j < Math.min(hi, i + kb.maxWords); j++) {
     const n = norms(doc)[j]!;
     if (!n) break;
@@ -249,22 +250,26 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     if (hi <= lo) continue;
     // Words for the tagger: an initial and its period are one word ("P. Simmons").
     const words: string[] = [];
+    const lowers: string[] = [];
+    const wordNorms: string[] = [];
     const wordTok: number[] = [];
+    const nd = norms(doc);
     for (let i = lo; i < hi; i++) {
       const t = toks[i]!;
       const n = toks[i + 1];
-      if (n && i + 1 < hi && n.text === '.' && n.start === t.end && /^\p{Lu}$/u.test(t.text)) {
+      wordTok.push(i);
+      wordNorms.push(nd[i]!);
+      if (n && i + 1 < hi && n.text === '.' && n.start === t.end && t.text.length <= 2 && /^\p{Lu}$/u.test(t.text)) {
         words.push(t.text + '.');
-        wordTok.push(i);
+        lowers.push(t.lower + '.');
         i++;
         continue;
       }
       words.push(t.text);
-      wordTok.push(i);
+      lowers.push(t.lower);
     }
     wordTok.push(hi);
-    const nd = norms(doc);
-    const ctx = sentenceContext(words, res.gazetteer, kb, wordTok.slice(0, words.length).map((k) => nd[k]!));
+    const ctx = sentenceContext(words, res.gazetteer, kb, wordNorms, lowers);
     const tags = res.model ? tagSentence(res.model, ctx) : words.map(() => 'O');
     const ner = spansOf(tags).map((x) => {
       return { start: wordTok[x.start]!, end: wordTok[x.end]!, type: x.type };
@@ -628,10 +633,14 @@ function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
  */
 function orgContext(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number): void {
   const toks = doc.tokens;
+  // Whether the unit has "'s shares", "'s chairman"… at all (else only a descriptor before can count).
+  let possOrg = false;
+  for (let k = lo + 1; k < hi && k + 1 < toks.length && !possOrg; k++) possOrg = POSS.has(toks[k]!.text) && c.orgPoss.has(toks[k + 1]!.lower);
   for (let i = lo + 1; i < hi; i++) {
     const t = toks[i]!;
     if (!isCap(t) || t.kind !== 'word') continue;
     const pv = toks[i - 1]!;
+    if (!possOrg && !(lowerStart(pv.text) && c.orgDesc.has(pv.lower))) continue;
     const n1 = toks[i + 1];
     const n2 = toks[i + 2];
     const x = cands.find((k) => k.tStart <= i && k.tEnd > i);
@@ -709,18 +718,21 @@ function lowerStart(s: string): boolean {
 function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number, docSports = false, individual = false): void {
   const toks = doc.tokens;
   // A dateline ("LONDON 1996-08-30") is not a results line.
+  if (individual) return;
+  let cues = 0;
+  for (let i = lo; i < hi; i++) if (c.sportsCues.has(toks[i]!.lower)) cues++;
+  // Not a sports unit: no sports story, no cue word, no sports headline.
+  if (!docSports && cues === 0 && !sportsHeadline(doc, c, lo, hi)) return;
   const line = doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end);
   if (isDigit(line.charCodeAt(line.length - 1)) && /^\D*\d{4}-\d\d-\d\d$/.test(line)) return;
   let numbers = 0;
   let lower = 0;
-  let cues = 0;
   let nameThenNumber = false;
   for (let i = lo; i < hi; i++) {
     const t = toks[i]!;
     // Scores and counts, not dates ("1996-08-30").
     if ((t.kind === 'number' || (NUMERIC_START.test(t.text) && /^[\d.,:-]*\d[\d.,:-]*$/.test(t.text))) && !/^\d{4}-\d\d-\d\d$/.test(t.text)) numbers++;
     else if (t.kind === 'word' && lowerStart(t.text) && !NOT_LOWER.has(t.lower)) lower++;
-    if (c.sportsCues.has(t.lower)) cues++;
     if (i + 1 < hi && isCap(t) && t.kind === 'word') {
       const n = toks[i + 1]!;
       if ((n.kind === 'number' || isDigit(n.text.charCodeAt(0))) && !/^\d{4}-\d\d-\d\d$/.test(n.text) && !c.calendar.has(t.lower)) nameThenNumber = true;
@@ -731,7 +743,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     if (n && (n.kind === 'number' || isDigit(n.text.charCodeAt(0))) && !/^\d{4}-\d\d-\d\d$/.test(n.text)) nameThenNumber = true;
   }
   const table = nameThenNumber && numbers >= 2 && lower <= 2 && (docSports || cues > 0);
-  if (individual || (!docSports && !table && cues < 3 && !sportsHeadline(doc, c, lo, hi))) return;
+  if (!docSports && !table && cues < 3 && !sportsHeadline(doc, c, lo, hi)) return;
   // "Preston 2 Chester 1": a score line; "Brentford 4 3 1 0 9 3 10": a standings line. Their
   // names are teams, even ones the tagger took for people. Bowling figures ("4-43",
   // "10-1-45-2") and "not out" mark a scorecard line, whose names are players.

@@ -71,6 +71,7 @@ export function normName(s: string): string {
   if (i === s.length && s.length) return lowerOnly ? s : s.toLowerCase();
   if (SIMPLE.test(s)) return s.indexOf('  ') >= 0 || s.startsWith(' ') || s.endsWith(' ') ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase();
   const ascii = /^[\x00-\x7f]*$/.test(s);
+  if (ascii && s.length <= 200) return normAscii(s);
   return (ascii ? s : s.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
@@ -78,6 +79,29 @@ export function normName(s: string): string {
     .replace(/[.]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** `normName` of an ASCII string in one pass (the same steps: lower case, ` to ', - and _ to spaces, no full stops, spaces collapsed and trimmed). */
+function normAscii(s: string): string {
+  const codes: number[] = [];
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c === 96) c = 39;
+    else if (c === 45 || c === 95 || (c >= 9 && c <= 13)) c = 32;
+    else if (c === 46) continue;
+    if (c === 32) {
+      space = codes.length > 0;
+      continue;
+    }
+    if (space) {
+      codes.push(32);
+      space = false;
+    }
+    codes.push(c);
+  }
+  return String.fromCharCode(...codes);
 }
 
 /** Title-cases an all-caps dictionary name ("RECEP TAYYIP ERDOGAN" → "Recep Tayyip Erdogan"). */
@@ -267,8 +291,12 @@ export function parseKbFile(text: string, file: string): KbEntry[] {
 export class KbIndex {
   readonly entries = new Map<string, KbEntry>();
   readonly byAlias = new Map<string, KbEntry[]>();
-  /** Every proper prefix (in words) of an alias, to stop longest-match early. */
-  readonly prefixes = new Set<string>();
+  /**
+   * Every proper prefix (in words) of an alias, to stop longest-match early. A bit filter: it
+   * may say yes to a string that is no prefix (rarely), which costs a lookup that misses but never
+   * changes a match, since no alias starts with a string that is not one of its prefixes.
+   */
+  readonly prefixes = new KeyFilter();
   /** Normalised demonym → country entry. */
   readonly demonyms = new Map<string, KbEntry>();
   /** Normalised capital → country entry. */
@@ -278,6 +306,16 @@ export class KbIndex {
   /** Last word of multi-word person aliases → entries, for typo-tolerant lookup. */
   readonly byLastWord = new Map<string, KbEntry[]>();
   maxWords = 1;
+  /** A bit filter over the alias keys and their prefixes (see `mayStart`). */
+  private readonly gate = new KeyFilter();
+
+  /**
+   * False when `key` is surely neither an alias key nor a prefix of one (a quick test before
+   * the lookups, which mostly miss); true when it may be.
+   */
+  mayStart(key: string): boolean {
+    return this.gate.has(key);
+  }
 
   add(e: KbEntry): void {
     const prev = this.entries.get(e.id);
@@ -288,7 +326,9 @@ export class KbIndex {
     } else {
       this.entries.set(e.id, e);
     }
-    for (const a of [e.name, ...e.aliases]) this.addAlias(a, e);
+    this.addAlias(e.name, e);
+    const aliases = e.aliases;
+    for (let i = 0, n = aliases.length; i < n; i++) this.addAlias(aliases[i]!, e);
     for (const d of e.demonyms ?? []) {
       const k = normName(d);
       if (!this.demonyms.has(k)) this.demonyms.set(k, e);
@@ -307,6 +347,7 @@ export class KbIndex {
   addAlias(alias: string, e: KbEntry): void {
     const k = normName(alias);
     if (!k) return;
+    this.gate.add(k);
     const list = this.byAlias.get(k);
     if (list) {
       if (!list.includes(e)) list.push(e);
@@ -316,7 +357,9 @@ export class KbIndex {
     let sp = k.indexOf(' ');
     let lastSp = -1;
     while (sp >= 0) {
-      this.prefixes.add(k.slice(0, sp));
+      const h = hash32(k, sp);
+      this.prefixes.addHash(h);
+      this.gate.addHash(h);
       words++;
       lastSp = sp;
       sp = k.indexOf(' ', sp + 1);
@@ -333,6 +376,41 @@ export class KbIndex {
 
   lookup(alias: string): KbEntry[] | undefined {
     return this.byAlias.get(normName(alias));
+  }
+}
+
+/** FNV-1a over the first `n` UTF-16 code units of `s` (all by default). */
+function hash32(s: string, n = s.length): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+const FILTER_MASK = (1 << 20) - 1;
+
+/**
+ * A set of strings that answers "surely not" or "maybe" (two bits of a 2^20-bit table per
+ * string): no false no, rare false yes.
+ */
+export class KeyFilter {
+  private readonly bits = new Uint32Array((FILTER_MASK + 1) >>> 5);
+
+  add(key: string): void {
+    this.addHash(hash32(key));
+  }
+
+  addHash(h: number): void {
+    const a = h & FILTER_MASK;
+    const b = Math.imul(h, 0x9e3779b1) >>> 12;
+    this.bits[a >>> 5]! |= 1 << (a & 31);
+    this.bits[b >>> 5]! |= 1 << (b & 31);
+  }
+
+  has(key: string): boolean {
+    const h = hash32(key);
+    const a = h & FILTER_MASK;
+    const b = Math.imul(h, 0x9e3779b1) >>> 12;
+    return (this.bits[a >>> 5]! & (1 << (a & 31))) !== 0 && (this.bits[b >>> 5]! & (1 << (b & 31))) !== 0;
   }
 }
 

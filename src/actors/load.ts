@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActorsResources, ActorsLexicon } from './index.js';
-import { KbIndex, parseKbFile } from './kb.js';
+import { KbIndex, parseKbFile, type KbEntry } from './kb.js';
 import { modelFromJson, parseGazetteer, type Gazetteer } from './ner.js';
 import { normName as norm } from './kb.js';
 
@@ -41,14 +41,19 @@ export function loadActorsResources(
   const citiesPath = join(dir, 'cities.tsv');
   // (The shipped tagger was trained without them: scripts/train-ner.ts passes withoutCities.)
   if (!opts.withoutCities && existsSync(citiesPath)) {
+    const add = (n: string) => {
+      const l = gazetteer.get(n);
+      if (!l) gazetteer.set(n, withClass(NONE, 'gcity'));
+      else if (!l.includes('gcity')) gazetteer.set(n, withClass(l, 'gcity'));
+    };
     for (const line of read(citiesPath).split('\n')) {
       if (!line || line.startsWith('#')) continue;
-      const [name, ascii] = line.split('\t');
-      for (const n of new Set([name!.toLowerCase(), ascii!.toLowerCase()])) {
-        const l = gazetteer.get(n);
-        if (!l) gazetteer.set(n, ['gcity']);
-        else if (!l.includes('gcity')) gazetteer.set(n, [...l, 'gcity']);
-      }
+      const tab = line.indexOf('\t');
+      const tab2 = line.indexOf('\t', tab + 1);
+      const name = line.slice(0, tab).toLowerCase();
+      const ascii = (tab2 < 0 ? line.slice(tab + 1) : line.slice(tab + 1, tab2)).toLowerCase();
+      add(name);
+      if (ascii !== name) add(ascii);
     }
   }
   let lex: ActorsLexicon;
@@ -70,29 +75,43 @@ export function enrichGazetteer(g: Gazetteer, kb: KbIndex): void {
   const firsts = new Set<string>();
   const lasts = new Set<string>();
   const orgCount = new Map<string, number>();
-  // The alias keys are already normalised.
-  for (const [key, es] of kb.byAlias) {
+  // The alias keys are already normalised; an entry's own name is normalised once.
+  const nameKey = new Map<KbEntry, string>();
+  const normNameEq = (e: KbEntry, key: string) => {
+    let k = nameKey.get(e);
+    if (k === undefined) nameKey.set(e, (k = norm(e.name)));
+    return k === key;
+  };
+  kb.byAlias.forEach((es, key) => {
     const t = es[0]!.type;
     const sp = key.indexOf(' ');
-    if (sp < 0) continue;
+    if (sp < 0) return;
     if (t === 'PERSON') {
       firsts.add(key.slice(0, sp));
       lasts.add(key.slice(key.lastIndexOf(' ') + 1));
-    } else if ((t === 'ORG' || t === 'GROUP') && es[0]!.name.length + 1 >= key.length && normNameEq(es[0]!.name, key)) {
+    } else if ((t === 'ORG' || t === 'GROUP') && es[0]!.name.length + 1 >= key.length && normNameEq(es[0]!, key)) {
       for (const w of key.slice(sp + 1).split(' ')) orgCount.set(w, (orgCount.get(w) ?? 0) + 1);
     }
-  }
+  });
   const add = (w: string, cls: string) => {
     const l = g.get(w);
-    if (!l) g.set(w, [cls]);
-    else if (!l.includes(cls)) g.set(w, [...l, cls]);
+    if (!l) g.set(w, withClass(NONE, cls));
+    else if (!l.includes(cls)) g.set(w, withClass(l, cls));
   };
-  for (const w of firsts) add(w, 'kbfirst');
-  for (const w of lasts) add(w, 'kblast');
-  for (const [w, n] of orgCount) if (n >= 5 && w.length > 2) add(w, 'kborg');
+  firsts.forEach((w) => add(w, 'kbfirst'));
+  lasts.forEach((w) => add(w, 'kblast'));
+  orgCount.forEach((n, w) => {
+    if (n >= 5 && w.length > 2) add(w, 'kborg');
+  });
 }
 
-/** Whether `key` is the normalised form of `name` (only canonical names count for organisation words). */
-function normNameEq(name: string, key: string): boolean {
-  return norm(name) === key;
+const NONE: string[] = [];
+/** `[...list, cls]`, one shared array per distinct result (gazetteer class lists are read, never changed). */
+const EXTENDED = new WeakMap<string[], Map<string, string[]>>();
+function withClass(list: string[], cls: string): string[] {
+  let m = EXTENDED.get(list);
+  if (!m) EXTENDED.set(list, (m = new Map()));
+  let out = m.get(cls);
+  if (!out) m.set(cls, (out = [...list, cls]));
+  return out;
 }

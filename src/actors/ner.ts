@@ -13,7 +13,7 @@ export type Gazetteer = Map<string, string[]>;
 
 export interface NerModel {
   tags: readonly string[];
-  /** feature → offset into `w` (T weights per feature). */
+  /** Word feature → offset into `w` (T weights per feature); see `modelFromJson`. */
   index: Map<string, number>;
   w: Float32Array;
   /** Word-feature scores already computed, keyed by word (bounded). */
@@ -48,12 +48,11 @@ interface ContextTables {
   scratch?: Float64Array;
 }
 
-const WORD_TEMPLATES = ['w-1', 'w+1', 'w-2', 'w+2'];
-const WORD_PAIRS = ['w-1w', 'ww+1'];
+/** The templates of `contextFeatures` (the rest are word features, scored through `index`). */
+const CONTEXT_TEMPLATES = new Set(['t1', 't12', 'cap|t1', 'w-1', 'w+1', 'w-2', 'w+2', 's-1', 's+1', 's-1s', 'w-1w', 'ww+1', 't1w', 'g-1', 'g+1', 'kb', 'kb|t1', 'kb+1', 'kb-1']);
 
-function compileContext(model: NerModel): ContextTables {
-  const { index, tags } = model;
-  // Word numbers first.
+/** The context features' tables from their template names, values and offsets. */
+function compileContext(tags: readonly string[], names: string[], vals: string[], offs: number[]): ContextTables {
   const vocab = new Map<string, number>();
   const num = (word: string) => {
     let k = vocab.get(word);
@@ -62,22 +61,14 @@ function compileContext(model: NerModel): ContextTables {
   };
   num('<s>');
   num('</s>');
-  const splits = (val: string, f: (a: string, b: string) => void) => {
-    for (let bar = val.indexOf('|'); bar >= 0; bar = val.indexOf('|', bar + 1)) f(val.slice(0, bar), val.slice(bar + 1));
-  };
   const tagNo = new Map<string, number>();
   for (const t of ['<s>', ...tags]) if (!tagNo.has(t)) tagNo.set(t, tagNo.size);
-  for (const k of index.keys()) {
-    const eq = k.indexOf('=');
-    if (eq < 0) continue;
-    const name = k.slice(0, eq);
-    const val = k.slice(eq + 1);
-    if (WORD_TEMPLATES.includes(name)) num(val);
-    else if (WORD_PAIRS.includes(name)) splits(val, (a, b) => (num(a), num(b)));
-    else if (name === 't1w') splits(val, (a, b) => tagNo.has(a) && num(b));
-  }
-  const V = vocab.size;
-  const arr = () => new Int32Array(V).fill(-1);
+  // Word-keyed features: (table, word a or tag number, word b or -1, offset), numbered first.
+  const wordKind: number[] = [];
+  const wa: number[] = [];
+  const wb: number[] = [];
+  const wo: number[] = [];
+  const T = tags.length;
   const single = new Map<string, Table>();
   const pair = new Map<string, PairTable>();
   const S = (name: string) => {
@@ -90,53 +81,84 @@ function compileContext(model: NerModel): ContextTables {
     pair.set(name, m);
     return m;
   };
-  const T = tags.length;
   const allowedM = new Uint8Array(tagNo.size * T);
   for (const [p, n] of tagNo) for (let t = 0; t < T; t++) allowedM[n * T + t] = allowed(tags[t]!, p) ? 1 : 0;
   const x: ContextTables = {
-    vocab, V, tagNo, allowed: allowedM,
-    wm1: arr(), wp1: arr(), wm2: arr(), wp2: arr(), wm1w: new Map(), wwp1: new Map(), t1w: new Map(),
+    vocab, V: 0, tagNo, allowed: allowedM,
+    wm1: new Int32Array(0), wp1: new Int32Array(0), wm2: new Int32Array(0), wp2: new Int32Array(0), wm1w: new Map(), wwp1: new Map(), t1w: new Map(),
     t1: S('t1'), capT1: S('cap|t1'), sm1: S('s-1'), sp1: S('s+1'),
     gm1: S('g-1'), gp1: S('g+1'), kb: S('kb'), kbp1: S('kb+1'), kbm1: S('kb-1'),
     t12: P('t12'), sm1s: P('s-1s'), kbT1: P('kb|t1'),
   };
-  const wordArr: Record<string, Int32Array> = { 'w-1': x.wm1, 'w+1': x.wp1, 'w-2': x.wm2, 'w+2': x.wp2 };
-  for (const [k, o] of index) {
-    const eq = k.indexOf('=');
-    if (eq < 0) continue;
-    const name = k.slice(0, eq);
-    const val = k.slice(eq + 1);
-    const wa = wordArr[name];
-    if (wa) {
-      wa[vocab.get(val)!] = o;
+  // Kinds: 0-3 w-1, w+1, w-2, w+2; 4 w-1w; 5 ww+1; 6 t1w.
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const val = vals[i]!;
+    const o = offs[i]!;
+    const kind = name === 'w-1' ? 0 : name === 'w+1' ? 1 : name === 'w-2' ? 2 : name === 'w+2' ? 3 : name === 'w-1w' ? 4 : name === 'ww+1' ? 5 : name === 't1w' ? 6 : -1;
+    if (kind >= 0 && kind <= 3) {
+      wordKind.push(kind);
+      wa.push(num(val));
+      wb.push(-1);
+      wo.push(o);
       continue;
     }
-    if (name === 'w-1w' || name === 'ww+1') {
-      const m = name === 'w-1w' ? x.wm1w : x.wwp1;
-      splits(val, (a, b) => m.set(vocab.get(a)! * V + vocab.get(b)!, o));
+    if (kind >= 4) {
+      // A value holding "|" is entered under every split.
+      for (let bar = val.indexOf('|'); bar >= 0; bar = val.indexOf('|', bar + 1)) {
+        const a = val.slice(0, bar);
+        let an: number;
+        if (kind === 6) {
+          const p = tagNo.get(a);
+          if (p === undefined) continue;
+          an = p;
+        } else an = num(a);
+        wordKind.push(kind);
+        wa.push(an);
+        wb.push(num(val.slice(bar + 1)));
+        wo.push(o);
+      }
       continue;
     }
-    if (name === 't1w') {
-      splits(val, (a, b) => {
-        const p = tagNo.get(a);
-        if (p !== undefined) x.t1w.set(p * V + vocab.get(b)!, o);
-      });
+    const sm = single.get(name);
+    if (sm) {
+      sm.set(val, o);
       continue;
     }
-    const s = single.get(name);
-    if (s) {
-      s.set(val, o);
-      continue;
+    const pm = pair.get(name);
+    if (!pm) continue;
+    for (let bar = val.indexOf('|'); bar >= 0; bar = val.indexOf('|', bar + 1)) {
+      const a = val.slice(0, bar);
+      let m = pm.get(a);
+      if (!m) pm.set(a, (m = new Map()));
+      m.set(val.slice(bar + 1), o);
     }
-    const p = pair.get(name);
-    if (!p) continue;
-    splits(val, (a, b) => {
-      let m = p.get(a);
-      if (!m) p.set(a, (m = new Map()));
-      m.set(b, o);
-    });
+  }
+  const V = vocab.size;
+  x.V = V;
+  const arrs = [(x.wm1 = new Int32Array(V).fill(-1)), (x.wp1 = new Int32Array(V).fill(-1)), (x.wm2 = new Int32Array(V).fill(-1)), (x.wp2 = new Int32Array(V).fill(-1))];
+  const pairs = [x.wm1w, x.wwp1, x.t1w];
+  for (let i = 0; i < wordKind.length; i++) {
+    const kind = wordKind[i]!;
+    if (kind <= 3) arrs[kind]![wa[i]!] = wo[i]!;
+    else pairs[kind - 4]!.set(wa[i]! * V + wb[i]!, wo[i]!);
   }
   return x;
+}
+
+/** The context tables of a model whose `index` holds every feature (a model not read by `modelFromJson`). */
+function compileFromIndex(model: NerModel): ContextTables {
+  const names: string[] = [];
+  const vals: string[] = [];
+  const offs: number[] = [];
+  model.index.forEach((o, k) => {
+    const eq = k.indexOf('=');
+    if (eq < 0) return;
+    names.push(k.slice(0, eq));
+    vals.push(k.slice(eq + 1));
+    offs.push(o);
+  });
+  return compileContext(model.tags, names, vals, offs);
 }
 
 function addWeights(out: Float64Array, w: Float32Array, o: number | undefined): void {
@@ -154,7 +176,7 @@ function wordNo(x: ContextTables, c: SentenceContext, i: number): number {
 
 /** Adds the weights of `contextFeatures(c, i, prev, prev2)` to `out` (zeroed first), in the same order. */
 export function scoreContext(model: NerModel, c: SentenceContext, i: number, prev: string, prev2: string, out: Float64Array): void {
-  const x = (model.ctx ??= compileContext(model));
+  const x = (model.ctx ??= compileFromIndex(model));
   if (!c.wordNos || c.wordNosOf !== x) {
     c.wordNos = new Int32Array(c.words.length).fill(-2);
     c.wordNosOf = x;
@@ -235,6 +257,10 @@ export function kbSpanTags(words: string[], kb: KbIndex | null, norms?: string[]
     let best = -1;
     let bestType = '';
     let key = '';
+    if (!norm[i] || !kb.mayStart(norm[i]!)) {
+      if (kb.demonyms.has(norm[i]!)) out[i] = 'DEM';
+      continue;
+    }
     for (let j = i; j < Math.min(words.length, i + kb.maxWords); j++) {
       if (!norm[j]) break;
       key = key ? key + ' ' + norm[j] : norm[j]!;
@@ -263,6 +289,8 @@ export interface SentenceContext {
   allCaps: boolean;
   /** A Title Case headline (truecased like an all-caps line). */
   titleCase?: boolean;
+  /** The tokens the tagger tags (see `activeTokens`); the others are O. */
+  active?: Uint8Array;
   /** The tagger's word numbers (see `scoreContext`), filled as needed, and the tables they belong to. */
   wordNos?: Int32Array;
   wordNosOf?: object;
@@ -298,38 +326,33 @@ export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null): s
   });
 }
 
-/** What the tagger needs of a word on its own, kept per gazetteer (bounded) so a word is looked up once. */
-interface WordInfo {
-  lower: string;
-  shape: string;
-  gaz: string[];
-  /** 0: no letter; 1: a letter and a lower-case letter; 2: letters, none lower-case. */
-  caps: 0 | 1 | 2;
-}
 const NO_CLASSES: string[] = [];
-const WORD_INFO = new WeakMap<Gazetteer, Map<string, WordInfo>>();
 
-function wordInfo(cache: Map<string, WordInfo>, gaz: Gazetteer, w: string): WordInfo {
-  let x = cache.get(w);
-  if (x) return x;
-  const lower = w.toLowerCase();
-  const caps = /^[a-z]/.test(w) ? 1 : !/\p{L}/u.test(w) ? 0 : !/\p{Ll}/u.test(w) ? 2 : 1;
-  x = { lower, shape: shapeOf(w), gaz: gaz.get(lower) ?? NO_CLASSES, caps };
-  if (cache.size > 200_000) cache.clear();
-  cache.set(w, x);
-  return x;
+/** 0: no letter; 1: a letter and a lower-case letter (or a lower-case start); 2: letters, none lower-case. */
+function capsClass(w: string): 0 | 1 | 2 {
+  let letter = false;
+  for (let i = 0; i < w.length; i++) {
+    const ch = w.charCodeAt(i);
+    if (ch >= 97 && ch <= 122) return 1;
+    if (ch >= 128) return /^[a-z]/.test(w) ? 1 : !/\p{L}/u.test(w) ? 0 : !/\p{Ll}/u.test(w) ? 2 : 1;
+    if (ch >= 65 && ch <= 90) letter = true;
+  }
+  return letter ? 2 : 0;
 }
 
-export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | null, norms?: string[]): SentenceContext {
-  let cache = WORD_INFO.get(gaz);
-  if (!cache) WORD_INFO.set(gaz, (cache = new Map()));
-  let info = words.map((w) => wordInfo(cache!, gaz, w));
+/**
+ * The sentence's context for the tagger. `lowers`, when given, are the words in lower case
+ * (the document's own strings). Shapes and gazetteer classes are filled for the tokens the
+ * tagger reads (the active tokens and their neighbours; see `activeTokens`), and the first word.
+ */
+export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | null, norms?: string[], lowers?: string[]): SentenceContext {
   let letters = 0;
   let upper = 0;
-  for (const x of info) {
-    if (x.caps === 0) continue;
+  for (const w of words) {
+    const k = capsClass(w);
+    if (k === 0) continue;
     letters++;
-    if (x.caps === 2) upper++;
+    if (k === 2) upper++;
   }
   const allCaps = letters > 1 && upper === letters;
   // A headline in Title Case ("Turkey Sends Troops To Libya") is truecased like an all-caps line.
@@ -342,20 +365,21 @@ export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | n
     if (ch <= 90) titled++;
   }
   const titleCase = !allCaps && lettered >= 5 && titled >= lettered - 1;
-  let ws = words;
-  if (allCaps || titleCase) {
-    ws = truecase(words, gaz, kb);
-    info = ws.map((w) => wordInfo(cache!, gaz, w));
+  const ws = allCaps || titleCase ? truecase(words, gaz, kb) : words;
+  const lower = ws === words && lowers ? lowers : ws.map((w) => w.toLowerCase());
+  const n = ws.length;
+  const shapes = new Array<string>(n).fill('');
+  const g = new Array<string[]>(n).fill(NO_CLASSES);
+  if (n) g[0] = gaz.get(lower[0]!) ?? NO_CLASSES;
+  const c: SentenceContext = { words: ws, lower, shapes, gaz: g, kbTags: kbSpanTags(ws, kb, norms), allCaps, titleCase };
+  const act = activeTokens(c);
+  c.active = act;
+  for (let i = 0; i < n; i++) {
+    if (!act[i] && !(i > 0 && act[i - 1]) && !(i + 1 < n && act[i + 1])) continue;
+    shapes[i] = shapeOf(ws[i]!);
+    if (i > 0) g[i] = gaz.get(lower[i]!) ?? NO_CLASSES;
   }
-  return {
-    words: ws,
-    lower: info.map((x) => x.lower),
-    shapes: info.map((x) => x.shape),
-    gaz: info.map((x) => x.gaz),
-    kbTags: kbSpanTags(ws, kb, norms),
-    allCaps,
-    titleCase,
-  };
+  return c;
 }
 
 /** Features that depend only on the word (and whether it opens an all-caps line or a sentence). */
@@ -451,10 +475,10 @@ export function allowed(tag: string, prev: string): boolean {
 /** Tags one sentence. */
 export function tagSentence(model: NerModel, c: SentenceContext): string[] {
   const tags: string[] = [];
-  const x = (model.ctx ??= compileContext(model));
+  const x = (model.ctx ??= compileFromIndex(model));
   const T = model.tags.length;
   const sc = (x.scratch ??= new Float64Array(T));
-  const act = activeTokens(c);
+  const act = c.active ?? activeTokens(c);
   const cache = (model.wordCache ??= new Map());
   for (let i = 0; i < c.words.length; i++) {
     if (!act[i]) {
@@ -507,28 +531,46 @@ export function spansOf(tags: string[]): { start: number; end: number; type: str
   return out;
 }
 
-/** Model file: { tags, features: { name: [tagIndex, weight, tagIndex, weight, …] } }. */
+/**
+ * Model file: { tags, features: { name: [tagIndex, weight, tagIndex, weight, …] } }. The word
+ * features go in `index`; the context features straight into the tagger's tables (`ctx`).
+ */
 export function modelFromJson(o: { tags: string[]; features: Record<string, number[]> }): NerModel {
   const T = o.tags.length;
   const keys = Object.keys(o.features);
   const w = new Float32Array(keys.length * T);
   const index = new Map<string, number>();
-  keys.forEach((k, i) => {
+  const names: string[] = [];
+  const vals: string[] = [];
+  const offs: number[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const arr = o.features[k]!;
     const off = i * T;
-    index.set(k, off);
     for (let j = 0; j + 1 < arr.length; j += 2) w[off + arr[j]!] = arr[j + 1]!;
-  });
-  return { tags: o.tags, index, w };
+    const eq = k.indexOf('=');
+    const name = eq < 0 ? k : k.slice(0, eq);
+    if (CONTEXT_TEMPLATES.has(name)) {
+      names.push(name);
+      vals.push(k.slice(eq + 1));
+      offs.push(off);
+    } else index.set(k, off);
+  }
+  return { tags: o.tags, index, w, ctx: compileContext(o.tags, names, vals, offs) };
 }
 
 export function parseGazetteer(text: string): Gazetteer {
   const g: Gazetteer = new Map();
+  // Many words share a class list: one array per distinct list (the lists are only read).
+  const lists = new Map<string, string[]>();
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
-    g.set(line.slice(0, tab), line.slice(tab + 1).split(','));
+    const cls = line.slice(tab + 1);
+    let l = lists.get(cls);
+    if (!l) lists.set(cls, (l = cls.split(',')));
+    g.set(line.slice(0, tab), l);
   }
   return g;
 }
