@@ -385,3 +385,13 @@ test('a sentence with no other event falls back on the CAMEO dictionary default 
   // not when the sentence has an event already
   assert.deepEqual(code('Kenya bankrolled the rebels and attacked Somalia.').top.map((x) => x.type), ['ASSAULT']);
 });
+
+test('set fire to, blew himself up, pressed X to, reaffirmed a commitment; a participial intro (speaking at) is no event', () => {
+  assert.equal(only('Rioters set fire to shops in the city.', 'PROTEST').mode, 'riot');
+  assert.equal(only('A suicide bomber blew himself up at a checkpoint.', 'ASSAULT').mode, 'suicide-attack');
+  assert.equal(only('The United States pressed both sides to resume direct negotiations.', 'REQUEST').actorSpan?.text, 'The United States');
+  assert.equal(only('The Nigerian leader reaffirmed his commitment to cooperation with Niger.', 'AGREE').actorSpan?.text, 'The Nigerian leader');
+  const { top } = code('The Ghanaian president, speaking at a summit in Accra, praised Togo for holding peaceful elections.');
+  assert.ok(top.some((e) => e.type === 'SUPPORT' && e.trigger.text === 'praised'));
+  assert.ok(!top.some((e) => e.trigger.text === 'speaking'));
+});
