@@ -23,6 +23,7 @@ interface Group {
   alt: Set<number>; // entries reached only by an alternate name
   sameNameCity: Set<number>; // regions that contain a city candidate of the same group
   linked: Set<number>; // candidates that lie in, or hold, a county-level candidate of another name of the article
+  near?: Map<number, number>; // candidate → how many other names have a likely namesake within 50 km of it
   unsupportedCountry?: boolean; // a country candidate the rest of the article says nothing about
   entry: number;
   margin: number;
@@ -163,6 +164,8 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   // article says nothing else about ("Lebanon" and "Jordan" in a Pennsylvania story).
   // A country named again and again is the country, whatever else the article is about.
   if (gr.linked.has(e)) { s += 4; local = true; }
+  const nearN = gr.near?.get(e) ?? 0;
+  if (nearN) { s += 1.5 * Math.min(2, nearN); local = true; }
   if (local && gr.unsupportedCountry && (gr.mentions.length <= 2 || gr.linked.has(e)) && g.pop[e]! >= 5000 && shareOf(g, ctx, cc, self) >= 0.8) s += 8;
   // Cues on the mentions.
   let contained = 0;
@@ -232,6 +235,46 @@ function resolveGroup(g: Gazetteer, gr: Group, ctx: Context, self: Group | null)
 }
 
 /**
+ * Small towns that lie together: for each town candidate, how many other names of the article have one of
+ * their likelier namesakes (the five with the highest prior) within 50 km ("New London", "Mt. Pleasant"
+ * and "Winfield" are three towns of one Iowa county, whatever larger namesakes they have).
+ */
+function nearNamesakes(g: Gazetteer, groups: Group[]): void {
+  if (groups.length < 2) return;
+  const cell = (lat: number, lon: number) => `${Math.floor(lat)},${Math.floor(lon)}`;
+  const grid = new Map<string, { gr: Group; e: number }[]>();
+  const likely = new Map<Group, number[]>();
+  for (const gr of groups) {
+    const top = gr.cands.filter((e) => g.kind[e] === 'city' || g.kind[e] === 'adm2')
+      .sort((a, b) => prior(g, b) - prior(g, a)).slice(0, 5);
+    likely.set(gr, top);
+    for (const e of top) {
+      const k = cell(g.lat[e]!, g.lon[e]!);
+      const list = grid.get(k);
+      if (list) list.push({ gr, e });
+      else grid.set(k, [{ gr, e }]);
+    }
+  }
+  for (const gr of groups) {
+    for (const e of gr.cands) {
+      if (g.kind[e] !== 'city' && g.kind[e] !== 'adm2') continue;
+      const la = Math.floor(g.lat[e]!);
+      const lo = Math.floor(g.lon[e]!);
+      const seen = new Set<Group>();
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          for (const o of grid.get(`${la + dy},${lo + dx}`) ?? []) {
+            if (o.gr === gr || seen.has(o.gr)) continue;
+            if (distanceKm(g.lat[e]!, g.lon[e]!, g.lat[o.e]!, g.lon[o.e]!) <= 50) seen.add(o.gr);
+          }
+        }
+      }
+      if (seen.size) (gr.near ??= new Map()).set(e, seen.size);
+    }
+  }
+}
+
+/**
  * Resolves recognised mentions. `demonymCountries` counts the demonyms of each country (alpha-2) in
  * the article. "the capital" mentions are resolved to the capital of `focusOf(...)` afterwards.
  */
@@ -273,6 +316,7 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
       else counties.set(k, [{ gr, e }]);
     }
   }
+  nearNamesakes(g, groups);
   if (counties.size) {
     for (const gr of groups) {
       for (const e of gr.cands) {
