@@ -108,3 +108,67 @@ test('an aside between count and cue; a part of the wounded is not their number'
   assert.deepEqual(wounded, [6]);
   assert.ok(a.figures.some((x) => x.kind === 'killed' && x.value === 1), 'one of them died is one dead');
 });
+
+const kv = (text: string) => run(text).figures.map((f) => `${f.kind} ${f.value}`);
+
+test('ages written "17-year old", "17 year old", "three-year old" introduce one person', () => {
+  assert.deepEqual(kv('A 17-year old boy was killed on Friday.'), ['killed 1']);
+  assert.deepEqual(kv('A 17 year old girl was wounded.'), ['wounded 1']);
+  assert.deepEqual(kv('Police investigate the shooting death of a three-year old child.'), ['killed 1']);
+  assert.deepEqual(kv('A 14-year-old teen was injured on Wednesday.'), ['wounded 1']);
+});
+
+test('"one dead, two hurt"; "one fatally"; "killing another"; "killing the other"', () => {
+  assert.deepEqual(kv('One dead, two hurt in overnight shooting.'), ['killed 1', 'wounded 2']);
+  assert.deepEqual(kv('Two men were shot, one fatally.'), ['wounded 2', 'killed 1']);
+  assert.deepEqual(kv('Gunmen opened fire, wounding four men and killing another.'), ['wounded 4', 'killed 1']);
+  assert.deepEqual(kv('The gun went off, injuring one and killing the other.'), ['wounded 1', 'killed 1']);
+});
+
+test('people joined by "and" are counted together; an apposition is not a list', () => {
+  const two = one('A man and a woman were killed in the crash.');
+  assert.deepEqual([two.kind, two.value, two.text], ['killed', 2, 'A man and a woman were killed']);
+  assert.deepEqual(kv('Three men and one woman were shot outside the hall.'), ['wounded 4']);
+  assert.deepEqual(kv('A man, a woman and a boy were wounded.'), ['wounded 3']);
+  assert.deepEqual(kv('He is accused of killing six children and two adults.'), ['killed 8']);
+  assert.deepEqual(kv('Police say he shot his partner and their two children.'), ['wounded 3']);
+  // "a 25-year-old man and a 26-year-old man" restates the two victims.
+  assert.deepEqual(kv('Two victims, a 25-year-old man and a 26-year-old man, died at the scene.'), ['killed 2']);
+});
+
+test('asides between a count and its cue', () => {
+  assert.deepEqual(kv('Four people -- including a child -- were injured in a shooting.'), ['wounded 4']);
+  const named = one('Erica Robinson, a 26-year-old West Haven resident, was killed at the club.');
+  assert.deepEqual([named.kind, named.value], ['killed', 1]);
+  assert.deepEqual(kv('One person, a 19-year-old man, was pronounced dead at the scene.'), ['killed 1']);
+  assert.deepEqual(kv('A 12-year old boy, who was shot on Sunday morning, has died.'), ['killed 1']);
+});
+
+test('a named person after a cue counts one: "shot and killed John Smith"', () => {
+  const f = one('Police said Carl Jones shot and killed Matthew Regula inside a home.');
+  assert.deepEqual([f.kind, f.value, f.text], ['killed', 1, 'shot and killed Matthew Regula']);
+  assert.equal(f.sourceMention?.text, 'Police');
+  assert.deepEqual(kv('The officer fatally shot 7-year-old Iris Rodriguez.'), ['killed 1']);
+  assert.deepEqual(kv('Williams fired, killing Jacinta Walker, 18, and Aveion Bolden, 20, police said.'), ['killed 2']);
+  assert.deepEqual(kv('The shooting claimed the life of a 19-year-old man.'), ['killed 1']);
+});
+
+test('the shooter\'s own death is one killed, the reflexive is what is counted', () => {
+  const a = run('He killed his wife before killing himself.');
+  assert.deepEqual(a.figures.map((f) => [f.kind, f.value, f.counted]), [['killed', 1, 'wife'], ['killed', 1, 'himself']]);
+  assert.deepEqual(kv('The gunman then turned the gun on himself.'), ['killed 1']);
+  assert.deepEqual(kv('The suspect took his own life.'), ['killed 1']);
+  assert.deepEqual(kv('The boy accidentally shot himself to death.'), ['killed 1']);
+  // Shot, not killed: an accident the boy survived.
+  assert.deepEqual(kv('The boy accidentally shot himself in the leg.'), ['wounded 1']);
+});
+
+test('passives, pronouns and injuries: "shot … to death", "she later died", "non-life-threatening injuries"', () => {
+  assert.deepEqual(kv('He is charged with shooting three relatives to death.'), ['killed 3']);
+  assert.deepEqual(kv('She was shot in the head. She later died at the hospital.'), ['wounded 1', 'killed 1']);
+  assert.deepEqual(kv('A man suffered non-life-threatening injuries.'), ['wounded 1']);
+  assert.deepEqual(kv('The victim died at the hospital.'), ['killed 1']);
+  assert.deepEqual(kv('Both victims were taken to the hospital.'), ['wounded 2']);
+  assert.deepEqual(kv('A shooting left two Gary men dead and four wounded.'), ['killed 2', 'wounded 4']);
+  assert.deepEqual(kv('4 Shot, 2 Killed In Apartment Complex'), ['wounded 4', 'killed 2']);
+});

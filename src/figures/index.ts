@@ -44,6 +44,8 @@ const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'year', 'years', 'year-o
 const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them', 'my', 'our', 'its', 'another', 'two', 'three', 'several', 'people', 'one', 'dozens', 'hundreds']);
 /** Objects that count one person after a cue: "killing him", "shot her", "killed his friend". */
 const SINGLE_OBJECT = new Set(['him', 'her', 'his', 'himself', 'herself']);
+/** "The boy shot himself": the object is the subject, counted once (at the reflexive). */
+const REFLEXIVES = new Set(['himself', 'herself', 'themselves']);
 /** Adjectives that say what happened to the one person they describe: "an injured woman". */
 const ADJ_KIND = new Map<string, FigureKind>([['injured', 'wounded'], ['wounded', 'wounded'], ['dead', 'killed'], ['slain', 'killed']]);
 /** Determiners that open one more person in a list: "a man and a woman", "his wife and another man". */
@@ -415,7 +417,7 @@ class FigureFinder {
   private transitive(m: number, hi: number): boolean {
     const t = this.toks[m];
     if (!t || m >= hi) return false;
-    if (OBJECTS.has(t.lower) || this.res.persons.has(t.lower)) return true;
+    if (OBJECTS.has(t.lower) || this.res.persons.has(t.lower) || REFLEXIVES.has(t.lower) || this.ageEnd(m, hi) >= 0) return true;
     if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower) && !HEADLINE_NEXT.test(t.text)) return true;
     return this.numberAt(m, hi) !== null;
   }
