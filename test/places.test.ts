@@ -194,3 +194,58 @@ test('a name that acts or modifies is not where the event happens', () => {
   const i = text.indexOf('fighting');
   assert.equal(placeFor(doc, i, text.length)?.name, 'Misrata');
 });
+
+/** Given spans (the benchmark's mode): the entry each of `names` (first occurrence) resolves to. */
+function givenSpans(text: string, names: string[]) {
+  const doc = documentFor({ text }, res);
+  const spans = names.map((n) => ({ start: text.indexOf(n), end: text.indexOf(n) + n.length }));
+  const r = geoparse(doc, res.places, spans);
+  const g = res.places.gazetteer;
+  return spans.map((s) => {
+    const e = r.entries[r.mentions.findIndex((m) => m.forced && m.start === s.start && m.end === s.end)]!;
+    return e >= 0 ? { cc: g.cc[e], kind: g.kind[e], admin1: g.admin1[e], lat: g.lat[e]!, lon: g.lon[e]! } : null;
+  });
+}
+
+test('a name said again and again is still the state its towns are in ("Georgia" in a Georgia story)', () => {
+  const text = 'The bill would stop Georgia towns from limiting modular homes. Georgia lawmakers from Ocilla and ' +
+    'Fitzgerald back it. Georgia builders say Georgia needs the homes, and Georgia voters agree.';
+  const [ga] = givenSpans(text, ['Georgia']);
+  assert.equal(ga?.cc, 'US');
+  assert.equal(ga?.kind, 'adm1');
+});
+
+test('a town and the county that holds it pull each other ("Paris and Henry County" are in Tennessee)', () => {
+  const text = 'Paris and Henry County are rich in history, and the Paris school board met on Monday.';
+  const [paris, henry] = givenSpans(text, ['Paris', 'Henry County']);
+  assert.equal(paris?.cc, 'US');
+  assert.equal(paris?.admin1, 'TN');
+  assert.equal(henry?.admin1, 'TN');
+});
+
+test('a list of countries is a list, not containment ("Mexico, China, Japan")', () => {
+  const text = 'Cases were confirmed in the United States, Mexico, China, Japan and Brazil.';
+  const [china] = givenSpans(text, ['China']);
+  assert.equal(china?.cc, 'CN');
+  assert.equal(china?.kind, 'country');
+});
+
+test('"Oklahoma" among states is the state; "New York" is the city', () => {
+  const [ok] = givenSpans('The disorder was found in Georgia, Oklahoma, Pennsylvania and Wisconsin.', ['Oklahoma']);
+  assert.equal(ok?.kind, 'adm1');
+  const [ny] = givenSpans('Flights between New York and Chicago resumed on Monday.', ['New York']);
+  assert.equal(ny?.kind, 'city');
+  assert.ok(distanceKm(ny!.lat, ny!.lon, 40.71, -74.01) < 30);
+});
+
+test('given names the gazetteer lacks: abbreviations without a full stop and features named after a place', () => {
+  const text = 'Officials in Calif and NY said so. Boats sailed on Lake Manassas near Manassas, Va. Troops went to Sokoto State in Nigeria.';
+  const [calif, ny, lake, sokoto] = givenSpans(text, ['Calif', 'NY', 'Lake Manassas', 'Sokoto State']);
+  assert.equal(calif?.kind, 'adm1');
+  assert.equal(calif?.admin1, 'CA');
+  assert.equal(ny?.kind, 'adm1');
+  assert.equal(ny?.admin1, 'NY');
+  assert.ok(lake && distanceKm(lake.lat, lake.lon, 38.75, -77.47) < 30, JSON.stringify(lake));
+  assert.equal(sokoto?.cc, 'NG');
+  assert.equal(sokoto?.kind, 'adm1');
+});
