@@ -395,3 +395,13 @@ test('set fire to, blew himself up, pressed X to, reaffirmed a commitment; a par
   assert.ok(top.some((e) => e.type === 'SUPPORT' && e.trigger.text === 'praised'));
   assert.ok(!top.some((e) => e.trigger.text === 'speaking'));
 });
+
+test('idioms: backed out of / backed down, reneged on, called off talks, took into custody, welcomed a visitor, campaigned against', () => {
+  assert.equal(only('The opposition backed out of the power-sharing agreement.', 'REJECT').cameo, '127');
+  assert.equal(only('The president backed down on the tax.', 'CONCEDE').actorSpan?.text, 'The president');
+  assert.equal(only('Pyongyang reneged on its promise to dismantle the reactor.', 'REJECT').actorSpan?.text, 'Pyongyang');
+  assert.equal(only('The government called off the talks with the striking miners.', 'SANCTION').cameo, '164');
+  assert.equal(only('Police took the opposition leader into custody.', 'COERCE').mode, 'arrest');
+  assert.equal(only('The emir welcomed the visiting Iranian president at the airport.', 'CONSULT').cameo, '043');
+  assert.equal(only('Opposition parties campaigned against the constitutional amendment.', 'ACCUSE').cameo, '113');
+});
