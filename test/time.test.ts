@@ -410,4 +410,12 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   // A noun of intention before "to" + verb looks ahead like a verb does ("plans to", "agreed to").
   assert.equal(find(tag('It signed an agreement to acquire the bank in January.', '1989-11-02'), 'January').value, '1990-01');
   assert.equal(find(tag('It signed an agreement with the bank in January.', '1989-11-02'), 'January').value, '1989-01');
+  // Scheduled present: "ends", "closes", "takes place", "falls on", "travels to", "heads to" look ahead.
+  const f = '2013-03-15'; // a Friday
+  assert.equal(find(tag('The session of parliament ends in June.', f), 'June').value, '2013-06');
+  assert.equal(find(tag('The minister travels to Paris on Monday.', f), 'Monday').value, '2013-03-18');
+  assert.equal(find(tag('The minister heads to Paris on Monday.', f), 'Monday').value, '2013-03-18');
+  assert.equal(find(tag('The anniversary falls on Wednesday.', f), 'Wednesday').value, '2013-03-20');
+  assert.equal(find(tag('The meeting takes place on Tuesday.', f), 'Tuesday').value, '2013-03-19');
+  assert.equal(find(tag('He went to Paris on Monday.', f), 'Monday').value, '2013-03-11');
 });

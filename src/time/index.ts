@@ -41,7 +41,7 @@ function classifyAt(toks: Doc['tokens'], k: number, sent: number, i0: number, i1
     const prev = toks[k - 1];
     const next = toks[k + 1];
     if (prev && next && next.kind === 'word' && next.text === next.lower && !DETERMINERS.has(next.lower) && lex.catenative.has(prev.lower)) return pluperfect(toks, k - 1) ? 'past' : 'future';
-    return null;
+    // Otherwise "to" says nothing, unless it ends a scheduled-present phrase ("heads to", "travels to").
   }
   if (lex.future.has(w)) {
     const n1 = toks[k + 1]?.lower ?? '';
