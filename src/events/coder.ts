@@ -862,14 +862,17 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
     let nounStart = k;
     const nounEntries = res.nouns.get(l);
     const verbForms = res.verbs.get(l);
-    // "aid workers", "protest leaders": an event noun that modifies a party noun is no event
-    const nx = r.low(k + 1);
-    // (only where no verb can stand: after a determiner, number, possessive or preposition, or first in the sentence)
-    const pv = r.tok(k - 1);
-    const noVerbSlot = !pv || pv.kind === 'number' || NUMBER_WORDS.test(pv.lower) || res.lexicon.determiners.has(pv.lower) || pv.lower === "'s" || pv.lower === '’s'
-      || res.lexicon.prepositions.has(pv.lower);
-    const modifier = !!nounEntries && noVerbSlot && (res.lexicon.agentHeads.has(nx) || nx.length > 3 && PARTY_OBJECT.test(nx)) && !r.isName(k + 1);
-    if (modifier) continue;
+    // most words are no trigger of any kind: skip them at once
+    if (!nounEntries && !verbForms && !res.dictForms.has(l)) continue;
+    if (nounEntries) {
+      // "aid workers", "protest leaders": an event noun that modifies a party noun is no event
+      // (only where no verb can stand: after a determiner, number, possessive or preposition, or first in the sentence)
+      const nx = r.low(k + 1);
+      const pv = r.tok(k - 1);
+      const noVerbSlot = !pv || pv.kind === 'number' || NUMBER_WORDS.test(pv.lower) || res.lexicon.determiners.has(pv.lower) || pv.lower === "'s" || pv.lower === '’s'
+        || res.lexicon.prepositions.has(pv.lower);
+      if (noVerbSlot && (res.lexicon.agentHeads.has(nx) || nx.length > 3 && PARTY_OBJECT.test(nx)) && !r.isName(k + 1)) continue;
+    }
     const noun = nounEntries && (r.nounContext(k) || !verbForms || !r.verbContext(k));
     if (noun && nounEntries) {
       // longest multi-word noun first (sorted at load)
