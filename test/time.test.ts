@@ -418,4 +418,9 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   assert.equal(find(tag('The anniversary falls on Wednesday.', f), 'Wednesday').value, '2013-03-20');
   assert.equal(find(tag('The meeting takes place on Tuesday.', f), 'Tuesday').value, '2013-03-19');
   assert.equal(find(tag('He went to Paris on Monday.', f), 'Monday').value, '2013-03-11');
+  // A range's end does not come before its start; under a past verb the start moves back instead.
+  const r = (text: string) => tag(text, f).times.map((t) => t.value);
+  assert.deepEqual(r('The talks will run from Monday to Friday.'), ['2013-03-18', '2013-03-22']);
+  assert.deepEqual(r('He worked between Friday and Monday.'), ['2013-03-08', '2013-03-11']);
+  assert.deepEqual(r('It rained Monday and Friday.'), ['2013-03-11', '2013-03-15']);
 });

@@ -1,7 +1,7 @@
 import type { Doc } from '../document/document.js';
 import { quoteAround, sentenceAt, tokenIndexAt } from '../document/document.js';
 import type { TimeAnchor, TimeExpr } from '../types.js';
-import { parseIsoDate, type Ymd } from './calendar.js';
+import { addDays, addMonths, fmtDay, fmtMonth, parseIsoDate, type Ymd } from './calendar.js';
 import type { TimeLexicon } from './lexicon.js';
 import { findCandidates, resolveSpec, type Candidate, type PatternSet, type Point, type Tense } from './tagger.js';
 
@@ -131,6 +131,8 @@ interface Work {
 
 const DEICTIC = new Set(['day', 'wd', 'clock']);
 const DAY_SPECS = new Set(['wd', 'md', 'day', 'holiday']);
+const RANGE_MID = /^\s*(to|through|thru|until|till|-|–|and)\s*$/i;
+const ymdKey = (p: Ymd) => p.y * 10000 + p.m * 100 + p.d;
 
 /** The time stage: reads the document built so far and adds its own layer. Pure: no I/O. */
 export function runTime(doc: Doc, res: TimeResources): void {
@@ -172,6 +174,22 @@ export function runTime(doc: Doc, res: TimeResources): void {
       w.expr.anchor = 'reported';
       w.point = r.point;
     }
+  }
+  // A range's end does not come before its start: "from Monday to Friday" (in a Friday paper), "March through May".
+  for (let i = 1; i < work.length; i++) {
+    const a = work[i - 1]!;
+    const b = work[i]!;
+    const k = a.c.spec.k;
+    if (k !== b.c.spec.k || (k !== 'wd' && k !== 'month') || !a.point || !b.point || a.expr.anchor === 'none' || b.expr.anchor === 'none') continue;
+    const mid = RANGE_MID.exec(text.slice(a.c.end, b.c.start));
+    if (!mid || (/and/i.test(mid[1]!) && !/\bbetween\s+$/i.test(text.slice(Math.max(0, a.c.start - 8), a.c.start)))) continue;
+    if (ymdKey(b.point.p) >= ymdKey(a.point.p)) continue;
+    // Under a past verb the start moves back ("worked between Friday and Monday"), else the end moves ahead.
+    const back = tenseAt(doc, b.c.start, b.c.end, res.lexicon) === 'past';
+    const w = back ? a : b;
+    const p = k === 'wd' ? addDays(w.point!.p, back ? -7 : 7) : addMonths(w.point!.p, back ? -12 : 12);
+    w.point = { p, g: w.point!.g };
+    w.expr.value = (k === 'wd' ? fmtDay(p) : fmtMonth(p.y, p.m)) + (w.expr.value ?? '').slice(k === 'wd' ? 10 : 7);
   }
   doc.times = work.map((w) => w.expr);
   const index = buildIndex(doc);
