@@ -172,3 +172,9 @@ test('passives, pronouns and injuries: "shot … to death", "she later died", "n
   assert.deepEqual(kv('A shooting left two Gary men dead and four wounded.'), ['killed 2', 'wounded 4']);
   assert.deepEqual(kv('4 Shot, 2 Killed In Apartment Complex'), ['wounded 4', 'killed 2']);
 });
+
+test('"including …" without commas; "the youngest …" asides; the accused are not the dead', () => {
+  assert.deepEqual(kv('Officials said that 4 people including a 21-year-old girl were injured.'), ['wounded 4']);
+  assert.deepEqual(kv('Four people, the youngest being 11 years old, were shot on Friday.'), ['wounded 4']);
+  assert.deepEqual(kv('Two men were indicted in the shooting death of 7-year-old Iris Rodriguez.'), ['killed 1']);
+});

@@ -53,7 +53,7 @@ const CONJ_DET = new Set(['a', 'an', 'one', 'another', 'his', 'her']);
 /** What may open an aside between a count and its cue. */
 const ASIDE_OPEN = new Set([',', '--', '—', '–', '(']);
 const DASHES = new Set(['--', '—', '–']);
-const ASIDE_START = new Set(['including', 'among', 'most', 'all', 'both', 'many', 'some', 'a', 'an', 'ages', 'aged', 'one', 'each', 'mostly', 'who']);
+const ASIDE_START = new Set(['including', 'among', 'most', 'all', 'both', 'many', 'some', 'a', 'an', 'ages', 'aged', 'one', 'each', 'mostly', 'who', 'the']);
 /** Kinds a named person after a cue can be counted as: "shot and killed John Smith", "arrested John Smith". */
 const NAMED_OBJECT_KINDS = new Set<FigureKind>(['killed', 'wounded', 'kidnapped', 'arrested']);
 /** After "4 shot": punctuation or a preposition makes "shot" the cue ("4 Shot, 2 Killed In …", "5 shot in …"). */
@@ -379,7 +379,17 @@ class FigureFinder {
         const af = this.phraseAt(m, this.res.after, hi);
         if (af) {
           if (this.transitive(m + af[0], hi)) break;
+          // "2 men indicted in the shooting death of …": the death is another's, the count is of the accused.
+          if (/^deaths?$/.test(this.toks[m]!.lower) && this.toks.slice(Math.max(from, m - 3), m).some((t) => t.lower === 'in')) break;
           kind = af[1]; cueA = m; cueB = m + af[0] - 1; break;
+        }
+        if (w.lower === 'including') {
+          // "4 people including a 21-year-old girl were injured": step over who is included.
+          let c = m + 1;
+          while (c < hi && c < m + 8 && (CONJ_DET.has(this.toks[c]!.lower) || this.toks[c]!.lower === 'and' || this.personish[c]
+            || this.res.personAdjectives.has(this.toks[c]!.lower) || this.phraseAt(c, countedList(this.res.counted), hi)
+            || (this.mayStartNumber(c) && this.numberAt(c, hi)))) c++;
+          if (c > m + 1) { m = c - 1; steps--; continue; }
         }
         if (ASIDE_OPEN.has(w.text)) {
           // "Fifteen people, including children, were shot", "Two victims, a 25-year-old man and a 26-year-old man,
