@@ -64,13 +64,22 @@ export const GAZETTEER_VERSION = 'v3';
 
 /** Index of a normalised key in the sorted keys, or -1. */
 function keyIndex(g: Gazetteer, key: string): number {
+  const text = g.keyText;
+  const off = g.keyOff;
+  const n = key.length;
   let lo = 0;
-  let hi = g.keyOff.length - 2;
+  let hi = off.length - 2;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const k = g.keyText.slice(g.keyOff[mid]!, g.keyOff[mid + 1]! - 1);
-    if (k === key) return mid;
-    if (k < key) lo = mid + 1;
+    // Compare the key at `mid` with `key` in place (code-unit order, as sorted), without slicing it out.
+    const a = off[mid]!;
+    const m = off[mid + 1]! - 1 - a;
+    const len = m < n ? m : n;
+    let c = 0;
+    for (let i = 0; i < len && c === 0; i++) c = text.charCodeAt(a + i) - key.charCodeAt(i);
+    if (c === 0) c = m - n;
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;

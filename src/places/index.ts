@@ -37,14 +37,22 @@ function setsOf(res: PlacesResources): WordSets {
 }
 
 /** Demonyms of each country (alpha-2) in the document: "Libyan", "Turkish", "South Korean". */
+const firstWords = new WeakMap<Gazetteer, Set<string>>();
+
 export function demonymCounts(doc: Doc, g: Gazetteer): Map<string, number> {
   const out = new Map<string, number>();
+  // First words of two-word demonyms ("south" of "South Korean"), so that other words build no pair key.
+  let firsts = firstWords.get(g);
+  if (!firsts) {
+    firsts = new Set([...g.demonyms.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+    firstWords.set(g, firsts);
+  }
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue;
     const next = toks[i + 1];
-    const two = next ? g.demonyms.get(`${t.lower} ${next.lower}`) : undefined;
+    const two = next && firsts.has(t.lower) ? g.demonyms.get(`${t.lower} ${next.lower}`) : undefined;
     const cc = two ?? g.demonyms.get(t.lower);
     if (!cc) continue;
     out.set(cc, (out.get(cc) ?? 0) + 1);
