@@ -405,3 +405,9 @@ test('idioms: backed out of / backed down, reneged on, called off talks, took in
   assert.equal(only('The emir welcomed the visiting Iranian president at the airport.', 'CONSULT').cameo, '043');
   assert.equal(only('Opposition parties campaigned against the constitutional amendment.', 'ACCUSE').cameo, '113');
 });
+
+test('an infinitive is content, not a target phrase: its object is the target; title abbreviations stay in names', () => {
+  assert.equal(only('Syria refused to recognize Israel.', 'REJECT').targetSpan?.text, 'Israel');
+  assert.equal(only('Yasser Arafat agreed to meet Barak.', 'AGREE').targetSpan?.text, 'Barak');
+  assert.equal(only('Mr. Sharon met Mr. Abbas in Jerusalem.', 'CONSULT').targetSpan?.text, 'Mr. Abbas');
+});

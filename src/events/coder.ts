@@ -68,6 +68,9 @@ const QUANTIFIERS = new Set(['wave', 'series', 'string', 'spate', 'barrage', 'ro
 
 const TIME_WORDS = new Set(['overnight', 'yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'next', 'earlier', 'later', 'this']);
 
+/** Title abbreviations whose full stop does not end a noun phrase ("Mr. Abbas"). */
+const TITLE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sen', 'rep', 'gov', 'pres', 'prof', 'sgt', 'adm', 'st', 'rev', 'amb']);
+
 /** Words before "to" that take an infinitive (besides verbs): "ready to", "about to", "set to". */
 const CONTROL_WORDS = new Set(['ready', 'able', 'unable', 'willing', 'unwilling', 'prepared', 'about', 'likely', 'unlikely', 'set', 'due', 'eager', 'keen', 'determined', 'going', 'expected', 'supposed', 'bound', 'quick', 'slow', 'reluctant', 'free', 'forced', 'ought', 'want', 'try', 'agree', 'refuse', 'decide', 'plan', 'vow', 'pledge', 'promise', 'threaten', 'seek', 'hope', 'intend', 'aim', 'fail', 'continue', 'begin', 'start', 'move', 'need', 'have']);
 
@@ -253,6 +256,8 @@ export class SentenceReader {
       else if (t.text === ')') {
         if (depth === 0) break;
         depth--;
+      } else if (t.text === '.' && e > p && TITLE_ABBR.has(this.low(e - 1)) && this.tok(e + 1) && isCap(this.tok(e + 1)!)) {
+        // "Mr. Abbas", "Gen. Haftar": the abbreviation's full stop is inside the name
       } else if (depth === 0) {
         if (t.lower === 'of') {
           const n = this.tok(e + 1);
@@ -697,7 +702,7 @@ function prepTarget(r: SentenceReader, from: number, preps: string[]): TokRange 
   if (!preps.length) return null;
   const end = r.clauseEnd(from, 12);
   for (let i = from; i < end; i++) {
-    if (preps.includes(r.low(i))) {
+    if (preps.includes(r.low(i)) && !infinitiveAt(r, i)) {
       const np = r.npForward(i + 1, 10, true);
       // "marched on Sunday": a time, not a party
       if (np && !isTimeNp(r, np)) return np;
@@ -738,7 +743,7 @@ function namedPrepTarget(r: SentenceReader, from: number, extra: string[] = []):
     if (r.low(i) === ',') break;
     if (!GENERIC_TARGET_PREPS.includes(r.low(i)) && !extra.includes(r.low(i))) continue;
     const np = r.npForward(i + 1, 8, true);
-    if (np && !isTimeNp(r, np) && (hasNameIn(r, np) || PARTY_PREPS.has(r.low(i)) && partyHead(r, np) && !infinitiveAt(r, i))) return np;
+    if (np && !isTimeNp(r, np) && !infinitiveAt(r, i) && (hasNameIn(r, np) || PARTY_PREPS.has(r.low(i)) && partyHead(r, np))) return np;
   }
   return null;
 }
@@ -1224,6 +1229,12 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
         }
       }
     }
+  }
+  // "refused to recognize Israel", "agreed to meet Barak": a speech act's infinitive content names the party, even when
+  // the infinitive is no event of its own (an event would hand its target over when absorbed)
+  if (!ev.target && !passive && e.speech && infinitiveAt(r, hit.trigEnd)) {
+    const np = r.npForward(hit.trigEnd + 2, 8, true);
+    ev.target = np && !isTimeNp(r, np) && (hasNameIn(r, np) || partyHead(r, np)) ? np : namedPrepTarget(r, hit.trigEnd + 2);
   }
   // a protest is aimed at the party whose seat it is held at: "protested outside the US embassy", "in front of parliament"
   if (!ev.target && hit.type === 'PROTEST') ev.target = protestSite(r, hit.trigEnd);
