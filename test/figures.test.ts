@@ -178,3 +178,9 @@ test('"including …" without commas; "the youngest …" asides; the accused are
   assert.deepEqual(kv('Four people, the youngest being 11 years old, were shot on Friday.'), ['wounded 4']);
   assert.deepEqual(kv('Two men were indicted in the shooting death of 7-year-old Iris Rodriguez.'), ['killed 1']);
 });
+
+test('an age between the number and the noun; bare nouns and adjectives in a list', () => {
+  assert.deepEqual(kv('Two 16-year-old boys were fatally shot on Tuesday.'), ['killed 2']);
+  assert.deepEqual(kv('He is accused of killing a father and son in November.'), ['killed 2']);
+  assert.deepEqual(kv('He is accused of killing his wife and their two infant daughters.'), ['killed 3']);
+});

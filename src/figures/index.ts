@@ -341,6 +341,9 @@ class FigureFinder {
       const c = this.phraseAt(k, countedList(this.res.counted), hi);
       if (c) { counted = [k, k + c[0] - 1]; k += c[0]; break; }
       const w = this.toks[k]!;
+      // "two 16-year-old boys"
+      const ae = this.ageEnd(k, hi);
+      if (ae >= 0 && this.phraseAt(ae + 1, countedList(this.res.counted), hi)) { k = ae + 1; continue; }
       if (w.kind === 'word' && (this.res.personAdjectives.has(w.lower) || /^\p{Lu}/u.test(w.text) || /-/.test(w.text)) && !this.phraseAt(k, this.res.after, hi)) { k++; continue; }
       break;
     }
@@ -549,12 +552,22 @@ class FigureFinder {
       if (CONJ_DET.has(this.toks[q]!.lower)) {
         const h = this.personHead(q, hi);
         if (h && !h.adjKind) got = { v: 1, e: h.k };
+      } else if (isAnd && this.res.persons.has(this.toks[q]!.lower) && !this.res.persons.has(this.toks[q + 1]?.lower ?? '')) {
+        got = { v: 1, e: q }; // "a father and son"
       } else if (this.mayStartNumber(q)) {
         const n = this.numberAt(q, hi);
         if (n && !n.qualifier) {
-          const c = this.phraseAt(n.b + 1, countedList(this.res.counted), hi) ?? (this.res.personAdjectives.has(this.toks[n.b + 1]?.lower ?? '') ? this.phraseAt(n.b + 2, countedList(this.res.counted), hi) : null);
+          // "and two young daughters", "and their two infant daughters", "and two 16-year-old boys"
+          let cs = n.b + 1;
+          for (let g = 0; g < 2 && cs < hi; g++) {
+            if (this.phraseAt(cs, countedList(this.res.counted), hi)) break;
+            const ae = this.ageEnd(cs, hi);
+            if (ae >= 0) cs = ae + 1;
+            else if (this.res.personAdjectives.has(this.toks[cs]!.lower) || this.res.persons.has(this.toks[cs]!.lower)) cs++;
+            else break;
+          }
+          const c = this.phraseAt(cs, countedList(this.res.counted), hi);
           if (c) {
-            const cs = this.toks[n.b + 1]!.lower === this.toks[n.b + 1 + c[0] - 1]!.lower && this.phraseAt(n.b + 1, countedList(this.res.counted), hi) ? n.b + 1 : n.b + 2;
             const ce = cs + c[0] - 1;
             if (this.toks[ce]!.lower !== 'others' && this.toks[ce]!.lower !== 'more') got = { v: n.value, e: ce };
           }
