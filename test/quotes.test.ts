@@ -305,3 +305,12 @@ test('subjects of "…, saying" and of a cue after a day: a description to its h
   assert.equal(find(a, 'was a genocide').speakerMention?.text, 'Hillary Clinton');
   assert.equal(find(a, 'might delay the tax').speakerMention?.text, 'Kevin Brady');
 });
+
+test('a role description goes to the person last named with that role, two-word titles and abbreviations included', () => {
+  let a = run('President Barack Obama spoke first. Vice President Joe Biden followed him on stage in Scranton. The vice president said the election was about the middle class.');
+  assert.equal(nameOf(a, find(a, 'about the middle class').speaker), 'Joe Biden');
+  a = run('Sen. Ted Cruz met voters in Iowa on Monday. Donald Trump held a rally in Ohio. Trump criticized the senator for his ties to banks. The senator said the attacks were false and desperate.');
+  assert.equal(nameOf(a, find(a, 'attacks were false').speaker), 'Ted Cruz');
+  a = run('President Barack Obama praised the troops. Later the president portrayed Donald Trump as divisive. The president said voters would reject fear.');
+  assert.equal(nameOf(a, find(a, 'voters would reject fear').speaker), 'Barack Obama', 'a verb ends the title run before a name');
+});

@@ -30,6 +30,8 @@ export interface QuotesResources {
   firstNames?: Map<string, 'm' | 'f'>;
   /** Head nouns of one-person descriptions ("spokeswoman", "lawyer", "candidate"; data/quotes/nominals.json); optional. */
   personNouns?: Set<string>;
+  /** Title abbreviations → the person noun they stand for ("sen" → senator). */
+  titleAbbreviations?: Map<string, string>;
   /** Person heads that mark a sex ("spokeswoman" → f). */
   personNounSex?: Map<string, 'm' | 'f'>;
 }
@@ -1104,6 +1106,8 @@ class QuoteFinder {
       const byHead = this.latestEntityWithWord(head.lower, s);
       if (byHead) return byHead;
     }
+    // Another definite description ("the retired neurosurgeon", "the real estate mogul"): an epithet for the person
+    // named last.
     if (this.toks[sp[0]]!.lower === 'the' && sp[1] > sp[0] && head.kind === 'word' && !isCap(head)
       && !this.res.organisationHeads.has(head.lower) && !/s$/.test(head.lower)) {
       return this.nearestActor(s, 'PERSON', kept, null, true);
@@ -1124,8 +1128,10 @@ class QuoteFinder {
     const ht = this.toks[h]!;
     const first = this.toks[sp[0]]!.lower;
     const det = first === 'the' || INDEFINITE.has(first);
-    const word = ht.lower.replace(/^\d+-/, '');
+    let word = ht.lower.replace(/^\d+-/, '');
     if (!nouns.has(word) || (isCap(ht) && !(det && h > sp[0]))) return null;
+    // "the vice president", "the prime minister": a two-word head when it is one.
+    if (h > sp[0] && nouns.has(`${this.toks[h - 1]!.lower} ${word}`)) word = `${this.toks[h - 1]!.lower} ${word}`;
     // "Premier Doug Ford", "spokesman John Smith": the head is a name, handled as one.
     const exclude = new Set<string>();
     for (const m of this.doc.mentions) {
@@ -1148,6 +1154,8 @@ class QuoteFinder {
    */
   private personByRole(head: string, pos: number, kept: Draft[], exclude: Set<string>, fallback = true): string | null {
     const roles = this.roleWords();
+    // The person last named with that role ("the spokeswoman" after "Jane Smith, a spokeswoman for …"; "the vice
+    // president" after "Vice President Joe Biden").
     for (let i = this.doc.mentions.length - 1; i >= 0; i--) {
       const m = this.doc.mentions[i]!;
       if (m.end > pos || m.type !== 'PERSON' || m.kind === 'pronoun' || exclude.has(m.entity)) continue;
@@ -1155,7 +1163,8 @@ class QuoteFinder {
       if (roles.get(m.entity)?.has(head)) return m.entity;
     }
     if (!fallback) return null;
-    const sex = this.res.personNounSex?.get(head) ?? null;
+    // Else the person the narrative is about: the nearest subject.
+    const sex = this.res.personNounSex?.get(head.split(' ').pop()!) ?? null;
     return this.nearestActor(pos, 'PERSON', kept, sex, true, exclude);
   }
 
@@ -1166,25 +1175,44 @@ class QuoteFinder {
     if (this.roleCache) return this.roleCache;
     const out = new Map<string, Set<string>>();
     const nouns = this.res.personNouns ?? new Set<string>();
+    const abbr = this.res.titleAbbreviations;
     const add = (id: string, w: string) => {
-      const k = w.toLowerCase();
+      let k = w.toLowerCase().replace(/\.$/, '');
+      k = abbr?.get(k) ?? k;
       if (!nouns.has(k)) return;
       let set = out.get(id);
       if (!set) out.set(id, set = new Set());
       set.add(k);
     };
-    for (const e of this.doc.entities) if (e.type === 'PERSON') for (const r of e.roles) for (const w of r.split(/\s+/)) add(e.id, w);
+    for (const e of this.doc.entities) {
+      if (e.type !== 'PERSON') continue;
+      for (const r of e.roles) {
+        const ws = r.split(/\s+/);
+        ws.forEach((w, i) => { add(e.id, w); if (i > 0) add(e.id, `${ws[i - 1]} ${w}`); });
+      }
+    }
     for (const m of this.doc.mentions) {
       if (m.type !== 'PERSON' || m.kind === 'pronoun' || m.kind === 'nominal') continue;
       // Words of the mention itself and a title run just before it: "Health Minister Christine Elliott".
       for (let k = m.tokenStart; k < m.tokenEnd; k++) add(m.entity, this.toks[k]!.text);
-      for (let k = m.tokenStart - 1; k >= Math.max(0, m.tokenStart - 3) && this.toks[k]!.kind === 'word'; k--) add(m.entity, this.toks[k]!.text);
+      // The run stops at a function word or another name: "President Obama and Donald Trump" gives Trump nothing.
+      for (let k = m.tokenStart - 1; k >= Math.max(0, m.tokenStart - 4); k--) {
+        const t = this.toks[k]!;
+        if (t.text === '.' && k === m.tokenStart - 1) continue; // "Sen. Ted Cruz"
+        if (t.kind !== 'word' || FUNCTION.has(t.lower) || DETS.has(t.lower) || (this.mentionOf[k]! >= 0 && this.doc.mentions[this.mentionOf[k]!]!.entity !== m.entity)) break;
+        if (!isCap(t) && !nouns.has(t.lower)) break; // "the president portrayed Mr. Trump": a verb ends the title run
+        add(m.entity, t.text);
+        if (this.toks[k + 1]?.kind === 'word') add(m.entity, `${t.text} ${this.toks[k + 1]!.text}`);
+      }
       // An apposition: "Jane Smith, a spokeswoman for the ministry, said"; "Smith, the city's mayor".
       if (this.toks[m.tokenEnd]?.text !== ',') continue;
       const sent = this.toks[m.tokenStart]!.sentence;
+      // Only a noun phrase: "Smith, who said the president …" gives Smith no role.
+      const open = this.toks[m.tokenEnd + 1];
+      if (!open || !(DETS.has(open.lower) || nouns.has(open.lower) || /^\d/.test(open.text))) continue;
       for (let k = m.tokenEnd + 1; k < Math.min(this.toks.length, m.tokenEnd + 10); k++) {
         const t = this.toks[k]!;
-        if (t.sentence !== sent || t.kind !== 'word' || OWNER_PREPS.has(t.lower)) break;
+        if (t.sentence !== sent || t.kind !== 'word' && t.kind !== 'number' || OWNER_PREPS.has(t.lower) || (k > m.tokenEnd + 1 && FUNCTION.has(t.lower))) break;
         if (!isCap(t)) add(m.entity, t.lower.replace(/^\d+-/, ''));
       }
     }

@@ -42,10 +42,11 @@ export function loadQuotesResources(dataDir: string): QuotesResources {
   const fn = readJson<{ male: string[]; female: string[] }>(join(dataDir, 'quotes', 'first-names.json'));
   for (const n of fn.male) firstNames.set(n, 'm');
   for (const n of fn.female) firstNames.set(n, 'f');
-  const nominals = readJson<{ person: string[]; female?: string[]; male?: string[] }>(join(dataDir, 'quotes', 'nominals.json'));
+  const nominals = readJson<{ person: string[]; female?: string[]; male?: string[]; abbreviations?: Record<string, string> }>(join(dataDir, 'quotes', 'nominals.json'));
   return {
     firstNames,
     personNouns: new Set(nominals.person.map((w) => w.toLowerCase())),
+    titleAbbreviations: new Map(Object.entries(nominals.abbreviations ?? {})),
     personNounSex: new Map([...(nominals.female ?? []).map((w) => [w, 'f'] as const), ...(nominals.male ?? []).map((w) => [w, 'm'] as const)]),
     cues,
     phrasalFirst,
