@@ -234,6 +234,9 @@ function resolveGroup(g: Gazetteer, gr: Group, ctx: Context, self: Group | null)
   gr.margin = best < 0 ? 0 : Number.isFinite(second) ? bestS - second : 10;
 }
 
+/** Two names that are one name with a feature word ("Karak" and "Karak district"): no support for each other. */
+const sameName = (a: Group, b: Group) => a.key.startsWith(`${b.key} `) || b.key.startsWith(`${a.key} `);
+
 /**
  * Small towns that lie together: for each town candidate, how many other names of the article have one of
  * their likelier namesakes (the five with the highest prior) within 50 km ("New London", "Mt. Pleasant"
@@ -264,7 +267,7 @@ function nearNamesakes(g: Gazetteer, groups: Group[]): void {
       for (let dy = -1; dy <= 1; dy++) {
         for (let dx = -1; dx <= 1; dx++) {
           for (const o of grid.get(`${la + dy},${lo + dx}`) ?? []) {
-            if (o.gr === gr || seen.has(o.gr)) continue;
+            if (o.gr === gr || seen.has(o.gr) || sameName(gr, o.gr)) continue;
             if (distanceKm(g.lat[e]!, g.lon[e]!, g.lat[o.e]!, g.lon[o.e]!) <= 50) seen.add(o.gr);
           }
         }
@@ -324,7 +327,7 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
         const holders = counties.get(`${g.cc[e]}.${g.admin1[e]}.${g.admin2[e]}`);
         if (!holders) continue;
         for (const h of holders) {
-          if (h.gr === gr) continue;
+          if (h.gr === gr || sameName(gr, h.gr)) continue;
           gr.linked.add(e);
           h.gr.linked.add(h.e);
         }
