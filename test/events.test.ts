@@ -411,3 +411,9 @@ test('an infinitive is content, not a target phrase: its object is the target; t
   assert.equal(only('Yasser Arafat agreed to meet Barak.', 'AGREE').targetSpan?.text, 'Barak');
   assert.equal(only('Mr. Sharon met Mr. Abbas in Jerusalem.', 'CONSULT').targetSpan?.text, 'Mr. Abbas');
 });
+
+test('"ready to send troops" has no infinitive object; expressed sympathy to X; the pronoun after "told X" is the subject', () => {
+  assert.doesNotMatch(only('Egypt said it was ready to send troops.', 'AGREE').targetSpan?.text ?? '', /^send/);
+  assert.equal(only('The Pope expressed his sympathy to the victims of the earthquake.', 'SUPPORT').targetSpan?.text, 'the victims');
+  assert.equal(only('Syria has told Lebanon it will not withdraw its troops.', 'REJECT').actorSpan?.text, 'it');
+});

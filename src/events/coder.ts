@@ -68,6 +68,9 @@ const QUANTIFIERS = new Set(['wave', 'series', 'string', 'spate', 'barrage', 'ro
 
 const TIME_WORDS = new Set(['overnight', 'yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'next', 'earlier', 'later', 'this']);
 
+/** Subject pronouns ("told Lebanon it would …"). */
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
+
 /** Title abbreviations whose full stop does not end a noun phrase ("Mr. Abbas"). */
 const TITLE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sen', 'rep', 'gov', 'pres', 'prof', 'sgt', 'adm', 'st', 'rev', 'amb']);
 
@@ -659,6 +662,8 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
       break;
     }
   }
+  // "Syria has told Lebanon it will not withdraw": after a reporting verb's object, the pronoun is the subject
+  if (e - st > 1 && SUBJECT_PRONOUNS.has(r.low(e - 1)) && r.isReporting(st - 1)) st = e - 1;
   // a reduced relative ends the noun phrase: "Government troops backed by tanks and helicopters"
   for (let j = st + 1; j < e - 1; j++) {
     const jl = r.low(j);
@@ -1180,7 +1185,9 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   if (r.low(p) === 'on' && MONTHS_DAYS.has(r.low(p + 1)) && r.low(p + 2) !== 'that' && !e.tgt.includes('on')) p += 2;
   else if ((r.low(p) === 'yesterday' || r.low(p) === 'today' || r.low(p) === 'overnight') && r.low(p + 1) !== 'that') p++;
   if (r.low(p) === ',' && p > hit.trigEnd) p = hit.trigEnd;
-  const obj = e.intrans || passive ? null : r.npForward(p, 12, e.speech);
+  // "ready to send troops" (a trigger ending in "to"): the infinitive is content, not an object
+  const toInTrigger = e.after.length > 0 && e.after[e.after.length - 1] === 'to' && infinitiveAt(r, hit.trigEnd - 1);
+  const obj = e.intrans || passive || toInTrigger ? null : r.npForward(p, 12, e.speech);
   ev.object = obj;
   if (passive) {
     ev.target = subj.range;
@@ -1232,9 +1239,10 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   }
   // "refused to recognize Israel", "agreed to meet Barak": a speech act's infinitive content names the party, even when
   // the infinitive is no event of its own (an event would hand its target over when absorbed)
-  if (!ev.target && !passive && e.speech && infinitiveAt(r, hit.trigEnd)) {
-    const np = r.npForward(hit.trigEnd + 2, 8, true);
-    ev.target = np && !isTimeNp(r, np) && (hasNameIn(r, np) || partyHead(r, np)) ? np : namedPrepTarget(r, hit.trigEnd + 2);
+  const toAt = infinitiveAt(r, hit.trigEnd) ? hit.trigEnd : toInTrigger ? hit.trigEnd - 1 : -1;
+  if (!ev.target && !passive && e.speech && toAt >= 0) {
+    const np = r.npForward(toAt + 2, 8, true);
+    ev.target = np && !isTimeNp(r, np) && (hasNameIn(r, np) || partyHead(r, np)) ? np : namedPrepTarget(r, toAt + 2);
   }
   // a protest is aimed at the party whose seat it is held at: "protested outside the US embassy", "in front of parliament"
   if (!ev.target && hit.type === 'PROTEST') ev.target = protestSite(r, hit.trigEnd);
