@@ -112,8 +112,8 @@ function predict(all: Figure[], text = ''): { killed: number; injured: number } 
     if (f.kind === 'killed' && SELF_RE.test(f.text)) self ||= AFTER_OTHERS_RE.test(text.slice(Math.max(0, f.start - 40), f.start)) || MURDER_SUICIDE_RE.test(text);
     else if (f.kind === 'killed') kf.push(f);
     if (f.kind === 'wounded') {
-      // "Four people were shot" includes the dead; "six others were shot" does not.
-      if (/\bshot\b/i.test(f.text) && !/wound|injur|hurt/i.test(f.text) && !OTHERS_RE.test(f.text)) sf.push(f);
+      // "Four people were shot", "shooting four people" include the dead; "six others were shot" does not.
+      if (/\b(shot|shooting|shoots|shoot)\b/i.test(f.text) && !/wound|injur|hurt/i.test(f.text) && !OTHERS_RE.test(f.text)) sf.push(f);
       else wf.push(f);
     }
   }

@@ -184,3 +184,8 @@ test('an age between the number and the noun; bare nouns and adjectives in a lis
   assert.deepEqual(kv('He is accused of killing a father and son in November.'), ['killed 2']);
   assert.deepEqual(kv('He is accused of killing his wife and their two infant daughters.'), ['killed 3']);
 });
+
+test('an age in commas before "who" and a stray number before a capitalised count are not counts', () => {
+  assert.ok(!run('The man, 19, who had been shot in the back, died.').figures.some((f) => f.value === 19));
+  assert.deepEqual(kv('Photos 11 One person is dead after a shooting.'), ['killed 1']);
+});

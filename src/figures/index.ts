@@ -288,7 +288,7 @@ class FigureFinder {
     if (next && (next.lower === 'a' || next.lower === 'an' || next.lower === 'the')) return true; // "Aug. 16 A man died" 
     if (next && next.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(next.text) && !this.phraseAt(n.b + 1, countedList(this.res.counted), n.b + 2)
       && !this.phraseAt(n.b + 1, this.res.after, n.b + 2) && !this.shotAt(n.b + 1, n.b + 2)
-      && !(this.toks[n.b + 2] && this.phraseAt(n.b + 2, countedList(this.res.counted), n.b + 3))) return true; // "20s", "3rd"
+      && !(this.toks[n.b + 2] && !this.mayStartNumber(n.b + 1) && this.phraseAt(n.b + 2, countedList(this.res.counted), n.b + 3))) return true; // "20s", "3rd"
     if (next && NOT_COUNT_AFTER.has(next.lower)) return true;
     if (next && /^(year|hour|day|week|month|mile|foot|inch|minute|second)/.test(next.lower) && next.text.startsWith('-')) return true;
     if (prev && MONTHS.test(prev.lower) && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text)) return true;
@@ -296,7 +296,8 @@ class FigureFinder {
     const t = this.toks[n.b]!;
     if (t.kind === 'number' && /^\d{4}$/.test(t.text) && +t.text >= 1800 && +t.text <= 2100) return true;
     if (prev && (prev.lower === 'no.' || prev.lower === 'no' || prev.text === '#')) return true;
-    if (prev && prev.text === ',' && next && next.text === ',' && n.value < 120 && this.toks[n.a - 2] && /^\p{Lu}/u.test(this.toks[n.a - 2]!.text)) return true; // "John Smith, 23,"
+    if (prev && prev.text === ',' && next && next.text === ',' && n.value < 120 && this.toks[n.a - 2]
+      && (/^\p{Lu}/u.test(this.toks[n.a - 2]!.text) || (this.toks[n.a - 2]!.kind === 'word' && this.toks[n.b + 2]?.lower === 'who'))) return true; // "John Smith, 23,", "a man, 19, who"
     if (next && (next.text === ':' || next.text === '.') && this.toks[n.b + 2]?.kind === 'number') return true; // times, decimals
     void lo;
     return false;
