@@ -249,3 +249,10 @@ test('given names the gazetteer lacks: abbreviations without a full stop and fea
   assert.equal(sokoto?.cc, 'NG');
   assert.equal(sokoto?.kind, 'adm1');
 });
+
+test('"DeKalb" in a story about DeKalb County is that county', () => {
+  const text = 'DeKalb will not approve the plan. A developer north of Decatur asked the DeKalb County Commission for a permit.';
+  const [dekalb] = givenSpans(text, ['DeKalb']);
+  assert.equal(dekalb?.cc, 'US');
+  assert.equal(dekalb?.admin1, 'GA');
+});

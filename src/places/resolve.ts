@@ -319,6 +319,18 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
       else counties.set(k, [{ gr, e }]);
     }
   }
+  // "DeKalb" in an article about "DeKalb County": the county is a candidate of the short name too.
+  for (const gr of groups) {
+    for (const suffix of ['county', 'parish', 'borough']) {
+      const long = byKey.get(`${gr.key} ${suffix}`);
+      if (!long) continue;
+      for (const e of long.cands) {
+        if (g.kind[e] !== 'adm2' || long.alt.has(e)) continue;
+        if (!gr.cands.includes(e)) gr.cands.push(e);
+        gr.linked.add(e);
+      }
+    }
+  }
   nearNamesakes(g, groups);
   if (counties.size) {
     for (const gr of groups) {
