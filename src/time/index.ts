@@ -56,13 +56,14 @@ function classifyAt(toks: Doc['tokens'], k: number, sent: number, i0: number, i1
     // "the Senate votes Monday", "the law takes effect in July" (not "the vote", "to meet").
     const p1w = toks[k - 1]?.lower ?? '';
     for (const head of sched) {
-      if (head === '') {
+      if (head.length === 0) {
         // "the Tuesday vote": the verb-like word is a noun the date modifies.
         if (k - 1 >= i0 && k - 1 < i1) continue;
         if (!DETERMINERS.has(p1w) && p1w !== 'to' && !MODALS.has(p1w) && !/^(?:did|do|does|didn't|not)$/.test(p1w) && toks[k - 1]?.kind !== 'number') return 'future';
       } else {
-        const hw = head.split(' ');
-        if (hw.every((x, j) => toks[k - hw.length + j]?.lower === x)) return 'future';
+        let all = true;
+        for (let j = 0; j < head.length && all; j++) all = toks[k - head.length + j]?.lower === head[j];
+        if (all) return 'future';
       }
     }
   }

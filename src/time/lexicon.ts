@@ -49,8 +49,8 @@ export interface TimeLexicon {
   ref: Map<string, string | null>;
   set: Map<string, string>;
   future: Set<string>;
-  /** Last word of a scheduled-present phrase → the words that must precede it ('' for none). */
-  scheduled: Map<string, string[]>;
+  /** Last word of a scheduled-present phrase → the words that must precede it (each split into words; [] for none). */
+  scheduled: Map<string, string[][]>;
   futureNeedTo: Set<string>;
   catenative: Set<string>;
   past: Set<string>;
@@ -102,11 +102,11 @@ export function compileLexicon(f: TimeLexiconFile): TimeLexicon {
     set: lowerMap(f.sets),
     future: new Set(f.futureCues.map((s) => s.toLowerCase())),
     scheduled: (() => {
-      const m = new Map<string, string[]>();
+      const m = new Map<string, string[][]>();
       for (const e of f.scheduledPresent ?? []) {
         const ws = e.toLowerCase().split(/\s+/);
         const last = ws.pop()!;
-        m.set(last, [...(m.get(last) ?? []), ws.join(' ')]);
+        m.set(last, [...(m.get(last) ?? []), ws]);
       }
       return m;
     })(),

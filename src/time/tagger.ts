@@ -772,28 +772,48 @@ export function indexPatterns(patterns: Pattern[]): PatternSet {
   return { patterns, byWord, numeric };
 }
 
+// Scratch buffers for findCandidates (synchronous, so one set serves every call).
+let START = new Int32Array(1024);
+let START_TOK = new Int32Array(1024);
+let FIRST = new Int32Array(512);
+let TRIED = new Int32Array(64);
+function growStarts(): void {
+  const a = new Int32Array(START.length * 2);
+  a.set(START);
+  START = a;
+  const b = new Int32Array(START_TOK.length * 2);
+  b.set(START_TOK);
+  START_TOK = b;
+}
+
 /** All candidates from every pattern, then the longest non-overlapping ones, left to right. */
 export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[]): Candidate[] {
   const all: Candidate[] = [];
   const { patterns } = set;
   // Where a match may start: token starts, and just after a hyphen inside a token ("late-November").
-  // startKey: the word a start opens, as a pattern's `lead` compares it ('' inside a token: always tried).
-  const starts: number[] = [];
-  const startKey: string[] = [];
-  const firstStart = new Int32Array(tokens.length + 1);
+  // Kept in scratch buffers reused from call to call: a document allocates none of them.
+  let n = 0;
+  if (FIRST.length < tokens.length + 1) FIRST = new Int32Array(2 * tokens.length + 2);
   for (let ti = 0; ti < tokens.length; ti++) {
     const tok = tokens[ti]!;
-    firstStart[ti] = starts.length;
-    starts.push(tok.start);
-    startKey.push(tok.kind === 'number' ? NUMLEAD : tokenLeadKey(tok.lower));
+    FIRST[ti] = n;
+    if (n + 1 >= START.length) growStarts();
+    START[n] = tok.start;
+    START_TOK[n++] = ti;
     if (tok.kind !== 'punct' && tok.lower.includes('-')) {
       for (let j = tok.lower.indexOf('-'); j >= 0; j = tok.lower.indexOf('-', j + 1)) {
-        if (j + 1 < tok.lower.length) { starts.push(tok.start + j + 1); startKey.push(''); }
+        if (j + 1 < tok.lower.length) {
+          if (n + 1 >= START.length) growStarts();
+          START[n] = tok.start + j + 1;
+          START_TOK[n++] = -1; // inside a token: always tried
+        }
       }
     }
   }
-  firstStart[tokens.length] = starts.length;
-  const tried = new Int32Array(patterns.length).fill(-1);
+  FIRST[tokens.length] = n;
+  if (TRIED.length < patterns.length) TRIED = new Int32Array(patterns.length);
+  TRIED.fill(-1, 0, patterns.length);
+  const starts = START, startTok = START_TOK, firstStart = FIRST, tried = TRIED;
   const fire = (pi: number, ti: number) => {
     const p = patterns[pi]!;
     const lastK = firstStart[ti + 1]! - 1;
@@ -801,7 +821,10 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
     const lead = p.lead;
     for (let k = Math.max(firstStart[Math.max(ti - p.back, 0)]!, tried[pi]! + 1); k <= lastK; k++) {
       // Before its trigger, a match can only open with one of the pattern's lead words.
-      if (lead && (k < own || p.leadStrict) && startKey[k] !== '' && !lead.has(startKey[k]!)) continue;
+      if (lead && (k < own || p.leadStrict) && startTok[k]! >= 0) {
+        const tok = tokens[startTok[k]!]!;
+        if (!lead.has(tok.kind === 'number' ? NUMLEAD : tokenLeadKey(tok.lower))) continue;
+      }
       p.re.lastIndex = starts[k]!;
       const m = p.re.exec(text);
       if (!m || m[0].length === 0) continue;
