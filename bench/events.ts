@@ -89,6 +89,11 @@ function goldSpans(rec: PloverRecord, kind: 'SRC' | 'TAR' | 'EVT', actors: GoldA
   return out;
 }
 
+/** The sentence's main event as the coder marks it (top level, not embedded), else the first top-level one. */
+function mainEvent(evs: CodedEvent[]): CodedEvent | undefined {
+  return evs.find((e) => e.contentOf === null && e.main) ?? evs.find((e) => e.contentOf === null);
+}
+
 const overlaps = (a: { start: number; end: number } | null, spans: Array<[number, number]>) =>
   !!a && spans.some(([s, e]) => a.start < e && s < a.end);
 
@@ -168,8 +173,9 @@ function ploverBench(res: Resources) {
     const evt = goldSpans(rec, 'EVT', undefined);
     if (!evs.length) noEvent++;
     else if (!evs.some((e) => overlaps(e.trigger, evt))) offTrigger++;
+    // no event at the gold trigger: the coder's main event (before 2026-12-07: the first top-level one)
     const pick: CodedEvent | null = evs.find((e) => overlaps(e.trigger, evt) && e.contentOf === null)
-      ?? evs.find((e) => overlaps(e.trigger, evt)) ?? evs.find((e) => e.contentOf === null) ?? evs[0] ?? null;
+      ?? evs.find((e) => overlaps(e.trigger, evt)) ?? mainEvent(evs) ?? evs[0] ?? null;
     const gold = rec.event_plover2;
     const pred = pick?.type ?? 'NONE';
     if (pred === gold) {
@@ -348,7 +354,7 @@ function headlinesDev(res: Resources) {
     const doc = prepared(text, res);
     const evs = codeEvents(doc, res.events).filter((e) => e.contentOf === null);
     n++;
-    const pred = evs[0]?.type ?? 'NONE';
+    const pred = mainEvent(evs)?.type ?? 'NONE';
     if (pred === m[1]) ok++;
     else if (show) console.log(`DEV ${m[1]} ${m[2]} -> ${pred} ${evs[0]?.mode ?? ''}: ${text}`);
   }
@@ -388,7 +394,7 @@ function cameoSentencesDev(res: Resources) {
     n++;
     const doc = prepared(text, res);
     const evs = codeEvents(doc, res.events).filter((e) => e.contentOf === null);
-    const pred = evs[0]?.type ?? 'NONE';
+    const pred = mainEvent(evs)?.type ?? 'NONE';
     if (pred === gold) ok++;
     else if (show) console.log(`DEV3 ${code} ${gold} -> ${evs.map((e) => `${e.type}:${e.cameo}:${e.trigger.text}`).join(' ') || 'NONE'} :: ${text}`);
   }

@@ -417,3 +417,11 @@ test('"ready to send troops" has no infinitive object; expressed sympathy to X; 
   assert.equal(only('The Pope expressed his sympathy to the victims of the earthquake.', 'SUPPORT').targetSpan?.text, 'the victims');
   assert.equal(only('Syria has told Lebanon it will not withdraw its troops.', 'REJECT').actorSpan?.text, 'it');
 });
+
+test('the main event: not in a relative clause, a participial adjunct or a subordinate clause; a subject event noun is main', () => {
+  const main = (text: string) => code(text).top.filter((e) => e.main).map((e) => e.trigger.text);
+  assert.deepEqual(main('Opposition leaders, who boycotted the vote, demanded new talks with the ruling party.'), ['demanded']);
+  assert.deepEqual(main('Thousands of protesters, chanting slogans against the government, demanded the resignation of the prime minister.'), ['demanded']);
+  assert.ok(main('Serraj said that the LNA attacked the port.').includes('attacked'));
+  assert.ok(main('Nationwide curfew imposed following recent protests.').length >= 1);
+});

@@ -43,6 +43,8 @@ export interface RawEvent {
   absorbedBy: RawEvent | null;
   /** The subject is an event noun ("The offensive has killed…"): token of that noun. */
   eventSubject: number | null;
+  /** Inside a relative clause, a subordinate clause or a participial adjunct: not the sentence's main event. */
+  embedded?: boolean;
 }
 
 const PUNCT_BOUNDARY = new Set([';', ':', '“', '”', '"', '—', '–', '--', '[', ']', '‘', '’']);
@@ -1036,7 +1038,36 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
       }
     }
   }
+  for (const ev of out) ev.embedded = embeddedAt(r, ev.light ?? (ev.nominal ? ev.trig : ev.group), ev);
   return out;
+}
+
+/** Subordinating words that open a clause which is not the main one. */
+const SUBORDINATORS = new Set(['who', 'which', 'whom', 'whose', 'that', 'after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'unless', 'until', 'as', 'whether', 'where', 'once']);
+
+/** Is the verb group starting at `g` inside a subordinate or relative clause, or a participial adjunct? */
+function embeddedAt(r: SentenceReader, g: number, ev: RawEvent): boolean {
+  // an event noun with no light verb is main only as the sentence's subject ("Nationwide curfew imposed …"):
+  // no preposition or verb before it
+  if (ev.nominal && ev.light === null) {
+    for (let i = r.s0; i < ev.trig; i++) {
+      const l = r.low(i);
+      if (r.res.lexicon.prepositions.has(l) || r.isReporting(i) || l === ',' || r.res.verbs.has(l) && !r.isName(i)) return true;
+    }
+    return false;
+  }
+  const w = r.low(ev.light ?? ev.trig);
+  if (w.endsWith('ing') && (r.low(g - 1) === ',' || g === r.s0)) return true;
+  // a purpose infinitive ("to wrest control") is no main event
+  if (r.low(g) === 'to') return true;
+  for (let i = g - 1; i >= r.s0; i--) {
+    const l = r.low(i);
+    if (l === ',' || l === ';' || l === ':' || r.isReporting(i)) break;
+    // "said (that) …": the content of a report is the main event
+    if (l === 'that' && r.isReporting(i - 1)) break;
+    if (SUBORDINATORS.has(l)) return true;
+  }
+  return false;
 }
 
 /** The actor states its own plan: an intent cue in the verb group ("plans to", "is ready to"), or a pronoun

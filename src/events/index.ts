@@ -29,6 +29,8 @@ export interface CodedEvent extends EventRecord {
   targetSpan: Span | null;
   /** Set for events that are the content of another event (not in `doc.events`). */
   contentOf: number | null;
+  /** The event is its sentence's main one: not inside a relative, subordinate or participial clause. */
+  main: boolean;
 }
 
 const MODALITY_ORDER: Modality[] = ['negated', 'conditional', 'hypothetical', 'future', 'historical', 'reported'];
@@ -282,6 +284,7 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
       actorSpan: link.span(actorRange),
       targetSpan: link.span(ev.target),
       contentOf: null,
+      main: !ev.embedded,
     });
     index.set(ev, out.length - 1);
   }
