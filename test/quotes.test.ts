@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../src/analyze.js';
+import { analyze, documentFor, STAGES } from '../src/analyze.js';
 import { loadResources } from '../src/resources.js';
 import type { Analysis, Quote } from '../src/types.js';
 import { NO_SEED, analyzedSeed } from './helpers.js';
@@ -313,4 +313,13 @@ test('a role description goes to the person last named with that role, two-word 
   assert.equal(nameOf(a, find(a, 'attacks were false').speaker), 'Ted Cruz');
   a = run('President Barack Obama praised the troops. Later the president portrayed Donald Trump as divisive. The president said voters would reject fear.');
   assert.equal(nameOf(a, find(a, 'voters would reject fear').speaker), 'Barack Obama', 'a verb ends the title run before a name');
+});
+
+test('the coreference service: a name that only modifies a person noun is not the one meant', () => {
+  const text = 'Chris Christie spoke in Trenton. Marco Rubio spoke later. The Christie spokesman said it was fine.';
+  const d = documentFor({ text }, res);
+  for (const [name, stage] of STAGES) { if (name === 'quotes') break; stage(d, res); }
+  const at = (p: string) => { const s = text.indexOf(p); return d.entities.find((e) => e.id === d.services.resolve(s, s + p.length))?.name ?? null; };
+  assert.notEqual(at('The Christie spokesman'), 'Chris Christie');
+  assert.equal(at('Marco Rubio'), 'Marco Rubio');
 });

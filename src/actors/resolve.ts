@@ -27,9 +27,16 @@ export function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRe
         best = m;
       }
     }
-    if (best && bestOv > 0) return best.entity;
-    // 2. A pronoun or a nominal.
     let raw = doc.text.slice(start, end).trim().toLowerCase().replace(/[’]/g, "'");
+    if (best && bestOv > 0) {
+      // "the Republican presidential candidate", "the Christie supporter": a name that only modifies a person noun is
+      // not the one meant; the description is resolved as a nominal below.
+      const last = raw.split(/\s+/).pop()!;
+      const coversHead = best.end >= end - 1 || doc.text.slice(best.start, best.end).toLowerCase().endsWith(last);
+      if (coversHead || !/^(the|this|that|a|an)\s/.test(raw) || c.nominal.get(last) !== 'PERSON') return best.entity;
+    }
+    const modifier = best && bestOv > 0 ? best.entity : null;
+    // 2. A pronoun or a nominal.
     // "its troops", "their leader": the possessive decides.
     const poss = /^(its|his|her|their)\s/.exec(raw);
     if (poss) raw = poss[1]!;
@@ -50,7 +57,7 @@ export function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRe
       const m = mentions[i]!;
       if (m.end > start) continue;
       const cl = meta.get(m.entity)!;
-      if (cl.outlet || cl.place || (m.kind === 'demonym' && want === 'PERSON')) continue;
+      if (cl.outlet || cl.place || (m.kind === 'demonym' && want === 'PERSON') || m.entity === modifier) continue;
       const ms = doc.tokens[m.tokenStart]!.sentence;
       if (sent - ms > 4) break;
       if (!inQuote && quoteAround(doc, m.start, m.end)) continue;
