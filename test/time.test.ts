@@ -423,4 +423,8 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   assert.deepEqual(r('The talks will run from Monday to Friday.'), ['2013-03-18', '2013-03-22']);
   assert.deepEqual(r('He worked between Friday and Monday.'), ['2013-03-08', '2013-03-11']);
   assert.deepEqual(r('It rained Monday and Friday.'), ['2013-03-11', '2013-03-15']);
+  // "a decade ago" is the year ten years back, like "10 years ago" (AQUAINT writes 1989 for it in 1999).
+  assert.deepEqual(r('A decade ago the city was a war zone.'), ['2003']);
+  assert.deepEqual(r('The war began 10 years ago.'), ['2003']);
+  assert.deepEqual(r('The firm was founded a century ago.'), ['1913']);
 });

@@ -551,6 +551,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
         return cand(m, 'DATE', { k: 'ref', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' }, 2);
       }
       const from = trail === 'ago' || trail === 'from now' ? 'dct' : 'prev';
+      // "a decade ago" is a year ten years back (2003 in 2013), as "10 years ago" is, not the decade "200".
+      if (u === 'DE' || u === 'CE') return cand(m, 'DATE', { k: 'shift', n: sign * n * (u === 'DE' ? 10 : 100), unit: 'Y', from }, 2);
       return cand(m, 'DATE', { k: 'shift', n: sign * n * mult, unit: u as Gran, from }, 2);
     }
     const value = n === null ? vagueDur(u) : durValue(n * mult, u);
