@@ -189,3 +189,14 @@ test('an age in commas before "who" and a stray number before a capitalised coun
   assert.ok(!run('The man, 19, who had been shot in the back, died.').figures.some((f) => f.value === 19));
   assert.deepEqual(kv('Photos 11 One person is dead after a shooting.'), ['killed 1']);
 });
+
+test('wounded cues: grazed, struck by gunfire, at the hospital, recovering, suffering from gunshot wounds; "another is injured"', () => {
+  assert.deepEqual(kv('A 15-year-old boy was grazed in the leg by a bullet.'), ['wounded 1']);
+  assert.deepEqual(kv('Officers arrived to find four Hispanic males suffering from gunshot wounds.'), ['wounded 4']);
+  assert.deepEqual(kv('Three other victims showed up at the hospital with gunshot wounds.'), ['wounded 3']);
+  assert.deepEqual(kv('Four people are recovering tonight after being shot overnight.'), ['wounded 4']);
+  assert.deepEqual(kv('All four victims were struck by gunfire.'), ['wounded 4']);
+  assert.deepEqual(kv('A woman was sent to the hospital with minor injuries.'), ['wounded 1']);
+  assert.deepEqual(kv('One man is dead and another is injured after shots were fired.'), ['killed 1', 'wounded 1']);
+  assert.deepEqual(kv('Police say one adult male and one adult female were shot.'), ['wounded 2']);
+});

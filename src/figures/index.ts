@@ -58,6 +58,8 @@ const ASIDE_START = new Set(['including', 'among', 'most', 'all', 'both', 'many'
 const NAMED_OBJECT_KINDS = new Set<FigureKind>(['killed', 'wounded', 'kidnapped', 'arrested']);
 /** After "4 shot": punctuation or a preposition makes "shot" the cue ("4 Shot, 2 Killed In …", "5 shot in …"). */
 const HEADLINE_NEXT = /^([,.;:!?]|in|at|on|near|outside|inside|after|during|overnight|and|In|At|On|Near|Outside|Inside|After|During|Overnight|And)$/;
+/** Words that can start a "shot" phrase (kinds.json `shot`): "shot dead", "struck by gunfire", "grazed by a bullet". */
+const SHOT_START = new Set(['shot', 'fatally', 'gunned', 'struck', 'hit', 'grazed']);
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -453,7 +455,7 @@ class FigureFinder {
 
   /** "shot dead", "shot and killed", "shot" (wounded unless the person later died). */
   private shotAt(m: number, hi: number): [number, FigureKind] | null {
-    if (this.toks[m]!.lower !== 'shot' && this.toks[m]!.lower !== 'fatally' && this.toks[m]!.lower !== 'gunned' && this.toks[m]!.lower !== 'struck') return null;
+    if (!SHOT_START.has(this.toks[m]!.lower)) return null;
     for (const p of this.res.shotKilled) if (this.match(m, p, hi)) return [p.length, 'killed'];
     for (const p of this.res.shotWounded) if (this.match(m, p, hi)) {
       // "was shot … and later died"
@@ -660,7 +662,11 @@ class FigureFinder {
   private anotherOne(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     if (this.personSoon(i, hi)) { const one = this.singular(i, lo, hi); if (one) return one; }
     const bef = this.phraseEndingAt(i - 1, this.res.before, lo);
-    if (!bef || bef[1] === 'troops') return null;
+    if (!bef || bef[1] === 'troops') {
+      // "one man is dead and another is injured"
+      if (this.toks[i]!.lower === 'another') return this.oneAfter(i, i, null, false, lo, hi);
+      return null;
+    }
     const b = this.toks[i]!.lower === 'the' ? i + 1 : i;
     const nx = this.toks[b + 1];
     if (nx && b + 1 < hi && nx.kind === 'word' && !/^(and|or|but|in|at|on|with|as|before|after|during|while|when|who)$/.test(nx.lower)) return null;
