@@ -425,3 +425,14 @@ test('the main event: not in a relative clause, a participial adjunct or a subor
   assert.ok(main('Serraj said that the LNA attacked the port.').includes('attacked'));
   assert.ok(main('Nationwide curfew imposed following recent protests.').length >= 1);
 });
+
+test('refusals and threats in reported speech: would not accept, no plans to, said no to, prepared to use force; summoned, barred, ordered out', () => {
+  assert.equal(only('The president said he would not accept any changes to the constitution.', 'REJECT').type, 'REJECT');
+  assert.equal(only('Israel has no plans to withdraw from the Golan Heights.', 'REJECT').type, 'REJECT');
+  assert.equal(only("The opposition said no to the government's proposal.", 'REJECT').actorSpan?.text, 'The opposition');
+  assert.equal(only('The defence minister said the army was prepared to use force to retake the islands.', 'THREATEN').type, 'THREATEN');
+  assert.equal(only('Egypt summoned the Israeli ambassador.', 'ACCUSE').cameo, '114');
+  assert.equal(only('The electoral commission barred opposition candidates from the ballot.', 'COERCE').mode, 'ban');
+  assert.equal(only('Sudan ordered the international aid agencies out of Darfur.', 'SANCTION').mode, 'expel');
+  assert.equal(only('The general ordered his troops to attack.', 'REQUEST').targetSpan?.text, 'his troops');
+});

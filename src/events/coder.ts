@@ -332,7 +332,8 @@ export class SentenceReader {
         const prev = this.tok(i - 1);
         // (a verb, an -ed / -ing / -s form, or a control adjective: not a noun, "a march in the capital to denounce")
         const pl = prev?.lower ?? '';
-        const verbish = this.res.verbs.has(pl) || this.res.dictForms.has(pl) || L.auxiliaries.has(pl) || /(?:ed|ing|s|en)$/.test(pl) || CONTROL_WORDS.has(pl);
+        const verbish = this.res.verbs.has(pl) || this.res.dictForms.has(pl) || L.auxiliaries.has(pl) || /(?:ed|ing|en)$/.test(pl) || CONTROL_WORDS.has(pl)
+          || /s$/.test(pl) && (CONTROL_WORDS.has(pl.slice(0, -1)) || CONTROL_WORDS.has(pl.replace(/es$/, '')));
         if (prev && prev.kind === 'word' && verbish && !this.isName(i - 1) && !L.determiners.has(prev.lower) && !L.prepositions.has(prev.lower) && !this.res.nouns.has(prev.lower)) {
           g = i - 1;
           continue;
@@ -882,7 +883,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
       const nx = r.low(k + 1);
       const pv = r.tok(k - 1);
       const noVerbSlot = !pv || pv.kind === 'number' || NUMBER_WORDS.test(pv.lower) || res.lexicon.determiners.has(pv.lower) || pv.lower === "'s" || pv.lower === '’s'
-        || res.lexicon.prepositions.has(pv.lower);
+        || res.lexicon.prepositions.has(pv.lower) || /(?:al|ian|ese|ish)$/.test(pv.lower) && !r.isReporting(k - 1);
       if (noVerbSlot && (res.lexicon.agentHeads.has(nx) || nx.length > 3 && PARTY_OBJECT.test(nx)) && !r.isName(k + 1)) continue;
     }
     const noun = nounEntries && (r.nounContext(k) || !verbForms || !r.verbContext(k));
@@ -1007,7 +1008,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
   for (const ev of out) {
     if (ev.mode === null && ev.type && !ev.absorbedBy) ev.mode = modeFromCues(r, ev);
     // violence by protesters, crowds or mobs is a riot (PLOVER 2.0 PROTEST riot, CAMEO 145)
-    // (not killings and beatings, CAMEO 18x / 20x: "the mob lynched the suspect" is an assault)
+    // (not violence against persons, CAMEO 18x / 20x: "the mob lynched the suspect" is an assault)
     if (ev.type === 'ASSAULT' && ev.actor && !ev.passive && !/^(?:18|20)/.test(ev.cameo ?? '') && res.lexicon.riotActors.has(r.low(r.head(ev.actor)))) {
       ev.type = 'PROTEST';
       ev.mode = 'riot';
