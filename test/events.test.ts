@@ -436,3 +436,8 @@ test('refusals and threats in reported speech: would not accept, no plans to, sa
   assert.equal(only('Sudan ordered the international aid agencies out of Darfur.', 'SANCTION').mode, 'expel');
   assert.equal(only('The general ordered his troops to attack.', 'REQUEST').targetSpan?.text, 'his troops');
 });
+
+test('an event with no mode from its trigger or cues takes the CAMEO table mode of its code when the type agrees', () => {
+  const e = only('Canada expelled the Iranian ambassador.', 'SANCTION');
+  assert.equal(e.mode, 'expel');
+});

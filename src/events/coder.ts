@@ -1007,6 +1007,11 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
   }
   for (const ev of out) {
     if (ev.mode === null && ev.type && !ev.absorbedBy) ev.mode = modeFromCues(r, ev);
+    // still none: the CAMEO table's mode for the event's code, when the table gives the same type
+    if (ev.mode === null && ev.type && ev.cameo) {
+      const pl = ploverOf(ev.cameo, res.cameoPlover);
+      if (pl && pl.type === ev.type && pl.mode) ev.mode = pl.mode;
+    }
     // violence by protesters, crowds or mobs is a riot (PLOVER 2.0 PROTEST riot, CAMEO 145)
     // (not violence against persons, CAMEO 18x / 20x: "the mob lynched the suspect" is an assault)
     if (ev.type === 'ASSAULT' && ev.actor && !ev.passive && !/^(?:18|20)/.test(ev.cameo ?? '') && res.lexicon.riotActors.has(r.low(r.head(ev.actor)))) {
