@@ -427,4 +427,11 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   assert.deepEqual(r('A decade ago the city was a war zone.'), ['2003']);
   assert.deepEqual(r('The war began 10 years ago.'), ['2003']);
   assert.deepEqual(r('The firm was founded a century ago.'), ['1913']);
+  // "or so" and a range of counts belong to the expression (TimeBank tags them inside).
+  const span = (text: string, d = '1989-10-30') => tag(text, d).times.map((t) => [t.text, t.value]);
+  assert.deepEqual(span('The plant will be closed over the next year or so.'), [['the next year or so', '1990']]);
+  assert.deepEqual(span('Then, a week or so ago, he left.', '1991-02-25'), [['a week or so ago', '1991-W08']]);
+  assert.deepEqual(span('Shipments resume within two to three weeks.'), [['two to three weeks', 'P2W']]);
+  assert.deepEqual(span('Deals will be made during the next 12 to 18 months.'), [['the next 12 to 18 months', 'P12M']]);
+  assert.deepEqual(span('Shares rose 2 to 3 percent over three days.'), [['three days', 'P3D']]);
 });

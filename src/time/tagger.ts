@@ -505,7 +505,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 13. Durations and shifted dates: "two years", "24-hour", "the past three months", "at least 10 days",
   //     "three years ago", "two days later", "a year earlier", "a two-year-old".
-  pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(?:${R.APPROX}\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(?:(?:more|additional|straight|consecutive|full|long|short|whole)\\s+)?(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
+  pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(?:${R.APPROX}\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(?:(?:more|additional|straight|consecutive|full|long|short|whole)\\s+)?(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
     const unitCode = unitOf(m[5]!);
     if (!unitCode) return null;
     // "expected to last three weeks": the verb "last" is not part of the span.
@@ -559,6 +559,13 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     // A rate: "$500 million a year", "four flights a week", "24 hours a day" (TimeML: a SET).
     if ((numText === 'a' || numText === 'an') && !m[1] && !m[2] && /(?:\d|\b(?:million|billion|thousand|percent|dollars|cents|hours|days|times|flights|seats|barrels|tons|tonnes))\s*$/i.test(before)) {
       return cand(m, 'SET', { k: 'dur', value }, 2);
+    }
+    // A range of counts, "two to three weeks", "the next 12 to 18 months": one expression (as TimeBank
+    // tags it), valued by its first count.
+    if (n !== null && !m[1] && !m[2] && !m[4] && !m[6] && /^[\p{N}\p{L}]/u.test(m[0])) {
+      const r = RANGE_PRE.exec(text.slice(Math.max(0, m.index - 40), m.index));
+      const first = r ? parseNumber(lex, r[2]!) : null;
+      if (r && first !== null && first < n) return cand(m, 'DURATION', { k: 'dur', value: durValue(first * mult, u) }, 1, -r[0].length, endCut);
     }
     return cand(m, 'DURATION', { k: 'dur', value }, 1, 0, endCut);
   }));
@@ -774,6 +781,10 @@ export function indexPatterns(patterns: Pattern[]): PatternSet {
   return { patterns, byWord, numeric };
 }
 
+const OR_SO = /^\s+or\s+so(?![\p{L}\p{N}])/iu;
+/** Before the second count of a range: "two to ", "12 to ", "the next 12 to ", "5-". */
+const RANGE_PRE = /(?<![\p{L}\p{N}])((?:the\s+)?(?:next|past|last|coming|first)\s+)?(\d+|[a-z]+(?:-[a-z]+)?)(?:\s+to\s+|\s*[-–]\s*)$/iu;
+
 // Scratch buffers for findCandidates (synchronous, so one set serves every call).
 let START = new Int32Array(1024);
 let START_TOK = new Int32Array(1024);
@@ -839,6 +850,11 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
       // An adjectival timex ("the two-week trip", "the third-quarter loss") leaves the determiner out.
       const det = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-[\p{L}\d-]+$)/iu.exec(text.slice(c.start, c.end));
       if (det && /^\s+\p{L}/u.test(text.slice(c.end, c.end + 3)) && c.type !== 'SET') c.start += det[0].length;
+      // "the next year or so", "a week or so": the hedge belongs to the expression (TimeBank tags it inside).
+      if ((c.spec.k === 'rel' || c.spec.k === 'dur' || c.spec.k === 'shift') && c.type !== 'SET') {
+        const so = OR_SO.exec(text.slice(c.end, c.end + 12));
+        if (so) c.end += so[0].length;
+      }
       if (c.end > c.start) all.push(c);
     }
     if (lastK > tried[pi]!) tried[pi] = lastK;
