@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { goldPath } from '../bench/shared.js';
 import { DATA_DIR } from '../src/resources.js';
 import { loadActorsResources } from '../src/actors/load.js';
-import { NER_TAGS, activeTokens, allowed, features, sentenceContext, spansOf, type NerModel } from '../src/actors/ner.js';
+import { NER_TAGS, activeTokens, allowed, compactModel, features, sentenceContext, spansOf, type NerModel } from '../src/actors/ner.js';
 import { WIKIGOLD_HELDOUT, gumNewsSplit, readConll, readGumNews, type TaggedSentence } from '../src/actors/conll.js';
 
 const args = process.argv.slice(2);
@@ -204,7 +204,8 @@ const out = {
   features: features_,
 };
 const path = join(DATA_DIR, 'actors', 'ner-model.json');
-writeFileSync(path, JSON.stringify(out));
+// Written in the compact form (names, counts, flat pairs), which loads faster.
+writeFileSync(path, JSON.stringify(compactModel(out.about, out.tags, out.features)));
 console.error(`wrote ${path}: ${kept} features, ${(readFileSync(path).length / 1e6).toFixed(2)} MB`);
 
 if (DEV) {

@@ -11,6 +11,43 @@ import { editDistance, kbRoles, normName, type KbEntry, type KbIndex } from './k
 import { makeResolver } from './resolve.js';
 import { isCommonOnly, sentenceContext, spansOf, tagSentence, type Gazetteer, type NerModel } from './ner.js';
 
+// Regular expressions used per token, made once (a literal in a loop makes a new RegExp object each time).
+const RE_UPPER_START = /^\p{Lu}/u;
+const RE_ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,})$/u;
+const RE_ONE_UPPER = /^\p{Lu}$/u;
+const RE_HAS_LETTER = /\p{L}/u;
+const RE_LOWER_START = /^\p{Ll}/u;
+const RE_ARTICLE = /^(the|a|an)$/i;
+const RE_AND_OR_COMMA = /^(and|,)$/i;
+const RE_OF_THE_AND = /^(of|the|and)$/i;
+const RE_ENDS_IN_DATE = /^\D*\d{4}-\d\d-\d\d$/;
+const RE_ALL_UPPER = /^\p{Lu}+$/u;
+const RE_ALL_UPPER_PUNCT = /^[\p{Lu}'’-]+$/u;
+const RE_UPPER2 = /^\p{Lu}{2,}$/u;
+const RE_HONORIFIC = /^(Mr|Mrs|Ms|Dr)$/;
+const RE_NAME_LINK = /^(van|von|de|der|den|da|di|du|le|la|al|bin|ibn)$/;
+const RE_TITLE_TAIL = /^(State|Minister|Secretary|General|Affairs|Defence|Defense)$/;
+const RE_SCORE_LIKE = /^[\d.,:-]*\d[\d.,:-]*$/;
+const RE_ISO_DATE = /^\d{4}-\d\d-\d\d$/;
+const RE_SCORECARD = /\b\d+-\d+-\d+-\d+\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)|\b(?:lbw|c|b|st) \p{Lu}/u;
+const RE_DASHED_NUMBERS = /\b\d+-\d+\b/;
+const RE_INITIAL_NAME = /\b\p{Lu}\. \p{Lu}/u;
+const RE_SCORE_LINE = /^\D+ \d+ \D+ \d+$/;
+const RE_TEAMS_LINE = /^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/;
+const RE_DISMISSAL = /^(c|b|st|lbw)$/;
+const RE_TITLE_CASE_WORD = /^\p{Lu}\p{Ll}/u;
+const RE_DIGIT_START = /^\d/;
+const RE_CAPS_WORD = /^[\p{Lu}.'-]+$/u;
+const RE_VERSUS = /^(v|vs\.?)$/;
+const RE_SHIRE = /shire$/;
+const RE_DATELINE_WORD = /^\p{Lu}[\p{Lu}.'-]+$/u;
+const RE_NOT_A_SPEAKER = /^(he|she|they|it|we|i|you|this|that|there|officials?|police)$/i;
+const RE_PARTICLE_PREFIX = /^(?:al|el|ad|as|an|ar|at)[-\s]/i;
+const RE_SPACES_OR_HYPHENS = /[\s-]+/;
+const RE_SPACES = /\s+/;
+const RE_DOTS = /\./g;
+const RE_FIRST_WORD = /^\S+\s+/;
+
 export interface ActorsLexicon {
   titles: string[];
   governmentNouns: string[];
@@ -137,6 +174,32 @@ function nearTitle(c: LexCache, w: string): -1 | 0 | 1 {
   return r;
 }
 
+/** Candidates overlapping tokens [a, b), in order. */
+function overlapping(list: NameCandidate[], a: number, b: number): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  for (const x of list) if (x.tStart < b && x.tEnd > a) out.push(x);
+  return out;
+}
+function overlapsAny(list: NameCandidate[], a: number, b: number): boolean {
+  for (const x of list) if (x.tStart < b && x.tEnd > a) return true;
+  return false;
+}
+/** The first candidate covering token i. */
+function coveringAt(list: NameCandidate[], i: number): NameCandidate | undefined {
+  for (const x of list) if (x.tStart <= i && x.tEnd > i) return x;
+  return undefined;
+}
+type Span = { start: number; end: number; type: string };
+/** Whether a tagger span holds tokens [a, b). */
+function nerCovers(ner: Span[], a: number, b: number): boolean {
+  for (const x of ner) if (x.start <= a && x.end >= b) return true;
+  return false;
+}
+function nerStartingAt(ner: Span[], i: number): Span | undefined {
+  for (const x of ner) if (x.start === i) return x;
+  return undefined;
+}
+
 /** A name mention found in the text, before clustering. CoNLL-style `ner` type for benchmarks. */
 export interface NameCandidate {
   tStart: number;
@@ -160,9 +223,9 @@ const TYPE_OF_NER: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', LOC
 
 const isCap = (t: Token) => {
   const ch = t.text.charCodeAt(0);
-  return ch < 128 ? ch >= 65 && ch <= 90 : /^\p{Lu}/u.test(t.text);
+  return ch < 128 ? ch >= 65 && ch <= 90 : RE_UPPER_START.test(t.text);
 };
-const isAcronym = (s: string) => /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,})$/u.test(s);
+const isAcronym = (s: string) => RE_ACRONYM.test(s);
 const NORM = new WeakMap<Doc, string[]>();
 /** Normalised token texts of a document, computed once. */
 function norms(doc: Doc): string[] {
@@ -259,7 +322,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       const n = toks[i + 1];
       wordTok.push(i);
       wordNorms.push(nd[i]!);
-      if (n && i + 1 < hi && n.text === '.' && n.start === t.end && t.text.length <= 2 && /^\p{Lu}$/u.test(t.text)) {
+      if (n && i + 1 < hi && n.text === '.' && n.start === t.end && t.text.length <= 2 && RE_ONE_UPPER.test(t.text)) {
         words.push(t.text + '.');
         lowers.push(t.lower + '.');
         i++;
@@ -279,7 +342,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     const kbm: { start: number; end: number; e: KbEntry }[] = [];
     for (let i = lo; i < hi; i++) {
       const t = toks[i]!;
-      if (!isCap(t) && !(ctx.allCaps && /\p{L}/u.test(t.text))) continue;
+      if (!isCap(t) && !(ctx.allCaps && RE_HAS_LETTER.test(t.text))) continue;
       const m = kbMatchAt(doc, kb, i, hi);
       if (!m) continue;
       // A title is not a name even when a dictionary lists it ("Secretary of State").
@@ -287,13 +350,13 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       const e = m.hits[0]!;
       const single = m.end - i === 1;
       const common = (res.gazetteer.get(t.lower) ?? []).includes('common');
-      const nerAgrees = ner.some((x) => x.start <= i && x.end >= m.end);
+      const nerAgrees = nerCovers(ner, i, m.end);
       const fromCore = e.source === 'core.jsonl' || e.source === 'countries.jsonl' || e.source === 'capitals.jsonl' || !e.source?.startsWith('Phoenix') && e.source !== 'phoenix.tsv';
       if (single && !fromCore && !nerAgrees) continue;
       if (single && common && i === lo && !nerAgrees) continue;
       if ((ctx.allCaps || ctx.titleCase) && !nerAgrees && single && isCommonOnly(res.gazetteer.get(t.lower) ?? [])) continue;
       // Lower-case words inside a match only for hand-written aliases ("Tripoli government").
-      if (e.source !== 'core.jsonl' && !ctx.allCaps && toks.slice(i, m.end).some((x) => /^\p{Ll}/u.test(x.text) && !c.particles.has(normName(x.text)))) continue;
+      if (e.source !== 'core.jsonl' && !ctx.allCaps && toks.slice(i, m.end).some((x) => RE_LOWER_START.test(x.text) && !c.particles.has(normName(x.text)))) continue;
       let start = i;
       // A misspelt title before a known person ("Genersl Haftar") belongs to the mention.
       const pv = toks[i - 1];
@@ -324,7 +387,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       for (let k = a; k < b; k++) if (taken[k - lo]) clash = true;
       if (clash) continue;
       // Leading articles are not part of a name.
-      while (a < b && /^(the|a|an)$/i.test(toks[a]!.text)) a++;
+      while (a < b && RE_ARTICLE.test(toks[a]!.text)) a++;
       const roles: string[] = [];
       // Leading demonyms and titles: "Turkish President Recept Tayyip Erdogan", "Libyan Field Marshal".
       let titled = false;
@@ -339,13 +402,13 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
         roles.push(doc.text.slice(toks[a]!.start, toks[te - 1]!.end));
         titled = true;
         a = te;
-        if (a < b && /^(and|,)$/i.test(toks[a]!.text)) a++;
+        if (a < b && RE_AND_OR_COMMA.test(toks[a]!.text)) a++;
       }
       if (a >= b) continue;
       // A trailing title is not part of an organisation's name ("State Department Spokesperson").
       if (x.type !== 'PER' && b - a > 1) {
         const ts = titleEndingAt(doc, c, b - 1, a + 1);
-        if (ts > a && !/^(of|the|and)$/i.test(toks[ts - 1]!.text)) b = ts;
+        if (ts > a && !RE_OF_THE_AND.test(toks[ts - 1]!.text)) b = ts;
       }
       if (!toks.slice(a, b).some(isCap) && !ctx.allCaps) continue;
       // Months and weekdays are times, not names ("May 15" neither).
@@ -385,7 +448,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     }
     cands.sort((p, q) => p.tStart - q.tStart);
     // A lone capital letter is not a name ("N / A").
-    for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.tEnd - cands[k]!.tStart === 1 && !cands[k]!.kb && /^\p{Lu}$/u.test(toks[cands[k]!.tStart]!.text)) cands.splice(k, 1);
+    for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.tEnd - cands[k]!.tStart === 1 && !cands[k]!.kb && RE_ONE_UPPER.test(toks[cands[k]!.tStart]!.text)) cands.splice(k, 1);
     ampersands(doc, res, cands, lo, hi);
     knownPlaces(doc, res, cands, lo, hi);
     events(doc, c, cands, hi);
@@ -402,7 +465,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
 function datelineAt(doc: Doc, lo: number, units: [number, number][]): boolean {
   const u = units.find((r) => r[0] === lo);
   if (!u) return false;
-  return /^\D*\d{4}-\d\d-\d\d$/.test(doc.text.slice(doc.tokens[u[0]]!.start, doc.tokens[u[1] - 1]!.end));
+  return RE_ENDS_IN_DATE.test(doc.text.slice(doc.tokens[u[0]]!.start, doc.tokens[u[1] - 1]!.end));
 }
 
 /**
@@ -418,7 +481,7 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
     if (x.ner !== 'PER' || x.tEnd - x.tStart < 2 || lexCache(res).orgSuffix.has(toks[x.tEnd - 1]!.text)) continue;
     for (let k = x.tStart; k < x.tEnd; k++) {
       const t = toks[k]!;
-      if (t.kind === 'word' && t.text.length > 2 && isCap(t) && !/^\p{Lu}+$/u.test(t.text)) parts.add(t.text.toUpperCase());
+      if (t.kind === 'word' && t.text.length > 2 && isCap(t) && !RE_ALL_UPPER.test(t.text)) parts.add(t.text.toUpperCase());
     }
   }
   // Tails of full names ("Suu Kyi" of "Aung San Suu Kyi"): a cand the tagger cut short
@@ -465,7 +528,7 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
     if (unitStart.has(i) && isCommonOnly(cls)) continue;
     // Not inside a longer capitalised run the tagger left out on purpose (in an all-caps
     // headline every word is capitalised: "O'BRIEN SPRING TWIN UPSETS").
-    const caps = /^[\p{Lu}'’-]+$/u.test(t.text);
+    const caps = RE_ALL_UPPER_PUNCT.test(t.text);
     if (caps && isCommonOnly(cls)) continue;
     const prevCap = !!toks[i - 1] && isCap(toks[i - 1]!) && !covered[i - 1] && toks[i - 1]!.kind === 'word' && !unitStart.has(i);
     const nextCap = !!toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word';
@@ -518,7 +581,7 @@ function ampersands(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
     let e = i + 1;
     while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
     if (e === i + 1 || e - i > 5) continue;
-    const over = cands.filter((x) => x.tStart < e && x.tEnd > i);
+    const over = overlapping(cands, i, e);
     if (over.some((x) => x.tStart < i || x.tEnd > e || (x.kb && x.tEnd - x.tStart === e - i))) continue;
     for (const x of over) cands.splice(cands.indexOf(x), 1);
     cands.push({ tStart: i, tEnd: e, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
@@ -532,7 +595,7 @@ function ampersands(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
     let e = i + 2;
     while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
     if (e - a > 6) continue;
-    const over = cands.filter((x) => x.tStart < e && x.tEnd > a);
+    const over = overlapping(cands, a, e);
     if (over.some((x) => x.tStart < a || x.tEnd > e || (x.kb && x.tEnd - x.tStart > 1))) continue;
     for (const x of over) cands.splice(cands.indexOf(x), 1);
     cands.push({ tStart: a, tEnd: e, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
@@ -559,7 +622,7 @@ function knownPlaces(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo:
   let added = false;
   for (let i = lo + 1; i < hi; i++) {
     const t = toks[i]!;
-    if (!isCap(t) || t.kind !== 'word' || /^\p{Lu}+$/u.test(t.text)) continue;
+    if (!isCap(t) || t.kind !== 'word' || RE_ALL_UPPER.test(t.text)) continue;
     if (isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word') continue;
     // The whole run of capitalised words (one to three) must be the place ("Kuala Lumpur").
     let e = i + 1;
@@ -570,7 +633,7 @@ function knownPlaces(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo:
     const cls = res.gazetteer.get(key);
     if (!cls || !cls.some((k) => k === 'country' || k === 'region' || k === 'city' || k === 'gcity')) continue;
     if (cls.some((k) => k === 'common' || k === 'first' || k === 'last' || k === 'person' || k === 'org' || k === 'team' || k === 'kbfirst' || k === 'kblast' || k === 'demonym')) continue;
-    if (cands.some((x) => x.tStart < e && x.tEnd > i)) continue;
+    if (overlapsAny(cands, i, e)) continue;
     cands.push({ tStart: i, tEnd: e, ner: 'LOC', kb: null, kind: 'name', type: 'GPE', roles: [] });
     added = true;
     i = e - 1;
@@ -600,25 +663,43 @@ function events(doc: Doc, c: LexCache, cands: NameCandidate[], hi: number): void
  * A known first name before a capitalised word is a person's name ("Mark Butcher", "Tom Moody")
  * where the tagger found nothing, or only a part, or called it something else without a KB link.
  */
+/** The words after a first name may finish a person's name (no acronym, country, organisation, team or demonym). */
+function firstNameRunOk(res: ActorsResources, toks: Token[], i: number, e: number): boolean {
+  for (let k = i + 1; k < e; k++) {
+    const r = toks[k]!;
+    if (RE_UPPER2.test(r.text) || (res.gazetteer.get(r.lower) ?? []).some((cl) => cl === 'country' || cl === 'org' || cl === 'team') || res.kb.demonyms.has(r.lower)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a first-name span [i, e) replaces the candidates it overlaps: not when a person span
+ * already holds it, nor a KB link, a longer span or a demonym; a span the tagger ran in from a
+ * title ("Secretary of State John Kornblum" → "State John Kornblum") gives way.
+ */
+function firstNameWins(res: ActorsResources, toks: Token[], over: NameCandidate[], i: number, e: number): boolean {
+  for (const x of over) if (x.ner === 'PER' && x.tStart <= i && x.tEnd >= e) return false;
+  for (const x of over) {
+    if (x.kb || x.tEnd > e || x.kind === 'demonym' || (x.tStart < i && (x.ner === 'PER' || !lexCache(res).titles.has(toks[i - 1]!.lower) && !RE_TITLE_TAIL.test(toks[i - 1]!.text)))) return false;
+  }
+  return true;
+}
+
 function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number): void {
   const toks = doc.tokens;
   for (let i = lo; i + 1 < hi; i++) {
     const t = toks[i]!;
-    if (!isCap(t) || t.kind !== 'word' || /^\p{Lu}{2,}$/u.test(t.text)) continue;
+    if (!isCap(t) || t.kind !== 'word' || RE_UPPER2.test(t.text)) continue;
     const cls = res.gazetteer.get(t.lower);
     if (!cls || !cls.includes('first') || cls.includes('common') || cls.includes('country') || cls.includes('city')) continue;
     // After another capitalised word only when that word is a demonym or a title ("Australian Tom Moody").
-    if (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word' && !/^(Mr|Mrs|Ms|Dr)$/.test(toks[i - 1]!.text) && !res.kb.demonyms.has(toks[i - 1]!.lower) && !lexCache(res).titles.has(toks[i - 1]!.lower)) continue;
+    if (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word' && !RE_HONORIFIC.test(toks[i - 1]!.text) && !res.kb.demonyms.has(toks[i - 1]!.lower) && !lexCache(res).titles.has(toks[i - 1]!.lower)) continue;
     let e = i + 1;
-    while (e < hi && toks[e]!.kind === 'word' && (isCap(toks[e]!) || (/^(van|von|de|der|den|da|di|du|le|la|al|bin|ibn)$/.test(toks[e]!.text) && toks[e + 1] && isCap(toks[e + 1]!)))) e++;
+    while (e < hi && toks[e]!.kind === 'word' && (isCap(toks[e]!) || (RE_NAME_LINK.test(toks[e]!.text) && toks[e + 1] && isCap(toks[e + 1]!)))) e++;
     if (e === i + 1 || e - i > 4) continue;
-    const rest = toks.slice(i + 1, e);
-    if (rest.some((r) => /^\p{Lu}{2,}$/u.test(r.text) || (res.gazetteer.get(r.lower) ?? []).some((k) => k === 'country' || k === 'org' || k === 'team') || res.kb.demonyms.has(r.lower))) continue;
-    const over = cands.filter((x) => x.tStart < e && x.tEnd > i);
-    if (over.some((x) => x.ner === 'PER' && x.tStart <= i && x.tEnd >= e)) continue;
-    // A span the tagger ran in from a title ("Secretary of State John Kornblum" → "State John
-    // Kornblum") gives way; any other longer span or a KB link is kept.
-    if (over.some((x) => x.kb || x.tEnd > e || x.kind === 'demonym' || (x.tStart < i && (x.ner === 'PER' || !lexCache(res).titles.has(toks[i - 1]!.lower) && !/^(State|Minister|Secretary|General|Affairs|Defence|Defense)$/.test(toks[i - 1]!.text))))) continue;
+    if (!firstNameRunOk(res, toks, i, e)) continue;
+    const over = overlapping(cands, i, e);
+    if (!firstNameWins(res, toks, over, i, e)) continue;
     for (const x of over) cands.splice(cands.indexOf(x), 1);
     cands.push({ tStart: i, tEnd: e, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
     i = e - 1;
@@ -643,12 +724,12 @@ function orgContext(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCand
     if (!possOrg && !(lowerStart(pv.text) && c.orgDesc.has(pv.lower))) continue;
     const n1 = toks[i + 1];
     const n2 = toks[i + 2];
-    const x = cands.find((k) => k.tStart <= i && k.tEnd > i);
+    const x = coveringAt(cands, i);
     if (x && x.tStart !== i) continue;
     const end = x ? x.tEnd : i + 1;
     const a1 = toks[end];
     const a2 = toks[end + 1];
-    const before = /^\p{Ll}/u.test(pv.text) && c.orgDesc.has(pv.lower);
+    const before = RE_LOWER_START.test(pv.text) && c.orgDesc.has(pv.lower);
     const after = !!a1 && !!a2 && end < hi && POSS.has(a1.text) && c.orgPoss.has(a2.lower);
     void n1;
     void n2;
@@ -685,7 +766,7 @@ function competitors(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     const d = toks[x.tEnd + 2];
     if (x.tEnd - x.tStart < 2 || x.tEnd - x.tStart > 4 || x.kb || x.ner === 'PER' || x.kind === 'demonym' || a?.text !== '(' || !b || d?.text !== ')') continue;
     if (!(res.gazetteer.get(b.lower) ?? []).includes('country') && !res.kb.byAlias.get(normName(b.text))?.[0]?.id.startsWith('country:')) continue;
-    if (toks.slice(x.tStart, x.tEnd).some((t) => /^\p{Ll}/u.test(t.text) || c.orgSuffix.has(t.text) || (res.gazetteer.get(t.lower) ?? []).some((k) => k === 'city' || k === 'team' || k === 'country'))) continue;
+    if (toks.slice(x.tStart, x.tEnd).some((t) => RE_LOWER_START.test(t.text) || c.orgSuffix.has(t.text) || (res.gazetteer.get(t.lower) ?? []).some((k) => k === 'city' || k === 'team' || k === 'country'))) continue;
     x.ner = 'PER';
     x.type = 'PERSON';
   }
@@ -712,7 +793,7 @@ const NOT_LOWER = new Set(['v', 'vs', 'and', 'in', 'at', 'for', 'after', 'pct', 
 function lowerStart(s: string): boolean {
   const ch = s.charCodeAt(0);
   if (ch < 128) return ch >= 97 && ch <= 122;
-  return /^\p{Ll}/u.test(s);
+  return RE_LOWER_START.test(s);
 }
 
 function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCandidate[], lo: number, hi: number, docSports = false, individual = false): void {
@@ -724,31 +805,31 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   // Not a sports unit: no sports story, no cue word, no sports headline.
   if (!docSports && cues === 0 && !sportsHeadline(doc, c, lo, hi)) return;
   const line = doc.text.slice(toks[lo]!.start, toks[hi - 1]!.end);
-  if (isDigit(line.charCodeAt(line.length - 1)) && /^\D*\d{4}-\d\d-\d\d$/.test(line)) return;
+  if (isDigit(line.charCodeAt(line.length - 1)) && RE_ENDS_IN_DATE.test(line)) return;
   let numbers = 0;
   let lower = 0;
   let nameThenNumber = false;
   for (let i = lo; i < hi; i++) {
     const t = toks[i]!;
     // Scores and counts, not dates ("1996-08-30").
-    if ((t.kind === 'number' || (NUMERIC_START.test(t.text) && /^[\d.,:-]*\d[\d.,:-]*$/.test(t.text))) && !/^\d{4}-\d\d-\d\d$/.test(t.text)) numbers++;
+    if ((t.kind === 'number' || (NUMERIC_START.test(t.text) && RE_SCORE_LIKE.test(t.text))) && !RE_ISO_DATE.test(t.text)) numbers++;
     else if (t.kind === 'word' && lowerStart(t.text) && !NOT_LOWER.has(t.lower)) lower++;
     if (i + 1 < hi && isCap(t) && t.kind === 'word') {
       const n = toks[i + 1]!;
-      if ((n.kind === 'number' || isDigit(n.text.charCodeAt(0))) && !/^\d{4}-\d\d-\d\d$/.test(n.text) && !c.calendar.has(t.lower)) nameThenNumber = true;
+      if ((n.kind === 'number' || isDigit(n.text.charCodeAt(0))) && !RE_ISO_DATE.test(n.text) && !c.calendar.has(t.lower)) nameThenNumber = true;
     }
   }
   for (const x of cands) {
     const n = toks[x.tEnd];
-    if (n && (n.kind === 'number' || isDigit(n.text.charCodeAt(0))) && !/^\d{4}-\d\d-\d\d$/.test(n.text)) nameThenNumber = true;
+    if (n && (n.kind === 'number' || isDigit(n.text.charCodeAt(0))) && !RE_ISO_DATE.test(n.text)) nameThenNumber = true;
   }
   const table = nameThenNumber && numbers >= 2 && lower <= 2 && (docSports || cues > 0);
   if (!docSports && !table && cues < 3 && !sportsHeadline(doc, c, lo, hi)) return;
   // "Preston 2 Chester 1": a score line; "Brentford 4 3 1 0 9 3 10": a standings line. Their
   // names are teams, even ones the tagger took for people. Bowling figures ("4-43",
   // "10-1-45-2") and "not out" mark a scorecard line, whose names are players.
-  const scorecard = (/\b\d+-\d+-\d+-\d+\b|not out|\(\s*\d+(st|nd|rd|th)\s*\)|\b(?:lbw|c|b|st) \p{Lu}/u.test(line) || (/\b\d+-\d+\b/.test(line) && /\b\p{Lu}\. \p{Lu}/u.test(line))) && !/^\D+ \d+ \D+ \d+$/.test(line);
-  const teamsLine = !scorecard && (/^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/.test(line) || (numbers >= 6 && lower === 0));
+  const scorecard = (RE_SCORECARD.test(line) || (RE_DASHED_NUMBERS.test(line) && RE_INITIAL_NAME.test(line))) && !RE_SCORE_LINE.test(line);
+  const teamsLine = !scorecard && (RE_TEAMS_LINE.test(line) || (numbers >= 6 && lower === 0));
   // Table labels are not names ("Scorers :", "Attendance : 15,000", "W L PCT").
   for (let k = cands.length - 1; k >= 0; k--) {
     const x = cands[k]!;
@@ -760,7 +841,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   // ("S. Waugh b Muralitharan 22", "I. Healy c Ranatunga b Muralitharan 8").
   if (scorecard) {
     for (let i = lo; i + 1 < hi; i++) {
-      if (!/^(c|b|st|lbw)$/.test(toks[i]!.text) || !isCap(toks[i + 1]!) || toks[i + 1]!.kind !== 'word') continue;
+      if (!RE_DISMISSAL.test(toks[i]!.text) || !isCap(toks[i + 1]!) || toks[i + 1]!.kind !== 'word') continue;
       const m = cands.find((x) => x.tStart <= i + 1 && x.tEnd > i + 1);
       if (m) {
         if (m.tStart === i + 1 && !m.kb && m.ner !== 'PER') { m.ner = 'PER'; m.type = 'PERSON'; }
@@ -782,17 +863,17 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     if (!n || e - i > 4) continue;
     const words = toks.slice(i, e).map((t) => t.lower).join(' ');
     const cls = res.gazetteer.get(words) ?? [];
-    if (c.calendar.has(toks[i]!.lower) || (isCommonOnly(cls) && !(teamsLine && /^\p{Lu}\p{Ll}/u.test(toks[i]!.text))) || toks.slice(i, e).every((t) => c.tableLabels.has(t.lower))) continue;
+    if (c.calendar.has(toks[i]!.lower) || (isCommonOnly(cls) && !(teamsLine && RE_TITLE_CASE_WORD.test(toks[i]!.text))) || toks.slice(i, e).every((t) => c.tableLabels.has(t.lower))) continue;
     const country = cls.includes('country');
     if ((i === lo || (i === lo + 1 && toks[lo]!.lower === 'at')) && n.text === ':') {
       cands.push({ tStart: i, tEnd: e, ner: 'LOC', kb: null, kind: 'name', type: 'LOC', roles: [] });
-    } else if ((n.kind === 'number' || /^\d/.test(n.text)) && table) {
+    } else if ((n.kind === 'number' || RE_DIGIT_START.test(n.text)) && table) {
       cands.push({ tStart: i, tEnd: e, ner: country ? 'LOC' : 'ORG', kb: null, kind: 'name', type: country ? 'GPE' : 'ORG', roles: [] });
     }
   }
   // A fixtures line in capitals: "KANSAS CITY AT DETROIT" is a team and the place it plays at.
   const at = toks.slice(lo, hi).findIndex((t) => t.text === 'AT');
-  if (at > 0 && lo + at + 1 < hi && toks.slice(lo, hi).every((t, k) => k === at || (t.kind === 'word' && /^[\p{Lu}.'-]+$/u.test(t.text)))) {
+  if (at > 0 && lo + at + 1 < hi && toks.slice(lo, hi).every((t, k) => k === at || (t.kind === 'word' && RE_CAPS_WORD.test(t.text)))) {
     for (let k = cands.length - 1; k >= 0; k--) cands.splice(k, 1);
     cands.push({ tStart: lo, tEnd: lo + at, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
     cands.push({ tStart: lo + at + 1, tEnd: hi, ner: 'LOC', kb: null, kind: 'name', type: 'GPE', roles: [] });
@@ -807,7 +888,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
     const pre = c.clubPre.has(toks[i]!.text) || c.clubPre.has(toks[i]!.text + ' ' + toks[i + 1]!.text);
     const suf = c.clubSuf.has(toks[e - 1]!.text) || (e - i > 2 && c.clubSuf.has(toks[e - 2]!.text + ' ' + toks[e - 1]!.text));
     if (!pre && !suf) continue;
-    const over = cands.filter((x) => x.tStart < e && x.tEnd > i);
+    const over = overlapping(cands, i, e);
     if (over.some((x) => x.tStart < i || x.tEnd > e || (x.kb && x.kb.source !== 'phoenix.tsv' && x.tEnd - x.tStart === e - i))) continue;
     for (const x of over) cands.splice(cands.indexOf(x), 1);
     cands.push({ tStart: i, tEnd: e, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
@@ -816,7 +897,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   }
   // "May 18 v Worcestershire": the opponent after "v" is a team even where the tagger found nothing.
   for (let i = lo; i + 1 < hi; i++) {
-    if (!/^(v|vs\.?)$/.test(toks[i]!.lower) || !isCap(toks[i + 1]!)) continue;
+    if (!RE_VERSUS.test(toks[i]!.lower) || !isCap(toks[i + 1]!)) continue;
     const m = cands.findIndex((x) => x.tStart <= i + 1 && x.tEnd > i + 1);
     // A lone unlinked word the tagger called MISC is the opponent too.
     if (m >= 0 && (cands[m]!.ner !== 'MISC' || cands[m]!.kb || cands[m]!.kind === 'demonym')) continue;
@@ -840,7 +921,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
       if (x.tEnd - x.tStart !== 1 || x.kb || x.roles.length) continue;
       const w = toks[x.tStart]!;
       const cls = res.gazetteer.get(w.lower) ?? [];
-      const placeWord = /shire$/.test(w.lower) || cls.some((k) => k === 'city' || k === 'gcity' || k === 'region' || k === 'pplace' || k === 'place' || k === 'team');
+      const placeWord = RE_SHIRE.test(w.lower) || cls.some((k) => k === 'city' || k === 'gcity' || k === 'region' || k === 'pplace' || k === 'place' || k === 'team');
       const v = toks[x.tStart - 1];
       const opponent = !!v && x.tStart > lo && (v.lower === 'v' || v.lower === 'vs' || v.lower === 'vs.');
       if (!placeWord && !opponent && !(table && !cls.some((k) => k === 'first' || k === 'last' || k === 'kbfirst' || k === 'kblast' || k === 'person'))) continue;
@@ -884,7 +965,7 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
   const toks = doc.tokens;
   for (const x of ner) {
     // Names do not end in lower-case words ("UN envoy" is a name and a title).
-    while (x.end > x.start + 1 && /^\p{Ll}/u.test(toks[x.end - 1]!.text) && !c.particles.has(toks[x.end - 1]!.lower)) x.end--;
+    while (x.end > x.start + 1 && RE_LOWER_START.test(toks[x.end - 1]!.text) && !c.particles.has(toks[x.end - 1]!.lower)) x.end--;
     while (x.end > x.start + 1 && toks[x.end - 1]!.kind !== 'word' && !(toks[x.end - 1]!.text === '.' && x.end - 1 > x.start)) x.end--;
     while (x.end > x.start + 1 && toks[x.start]!.kind !== 'word') x.start++;
   }
@@ -898,8 +979,8 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     const a = toks[i]!;
     const dot = toks[i + 1]!;
     const nm = toks[i + 2]!;
-    if (dot.text !== '.' || a.text.length > 2 || !/^\p{Lu}$/u.test(a.text) || dot.text !== '.' || dot.start !== a.end || !isCap(nm) || nm.kind !== 'word' || res.kb.demonyms.has(norms(doc)[i + 2]!)) continue;
-    const existing = ner.find((x) => x.start === i + 2);
+    if (dot.text !== '.' || a.text.length > 2 || !RE_ONE_UPPER.test(a.text) || dot.text !== '.' || dot.start !== a.end || !isCap(nm) || nm.kind !== 'word' || res.kb.demonyms.has(norms(doc)[i + 2]!)) continue;
+    const existing = nerStartingAt(ner, i + 2);
     if (existing && !covered[i - lo]) {
       existing.start = i;
       existing.type = 'PER';
@@ -921,7 +1002,7 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     const a = toks[x.start]!;
     const d = toks[x.start + 1];
     // "M. Butcher": an initial opens a person's name.
-    if (x.end - x.start >= 3 && /^\p{Lu}$/u.test(a.text) && d?.text === '.' && d.start === a.end && !res.kb.demonyms.has(norms(doc)[x.start + 2]!)) x.type = 'PER';
+    if (x.end - x.start >= 3 && RE_ONE_UPPER.test(a.text) && d?.text === '.' && d.start === a.end && !res.kb.demonyms.has(norms(doc)[x.start + 2]!)) x.type = 'PER';
     // '…," said Washington.': the name right after a speech verb that follows a quotation or comma.
     const v = toks[x.start - 1];
     const q = toks[x.start - 2];
@@ -936,10 +1017,10 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
   const first = toks[lo]!;
   if (lo === 0 || toks[lo - 1]!.paragraph !== first.paragraph) {
     let e = lo;
-    while (e < hi && toks[e]!.kind === 'word' && /^\p{Lu}[\p{Lu}.'-]+$/u.test(toks[e]!.text)) e++;
-    if (e > lo && e < hi && toks[e]!.text === '.' && toks[e]!.start === toks[e - 1]!.end && e + 1 < hi && /^\p{Lu}{2,}$/u.test(toks[e + 1]!.text)) {
+    while (e < hi && toks[e]!.kind === 'word' && RE_DATELINE_WORD.test(toks[e]!.text)) e++;
+    if (e > lo && e < hi && toks[e]!.text === '.' && toks[e]!.start === toks[e - 1]!.end && e + 1 < hi && RE_UPPER2.test(toks[e + 1]!.text)) {
       e += 2;
-      while (e < hi && toks[e]!.kind === 'word' && /^\p{Lu}[\p{Lu}.'-]+$/u.test(toks[e]!.text)) e++;
+      while (e < hi && toks[e]!.kind === 'word' && RE_DATELINE_WORD.test(toks[e]!.text)) e++;
     }
     const nx = toks[e];
     if (e > lo && e < hi && (nx!.text === ',' || nx!.text === '(' || nx!.kind === 'number')) {
@@ -951,10 +1032,10 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
   for (let i = lo; i + 1 < hi; i++) {
     const t = toks[i]!;
     if (!SPEECH_AFTER_NAME.has(toks[i + 1]!.lower)) continue;
-    if (covered[i - lo] || !isCap(t) || t.kind !== 'word' || t.text.length < 3 || /^\p{Lu}+$/u.test(t.text)) continue;
+    if (covered[i - lo] || !isCap(t) || t.kind !== 'word' || t.text.length < 3 || RE_ALL_UPPER.test(t.text)) continue;
     const cls = res.gazetteer.get(t.lower) ?? [];
     if (cls.includes('common') || c.titles.has(t.lower) || res.kb.demonyms.has(t.lower) || res.kb.byAlias.has(t.lower)) continue;
-    if (/^(he|she|they|it|we|i|you|this|that|there|officials?|police)$/i.test(t.text)) continue;
+    if (RE_NOT_A_SPEAKER.test(t.text)) continue;
     ner.push({ start: i, end: i + 1, type: 'PER' });
   }
   ner.sort((p, q) => p.start - q.start);
@@ -967,7 +1048,7 @@ function taggingUnits(doc: Doc): [number, number][] {
     const last = out[out.length - 1];
     const a = doc.tokens[s.tokenStart - 2];
     const b = doc.tokens[s.tokenStart - 1];
-    if (last && last[1] === s.tokenStart && a && b && b.text === '.' && /^\p{Lu}$/u.test(a.text) && b.start === a.end) last[1] = s.tokenEnd;
+    if (last && last[1] === s.tokenStart && a && b && b.text === '.' && RE_ONE_UPPER.test(a.text) && b.start === a.end) last[1] = s.tokenEnd;
     else out.push([s.tokenStart, s.tokenEnd]);
   }
   return out;
@@ -993,12 +1074,12 @@ export interface Cluster {
   first: number;
 }
 
-const stripParticles = (w: string) => w.replace(/^(?:al|el|ad|as|an|ar|at)[-\s]/i, '');
+const stripParticles = (w: string) => w.replace(RE_PARTICLE_PREFIX, '');
 
 function initials(name: string): string {
   return name
-    .split(/[\s-]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
+    .split(RE_SPACES_OR_HYPHENS)
+    .filter((w) => RE_UPPER_START.test(w))
     .map((w) => w.charAt(0))
     .join('');
 }
@@ -1107,7 +1188,7 @@ export function runActors(doc: Doc, res: ActorsResources): void {
     const comma = toks[cd.tEnd];
     if (comma?.text === ',') {
       let k = cd.tEnd + 1;
-      if (toks[k] && /^(the|a|an)$/i.test(toks[k]!.text)) k++;
+      if (toks[k] && RE_ARTICLE.test(toks[k]!.text)) k++;
       const st = k;
       while (toks[k] && k - st < 6 && toks[k]!.kind === 'word' && toks[k]!.sentence === comma.sentence) k++;
       const endTok = toks[k];
@@ -1139,11 +1220,11 @@ export function runActors(doc: Doc, res: ActorsResources): void {
     return cl;
   };
   const addName = (cl: Cluster, name: string) => {
-    for (const w of name.split(/\s+/)) {
+    for (const w of name.split(RE_SPACES)) {
       const n = normName(stripParticles(w));
       if (n && !c.particles.has(n)) cl.tokens.add(n);
     }
-    if (!isAcronym(name) && name.split(/\s+/).length > 1) cl.acronym = cl.acronym || initials(name);
+    if (!isAcronym(name) && name.split(RE_SPACES).length > 1) cl.acronym = cl.acronym || initials(name);
   };
   for (const cd of all) {
     const text = doc.text.slice(toks[cd.tStart]!.start, toks[cd.tEnd - 1]!.end);
@@ -1171,8 +1252,8 @@ export function runActors(doc: Doc, res: ActorsResources): void {
         byKb.set(key, cl);
       }
     } else {
-      const words = text.split(/\s+/).map((w) => normName(stripParticles(w))).filter((w) => w && !c.particles.has(w));
-      const acr = isAcronym(text) ? text.replace(/\./g, '') : '';
+      const words = text.split(RE_SPACES).map((w) => normName(stripParticles(w))).filter((w) => w && !c.particles.has(w));
+      const acr = isAcronym(text) ? text.replace(RE_DOTS, '') : '';
       const normText = normName(text);
       cl = clusters.find((k) => !k.outlet && (
         (acr && k.acronym === acr) ||
@@ -1183,7 +1264,7 @@ export function runActors(doc: Doc, res: ActorsResources): void {
       ));
       if (!cl && cd.possessor === -2) {
         // Misspelt title + unknown name: join a person cluster by the last word.
-        const last = normName(text.split(/\s+/).pop()!);
+        const last = normName(text.split(RE_SPACES).pop()!);
         cl = clusters.find((k) => k.type === 'PERSON' && k.tokens.has(last));
       }
       cl ??= newCluster(cd, null, text);
@@ -1226,7 +1307,7 @@ export function runActors(doc: Doc, res: ActorsResources): void {
       spans.push({ start: m.start, end: m.end, text: m.text });
     }
     let name = cl.kb?.name ?? longestName(cl);
-    if (!cl.kb && cl.type === 'PERSON') name = name.replace(/^\S+\s+/, (w) => (nearTitle(c, normName(w.trim())) >= 0 ? '' : w));
+    if (!cl.kb && cl.type === 'PERSON') name = name.replace(RE_FIRST_WORD, (w) => (nearTitle(c, normName(w.trim())) >= 0 ? '' : w));
     // Roles are what this article says (titles, appositions); the KB's dated roles are facts kept in the KB.
     const roles = [...cl.roles];
     entities.push({ id, name, type: cl.kb?.type ?? cl.type, kb: cl.kb && !cl.kb.id.startsWith('poss:') ? cl.kb.id : null, country: cl.kb?.country ?? null, roles, mentions: spans });
@@ -1250,5 +1331,5 @@ function aliasKeys(e: KbEntry): Set<string> {
 function longestName(cl: Cluster): string {
   const full = cl.names.filter((n) => !isAcronym(n));
   const pool = full.length ? full : cl.names;
-  return pool.reduce((a, b) => (b.split(/\s+/).length > a.split(/\s+/).length ? b : a), pool[0]!);
+  return pool.reduce((a, b) => (b.split(RE_SPACES).length > a.split(RE_SPACES).length ? b : a), pool[0]!);
 }

@@ -58,6 +58,7 @@ const TYPES = new Set<EntityType>(['PERSON', 'ORG', 'GROUP', 'GPE', 'LOC', 'FACI
 
 /** Lower-case, strip diacritics, unify apostrophes/hyphens, collapse spaces. */
 const SIMPLE = /^[A-Za-z0-9 ]*$/;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 export function normName(s: string): string {
   // One word of ASCII letters and digits: its lower case.
   let lowerOnly = true;
@@ -70,7 +71,7 @@ export function normName(s: string): string {
   }
   if (i === s.length && s.length) return lowerOnly ? s : s.toLowerCase();
   if (SIMPLE.test(s)) return s.indexOf('  ') >= 0 || s.startsWith(' ') || s.endsWith(' ') ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase();
-  const ascii = /^[\x00-\x7f]*$/.test(s);
+  const ascii = ASCII_ONLY.test(s);
   if (ascii && s.length <= 200) return normAscii(s);
   return (ascii ? s : s.normalize('NFKD').replace(/\p{M}+/gu, ''))
     .toLowerCase()
@@ -83,6 +84,15 @@ export function normName(s: string): string {
 
 /** `normName` of an ASCII string in one pass (the same steps: lower case, ` to ', - and _ to spaces, no full stops, spaces collapsed and trimmed). */
 function normAscii(s: string): string {
+  // Most strings (punctuation, "'s") need no change but lower case.
+  let change = false;
+  let upper = false;
+  for (let i = 0; i < s.length && !change; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c === 96 || c === 45 || c === 95 || c === 46 || c === 32 || (c >= 9 && c <= 13)) change = true;
+  }
+  if (!change) return upper ? s.toLowerCase() : s;
   const codes: number[] = [];
   let space = false;
   for (let i = 0; i < s.length; i++) {
@@ -381,9 +391,10 @@ export class KbIndex {
 
 /** FNV-1a over the first `n` UTF-16 code units of `s` (all by default). */
 function hash32(s: string, n = s.length): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  // A signed 32-bit result stays a small integer (no number object is made).
+  return h | 0;
 }
 
 const FILTER_MASK = (1 << 20) - 1;

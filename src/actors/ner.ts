@@ -5,6 +5,15 @@
  */
 import { normName, type KbIndex } from './kb.js';
 
+// Regular expressions used per token, made once (a literal in a loop makes a new RegExp object each time).
+const RE_UPPER_START = /^\p{Lu}/u;
+const RE_HAS_LETTER = /\p{L}/u;
+const RE_UPPER_CHAR = /\p{Lu}/u;
+const RE_LOWER_CHAR = /\p{Ll}/u;
+const RE_NUMBER_CHAR = /\p{N}/u;
+const RE_ASCII_LOWER_START = /^[a-z]/;
+const RE_JOINER_START = /^[\d'’.&-]/;
+
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type NerTag = (typeof NER_TAGS)[number];
 
@@ -190,7 +199,7 @@ export function scoreContext(model: NerModel, c: SentenceContext, i: number, pre
   addWeights(out, w, x.t1.get(prev));
   addWeights(out, w, x.t12.get(prev2)?.get(prev));
   const ch = w0.charCodeAt(0);
-  if ((ch >= 65 && ch <= 90) || (ch > 127 && /^\p{Lu}/u.test(w0))) addWeights(out, w, x.capT1.get(prev));
+  if ((ch >= 65 && ch <= 90) || (ch > 127 && RE_UPPER_START.test(w0))) addWeights(out, w, x.capT1.get(prev));
   // "<s>" is word 0, "</s>" word 1.
   const me = wordNo(x, c, i);
   const wm1 = i > 0 ? wordNo(x, c, i - 1) : 0;
@@ -232,7 +241,7 @@ export function shapeOf(w: string): string {
     else if (code >= 48 && code <= 57) c = 'd';
     else {
       const ch = w[i]!;
-      c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+      c = RE_UPPER_CHAR.test(ch) ? 'X' : RE_LOWER_CHAR.test(ch) ? 'x' : RE_NUMBER_CHAR.test(ch) ? 'd' : ch;
     }
     if (c !== last || s.length < 2) s += c;
     last = c;
@@ -253,7 +262,7 @@ export function kbSpanTags(words: string[], kb: KbIndex | null, norms?: string[]
   const norm = norms ?? words.map((w) => normName(w));
   for (let i = 0; i < words.length; i++) {
     const ch = words[i]!.charCodeAt(0);
-    if (ch < 128 ? !(ch >= 65 && ch <= 90) : !/^\p{Lu}/u.test(words[i]!)) continue;
+    if (ch < 128 ? !(ch >= 65 && ch <= 90) : !RE_UPPER_START.test(words[i]!)) continue;
     let best = -1;
     let bestType = '';
     let key = '';
@@ -315,7 +324,7 @@ export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null): s
     if (gaz.get(two)?.some((x) => NAME_CLASSES.has(x)) || kb?.byAlias.has(normName(two))) pair[i] = pair[i + 1] = 1;
   }
   return words.map((w, i) => {
-    if (!/\p{L}/u.test(w)) return w;
+    if (!RE_HAS_LETTER.test(w)) return w;
     if (pair[i]) return w.charAt(0) + w.slice(1).toLowerCase();
     const lw = w.toLowerCase();
     const cls = gaz.get(lw);
@@ -334,7 +343,7 @@ function capsClass(w: string): 0 | 1 | 2 {
   for (let i = 0; i < w.length; i++) {
     const ch = w.charCodeAt(i);
     if (ch >= 97 && ch <= 122) return 1;
-    if (ch >= 128) return /^[a-z]/.test(w) ? 1 : !/\p{L}/u.test(w) ? 0 : !/\p{Ll}/u.test(w) ? 2 : 1;
+    if (ch >= 128) return RE_ASCII_LOWER_START.test(w) ? 1 : !RE_HAS_LETTER.test(w) ? 0 : !RE_LOWER_CHAR.test(w) ? 2 : 1;
     if (ch >= 65 && ch <= 90) letter = true;
   }
   return letter ? 2 : 0;
@@ -388,7 +397,7 @@ export function wordFeatures(c: SentenceContext, i: number): string[] {
   const lw = c.lower[i]!;
   const f: string[] = ['b', 'w=' + lw, 's=' + c.shapes[i]];
   f.push('p3=' + lw.slice(0, 3), 'x2=' + lw.slice(-2), 'x3=' + lw.slice(-3), 'x4=' + lw.slice(-4));
-  const cap = /^\p{Lu}/u.test(w);
+  const cap = RE_UPPER_START.test(w);
   if (i === 0) f.push('init', 'init|s=' + c.shapes[i]);
   if (c.allCaps) f.push('ac', 'ac|w=' + lw);
   for (const g of c.gaz[i]!) f.push('g=' + g, 'g|cap=' + g + (cap ? 1 : 0) + (i === 0 ? 'i' : ''));
@@ -402,7 +411,7 @@ export function contextFeatures(c: SentenceContext, i: number, prev: string, pre
   const n = c.words.length;
   const f: string[] = ['t1=' + prev, 't12=' + prev2 + '|' + prev];
   const ch = w.charCodeAt(0);
-  const cap = (ch >= 65 && ch <= 90) || (ch > 127 && /^\p{Lu}/u.test(w));
+  const cap = (ch >= 65 && ch <= 90) || (ch > 127 && RE_UPPER_START.test(w));
   if (cap) f.push('cap|t1=' + prev);
   const wm1 = i > 0 ? c.lower[i - 1]! : '<s>';
   const wp1 = i + 1 < n ? c.lower[i + 1]! : '</s>';
@@ -448,7 +457,7 @@ export function activeTokens(c: SentenceContext): Uint8Array {
   for (let i = 0; i < n; i++) {
     const w = c.words[i]!;
     const ch = w.charCodeAt(0);
-    cap[i] = (ch >= 65 && ch <= 90) || (ch > 127 && /^\p{Lu}/u.test(w)) ? 1 : 0;
+    cap[i] = (ch >= 65 && ch <= 90) || (ch > 127 && RE_UPPER_START.test(w)) ? 1 : 0;
   }
   for (let i = 0; i < n; i++) {
     if (cap[i]) {
@@ -458,7 +467,7 @@ export function activeTokens(c: SentenceContext): Uint8Array {
     } else if (i > 0 && i + 1 < n && cap[i - 1] && (cap[i + 1] || CONNECT.has(c.lower[i + 1]!)) && CONNECT.has(c.lower[i]!)) {
       // Lower-case words that join a name: "Government of National Accord", "Bank of the West".
       a[i] = 1;
-    } else if (i > 0 && cap[i - 1] && /^[\d'’.&-]/.test(c.words[i]!)) {
+    } else if (i > 0 && cap[i - 1] && RE_JOINER_START.test(c.words[i]!)) {
       a[i] = 1;
     }
   }
@@ -532,22 +541,31 @@ export function spansOf(tags: string[]): { start: number; end: number; type: str
 }
 
 /**
- * Model file: { tags, features: { name: [tagIndex, weight, tagIndex, weight, …] } }. The word
- * features go in `index`; the context features straight into the tagger's tables (`ctx`).
+ * Model file: { tags, names, counts, pairs } — feature i is `names[i]`, with `counts[i]` pairs
+ * (tag index, weight) next in `pairs` (flat). The older { tags, features: { name: [tagIndex,
+ * weight, …] } } is read too. The word features go in `index`; the context features straight into
+ * the tagger's tables (`ctx`).
  */
-export function modelFromJson(o: { tags: string[]; features: Record<string, number[]> }): NerModel {
+export function modelFromJson(o: { tags: string[]; features?: Record<string, number[]>; names?: string[]; counts?: number[]; pairs?: number[] }): NerModel {
   const T = o.tags.length;
-  const keys = Object.keys(o.features);
+  const keys = o.names ?? Object.keys(o.features ?? {});
   const w = new Float32Array(keys.length * T);
   const index = new Map<string, number>();
   const names: string[] = [];
   const vals: string[] = [];
   const offs: number[] = [];
+  let p = 0;
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
-    const arr = o.features[k]!;
     const off = i * T;
-    for (let j = 0; j + 1 < arr.length; j += 2) w[off + arr[j]!] = arr[j + 1]!;
+    if (o.names) {
+      const end = p + 2 * o.counts![i]!;
+      const pairs = o.pairs!;
+      for (; p < end; p += 2) w[off + pairs[p]!] = pairs[p + 1]!;
+    } else {
+      const arr = o.features![k]!;
+      for (let j = 0; j + 1 < arr.length; j += 2) w[off + arr[j]!] = arr[j + 1]!;
+    }
     const eq = k.indexOf('=');
     const name = eq < 0 ? k : k.slice(0, eq);
     if (CONTEXT_TEMPLATES.has(name)) {
@@ -557,6 +575,19 @@ export function modelFromJson(o: { tags: string[]; features: Record<string, numb
     } else index.set(k, off);
   }
   return { tags: o.tags, index, w, ctx: compileContext(o.tags, names, vals, offs) };
+}
+
+/** The model file's compact form (see `modelFromJson`) from feature → [tagIndex, weight, …]. */
+export function compactModel(about: string, tags: readonly string[], features: Record<string, number[]>): object {
+  const names = Object.keys(features);
+  const counts: number[] = [];
+  const pairs: number[] = [];
+  for (const k of names) {
+    const arr = features[k]!;
+    counts.push(arr.length >> 1);
+    for (let j = 0; j + 1 < arr.length; j += 2) pairs.push(arr[j]!, arr[j + 1]!);
+  }
+  return { about, tags: [...tags], names, counts, pairs };
 }
 
 export function parseGazetteer(text: string): Gazetteer {
