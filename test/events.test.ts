@@ -438,6 +438,8 @@ test('refusals and threats in reported speech: would not accept, no plans to, sa
 });
 
 test('an event with no mode from its trigger or cues takes the CAMEO table mode of its code when the type agrees', () => {
-  const e = only('Canada expelled the Iranian ambassador.', 'SANCTION');
-  assert.equal(e.mode, 'expel');
+  const { top } = code('Britain issued an ultimatum to Iraq.');
+  assert.ok(top.length >= 1 && top.every((e) => e.type === 'THREATEN' && e.mode === 'relations'), JSON.stringify(top.map((e) => [e.type, e.mode])));
+  // tear gas is crowd control, not a chemical weapon
+  assert.ok(code('Police used tear gas against the protesters.').top.every((e) => e.type === 'ASSAULT' && e.mode === 'crowd-control'));
 });
