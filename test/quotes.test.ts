@@ -323,3 +323,13 @@ test('the coreference service: a name that only modifies a person noun is not th
   assert.notEqual(at('The Christie spokesman'), 'Chris Christie');
   assert.equal(at('Marco Rubio'), 'Marco Rubio');
 });
+
+test('a description owning a place is not the place: "The UN envoy for Libya, Ghassan Salame, said", "Diplomats in Geneva said"', () => {
+  let a = run('Talks stalled on Tuesday. The UN envoy for Libya, Ghassan Salame, said he regretted the decision and urged both sides to return.');
+  let q = find(a, 'he regretted the decision');
+  assert.equal(q.speakerMention?.text, 'Ghassan Salame');
+  a = run('Haftar offered a truce on Friday. Diplomats in Geneva said the offer was unlikely to move the talks forward.');
+  q = find(a, 'unlikely to move the talks');
+  assert.equal(q.speakerMention?.text, 'Diplomats in Geneva');
+  assert.equal(q.speaker, null, 'several unnamed people, not the city');
+});

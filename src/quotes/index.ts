@@ -255,8 +255,11 @@ class QuoteFinder {
         const t = this.toks[k]!;
         if (END_PUNCT.has(t.text) || isQuoteTok(t)) break;
         if (t.text !== d) continue;
-        const np = this.npBeforeParen(k - 1, lo);
+        let np = this.npBeforeParen(k - 1, lo);
         if (!np || DAYS.has(this.toks[np[1]]!.lower) || TIME_WORDS.has(this.toks[np[1]]!.lower)) continue; // "On Tuesday, X, …, said"
+        // "The UN envoy for Libya, Ghassan Salame, said": the description, not the place it names, stands first.
+        const owned = this.withOwner(np, lo);
+        if (owned && owned !== np) { np = owned; nearest ??= np; continue; }
         nearest ??= np;
         if (isCap(this.toks[np[1]]) || this.mentionAt(np[1]) || PRONOUNS.has(this.toks[np[1]]!.lower)) named = np;
       }
@@ -273,11 +276,22 @@ class QuoteFinder {
 
   /** "A spokesperson for the company said": the description before "for"/"of"/"with" speaks, not its owner. */
   private withOwner(np: [number, number] | null, lo: number): [number, number] | null {
-    if (!np || np[0] - 2 < lo || !OWNER_PREPS.has(this.toks[np[0] - 1]!.lower)) return np;
+    if (!np || np[0] - 2 < lo || !(OWNER_PREPS.has(this.toks[np[0] - 1]!.lower) || this.toks[np[0] - 1]!.lower === 'in')) return np;
     const inner = this.npEndingAt(np[0] - 2, lo);
     const h = inner ? this.toks[inner[1]]! : null;
-    if (!inner || !h || isCap(h) || !this.res.personNouns?.has(h.lower)) return np;
+    if (!inner || !h || !this.personNoun(h.lower) || (isCap(h) && inner[0] === inner[1] && inner[0] > lo)) return np;
     return [inner[0], np[1]];
+  }
+
+  /** A person noun, singular or plural ("diplomat", "diplomats", "spokespeople"): the singular it stands for, or null. */
+  private personNoun(w: string): string | null {
+    const nouns = this.res.personNouns;
+    if (!nouns) return null;
+    if (nouns.has(w)) return w;
+    if (w.endsWith('ies') && nouns.has(w.slice(0, -3) + 'y')) return w.slice(0, -3) + 'y';
+    if (w.endsWith('men') && nouns.has(w.slice(0, -3) + 'man')) return w.slice(0, -3) + 'man';
+    if (w.endsWith('s') && nouns.has(w.slice(0, -1))) return w.slice(0, -1);
+    return null;
   }
 
   /** A noun phrase ending at j, stepping over a parenthesis: "Rep. Trey Gowdy (R-S.C.)". */
@@ -1124,12 +1138,19 @@ class QuoteFinder {
     const nouns = this.res.personNouns;
     if (!nouns) return null;
     let h = sp[1];
-    for (let k = sp[0] + 1; k <= sp[1]; k++) if (OWNER_PREPS.has(this.toks[k]!.lower)) { h = k - 1; break; }
+    for (let k = sp[0] + 1; k <= sp[1]; k++) if (OWNER_PREPS.has(this.toks[k]!.lower) || this.toks[k]!.lower === 'in') { h = k - 1; break; }
     const ht = this.toks[h]!;
     const first = this.toks[sp[0]]!.lower;
     const det = first === 'the' || INDEFINITE.has(first);
     let word = ht.lower.replace(/^\d+-/, '');
-    if (!nouns.has(word) || (isCap(ht) && !(det && h > sp[0]))) return null;
+    // "Diplomats in Geneva", "two officials": several people, unnamed.
+    const plural = !nouns.has(word) && this.personNoun(word) !== null;
+    if (plural) word = this.personNoun(word)!;
+    // "Diplomats in Geneva said": capitalised only as the sentence's first word (unless an entity bears the name:
+    // "Republicans said").
+    const names = this.nameWords ??= new Map(this.doc.entities.map((x) => [x.id, new Set(x.name.toLowerCase().split(/[\s-]+/))]));
+    const sentenceInitial = plural && h === sp[0] && this.sentenceStartTok(h) === h && ![...names.values()].some((ws) => ws.has(ht.lower));
+    if (!nouns.has(word) || (isCap(ht) && !(det && h > sp[0]) && !sentenceInitial)) return null;
     // "the vice president", "the prime minister": a two-word head when it is one.
     if (h > sp[0] && nouns.has(`${this.toks[h - 1]!.lower} ${word}`)) word = `${this.toks[h - 1]!.lower} ${word}`;
     // "Premier Doug Ford", "spokesman John Smith": the head is a name, handled as one.
@@ -1145,7 +1166,7 @@ class QuoteFinder {
       if (k === h || !isCap(this.toks[k])) continue;
       for (const [id, ws] of words) if (ws.has(this.toks[k]!.lower)) exclude.add(id);
     }
-    return { head: word, indefinite: INDEFINITE.has(first), exclude };
+    return { head: word, indefinite: plural || INDEFINITE.has(first), exclude };
   }
 
   /**
