@@ -200,3 +200,11 @@ test('wounded cues: grazed, struck by gunfire, at the hospital, recovering, suff
   assert.deepEqual(kv('One man is dead and another is injured after shots were fired.'), ['killed 1', 'wounded 1']);
   assert.deepEqual(kv('Police say one adult male and one adult female were shot.'), ['wounded 2']);
 });
+
+test('"killing the two suspects", "murdering four of them", "the older man"; clock times and holidays are not counts or names', () => {
+  assert.deepEqual(kv('The guard fired, striking and killing the two suspects.'), ['killed 2']);
+  assert.deepEqual(kv('Adams shot the victims, murdering four of them and wounding a fifth.'), ['killed 4']);
+  assert.deepEqual(kv('He fatally shot the older man while hunting.'), ['killed 1']);
+  assert.deepEqual(kv('The sheriff identified the four people killed Christmas Eve.'), ['killed 4']);
+  assert.ok(!run('1:51 Boy killed with machete; uncle suspected').figures.some((f) => f.value === 51));
+});

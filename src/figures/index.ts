@@ -27,6 +27,8 @@ export interface FiguresResources {
   between: Set<string>;
   /** The shooter's own death: "killing himself", "took his own life" (one killed; the reflexive is what is counted). */
   selfKilled: Phrase[];
+  /** Capitalised words after a cue that name a time, not a person: "killed Christmas Eve". */
+  timeWords: Set<string>;
 }
 
 interface NumExpr {
@@ -40,7 +42,7 @@ interface NumExpr {
 
 /** Determiners after "of" that make a count a part of a group: "two of the victims". */
 const PARTITIVE_DET = new Set(['the', 'them', 'those', 'these', 'his', 'her', 'their']);
-const NOT_COUNT_AFTER = new Set(['%', 'percent', 'per', 'year', 'years', 'year-old', 'hours', 'hour', 'days', 'day', 'minutes', 'minute', 'weeks', 'months', 'am', 'pm', 'a.m.', 'p.m.', 'km', 'miles', 'mile', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'dollars', 'euros', 'pounds', 'times', 'tons', 'tonnes', 'acres', 'square', 'o\'clock', 'degrees', 'st', 'nd', 'rd', 'th', 'seconds', 'rounds', 'shots', 'caliber', 'calibre', 'mm', 'bullets', 'bullet', 'gauge', 'cases', 'votes', 'points', 'billion', 'seats']);
+const NOT_COUNT_AFTER = new Set(['%', 'yo', 'y/o', 'yr', 'yrs', 'percent', 'per', 'year', 'years', 'year-old', 'hours', 'hour', 'days', 'day', 'minutes', 'minute', 'weeks', 'months', 'am', 'pm', 'a.m.', 'p.m.', 'km', 'miles', 'mile', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'dollars', 'euros', 'pounds', 'times', 'tons', 'tonnes', 'acres', 'square', 'o\'clock', 'degrees', 'st', 'nd', 'rd', 'th', 'seconds', 'rounds', 'shots', 'caliber', 'calibre', 'mm', 'bullets', 'bullet', 'gauge', 'cases', 'votes', 'points', 'billion', 'seats']);
 const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them', 'my', 'our', 'its', 'another', 'two', 'three', 'several', 'people', 'one', 'dozens', 'hundreds']);
 /** Objects that count one person after a cue: "killing him", "shot her", "killed his friend". */
 const SINGLE_OBJECT = new Set(['him', 'her', 'his', 'himself', 'herself']);
@@ -284,6 +286,7 @@ class FigureFinder {
     const prev = this.toks[n.a - 1];
     const next = this.toks[n.b + 1];
     if (prev && MONEY.has(prev.lower)) return true;
+    if (prev && prev.text === ':' && this.toks[n.a - 2]?.kind === 'number') return true; // "1:51" (a clock or a video length)
     if (next && next.start === this.toks[n.b]!.end && next.kind === 'word') return true;
     // "Smith, 24 was shot": a number with a singular verb is an age; "2501 West Street" an address.
     if (next && n.value > 1 && (next.lower === 'was' || next.lower === 'is' || next.lower === 'has')) return true;
@@ -353,9 +356,12 @@ class FigureFinder {
     // A cue before the count: "killed 1,000 people", "displaced some 146,000", "death toll rose to 12".
     let kind: FigureKind | null = null;
     let cueA = -1, cueB = -1;
-    const bef = this.phraseEndingAt(n.a - 1, this.res.before, lo);
+    let bef = this.phraseEndingAt(n.a - 1, this.res.before, lo);
+    // "killing the two suspects", "wounding all four"
+    let detGap = 0;
+    if (!bef && /^(the|all|its|their|his|her)$/.test(this.toks[n.a - 1]?.lower ?? '')) { bef = this.phraseEndingAt(n.a - 2, this.res.before, lo); detGap = 1; }
     if (bef && (bef[1] !== 'troops' || (counted && this.isTroopNoun(counted)))) {
-      kind = bef[1]; cueA = n.a - bef[0]; cueB = n.a - 1;
+      kind = bef[1]; cueA = n.a - detGap - bef[0]; cueB = n.a - 1 - detGap;
       if (kind === 'killed' && this.toks[cueA]!.lower === 'leaving') {
         // "leaving three dead / injured": the cue follows.
         kind = null; cueA = cueB = -1;
@@ -434,7 +440,8 @@ class FigureFinder {
     const t = this.toks[m];
     if (!t || m >= hi) return false;
     if (OBJECTS.has(t.lower) || this.res.persons.has(t.lower) || REFLEXIVES.has(t.lower) || this.ageEnd(m, hi) >= 0) return true;
-    if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower) && !HEADLINE_NEXT.test(t.text)) return true;
+    if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower) && !HEADLINE_NEXT.test(t.text)
+      && !this.res.timeWords.has(t.lower)) return true;
     return this.numberAt(m, hi) !== null;
   }
 
@@ -636,6 +643,7 @@ class FigureFinder {
     for (let guard = 0; guard < 4; guard++) {
       const ae = this.ageEnd(j, hi);
       if (ae >= 0) j = ae + 1;
+      if (this.res.timeWords.has(this.toks[j]?.lower ?? '')) break;
       let ne = this.nameStarts.get(j);
       if (ne === undefined && ae >= 0) {
         // After an age, capitalised words are a name even when the actors stage did not take them for one.

@@ -21,6 +21,7 @@ interface KindsFile {
   sourceNouns: string[];
   between: string[];
   selfKilled: string[];
+  timeWords: string[];
 }
 
 const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
@@ -56,5 +57,6 @@ export function loadFiguresResources(dataDir: string): FiguresResources {
     sourceNouns: new Set(k.sourceNouns),
     between: new Set(k.between),
     selfKilled: k.selfKilled.map(words).sort((a, b) => b.length - a.length),
+    timeWords: new Set(k.timeWords),
   };
 }
