@@ -434,4 +434,7 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   assert.deepEqual(span('Shipments resume within two to three weeks.'), [['two to three weeks', 'P2W']]);
   assert.deepEqual(span('Deals will be made during the next 12 to 18 months.'), [['the next 12 to 18 months', 'P12M']]);
   assert.deepEqual(span('Shares rose 2 to 3 percent over three days.'), [['three days', 'P3D']]);
+  // "the past century" is the last hundred years; "last century" is the century before this one.
+  assert.deepEqual(span('It was one of the events of the past century.'), [['the past century', 'P100Y']]);
+  assert.deepEqual(span('Last century, wars raged.', '2013-03-15'), [['Last century', '19']]);
 });

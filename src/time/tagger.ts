@@ -391,6 +391,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       if (unit === 'D' && d !== 'the next') return null;
       if (d === 'the next' && unit === 'D') return cand(m, part ? 'TIME' : 'DATE', { k: 'anaph', unit: 'D', off: 1, part }, 2);
       if (d === 'the new') return null;
+      // "the past century" is the last hundred years, not the century before this one ("18" in 1989).
+      if (unit === 'CE') return cand(m, 'DURATION', { k: 'dur', value: 'P100Y' }, 2);
       // TimeBank tags "the past year", "the last week", "the last decade" as the previous unit (a DATE).
       return cand(m, 'DATE', { k: 'rel', unit, off: d === 'the past' || d === 'the last' ? -1 : 1 }, 2);
     }
