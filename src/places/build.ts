@@ -16,7 +16,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { GAZETTEER_VERSION, normName } from './gazetteer.js';
+import { distanceKm, GAZETTEER_VERSION, normName } from './gazetteer.js';
 
 /** Where the npm packages live, looked up from the repository root (the parent of data/). */
 export function packageFile(repoRoot: string, pkg: string, file: string): string {
@@ -36,17 +36,34 @@ const LATIN_RE = /^[\p{Script=Latin}\p{M}0-9 '’.\-]+$/u;
 const REGION_SUFFIX_RE = /\s+(?:Province|Governorate|Region|State|Prefecture|Oblast|Krai|District|Department|Municipality|Emirate|Division|Territory|Autonomous Region)$/;
 const REGION_PREFIX_RE = /^(?:Muhafazat|Provincia de|Province of|State of|Wilayat|Departamento de|Estado de|Region)\s+/;
 
-interface Box { minLat: number; maxLat: number; minLon: number; maxLon: number; pop: number; n: number }
+interface Box { minLat: number; maxLat: number; minLon: number; maxLon: number; pop: number; n: number; lats: number[]; lons: number[] }
 
 function addBox(boxes: Map<string, Box>, key: string, lat: number, lon: number, pop: number): void {
   let b = boxes.get(key);
-  if (!b) boxes.set(key, (b = { minLat: lat, maxLat: lat, minLon: lon, maxLon: lon, pop: 0, n: 0 }));
+  if (!b) boxes.set(key, (b = { minLat: lat, maxLat: lat, minLon: lon, maxLon: lon, pop: 0, n: 0, lats: [], lons: [] }));
+  b.lats.push(lat);
+  b.lons.push(lon);
   if (lat < b.minLat) b.minLat = lat;
   if (lat > b.maxLat) b.maxLat = lat;
   if (lon < b.minLon) b.minLon = lon;
   if (lon > b.maxLon) b.maxLon = lon;
   b.pop += pop;
   b.n++;
+}
+
+/**
+ * A region's point: the middle of its towns' bounding box, unless a few towns far away (wrong admin codes
+ * in the source: Hebei's box reached Gansu) move it by more than 400 km from the middle of the box of the
+ * central 96% of its towns; then that.
+ */
+function middle(b: Box): [number, number] {
+  const full: [number, number] = [(b.minLat + b.maxLat) / 2, (b.minLon + b.maxLon) / 2];
+  if (b.n < 20) return full;
+  const q = (a: number[], x: number) => a[Math.min(a.length - 1, Math.floor(x * (a.length - 1)))]!;
+  const la = b.lats.sort((x, y) => x - y);
+  const lo = b.lons.sort((x, y) => x - y);
+  const trimmed: [number, number] = [(q(la, 0.05) + q(la, 0.95)) / 2, (q(lo, 0.05) + q(lo, 0.95)) / 2];
+  return distanceKm(full[0], full[1], trimmed[0], trimmed[1]) > 500 ? trimmed : full;
 }
 
 const clean = (s: string) => s.replace(/[\t|\r\n]/g, ' ').trim();
@@ -103,8 +120,7 @@ export function buildGazetteer(repoRoot: string, outPath: string): number {
     const names = new Set<string>([normName(base)]);
     const stripped = base.replace(REGION_PREFIX_RE, '').replace(REGION_SUFFIX_RE, '');
     if (stripped.length >= 3) names.add(normName(stripped));
-    const lat = (box.minLat + box.maxLat) / 2;
-    const lon = (box.minLon + box.maxLon) / 2;
+    const [lat, lon] = middle(box);
     lines.push(['0', base, parts[0]!, lat.toFixed(4), lon.toFixed(4), fcode, String(box.pop), parts[1] ?? '', parts[2] ?? '', [...names].join('|')].join('\t'));
   };
   for (const r of admin1) region(r.code, r.name, 'ADM1', boxes1.get(r.code));
