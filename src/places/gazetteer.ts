@@ -60,7 +60,7 @@ export interface Gazetteer {
 }
 
 /** The generated file's format version (see build.ts); load.ts rebuilds a file of another version. */
-export const GAZETTEER_VERSION = 'v3';
+export const GAZETTEER_VERSION = 'v4';
 
 /** Index of a normalised key in the sorted keys, or -1. */
 function keyIndex(g: Gazetteer, key: string): number {
