@@ -333,3 +333,12 @@ test('a description owning a place is not the place: "The UN envoy for Libya, Gh
   assert.equal(q.speakerMention?.text, 'Diplomats in Geneva');
   assert.equal(q.speaker, null, 'several unnamed people, not the city');
 });
+
+test('"they" is an organisation or group, never one person or a country', () => {
+  let a = run('Maria Lopez met residents in Ottawa on Monday. They said the road had been closed for weeks without warning.');
+  let q = find(a, 'closed for weeks');
+  assert.equal(q.speakerMention?.text, 'They');
+  assert.equal(q.speaker, null);
+  a = run('The Canadian Union of Public Employees rejected the offer on Monday. They said the wage increase was far too small.');
+  assert.match(nameOf(a, find(a, 'far too small').speaker) ?? '', /Union/);
+});

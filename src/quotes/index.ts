@@ -49,8 +49,8 @@ const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'frida
 const NEG = new Set(['not', "n't", 'never', 'refused', 'declined', 'to', 'would', 'wouldn', 'could', 'did', 'didn', 'wont', 'cannot', 'unwilling', 'reluctant']);
 const HONORIFIC = new Map<string, number>([['mr', 2], ['mrs', -2], ['ms', -2], ['miss', -2], ['sir', 2], ['lady', -2], ['madam', -2]]);
 const GENDERED = new Map<string, number>([['he', 1], ['him', 1], ['his', 1], ['himself', 1], ['she', -1], ['her', -1], ['hers', -1], ['herself', -1]]);
-/** What a speaker pronoun can stand for. */
-const PRONOUN_WANT = new Map<string, 'PERSON' | 'NONPERSON' | 'ANY'>([['he', 'PERSON'], ['she', 'PERSON'], ['i', 'PERSON'], ['it', 'NONPERSON'], ['they', 'ANY'], ['we', 'ANY']]);
+/** What a speaker pronoun can stand for; "they" an organisation or group, not one person nor a country's name. */
+const PRONOUN_WANT = new Map<string, 'PERSON' | 'NONPERSON' | 'GROUP' | 'ANY'>([['he', 'PERSON'], ['she', 'PERSON'], ['i', 'PERSON'], ['it', 'NONPERSON'], ['they', 'GROUP'], ['we', 'ANY']]);
 /** Speech verbs whose "to …" complement is still something said: "urged them to leave". */
 const TO_VERBS = new Set(['urge', 'ask', 'call', 'tell', 'demand', 'order', 'advise', 'warn']);
 const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'do', 'does', 'did', 'of', 'from', 'by']);
@@ -1096,7 +1096,8 @@ class QuoteFinder {
     const head = this.toks[sp[1]]!;
     if (sp[0] === sp[1] && PRONOUN_WANT.has(head.lower)) {
       const sex = head.lower === 'he' ? 'm' : head.lower === 'she' ? 'f' : null;
-      return this.nearestActor(s, PRONOUN_WANT.get(head.lower)!, kept, sex, true) ?? this.doc.services.resolve(s, e);
+      const want = PRONOUN_WANT.get(head.lower)!;
+      return this.nearestActor(s, want, kept, sex, true) ?? (want === 'GROUP' ? null : this.doc.services.resolve(s, e));
     }
     // "her campaign manager", "his top aide": someone other than the possessor, unnamed here unless the article
     // named a person with that role ("his lawyer, Mark Brown, …").
@@ -1296,7 +1297,7 @@ class QuoteFinder {
   }
 
   /** The nearest named actor of a compatible type before `pos`, outside quotation marks and quote contents. */
-  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false, exclude?: Set<string>, from = 0): string | null {
+  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'GROUP' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false, exclude?: Set<string>, from = 0): string | null {
     const mentions = this.doc.mentions;
     const sentence = this.toks[this.firstTokAt(pos)]?.sentence ?? 0;
     const types = this.entityTypes ??= new Map(this.doc.entities.map((x) => [x.id, x.type]));
@@ -1319,7 +1320,7 @@ class QuoteFinder {
       if (kept.some((d) => d.start <= m.start && m.end <= d.end)) continue;
       const t = types.get(m.entity);
       if (!t || t === 'LOC' || t === 'FACILITY') continue;
-      if (want === 'PERSON' ? t !== 'PERSON' : want === 'NONPERSON' ? t === 'PERSON' : false) continue;
+      if (want === 'PERSON' ? t !== 'PERSON' : want === 'NONPERSON' ? t === 'PERSON' : want === 'GROUP' ? t !== 'ORG' && t !== 'GROUP' : false) continue;
       if (genders && sex) {
         const g = genders.get(m.entity);
         if (g && g !== sex) continue;
