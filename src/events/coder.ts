@@ -866,6 +866,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
   readers?.set(si, r);
   const out: RawEvent[] = [];
   const taken = new Set<number>();
+  const dictMiss: number[] = [];
   for (let k = r.s0; k < r.s1; k++) {
     const t = doc.tokens[k]!;
     if (t.kind !== 'word' || taken.has(k)) continue;
@@ -916,6 +917,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
         const dict = res.dictForms.get(l);
         hit = dict ? matchDictionary(r, k, dict) : null;
         if (hit) ev = readVerbal(r, hit, out);
+        if (!ev) dictMiss.push(k);
       }
     }
     if (!ev) continue;
@@ -990,12 +992,11 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
   }
   // a sentence with no event at all: the CAMEO dictionary once more, taking any block's default code (roots 02-20)
   // for a verb with an actor and a target (PETRARCH's own behaviour), in verb positions only
-  if (!out.some((ev) => ev.type)) {
-    for (let k = r.s0; k < r.s1; k++) {
-      const t = doc.tokens[k]!;
-      if (t.kind !== 'word' || taken.has(k) || isCap(t)) continue;
-      const dict = res.dictForms.get(t.lower);
-      if (!dict || !dictionaryContext(r, k)) continue;
+  if (dictMiss.length && !out.some((ev) => ev.type)) {
+    // (only the words the first pass found in a dictionary verb position and could not code)
+    for (const k of dictMiss) {
+      const dict = res.dictForms.get(doc.tokens[k]!.lower);
+      if (!dict || taken.has(k)) continue;
       const hit = matchDictionary(r, k, dict, true);
       if (!hit || !hit.type || hit.cameo?.startsWith('01')) continue;
       const ev = readVerbal(r, hit, out);
