@@ -186,7 +186,10 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
       const b = Buffer.from(line, 'base64');
       return b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
     }
-    return Uint8Array.from(atob(line), (c) => c.charCodeAt(0)).buffer;
+    const bin = atob(line);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out.buffer;
   };
   const gids = new Int32Array(bytes(L[1]!));
   const nameOff = new Int32Array(bytes(L[3]!));
