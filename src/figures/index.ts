@@ -113,6 +113,8 @@ class FigureFinder {
 
   /** Last token of a person's name (from the actors stage) → its first token. */
   private readonly nameEnds = new Map<number, number>();
+  /** Token → the last token of the age it starts ("17-year-old", "17 year old"), or -1. */
+  private readonly ages: Int32Array;
   /** First token of a person's name → its last token. */
   private readonly nameStarts = new Map<number, number>();
 
@@ -126,6 +128,12 @@ class FigureFinder {
       if (w === 'old' && k > 0 && /(^|-)(year|month|week)s?$/.test(this.toks[k - 1]!.lower)) this.personish[k] = 1;
     }
     for (const m of doc.mentions) if (m.type === 'PERSON' && m.kind === 'name' && m.tokenEnd > m.tokenStart) this.nameStarts.set(m.tokenStart, m.tokenEnd - 1);
+    this.ages = new Int32Array(this.toks.length).fill(-1);
+    for (let k = 0; k < this.toks.length; k++) {
+      const t = this.toks[k]!;
+      // Only digits, number words and "-year"/"-old" forms can start an age.
+      if (t.kind === 'number' || t.lower.includes('-') || this.res.units.has(t.lower) || this.res.tens.has(t.lower)) this.ages[k] = this.computeAgeEnd(k);
+    }
     for (const m of doc.mentions) if (m.type === 'PERSON' && m.kind === 'name' && m.tokenEnd > m.tokenStart) this.nameEnds.set(m.tokenEnd - 1, m.tokenStart);
   }
 
@@ -506,6 +514,13 @@ class FigureFinder {
 
   /** The last token of an age at k ("17-year-old", "17-year old", "17 year old", "three-year old"), or -1. */
   private ageEnd(k: number, hi: number): number {
+    if (k < 0 || k >= hi || k >= this.ages.length) return -1;
+    const e = this.ages[k]!;
+    return e >= 0 && e < hi ? e : -1;
+  }
+
+  private computeAgeEnd(k: number): number {
+    const hi = this.toks.length;
     const w = this.toks[k];
     if (!w || k >= hi) return -1;
     if (/(year|month|week)s?-old$/.test(w.lower)) return k;
