@@ -89,8 +89,21 @@ class Linker {
   }
 
   /** Entity of a role's token range: a mention on its head, the resolver, else the best mention inside. */
+  /** Entities already found for a token range (roles repeat across coordinated and absorbed events). */
+  private readonly memo = new Map<number, string | null>();
+
   entity(reader: SentenceReader, r: TokRange | null): string | null {
     if (!r) return null;
+    const key = r.s * 4194304 + r.e;
+    let v = this.memo.get(key);
+    if (v === undefined) {
+      v = this.entityOf(reader, r);
+      this.memo.set(key, v);
+    }
+    return v;
+  }
+
+  private entityOf(reader: SentenceReader, r: TokRange): string | null {
     const t = this.doc.tokens;
     const start = t[r.s]!.start;
     const end = t[r.e - 1]!.end;
