@@ -342,3 +342,11 @@ test('"they" is an organisation or group, never one person or a country', () => 
   a = run('The Canadian Union of Public Employees rejected the offer on Monday. They said the wage increase was far too small.');
   assert.match(nameOf(a, find(a, 'far too small').speaker) ?? '', /Union/);
 });
+
+test('"“…,” according to X" names the speaker of the direct quote', () => {
+  const a = run('Premier Doug Ford spoke on Monday.\n\n"We will get it done for the people of this province," according to Health Minister Christine Elliott.');
+  const q = find(a, 'get it done');
+  assert.equal(q.speakerMention?.text, 'Health Minister Christine Elliott');
+  assert.equal(nameOf(a, q.speaker), 'Christine Elliott');
+  assert.equal(q.cue?.text, 'according to');
+});

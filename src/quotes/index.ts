@@ -519,6 +519,12 @@ class QuoteFinder {
     const st = this.toks[i];
     if (!st || st.paragraph !== para) return null;
     if (st.text === ',' || st.text === '—' || st.text === '–') i++;
+    // "“…,” according to Health Minister Christine Elliott."
+    const src = this.sourcePhraseAt(i);
+    if (src) {
+      const sp = this.speakerAfter(i + src - 1, this.toks.length);
+      return sp && this.toks[sp[0]]!.paragraph === para ? { speaker: sp, cue: [i, i + src - 1] } : null;
+    }
     for (let k = i; k < Math.min(this.toks.length, i + 12); k++) {
       const t = this.toks[k]!;
       if (t.paragraph !== para || END_PUNCT.has(t.text) || isQuoteTok(t) || t.text === ';') return null;
