@@ -437,4 +437,12 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   // "the past century" is the last hundred years; "last century" is the century before this one.
   assert.deepEqual(span('It was one of the events of the past century.'), [['the past century', 'P100Y']]);
   assert.deepEqual(span('Last century, wars raged.', '2013-03-15'), [['Last century', '19']]);
+  // A clock time with no day is on the day the text is talking about, if that day is near.
+  assert.deepEqual(span('Police arrived on Tuesday. At 10 a.m., the suspect surrendered.', '2013-03-15'),
+    [['Tuesday', '2013-03-12'], ['10 a.m.', '2013-03-12T10:00']]);
+  assert.deepEqual(span('He was born on Jan. 5, 1950. He has a wife. He has two sons. He has a dog. The meeting starts at 10 a.m.', '2013-03-15'),
+    [['Jan. 5, 1950', '1950-01-05'], ['10 a.m.', '2013-03-15T10:00']]);
+  // …and takes the day that follows a parenthesis: "10:35 a.m. (0735 GMT) Friday".
+  assert.deepEqual(span('The blast occurred at about 10:35 a.m. (0735 GMT) Friday, police said.', '1998-08-08'),
+    [['10:35 a.m.', '1998-08-07T10:35'], ['0735 GMT', '1998-08-07T07:35'], ['Friday', '1998-08-07']]);
 });

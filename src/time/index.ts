@@ -132,6 +132,9 @@ interface Work {
 
 const DEICTIC = new Set(['day', 'wd', 'clock']);
 const DAY_SPECS = new Set(['wd', 'md', 'day', 'holiday']);
+const CLOCK_DAY_SENTENCES = 2;
+/** Between a clock time and its day: nothing, a comma, "on", or a parenthesis ("(0735 GMT)"). */
+const CLOCK_DAY_GAP = /^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:on\s+)?$/i;
 const RANGE_MID = /^\s*(to|through|thru|until|till|-|–|and)\s*$/i;
 const ymdKey = (p: Ymd) => p.y * 10000 + p.m * 100 + p.d;
 
@@ -140,27 +143,41 @@ export function runTime(doc: Doc, res: TimeResources): void {
   const text = doc.text;
   const dct = parseIsoDate(doc.article.published);
   const cands = findCandidates(res.patterns, text, doc.tokens);
-  // A clock time next to a day ("2 p.m. on Saturday", "Saturday at 2 p.m.") is on that day.
+  // A clock time next to a day ("2 p.m. on Saturday", "Saturday at 2 p.m.") is on that day, and the
+  // day is resolved under the tense around the day's own words.
+  const tenseFrom = new Map<Candidate, Candidate>();
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i]!;
     if (c.spec.k !== 'clock' || c.spec.day) continue;
-    const next = cands[i + 1];
+    // The day may follow a parenthesis that holds the time elsewhere: "10:35 a.m. (0735 GMT) Friday".
+    let next = cands[i + 1];
+    if (next && next.spec.k === 'clock' && text.lastIndexOf('(', next.start) > c.end - 1) {
+      // …or come with the time in the parenthesis: "4 in the morning (4 a.m. EDT Thursday)".
+      if (next.spec.day && /^\s*\($/.test(text.slice(c.end, next.start))) { c.spec = { ...c.spec, day: next.spec.day }; tenseFrom.set(c, next); continue; }
+      next = cands[i + 2];
+    }
     const prevC = cands[i - 1];
-    if (next && DAY_SPECS.has(next.spec.k) && /^\s*,?\s*(?:on\s+)?$/i.test(text.slice(c.end, next.start))) c.spec = { ...c.spec, day: next.spec };
-    else if (prevC && DAY_SPECS.has(prevC.spec.k) && /^\s*,?\s*at\s+$/i.test(text.slice(prevC.end, c.start))) c.spec = { ...c.spec, day: prevC.spec };
+    if (next && DAY_SPECS.has(next.spec.k) && CLOCK_DAY_GAP.test(text.slice(c.end, next.start))) { c.spec = { ...c.spec, day: next.spec }; tenseFrom.set(c, next); }
+    else if (prevC && DAY_SPECS.has(prevC.spec.k) && /^\s*,?\s*at\s+$/i.test(text.slice(prevC.end, c.start))) { c.spec = { ...c.spec, day: prevC.spec }; tenseFrom.set(c, prevC); }
   }
   const work: Work[] = [];
   let prev: Point | null = null;
   let prevDay: Point | null = null;
+  let prevDaySent = -1;
+  const sentOf = (offset: number) => doc.tokens[Math.min(tokenIndexAt(doc, offset), doc.tokens.length - 1)]?.sentence ?? -1;
   for (const c of cands) {
-    const tense = tenseAt(doc, c.start, c.end, res.lexicon);
-    const r = resolveSpec(c.spec, { base: dct, tense, prev, prevDay }, dct ? 'published' : 'none');
+    const tc = tenseFrom.get(c) ?? c;
+    const tense = tenseAt(doc, tc.start, tc.end, res.lexicon);
+    // A clock time with no day takes the previous day-precise time's day when it is near (same or
+    // one of the two sentences before), else the publication day.
+    const clockDay = c.spec.k === 'clock' && prevDay && sentOf(c.start) - prevDaySent <= CLOCK_DAY_SENTENCES ? prevDay : null;
+    const r = resolveSpec(c.spec, { base: dct, tense, prev, prevDay, clockDay }, dct ? 'published' : 'none');
     const expr: TimeExpr = { start: c.start, end: c.end, text: text.slice(c.start, c.end), type: c.type, value: r.value, anchor: r.value === null ? 'none' : r.anchor };
     const inQuote = doc.quoteMarks.length > 0 && quoteAround(doc, c.start, c.end) !== null;
     work.push({ c, expr, point: r.point, inQuote });
     if (r.point && c.type !== 'DURATION' && c.type !== 'SET') {
       prev = r.point;
-      if (r.point.g === 'D') prevDay = r.point;
+      if (r.point.g === 'D') { prevDay = r.point; prevDaySent = sentOf(c.start); }
     }
   }
   // Deictic expressions inside a quote or a reported clause are anchored to when the words were said.

@@ -916,6 +916,8 @@ export interface ResolveCtx {
   prev: Point | null;
   /** The previous day-precise point in the text ("the next morning" after "in 2009, … on March 3"). */
   prevDay?: Point | null;
+  /** For a clock time with no day of its own: the nearby day the text is talking about, if any. */
+  clockDay?: Point | null;
 }
 
 export interface Resolved {
@@ -1131,6 +1133,9 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         if (!r.value || !r.point) return { value: r.value ? r.value.replace(/T.*$/, '') + hh : null, anchor: r.anchor, point: r.point };
         return { value: fmtDay(r.point.p) + hh, anchor: r.anchor, point: r.point };
       }
+      // A clock time with no day of its own is on the day the text is talking about: a nearby
+      // day-precise time if there is one, else the publication day.
+      if (ctx.clockDay) return at({ p: ctx.clockDay.p, g: 'D' }, 'previous', hh);
       if (!base) return none(`XXXX-XX-XX${hh}`);
       return at({ p: base, g: 'D' }, baseAnchor, hh);
     }
