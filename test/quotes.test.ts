@@ -350,3 +350,12 @@ test('"“…,” according to X" names the speaker of the direct quote', () => 
   assert.equal(nameOf(a, q.speaker), 'Christine Elliott');
   assert.equal(q.cue?.text, 'according to');
 });
+
+test('an apposition with a titled name ("The top doctor, Dr. David Williams, said") and no speaker in "…, said the same"', () => {
+  let a = run("The province's chief medical officer of health, Dr. David Williams, said cases are rising in long-term care homes.");
+  const q = find(a, 'cases are rising');
+  assert.equal(q.speakerMention?.text, 'Dr. David Williams');
+  assert.equal(nameOf(a, q.speaker), 'David Williams');
+  a = run('The top doctor, Dr. Jane Smith, said the same.');
+  assert.ok(!a.quotes.some((x) => x.text === 'The top doctor'), 'the description of the speaker is not what was said');
+});

@@ -253,7 +253,7 @@ class QuoteFinder {
       let named: [number, number] | null = null;
       for (let k = j - 1; k >= Math.max(lo, j - 30); k--) {
         const t = this.toks[k]!;
-        if (END_PUNCT.has(t.text) || isQuoteTok(t)) break;
+        if ((END_PUNCT.has(t.text) && !this.abbreviationDot(k)) || isQuoteTok(t)) break;
         if (t.text !== d) continue;
         let np = this.npBeforeParen(k - 1, lo);
         if (!np || DAYS.has(this.toks[np[1]]!.lower) || TIME_WORDS.has(this.toks[np[1]]!.lower)) continue; // "On Tuesday, X, …, said"
@@ -329,6 +329,20 @@ class QuoteFinder {
     // "said softly", "said twice", "said live on TV": a manner or time word, no speaker.
     if (k - 1 === j && !isCap(t) && !this.canSpeakAlone(t)) return null;
     return [j, k - 1];
+  }
+
+  /** "The top doctor, Dr. Jane Smith, said …": a short noun phrase ending in a person noun describes the speaker. */
+  private describesSpeaker(cs: Span): boolean {
+    const a = this.firstTokAt(cs.start), b = this.lastTokBefore(cs.end);
+    if (a < 0 || b < a || b - a > 6 || !DETS.has(this.toks[a]!.lower)) return false;
+    for (let i = a; i <= b; i++) if (this.toks[i]!.kind !== 'word' && this.toks[i]!.text !== "'s" && this.toks[i]!.text !== '’s') return false;
+    return this.personNoun(this.toks[b]!.lower) !== null;
+  }
+
+  /** A phrase after an inverted cue that can be who spoke: a name, a pronoun, or a head that can speak ("…, said the same" is none). */
+  private speakerLike(sp: [number, number]): boolean {
+    const h = this.toks[sp[1]]!;
+    return isCap(h) || this.mentionOf[sp[1]]! >= 0 || PRONOUNS.has(h.lower) || this.canSpeakAlone(h) || this.personNoun(h.lower) !== null;
   }
 
   /** A lone lower-case word that can name who spoke: a person noun, an organisation head, or a plural ("officials"). */
@@ -624,7 +638,7 @@ class QuoteFinder {
         // Inverted at the end: "…, said one GOP source in the room."
         if (sepPrev && SEP.has(sepPrev.text) && k - 1 > lo && cue.info.tense !== 'gerund' && !this.namedSubjectWithApposition(k, lo)) {
           const inv = this.speakerAfter(cue.end, b);
-          if (inv && !OBJECT_VERBS.has(cue.info.lemma) && this.isTail(inv[1] + 1, b, cue.info.lemma)) {
+          if (inv && this.speakerLike(inv) && !OBJECT_VERBS.has(cue.info.lemma) && this.isTail(inv[1] + 1, b, cue.info.lemma)) {
             const cs = this.trimSpan(this.toks[lo]!.start, sepPrev.start);
             if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
               this.push(cs, inv, [k, cue.end], false);
@@ -654,7 +668,7 @@ class QuoteFinder {
           // Content before: "…, he said." / "…, the ministry said in a statement." / "…, he says, …".
           if (contentBefore) {
             const cs = this.trimSpan(this.toks[lo]!.start, sepBefore.start);
-            if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
+            if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs) && !this.describesSpeaker(cs)) {
               this.push(cs, sp, [k, cue.end], false);
               lastSpeaker = sp;
               // Parenthetical: "…, he says, and are mostly …".
@@ -685,7 +699,7 @@ class QuoteFinder {
         } else if (sepPrev && SEP.has(sepPrev.text) && k - 1 > lo) {
           // Inverted: "…, said John Smith."
           const sp2 = OBJECT_VERBS.has(cue.info.lemma) ? null : this.speakerAfter(cue.end, b);
-          if (sp2 && t.lower !== 'saying' && this.isTail(sp2[1] + 1, b, cue.info.lemma)) {
+          if (sp2 && this.speakerLike(sp2) && t.lower !== 'saying' && this.isTail(sp2[1] + 1, b, cue.info.lemma)) {
             const cs = this.trimSpan(this.toks[lo]!.start, sepPrev.start);
             if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
               this.push(cs, sp2, [k, cue.end], false);
@@ -866,6 +880,12 @@ class QuoteFinder {
       if (m && m[1] <= e) { best = m; n = m[1]; }
     }
     return best ?? [j, e];
+  }
+
+  /** The period of a title abbreviation inside a name ("Dr. David Williams", "Sen. Ted Cruz"), not a sentence end. */
+  private abbreviationDot(k: number): boolean {
+    const t = this.toks[k]!, p = this.toks[k - 1];
+    return t.text === '.' && !!p && isCap(p) && p.text.length <= 4 && p.end === t.start && isCap(this.toks[k + 1]);
   }
 
   /** "Van Voorhis" when the actors stage marked only "Voorhis": capitalised words and particles right before a name join it. */
