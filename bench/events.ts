@@ -5,9 +5,13 @@
  *     mode accuracy (records with a gold mode that exists in PLOVER 2.0, old names mapped below),
  *     actor and target F1 (a predicted role span is right when it overlaps a gold SRC / TAR span).
  *     The predicted event for a record is the one whose trigger overlaps the gold EVT markup
- *     (else the first top-level event). THE TEST SET: nothing was tuned on it.
+ *     (else the coder's main event: top level, not embedded). THE TEST SET: read through the summary
+ *     lines only (no per-record errors).
  *  2. PETRARCH2 unit tests with their Validate dictionaries (verbs, actors, agents): the share of
- *     expected (source, target, code) triples that the coder produces with those dictionaries alone.
+ *     expected (source, target, code) triples that the coder produces with those dictionaries alone
+ *     (each conjunct of a compound role span is coded, as PETRARCH codes one event per member).
+ *  Dev figures (may train): NGEC synthetic headlines, and data/events/dev-cameo-sentences.tsv (sentences
+ *  written for sitrep from the CAMEO code descriptions), both scored on the coder's main event.
  * Last line: {"bench":"events",...} (fractions).
  */
 import { existsSync, readFileSync } from 'node:fs';
