@@ -256,3 +256,9 @@ test('"DeKalb" in a story about DeKalb County is that county', () => {
   assert.equal(dekalb?.cc, 'US');
   assert.equal(dekalb?.admin1, 'GA');
 });
+
+test('a county named as such is a place without a cue, even where a tagger takes its first word for a name', () => {
+  const ps = placesOf('On Monday, Laurel County students finished school. Madison County officials said the road is closed.');
+  assert.deepEqual(ps.map((p) => p.text), ['Laurel County', 'Madison County']);
+  assert.equal(ps[0]!.place.country, 'USA');
+});

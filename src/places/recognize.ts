@@ -408,11 +408,13 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
   }
   if (maxPop >= 250000) strong = true;
   const cued = m.literal > 0 || m.container !== null || m.typeCue !== null;
+  // "Laurel County", "Rapides Parish": a county named as such is a place, whatever a tagger says of "Laurel".
+  const county = !single && m.cands.some((v) => v >= 0 && g.kind[v] === 'adm2') && /^(?:county|parish|borough)$/.test(toks[m.tokEnd - 1]!.lower);
 
   // Actor mentions that are people or organisations and cover more than the name: "Libya Observer", "Paris Hilton".
   for (const am of overlapping(ms, m.start, m.end)) {
     const longer = am.start < m.start || am.end > m.end;
-    if (am.type === 'PERSON' && (longer || !cued)) return false;
+    if (am.type === 'PERSON' && (longer || !cued) && !(county && !longer)) return false;
     if ((am.type === 'ORG' || am.type === 'GROUP' || am.type === 'FACILITY') && longer) {
       // "the Washington Post" is not a place; "the Tripoli government" names one.
       const rest = doc.text.slice(am.start, m.start) + ' ' + doc.text.slice(m.end, am.end);
@@ -441,6 +443,7 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
   if (cued) return true;
   // Weak: a smaller place named without a cue. Accept multi-word names and mid-sentence names of real towns.
   if (!single && maxPop >= 1000) return true;
+  if (county) return true; // "Laurel County students": a place without a cue
   if (m.entity) return true;
   return !sentFirst && maxPop >= 20000;
 }
