@@ -443,3 +443,8 @@ test('an event with no mode from its trigger or cues takes the CAMEO table mode 
   // tear gas is crowd control, not a chemical weapon
   assert.ok(code('Police used tear gas against the protesters.').top.every((e) => e.type === 'ASSAULT' && e.mode === 'crowd-control'));
 });
+
+test('targets: a named by-phrase after the object ("condemned the attack by X"), "warned of X"', () => {
+  assert.equal(only('The government condemned the raid by Osgiliath soldiers on Thursday.', 'ACCUSE').targetSpan?.text, 'Osgiliath soldiers');
+  assert.match(only('The minister warned of the Prince of Dol Amroth.', 'THREATEN').targetSpan?.text ?? '', /^the Prince/);
+});

@@ -1258,11 +1258,15 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
       if (!hasNameIn(r, ev.target)) {
         const eventObject = r.res.nouns.has(objHead);
-        const ofNp = eventObject && (r.low(obj.e) === 'of' || r.low(obj.e) === 'by') ? r.npForward(obj.e + 1, 8, true) : null;
+        // "condemned the attack by Osgiliath soldiers", "rejected the proposal by Gondor": a named by-phrase after
+        // the object is the party acted against, whatever the object's head
+        const byNp = r.low(obj.e) === 'by' ? r.npForward(obj.e + 1, 8, true) : null;
+        const ofNp = eventObject && (r.low(obj.e) === 'of' || r.low(obj.e) === 'by') ? r.npForward(obj.e + 1, 8, true)
+          : byNp && hasNameIn(r, byNp) ? byNp : null;
         const named = ofNp ?? namedPrepTarget(r, obj.e, eventObject ? ['by', 'of'] : []);
         if (named) ev.target = named;
       }
-    } else if (!e.tgt.length) ev.target = namedPrepTarget(r, hit.trigEnd);
+    } else if (!e.tgt.length) ev.target = namedPrepTarget(r, hit.trigEnd, e.speech ? ['of'] : []); // "warned of X"
     if (!ev.target && !e.intrans) ev.target = namedPrepTarget(r, hit.trigEnd);
     // reciprocal acts ("Russia and China signed a deal", "Hamas and Fatah met"): the second party is the target
     if (!ev.target && ev.actor && e.tgt.includes('with')) {
