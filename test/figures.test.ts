@@ -208,3 +208,11 @@ test('"killing the two suspects", "murdering four of them", "the older man"; clo
   assert.deepEqual(kv('The sheriff identified the four people killed Christmas Eve.'), ['killed 4']);
   assert.ok(!run('1:51 Boy killed with machete; uncle suspected').figures.some((f) => f.value === 51));
 });
+
+test('a bare age opens one person; "in his 40s"; "the wounding of three men"', () => {
+  assert.deepEqual(kv('A 22-year-old man was killed and 6-year-old girl was shot in Chicago.'), ['killed 1', 'wounded 1']);
+  assert.deepEqual(kv('2-year-old Joseph Bankston was shot in the head.'), ['wounded 1']);
+  assert.deepEqual(kv('A man in his 40s was shot in his hand.'), ['wounded 1']);
+  assert.deepEqual(kv('Police are investigating the fatal shooting of a woman and the wounding of three men.'), ['killed 1', 'wounded 3']);
+  assert.deepEqual(kv('Shots were fired into a home, wounding one juvenile.'), ['wounded 1']);
+});

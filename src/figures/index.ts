@@ -62,6 +62,8 @@ const NAMED_OBJECT_KINDS = new Set<FigureKind>(['killed', 'wounded', 'kidnapped'
 const HEADLINE_NEXT = /^([,.;:!?]|in|at|on|near|outside|inside|after|during|overnight|and|In|At|On|Near|Outside|Inside|After|During|Overnight|And)$/;
 /** Words that can start a "shot" phrase (kinds.json `shot`): "shot dead", "struck by gunfire", "grazed by a bullet". */
 const SHOT_START = new Set(['shot', 'fatally', 'gunned', 'struck', 'hit', 'grazed']);
+/** Before a bare age, words after which the age is not a person of its own ("a 6-year-old girl" is read at "a"). */
+const BARE_AGE_BLOCK = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'one', 'another', 'of', 'two', 'three', 'four', 'five', 'both', 'each', 'other', 'were', 'are', 'ages', 'aged']);
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -335,6 +337,11 @@ class FigureFinder {
     if (this.nameStarts.has(i) || this.ageEnd(i, hi) >= 0) {
       const obj = this.namedObject(i, lo, hi);
       if (obj) return obj;
+    }
+    // "… and 6-year-old girl was shot", "2-year-old Joseph Bankston was shot": an age with no determiner opens one person.
+    if (this.ageEnd(i, hi) >= 0 && !BARE_AGE_BLOCK.has(this.toks[i - 1]?.lower ?? '') && this.toks[i - 1]?.kind !== 'number') {
+      const one = this.singular(i, lo, hi, true);
+      if (one) return one;
     }
     if (t.kind === 'word' && !triggers(this.res).has(t.lower) && t.lower.indexOf('-') < 0) return null;
     if (t.lower === 'another' || (t.lower === 'the' && this.toks[i + 1]?.lower === 'other')) return this.anotherOne(i, lo, hi);
@@ -629,8 +636,9 @@ class FigureFinder {
   }
 
   /** "A man was shot and killed", "a 23-year-old woman died", "killed a man", "a man and a woman were killed". */
-  private singular(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
-    const h = this.personHead(i, hi);
+  private singular(i: number, lo: number, hi: number, bare = false): { figure: Figure; a: number; b: number } | null {
+    // `bare`: the phrase starts at i with no determiner ("6-year-old girl was shot").
+    const h = this.personHead(bare ? i - 1 : i, hi);
     if (!h) return null;
     let k = h.k;
     const adjKind = h.adjKind;
@@ -718,6 +726,14 @@ class FigureFinder {
         if (c > m) { m = c; continue; }
       }
       if (w.text === ',' && steps === 0 && !apposition) break;
+      // "a man in his 40s was shot", "a woman in her late teens"
+      if (w.lower === 'in' && /^(his|her|their)$/.test(this.toks[m + 1]?.lower ?? '')) {
+        let c = m + 2;
+        if (/^(early|mid|late)$/.test(this.toks[c]?.lower ?? '')) c++;
+        // "40s" is read as "40" + "s"
+        if (/^\d0$/.test(this.toks[c]?.text ?? '') && /^'?s$/.test(this.toks[c + 1]?.lower ?? '') && c + 1 < hi) { m = c + 1; continue; }
+        if (/^(\d0s|\d0's|teens|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$/.test(this.toks[c]?.lower ?? '') && c < hi) { m = c; continue; }
+      }
       const shot = this.shotAt(m, hi);
       if (shot && this.transitive(m + shot[0], hi)) return null;
       if (shot) return { figure: this.build(i, m + shot[0] - 1, shot[1], value, value, value, null, counted, lo, hi), a: i, b: m + shot[0] - 1 };
