@@ -359,3 +359,12 @@ test('an apposition with a titled name ("The top doctor, Dr. David Williams, sai
   a = run('The top doctor, Dr. Jane Smith, said the same.');
   assert.ok(!a.quotes.some((x) => x.text === 'The top doctor'), 'the description of the speaker is not what was said');
 });
+
+test('"A spokesperson for Finance Minister Bill Morneau said": the spokesperson speaks; an unmarked titled name in an apposition speaks', () => {
+  let a = run('Ottawa announced the plan on Monday. A spokesperson for Finance Minister Bill Morneau said the minister was reviewing the options.');
+  let q = find(a, 'reviewing the options');
+  assert.equal(q.speakerMention?.text, 'A spokesperson for Finance Minister Bill Morneau');
+  assert.equal(q.speaker, null);
+  a = run('Kadzik refused to answer the questions, said one GOP source in the room.');
+  assert.equal(find(a, 'Kadzik refused').speakerMention?.text, 'one GOP source');
+});

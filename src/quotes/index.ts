@@ -268,6 +268,8 @@ class QuoteFinder {
         const inner = this.npBeforeParen(j - 1, nearest[1] + 2);
         const m = inner ? this.mentionOf[inner[1]]! : -1;
         if (inner && m >= 0 && this.doc.mentions[m]!.type === 'PERSON' && this.doc.mentions[m]!.kind !== 'pronoun') return inner;
+        // "The minister of the economy, Mr. Guajardo Villarreal, argues": a titled name the actors stage did not mark.
+        if (inner && m < 0 && isCap(this.toks[inner[1]]) && inner[0] - 2 >= 0 && this.abbreviationDot(inner[0] - 1)) return [inner[0] - 2, inner[1]];
       }
       return named ?? nearest;
     }
@@ -276,8 +278,12 @@ class QuoteFinder {
 
   /** "A spokesperson for the company said": the description before "for"/"of"/"with" speaks, not its owner. */
   private withOwner(np: [number, number] | null, lo: number): [number, number] | null {
-    if (!np || np[0] - 2 < lo || !(OWNER_PREPS.has(this.toks[np[0] - 1]!.lower) || this.toks[np[0] - 1]!.lower === 'in')) return np;
-    const inner = this.npEndingAt(np[0] - 2, lo);
+    if (!np) return np;
+    // Past a title before the name: "A spokesperson for Finance Minister Bill Morneau".
+    let a = np[0];
+    while (a - 1 > lo && a > np[0] - 4 && (isCap(this.toks[a - 1]) && !FUNCTION.has(this.toks[a - 1]!.lower) || this.abbreviationDot(a - 1))) a--;
+    if (a - 2 < lo || !(OWNER_PREPS.has(this.toks[a - 1]!.lower) || this.toks[a - 1]!.lower === 'in')) return np;
+    const inner = this.npEndingAt(a - 2, lo);
     const h = inner ? this.toks[inner[1]]! : null;
     if (!inner || !h || !this.personNoun(h.lower) || (isCap(h) && inner[0] === inner[1] && inner[0] > lo)) return np;
     return [inner[0], np[1]];
