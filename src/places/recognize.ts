@@ -21,6 +21,8 @@ export interface PlaceWords {
   nameHeads: string[];
   /** Words that make a feature named after a place: "Lake Manassas", "Sokoto State", "Arizona State University". */
   featureWords?: string[];
+  /** Determiners, which start no name: "A Richmond man". */
+  determiners?: string[];
 }
 
 /** Sets built once from the word lists. */
@@ -37,6 +39,7 @@ export interface WordSets {
   personNames: Set<string>;
   nameHeads: Set<string>;
   featureWords: Set<string>;
+  determiners: Set<string>;
 }
 
 export function wordSets(w: PlaceWords): WordSets {
@@ -46,6 +49,7 @@ export function wordSets(w: PlaceWords): WordSets {
     adminTypes: s(w.adminTypes), cityTypes: s(w.cityTypes), directions: s(w.directions),
     connectors: s(w.connectors), actorVerbs: s(w.actorVerbs), stop: s(w.stop), personNames: s(w.personNames), nameHeads: s(w.nameHeads),
     featureWords: s(w.featureWords),
+    determiners: s(w.determiners),
   };
 }
 
@@ -371,7 +375,8 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
     const hit = matchAt(doc, g, w, i);
     if (!hit) {
       // Remember the words of longer capitalised names (people, organisations): "Chiquita Raquel Henry".
-      if (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.sentence === t.sentence) nameParts.add(toks[i + 1]!.lower);
+      // Not after a capitalised determiner that opens a sentence: "A Richmond man", "Another Gainesville business".
+      if (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.sentence === t.sentence && !w.determiners.has(t.lower)) nameParts.add(toks[i + 1]!.lower);
       continue;
     }
     const [end, key, cands] = hit;
