@@ -364,7 +364,7 @@ class FigureFinder {
       const w = this.toks[k]!;
       // "two 16-year-old boys"
       const ae = this.ageEnd(k, hi);
-      if (ae >= 0 && this.phraseAt(ae + 1, countedList(this.res.counted), hi)) { k = ae + 1; continue; }
+      if (ae >= 0 && n.value > 1 && this.phraseAt(ae + 1, countedList(this.res.counted), hi) && !this.res.persons.has(this.toks[ae + 1]!.lower)) { k = ae + 1; continue; }
       if (w.kind === 'word' && (this.res.personAdjectives.has(w.lower) || /^\p{Lu}/u.test(w.text) || /-/.test(w.text)) && !this.phraseAt(k, this.res.after, hi)) { k++; continue; }
       break;
     }
