@@ -249,27 +249,37 @@ const POSS = new Set(["'s", '’s', "'", '’']);
 
 /** The longest title (lexicon) ending at token j, as [startToken, endToken) or null. */
 function titleEndingAt(doc: Doc, c: LexCache, j: number, lo: number): number {
+  const nd = norms(doc);
   for (let n = Math.min(c.titleMax, j - lo + 1); n >= 1; n--) {
-    const k = norms(doc).slice(j - n + 1, j + 1).join(' ');
-    if (c.titles.has(k)) return j - n + 1;
+    if (c.titles.has(joinNorms(nd, j - n + 1, j + 1))) return j - n + 1;
   }
   return -1;
 }
 function titleStartingAt(doc: Doc, c: LexCache, i: number, hi: number): number {
+  const nd = norms(doc);
   for (let n = Math.min(c.titleMax, hi - i); n >= 1; n--) {
-    const k = norms(doc).slice(i, i + n).join(' ');
-    if (c.titles.has(k)) return i + n;
+    if (c.titles.has(joinNorms(nd, i, i + n))) return i + n;
   }
   return -1;
+}
+/** `nd.slice(a, b).join(' ')` without the array. */
+function joinNorms(nd: string[], a: number, b: number): string {
+  if (a < 0) return nd.slice(a, b).join(' ');
+  const e = Math.min(b, nd.length);
+  if (a >= e) return '';
+  let k = nd[a]!;
+  for (let x = a + 1; x < e; x++) k += ' ' + nd[x]!;
+  return k;
 }
 
 /** Longest KB alias match starting at token i within the sentence [i, hi). */
 function kbMatchAt(doc: Doc, kb: KbIndex, i: number, hi: number): { end: number; hits: KbEntry[] } | null {
   let key = '';
   let best: { end: number; hits: KbEntry[] } | null = null;
-  if (i < hi && !kb.mayStart(norms(doc)[i]!)) return null;
+  const nd = norms(doc);
+  if (i < hi && !kb.mayStart(nd[i]!)) return null;
   for (let j = i; j < Math.min(hi, i + kb.maxWords); j++) {
-    const n = norms(doc)[j]!;
+    const n = nd[j]!;
     if (!n) break;
     key = key ? key + ' ' + n : n;
     const hits = kb.byAlias.get(key);
@@ -287,10 +297,11 @@ function fuzzyKb(kb: KbIndex, c: LexCache, words: string[]): KbEntry | null {
   if (exact) return exact[0]!;
   const last = norm[norm.length - 1]!;
   if (norm.length >= 2) {
+    const max = Math.min(2, Math.floor(full.length / 8));
     for (const e of kb.byLastWord.get(last.slice(0, 4)) ?? []) {
-      for (const a of [e.name, ...e.aliases]) {
-        const na = normName(a);
-        if (na.split(' ').length === norm.length && editDistance(na, full, 2) <= Math.min(2, Math.floor(full.length / 8))) return e;
+      const names = nameKeys(e);
+      for (let k = 0; k < names.keys.length; k++) {
+        if (names.words[k] === norm.length && editDistance(names.keys[k]!, full, 2) <= max) return e;
       }
     }
   }
@@ -346,7 +357,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       const m = kbMatchAt(doc, kb, i, hi);
       if (!m) continue;
       // A title is not a name even when a dictionary lists it ("Secretary of State").
-      if (c.titles.has(norms(doc).slice(i, m.end).join(' '))) continue;
+      if (c.titles.has(joinNorms(nd, i, m.end))) continue;
       const e = m.hits[0]!;
       const single = m.end - i === 1;
       const common = (res.gazetteer.get(t.lower) ?? []).includes('common');
@@ -994,7 +1005,7 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
   for (const x of ner) {
     // "Johnson Controls Inc", "Free Lions Brigade": the last word names the kind of organisation.
     if (x.end - x.start >= 2 && c.orgSuffix.has(toks[x.end - 1]!.text) && x.type !== 'ORG') {
-      const e = res.kb.byAlias.get(norms(doc).slice(x.start, x.end).join(' '))?.[0];
+      const e = res.kb.byAlias.get(joinNorms(norms(doc), x.start, x.end))?.[0];
       // Not a place that happens to end in such a word ("West Bank").
       const place = (res.gazetteer.get(toks.slice(x.start, x.end).map((t) => t.lower).join(' ')) ?? []).some((k) => k === 'city' || k === 'region' || k === 'pplace' || k === 'country' || k === 'place');
       if (!e && !place) x.type = 'ORG';
@@ -1008,7 +1019,7 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     const q = toks[x.start - 2];
     const after = toks[x.end];
     if (v && q && SPEECH_AFTER_NAME.has(v.lower) && (q.kind === 'punct') && (!after || after.text === '.' || after.text === ',')) {
-      const e = res.kb.byAlias.get(norms(doc).slice(x.start, x.end).join(' '))?.[0];
+      const e = res.kb.byAlias.get(joinNorms(norms(doc), x.start, x.end))?.[0];
       if (!e || e.type === 'PERSON') x.type = 'PER';
     }
   }
@@ -1031,8 +1042,8 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
   }
   for (let i = lo; i + 1 < hi; i++) {
     const t = toks[i]!;
-    if (!SPEECH_AFTER_NAME.has(toks[i + 1]!.lower)) continue;
-    if (covered[i - lo] || !isCap(t) || t.kind !== 'word' || t.text.length < 3 || RE_ALL_UPPER.test(t.text)) continue;
+    if (covered[i - lo] || !isCap(t) || t.kind !== 'word' || t.text.length < 3) continue;
+    if (!SPEECH_AFTER_NAME.has(toks[i + 1]!.lower) || RE_ALL_UPPER.test(t.text)) continue;
     const cls = res.gazetteer.get(t.lower) ?? [];
     if (cls.includes('common') || c.titles.has(t.lower) || res.kb.demonyms.has(t.lower) || res.kb.byAlias.has(t.lower)) continue;
     if (RE_NOT_A_SPEAKER.test(t.text)) continue;
@@ -1143,11 +1154,12 @@ export function runActors(doc: Doc, res: ActorsResources): void {
     }
   }
   // Demonyms that stand for their country: before a government/forces noun or a title.
+  const nd = norms(doc);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (covered[i]! >= 0 && cands[covered[i]!]!.kind !== 'demonym') continue;
     if (!isCap(t)) continue;
-    const country = kb.demonyms.get(norms(doc)[i]!);
+    const country = kb.demonyms.get(nd[i]!);
     if (!country) continue;
     let j = i + 1;
     // "Syrian and Turkish mercenaries"
@@ -1316,6 +1328,17 @@ export function runActors(doc: Doc, res: ActorsResources): void {
   doc.entities = entities;
   doc.mentions = mentions;
   doc.services.resolve = makeResolver(doc, res, mentions, meta);
+}
+
+/** An entry's name then aliases, normalised, with their word counts (kept while its alias list is unchanged). */
+const NAME_KEYS = new WeakMap<KbEntry, { n: number; keys: string[]; words: number[] }>();
+function nameKeys(e: KbEntry): { n: number; keys: string[]; words: number[] } {
+  const x = NAME_KEYS.get(e);
+  if (x && x.n === e.aliases.length) return x;
+  const keys = [e.name, ...e.aliases].map(normName);
+  const y = { n: e.aliases.length, keys, words: keys.map((k) => k.split(' ').length) };
+  NAME_KEYS.set(e, y);
+  return y;
 }
 
 /** An entry's name and aliases, normalised (kept while its alias list is unchanged). */
