@@ -22,6 +22,7 @@ interface Group {
   cands: number[]; // entry indexes (alternate flag removed)
   alt: Set<number>; // entries reached only by an alternate name
   sameNameCity: Set<number>; // regions that contain a city candidate of the same group
+  bigCity?: number; // population of the group's largest city candidate reached by its own name, if ≥ 500,000
   linked: Set<number>; // candidates that lie in, or hold, a county-level candidate of another name of the article
   near?: Map<number, number>; // candidate → how many other names have a likely namesake within 50 km of it
   unsupportedCountry?: boolean; // a country candidate the rest of the article says nothing about
@@ -134,7 +135,8 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   if (kind !== 'country' && kind !== 'adm1' && kind !== 'area') {
     const a1 = ctx.adm1.get(`${cc}.${g.admin1[e]}`) ?? 0;
     const own = self && self.entry >= 0 && g.cc[self.entry] === cc && g.admin1[self.entry] === g.admin1[e] ? self.mentions.length : 0;
-    if (a1 - own > 0.2) { s += 3.5; local = true; }
+    // Less for a small town when a namesake is a major city ("Louisville" in a Columbus, Ohio story).
+    if (a1 - own > 0.2) { s += kind === 'city' && (gr.bigCity ?? 0) > 50 * g.pop[e]! ? 1.5 : 3.5; local = true; }
     if (kind === 'city') {
       const a2 = ctx.adm2.get(`${cc}.${g.admin1[e]}.${g.admin2[e]}`) ?? 0;
       const own2 = self && self.entry >= 0 && g.admin2[self.entry] === g.admin2[e] && g.admin1[self.entry] === g.admin1[e] ? self.mentions.length : 0;
@@ -307,6 +309,11 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
     gr.mentions.push(m);
   }
   const groups = [...byKey.values()];
+  for (const gr of groups) {
+    let big = 0;
+    for (const e of gr.cands) if (g.kind[e] === 'city' && !gr.alt.has(e) && g.pop[e]! > big) big = g.pop[e]!;
+    gr.bigCity = big >= 500000 ? big : 0;
+  }
   // Names that fit together: a town and a county of the article that holds it ("Paris and Henry County",
   // "Palestine … an Anderson County grand jury"), whichever of their many namesakes they are.
   const counties = new Map<string, { gr: Group; e: number }[]>();
