@@ -368,3 +368,13 @@ test('"A spokesperson for Finance Minister Bill Morneau said": the spokesperson 
   a = run('Kadzik refused to answer the questions, said one GOP source in the room.');
   assert.equal(find(a, 'Kadzik refused').speakerMention?.text, 'one GOP source');
 });
+
+test('a title abbreviation or middle initial after a direct quote keeps the attribution ("“…,” Sen. Ted Cruz said")', () => {
+  const a = run('Experts were split. "It is good," Sen. Ted Cruz said. "It has the virtue of being fiscally responsible," Leonard E. Burman, director of the Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of the plan.');
+  assertSpans(a);
+  let q = find(a, 'It is good');
+  assert.equal(q.direct, true);
+  assert.equal(q.speakerMention?.text, 'Sen. Ted Cruz');
+  q = find(a, 'fiscally responsible');
+  assert.equal(q.speakerMention?.text, 'Leonard E. Burman');
+});

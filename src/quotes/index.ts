@@ -193,6 +193,7 @@ class QuoteFinder {
         const p = this.toks[k - 1]!;
         if (isCap(p) && !FUNCTION.has(p.lower)) { k--; continue; }
         if (CONNECT.has(p.lower) && k - 2 >= lo && isCap(this.toks[k - 2]) && p.lower !== 'and') { k--; continue; }
+        if (k - 2 >= lo && this.abbreviationDot(k - 1) && this.toks[k - 2]!.text.length === 1) { k--; continue; } // "Leonard E. Burman"
         break;
       }
       while (k < j && FUNCTION.has(this.toks[k]!.lower)) k++;
@@ -547,7 +548,7 @@ class QuoteFinder {
     }
     for (let k = i; k < Math.min(this.toks.length, i + 12); k++) {
       const t = this.toks[k]!;
-      if (t.paragraph !== para || END_PUNCT.has(t.text) || isQuoteTok(t) || t.text === ';') return null;
+      if (t.paragraph !== para || (END_PUNCT.has(t.text) && !this.abbreviationDot(k)) || isQuoteTok(t) || t.text === ';') return null;
       if (this.inMarks[k] !== -1) return null;
       const cue = this.speechCueAt(k);
       if (cue) {
@@ -555,10 +556,10 @@ class QuoteFinder {
           const sp = this.speakerAfter(cue.end, this.toks.length);
           return sp ? { speaker: sp, cue: [k, cue.end] } : null;
         }
-        const sp = this.speakerBefore(k, i);
+        const sp = this.withTitle(this.speakerBefore(k, i), i);
         if (!sp) return null;
         // Only a title or description may stand before the name: "UN mediator Ghassan Salame said".
-        for (let n = i; n < sp[0]; n++) if (!isWord(this.toks[n]) || FUNCTION.has(this.toks[n]!.lower) && !DETS.has(this.toks[n]!.lower)) return null;
+        for (let n = i; n < sp[0]; n++) if (!(isWord(this.toks[n]) || this.abbreviationDot(n)) || FUNCTION.has(this.toks[n]!.lower) && !DETS.has(this.toks[n]!.lower)) return null;
         return { speaker: sp, cue: [k, cue.end] };
       }
       if (t.text === ',' && k > i) return this.appositionAttribution(i, k, para);
@@ -572,10 +573,12 @@ class QuoteFinder {
    */
   private appositionAttribution(i: number, comma: number, para: number): { speaker: [number, number]; cue: [number, number] } | null {
     const np = this.npEndingAt(comma - 1, i);
+    // "Leonard E. Burman": initials and their periods before the name the actors stage marked.
+    while (np && np[0] > i && (isCap(this.toks[np[0] - 1]) || this.abbreviationDot(np[0] - 1))) np[0]--;
     if (!np || np[0] !== i || !(isCap(this.toks[np[1]]) || this.mentionAt(np[1]))) return null;
-    for (let k = comma + 1; k < Math.min(this.toks.length, comma + 25); k++) {
+    for (let k = comma + 1; k < Math.min(this.toks.length, comma + 40); k++) {
       const t = this.toks[k]!;
-      if (t.paragraph !== para || END_PUNCT.has(t.text) || isQuoteTok(t) || t.text === ';' || this.inMarks[k] !== -1) return null;
+      if (t.paragraph !== para || (END_PUNCT.has(t.text) && !this.abbreviationDot(k)) || isQuoteTok(t) || t.text === ';' || this.inMarks[k] !== -1) return null;
       if (t.text !== ',' && t.text !== '—' && t.text !== '–') continue;
       let c = k + 1;
       while (c < this.toks.length && AUX.has(this.toks[c]!.lower)) c++;
