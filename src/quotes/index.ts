@@ -471,7 +471,7 @@ class QuoteFinder {
       // "The commission says on its website that “…”", "Smith said in a statement Monday that “…”".
       const lo = this.sentenceStartTok(j);
       for (let k = j; k >= Math.max(lo, j - 12); k--) {
-        if (this.inMarks[k] !== -1 || END_PUNCT.has(this.toks[k]!.text) || this.toks[k]!.text === ',') break;
+        if (this.inMarks[k] !== -1 || (END_PUNCT.has(this.toks[k]!.text) && !this.abbreviationDot(k)) || this.toks[k]!.text === ',') break;
         const cue = this.speechCueAt(k);
         if (!cue || this.usedCue.has(k)) continue;
         if (cue.end < j && !PREPS.has(this.toks[cue.end + 1]!.lower) && !OBJECT_VERBS.has(cue.info.lemma)) break;
@@ -484,7 +484,7 @@ class QuoteFinder {
     // A cue earlier in the clause: "Haftar said in an interview with RIA:".
     const lo = this.sentenceStartTok(j);
     for (let k = j; k >= Math.max(lo, j - 15); k--) {
-      if (this.inMarks[k] !== -1 || END_PUNCT.has(this.toks[k]!.text)) break;
+      if (this.inMarks[k] !== -1 || (END_PUNCT.has(this.toks[k]!.text) && !this.abbreviationDot(k))) break;
       const cue = this.speechCueAt(k);
       if (cue && !this.usedCue.has(k)) {
         // "Said Dorothy Poynter, who grew up with Ali, “We were all so proud of him.”"
@@ -798,12 +798,12 @@ class QuoteFinder {
   private isTail(n: number, b: number, lemma: string): boolean {
     let i = n;
     if (i >= b) return true;
-    if (END_PUNCT.has(this.toks[i]!.text)) return true;
+    if (END_PUNCT.has(this.toks[i]!.text) && !this.abbreviationDot(i)) return true;
     if (this.toks[i]!.text === ',' || this.toks[i]!.text === '(' || this.toks[i]!.text === '—' || this.toks[i]!.text === '–') return true;
     let words = 0;
     for (; i < b; i++) {
       const t = this.toks[i]!;
-      if (END_PUNCT.has(t.text)) break;
+      if (END_PUNCT.has(t.text) && !this.abbreviationDot(i)) break;
       if (t.lower === 'that') return false;
       if (t.text === ',') break;
       words++;
@@ -831,7 +831,7 @@ class QuoteFinder {
       // "According to early results of exit polls conducted for the AP by Edison Research, voters …": a long
       // source opening the sentence runs to its first comma.
       let c = after;
-      while (c < b && c < after + 30 && this.toks[c]!.text !== ',' && this.inMarks[c] === -1 && !END_PUNCT.has(this.toks[c]!.text)) c++;
+      while (c < b && c < after + 30 && this.toks[c]!.text !== ',' && this.inMarks[c] === -1 && !(END_PUNCT.has(this.toks[c]!.text) && !this.abbreviationDot(c))) c++;
       if (c < b && this.toks[c]!.text === ',' && c + 1 < b) {
         const cs = this.trimSpan(this.toks[c + 1]!.start, this.toks[b - 1]!.end);
         if (cs && this.countWordsIn(cs) >= 3 && !this.mostlyQuoted(cs)) {
