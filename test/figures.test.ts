@@ -216,3 +216,10 @@ test('a bare age opens one person; "in his 40s"; "the wounding of three men"', (
   assert.deepEqual(kv('Police are investigating the fatal shooting of a woman and the wounding of three men.'), ['killed 1', 'wounded 3']);
   assert.deepEqual(kv('Shots were fired into a home, wounding one juvenile.'), ['wounded 1']);
 });
+
+test('"shot his brother to death" counts the dead; a name, age and "who" clause before the cue', () => {
+  assert.deepEqual(kv('The boy shot his 6-year-old brother to death and wounded his older brother.'), ['killed 1', 'wounded 1']);
+  assert.deepEqual(kv('Gunmen shot a man to death on Friday.'), ['killed 1']);
+  assert.deepEqual(kv('Tony Johnson, 28, who lived in the same block, was pronounced dead.'), ['killed 1']);
+  assert.ok(!run('Tony Johnson Jr., 28, who lived in the same block, was pronounced dead.').figures.some((f) => f.value === 28));
+});

@@ -312,7 +312,7 @@ class FigureFinder {
     if (t.kind === 'number' && /^\d{4}$/.test(t.text) && +t.text >= 1800 && +t.text <= 2100) return true;
     if (prev && (prev.lower === 'no.' || prev.lower === 'no' || prev.text === '#')) return true;
     if (prev && prev.text === ',' && next && next.text === ',' && n.value < 120 && this.toks[n.a - 2]
-      && (/^\p{Lu}/u.test(this.toks[n.a - 2]!.text) || (this.toks[n.a - 2]!.kind === 'word' && this.toks[n.b + 2]?.lower === 'who'))) return true; // "John Smith, 23,", "a man, 19, who"
+      && (/^\p{Lu}/u.test(this.toks[n.a - 2]!.text) || this.toks[n.b + 2]?.lower === 'who')) return true; // "John Smith, 23,", "a man, 19, who"
     if (next && (next.text === ':' || next.text === '.') && this.toks[n.b + 2]?.kind === 'number') return true; // times, decimals
     void lo;
     return false;
@@ -516,7 +516,8 @@ class FigureFinder {
     // "shot his partner and their two children": 3.
     const cj = reflexive ? { add: 0, end: b } : this.conjuncts(b, hi);
     const v = 1 + cj.add;
-    return { figure: this.build(a, cj.end, bef[1], v, v, v, null, b > i || reflexive ? [b, b] : null, lo, hi), a, b: cj.end };
+    const [kind, end] = this.toDeath(bef[1], cj.end, hi);
+    return { figure: this.build(a, end, kind, v, v, v, null, b > i || reflexive ? [b, b] : null, lo, hi), a, b: end };
   }
 
   /** The last token of an age at k ("17-year-old", "17-year old", "17 year old", "three-year old"), or -1. */
@@ -617,6 +618,12 @@ class FigureFinder {
     return { add, end };
   }
 
+  /** "shot his brother to death": a wounding cue followed by "to death" after its object counts the dead. */
+  private toDeath(kind: FigureKind, end: number, hi: number): [FigureKind, number] {
+    if (kind === 'wounded' && this.toks[end + 1]?.lower === 'to' && this.toks[end + 2]?.lower === 'death' && end + 2 < hi) return ['killed', end + 2];
+    return [kind, end];
+  }
+
   /** An aside opened at m (", a 25-year-old man,", " -- including a child --", "(ages 3 and 4)"): its closing token, or -1. */
   private asideEnd(m: number, hi: number): number {
     const open = this.toks[m];
@@ -652,7 +659,8 @@ class FigureFinder {
     const bef = this.phraseEndingAt(i - 1, this.res.before, lo);
     if (bef && bef[1] !== 'troops') {
       const a = i - bef[0];
-      return { figure: this.build(a, k, bef[1], value, value, value, null, counted, lo, hi), a, b: k };
+      const [kind, end] = this.toDeath(bef[1], k, hi);
+      return { figure: this.build(a, end, kind, value, value, value, null, counted, lo, hi), a, b: end };
     }
     // Cue after: "a man was shot and killed".
     return this.oneAfter(i, k, counted, this.toks[i - 1]?.text === ',', lo, hi, value);
@@ -753,8 +761,11 @@ class FigureFinder {
     if (first === undefined || first < lo) return null;
     let j = i;
     // "Julian Bryant, 22, died": step over the age.
-    if (this.toks[j + 1]?.text === ',' && this.toks[j + 2]?.kind === 'number' && this.toks[j + 3]?.text === ',') j += 3;
-    else {
+    if (this.toks[j + 1]?.text === ',' && this.toks[j + 2]?.kind === 'number' && this.toks[j + 3]?.text === ',') {
+      j += 3;
+      // "Tony Johnson, 28, who lived on the block, was pronounced dead"
+      if (this.toks[j + 1]?.lower === 'who') { const c = this.asideEnd(j, hi); if (c > j) j = c; }
+    } else {
       // "Erica Robinson, a 26-year-old West Haven resident, was killed"
       const c = this.asideEnd(j + 1, hi);
       if (c > j) j = c;
