@@ -8,7 +8,7 @@
  * few splits and base64 decodes and no per-entry parsing: GeoNames ids (base64 of an Int32Array); names
  * (tab-separated, kept as one string) and their start offsets (Int32Array); countries (alpha-2), feature codes, admin1 codes and admin2 codes, each as a table of
  * its distinct values (tab-separated) and a line of indexes into it (base64 of a Uint8/Uint16/Int32Array);
- * lat, lon, population triples (base64 of a Float32Array); the sorted normalised lookup keys (normName,
+ * latitudes, longitudes and populations (three lines, each base64 of a Float32Array); the sorted normalised lookup keys (normName,
  * tab-separated) and their start offsets in that line (Int32Array); for each key, the start of its
  * entries (Int32Array) and the entries themselves (Int32Array; a negative -(i+1) marks an alternate name).
  * Populated places keep their GeoNames id; admin regions (fcode ADM1/ADM2) have id 0 and coordinates
@@ -176,7 +176,9 @@ export function buildGazetteer(repoRoot: string, outPath: string): number {
     ...dict(5, Uint8Array),
     ...dict(7, Uint16Array),
     ...dict(8, Int32Array),
-    b64(Float32Array.from(rows.flatMap((r) => [Number(r[3]), Number(r[4]), Number(r[6])]))),
+    b64(Float32Array.from(rows, (r) => Number(r[3]))),
+    b64(Float32Array.from(rows, (r) => Number(r[4]))),
+    b64(Float32Array.from(rows, (r) => Number(r[6]))),
     keys.join('\t'),
     b64(keyOff),
     b64(postOff),

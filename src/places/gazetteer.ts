@@ -60,7 +60,7 @@ export interface Gazetteer {
 }
 
 /** The generated file's format version (see build.ts); load.ts rebuilds a file of another version. */
-export const GAZETTEER_VERSION = 'v4';
+export const GAZETTEER_VERSION = 'v5';
 
 /** Index of a normalised key in the sorted keys, or -1. */
 function keyIndex(g: Gazetteer, key: string): number {
@@ -177,7 +177,7 @@ function dataLines(text: string): string[][] {
 /** Parses the gazetteer sources into the in-memory structure. Problems are returned, not thrown. */
 export function parseGazetteer(src: GazetteerSources, problems: string[] = []): Gazetteer {
   const L = src.generated.split('\n');
-  if (!L[0]?.startsWith(`# sitrep gazetteer ${GAZETTEER_VERSION}`) || L.length < 17) {
+  if (!L[0]?.startsWith(`# sitrep gazetteer ${GAZETTEER_VERSION}`) || L.length < 19) {
     throw new Error(`data/generated/gazetteer.txt is not a sitrep gazetteer ${GAZETTEER_VERSION} file: delete it and run \`node --import tsx scripts/build-gazetteer.ts\``);
   }
   const bytes = (line: string): ArrayBuffer => {
@@ -205,23 +205,26 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
   const fcodes = column(L[6]!, new Uint8Array(bytes(L[7]!)));
   const a1s = column(L[8]!, new Uint16Array(bytes(L[9]!)));
   const a2s = column(L[10]!, new Int32Array(bytes(L[11]!)));
-  const nums = new Float32Array(bytes(L[12]!));
+  const lats = new Float32Array(bytes(L[12]!));
+  const lons = new Float32Array(bytes(L[13]!));
+  const pops = new Float32Array(bytes(L[14]!));
   const countryRows = dataLines(src.countries);
   const cap = n + countryRows.length + src.regions.split('\n').length;
   const g: Gazetteer = {
     size: n,
     nameText: L[2]!, nameOff, nameExtra: [], cc: ccs, fcode: fcodes, admin1: a1s, admin2: a2s, kind: [],
     lat: new Float64Array(cap), lon: new Float64Array(cap), pop: new Float64Array(cap), gid: new Int32Array(cap),
-    keyText: L[13]!, keyOff: new Int32Array(bytes(L[14]!)), postOff: new Int32Array(bytes(L[15]!)), postVal: new Int32Array(bytes(L[16]!)),
+    keyText: L[15]!, keyOff: new Int32Array(bytes(L[16]!)), postOff: new Int32Array(bytes(L[17]!)), postVal: new Int32Array(bytes(L[18]!)),
     extra: new Map(), countries: new Map(), a3: new Map(), demonyms: new Map(), demonymEntry: new Map(),
     adm1ByCode: new Map(), adm2ByCode: new Map(), abbrev: new Map(),
   };
   const capitals = new Map<string, number>();
+  // Whole columns at once (native conversions; single precision is ~1 m, and places are rounded on output).
+  g.lat.set(lats);
+  g.lon.set(lons);
+  g.pop.set(pops);
+  g.gid.set(gids);
   for (let i = 0; i < n; i++) {
-    g.lat[i] = Math.round(nums[3 * i]! * 1e5) / 1e5;
-    g.lon[i] = Math.round(nums[3 * i + 1]! * 1e5) / 1e5;
-    g.pop[i] = Math.round(nums[3 * i + 2]!);
-    g.gid[i] = gids[i]!;
     const fc = fcodes[i]!;
     if (fc === 'ADM1') { g.kind[i] = 'adm1'; g.adm1ByCode.set(`${ccs[i]}.${a1s[i]}`, i); }
     else if (fc === 'ADM2') { g.kind[i] = 'adm2'; g.adm2ByCode.set(`${ccs[i]}.${a1s[i]}.${a2s[i]}`, i); }
