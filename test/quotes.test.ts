@@ -378,3 +378,12 @@ test('a title abbreviation or middle initial after a direct quote keeps the attr
   q = find(a, 'fiscally responsible');
   assert.equal(q.speakerMention?.text, 'Leonard E. Burman');
 });
+
+test('a speaker after the cue stops at the sentence end; a described person in an apposition after a quote speaks', () => {
+  const a = run('"We want answers," said her brother Mike Chen.\n\nHis lawyer, Peter Brauti, declined to comment.\n\n"It was terrifying to see," one witness, who lives nearby, told CBC.');
+  assertSpans(a);
+  assert.equal(find(a, 'We want answers').speakerMention?.text, 'her brother Mike Chen');
+  const q = find(a, 'terrifying to see');
+  assert.equal(q.direct, true);
+  assert.equal(q.speakerMention?.text, 'one witness');
+});

@@ -324,7 +324,7 @@ class QuoteFinder {
       const u = this.toks[k]!;
       if (u.kind !== 'word' && u.kind !== 'number' && u.text !== "'s" && u.text !== '’s' && u.text !== '-' && u.text !== '.') break;
       // "said Mr. Burman", "said Sen. John Smith": the period of a short capitalised abbreviation is part of the name.
-      if (u.text === '.' && !(k > j && isCap(this.toks[k - 1]) && this.toks[k - 1]!.text.length <= 4 && this.toks[k - 1]!.end === u.start && isCap(this.toks[k + 1]))) break;
+      if (u.text === '.' && !(k > j && this.abbreviationDot(k))) break;
       if (k > j && (u.lower === 'of' || u.lower === 'from') && !(isCap(this.toks[k + 1]) || this.toks[k + 1]?.lower === 'the')) break;
       if (k > j && u.lower === 'from') { k++; continue; }
       if (k > j && STOP_AFTER.has(u.lower)) break;
@@ -575,7 +575,8 @@ class QuoteFinder {
     const np = this.npEndingAt(comma - 1, i);
     // "Leonard E. Burman": initials and their periods before the name the actors stage marked.
     while (np && np[0] > i && (isCap(this.toks[np[0] - 1]) || this.abbreviationDot(np[0] - 1))) np[0]--;
-    if (!np || np[0] !== i || !(isCap(this.toks[np[1]]) || this.mentionAt(np[1]))) return null;
+    // A name, or a description of one person: "“…,” one witness, who asked not to be named, told CBC".
+    if (!np || np[0] !== i || !(isCap(this.toks[np[1]]) || this.mentionAt(np[1]) || this.personNoun(this.toks[np[1]]!.lower))) return null;
     for (let k = comma + 1; k < Math.min(this.toks.length, comma + 40); k++) {
       const t = this.toks[k]!;
       if (t.paragraph !== para || (END_PUNCT.has(t.text) && !this.abbreviationDot(k)) || isQuoteTok(t) || t.text === ';' || this.inMarks[k] !== -1) return null;
@@ -894,7 +895,8 @@ class QuoteFinder {
   /** The period of a title abbreviation inside a name ("Dr. David Williams", "Sen. Ted Cruz"), not a sentence end. */
   private abbreviationDot(k: number): boolean {
     const t = this.toks[k]!, p = this.toks[k - 1];
-    return t.text === '.' && !!p && isCap(p) && p.text.length <= 4 && p.end === t.start && isCap(this.toks[k + 1]);
+    const n = this.toks[k + 1];
+    return t.text === '.' && !!p && isCap(p) && p.text.length <= 4 && p.end === t.start && isCap(n) && n!.sentence === t.sentence;
   }
 
   /** "Van Voorhis" when the actors stage marked only "Voorhis": capitalised words and particles right before a name join it. */
