@@ -223,3 +223,9 @@ test('"shot his brother to death" counts the dead; a name, age and "who" clause 
   assert.deepEqual(kv('Tony Johnson, 28, who lived in the same block, was pronounced dead.'), ['killed 1']);
   assert.ok(!run('Tony Johnson Jr., 28, who lived in the same block, was pronounced dead.').figures.some((f) => f.value === 28));
 });
+
+test('names joined by "and" before the cue; "a young couple" is two', () => {
+  assert.deepEqual(kv('Mary Smith and Rita Langworthy were shot dead on Friday.'), ['killed 2']);
+  assert.deepEqual(kv('Jennifer Friedel, 32, and Leroy Friedel, 3, died of gunshot wounds.'), ['killed 2']);
+  assert.deepEqual(kv('Police say a man broke into a home, killed a young couple and shot two others.'), ['killed 2', 'wounded 2']);
+});

@@ -27,6 +27,8 @@ export interface FiguresResources {
   between: Set<string>;
   /** The shooter's own death: "killing himself", "took his own life" (one killed; the reflexive is what is counted). */
   selfKilled: Phrase[];
+  /** Nouns for two people: "a young couple". */
+  pairs: Set<string>;
   /** Capitalised words after a cue that name a time, not a person: "killed Christmas Eve". */
   timeWords: Set<string>;
 }
@@ -652,7 +654,8 @@ class FigureFinder {
     // "an injured woman", "a dead man"
     if (adjKind) return { figure: this.build(i, k, adjKind, 1, 1, 1, null, [k, k], lo, hi), a: i, b: k };
     const cj = this.conjuncts(k, hi);
-    const value = 1 + cj.add;
+    // "a young couple" is two people.
+    const value = (this.res.pairs.has(this.toks[k]!.lower) ? 2 : 1) + cj.add;
     const counted: [number, number] = [k, k];
     k = cj.end;
     // Cue before: "killed a man".
@@ -759,20 +762,30 @@ class FigureFinder {
   private namedOne(i: number, lo: number, hi: number): { figure: Figure; a: number; b: number } | null {
     const first = this.nameEnds.get(i);
     if (first === undefined || first < lo) return null;
-    let j = i;
-    // "Julian Bryant, 22, died": step over the age.
-    if (this.toks[j + 1]?.text === ',' && this.toks[j + 2]?.kind === 'number' && this.toks[j + 3]?.text === ',') {
-      j += 3;
-      // "Tony Johnson, 28, who lived on the block, was pronounced dead"
-      if (this.toks[j + 1]?.lower === 'who') { const c = this.asideEnd(j, hi); if (c > j) j = c; }
-    } else {
-      // "Erica Robinson, a 26-year-old West Haven resident, was killed"
-      const c = this.asideEnd(j + 1, hi);
-      if (c > j) j = c;
+    let j = i, value = 1;
+    for (let guard = 0; guard < 4; guard++) {
+      // "Julian Bryant, 22, died": step over the age.
+      if (this.toks[j + 1]?.text === ',' && this.toks[j + 2]?.kind === 'number' && this.toks[j + 3]?.text === ',') {
+        j += 3;
+        // "Tony Johnson, 28, who lived on the block, was pronounced dead"
+        if (this.toks[j + 1]?.lower === 'who') { const c = this.asideEnd(j, hi); if (c > j) j = c; }
+      } else {
+        // "Erica Robinson, a 26-year-old West Haven resident, was killed"
+        const c = this.asideEnd(j + 1, hi);
+        if (c > j) j = c;
+      }
+      // "Genesis Tyler and Rita Langworthy were shot dead", "Jane Doe, 32, and John Doe, 3, died"
+      if (this.toks[j + 1]?.lower === 'and' && j + 2 < hi && this.nameStarts.has(j + 2) && this.nameStarts.get(j + 2)! < hi) {
+        j = this.nameStarts.get(j + 2)!;
+        value++;
+        continue;
+      }
+      break;
     }
     const nx = this.toks[j + 1];
-    if (!nx || !(nx.lower === 'was' || nx.lower === 'has' || nx.lower === 'died' || nx.lower === 'had')) return null;
-    return this.oneAfter(first, j, null, false, lo, hi);
+    if (!nx || !(nx.lower === 'was' || nx.lower === 'has' || nx.lower === 'died' || nx.lower === 'had'
+      || (value > 1 && (nx.lower === 'were' || nx.lower === 'have')))) return null;
+    return this.oneAfter(first, j, null, false, lo, hi, value);
   }
 
   private build(a: number, b: number, kind: FigureKind, value: number, min: number, max: number, qualifier: FigureQualifier,

@@ -22,6 +22,7 @@ interface KindsFile {
   between: string[];
   selfKilled: string[];
   timeWords: string[];
+  pairs: string[];
 }
 
 const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
@@ -58,5 +59,6 @@ export function loadFiguresResources(dataDir: string): FiguresResources {
     between: new Set(k.between),
     selfKilled: k.selfKilled.map(words).sort((a, b) => b.length - a.length),
     timeWords: new Set(k.timeWords),
+    pairs: new Set(k.pairs),
   };
 }
