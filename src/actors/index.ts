@@ -345,9 +345,9 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     wordTok.push(hi);
     const ctx = sentenceContext(words, res.gazetteer, kb, wordNorms, lowers);
     const tags = res.model ? tagSentence(res.model, ctx) : words.map(() => 'O');
-    const ner = spansOf(tags).map((x) => {
-      return { start: wordTok[x.start]!, end: wordTok[x.end]!, type: x.type };
-    });
+    // Tagger spans over tokens (built by push, so that every unit's array has the same element kind).
+    const ner: Span[] = [];
+    for (const x of spansOf(tags)) ner.push({ start: wordTok[x.start]!, end: wordTok[x.end]!, type: x.type });
     adjustSpans(doc, res, c, ner, lo, hi);
     // KB matches (longest first), capitalised start.
     const kbm: { start: number; end: number; e: KbEntry }[] = [];
