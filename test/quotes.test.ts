@@ -387,3 +387,10 @@ test('a speaker after the cue stops at the sentence end; a described person in a
   assert.equal(q.direct, true);
   assert.equal(q.speakerMention?.text, 'one witness');
 });
+
+test('", adding that …" after a direct quote finds the speaker even when later paragraphs have quotes too', () => {
+  const a = run('Health Minister Patty Hajdu spoke on Tuesday. "This is a first step," Hajdu said, adding that more money would follow.\n\n"We will take every dollar," Ford said.');
+  const q = find(a, 'more money would follow');
+  assert.equal(q.speakerMention?.text, 'Hajdu');
+  assert.equal(q.cue?.text, 'adding');
+});

@@ -845,12 +845,13 @@ class QuoteFinder {
   }
 
   private lastSpeakerInSentence(a: number, k: number): [number, number] | null {
-    for (let d = this.drafts.length - 1; d >= 0; d--) {
-      const q = this.drafts[d]!;
-      if (q.speakerTok && q.speakerTok[0] >= a && q.speakerTok[1] < k) return q.speakerTok;
-      if (q.start < this.toks[a]!.start) break;
+    // Drafts are not in text order (direct quotes come first), so every one is looked at: the latest speaker
+    // between a and k wins.
+    let best: [number, number] | null = null;
+    for (const q of this.drafts) {
+      if (q.speakerTok && q.speakerTok[0] >= a && q.speakerTok[1] < k && (!best || q.speakerTok[0] > best[0])) best = q.speakerTok;
     }
-    return null;
+    return best;
   }
 
   /**
