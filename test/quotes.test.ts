@@ -389,7 +389,7 @@ test('a speaker after the cue stops at the sentence end; a described person in a
 });
 
 test('", adding that …" after a direct quote finds the speaker even when later paragraphs have quotes too', () => {
-  const a = run('Health Minister Patty Hajdu spoke on Tuesday. "This is a first step," Hajdu said, adding that more money would follow.\n\n"We will take every dollar," Ford said.');
+  const a = run('Health Minister Patty Hajdu said the funding would start on Tuesday. "This is a first step," Hajdu said, adding that more money would follow.\n\n"We will take every dollar," Ford said.');
   const q = find(a, 'more money would follow');
   assert.equal(q.speakerMention?.text, 'Hajdu');
   assert.equal(q.cue?.text, 'adding');
