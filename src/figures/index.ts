@@ -57,7 +57,7 @@ const CONJ_DET = new Set(['a', 'an', 'one', 'another', 'his', 'her']);
 /** What may open an aside between a count and its cue. */
 const ASIDE_OPEN = new Set([',', '--', '—', '–', '(']);
 const DASHES = new Set(['--', '—', '–']);
-const ASIDE_START = new Set(['including', 'among', 'most', 'all', 'both', 'many', 'some', 'a', 'an', 'ages', 'aged', 'one', 'each', 'mostly', 'who', 'the']);
+const ASIDE_START = new Set(['including', 'among', 'most', 'all', 'both', 'many', 'some', 'a', 'an', 'ages', 'aged', 'one', 'each', 'mostly', 'who', 'the', 'possibly', 'probably', 'believed', 'identified', 'described']);
 /** Kinds a named person after a cue can be counted as: "shot and killed John Smith", "arrested John Smith". */
 const NAMED_OBJECT_KINDS = new Set<FigureKind>(['killed', 'wounded', 'kidnapped', 'arrested']);
 /** After "4 shot": punctuation or a preposition makes "shot" the cue ("4 Shot, 2 Killed In …", "5 shot in …"). */
