@@ -9,7 +9,7 @@ import type { Doc, MentionRef, Token } from '../document/document.js';
 import type { Entity, EntityType } from '../types.js';
 import { editDistance, kbRoles, normName, type KbEntry, type KbIndex } from './kb.js';
 import { makeResolver } from './resolve.js';
-import { isCommonOnly, sentenceContext, spansOf, tagSentence, type Gazetteer, type NerModel } from './ner.js';
+import { isCommonOnly, sentenceContext, spansOf, tagSentence, type FirstKeys, type Gazetteer, type NerModel } from './ner.js';
 
 // Regular expressions used per token, made once (a literal in a loop makes a new RegExp object each time).
 const RE_UPPER_START = /^\p{Lu}/u;
@@ -174,6 +174,12 @@ function nearTitle(c: LexCache, w: string): -1 | 0 | 1 {
   return r;
 }
 
+/** The gazetteer's classes for token i's lower case, from `gz` (the unit's, from `lo`) when it has them. */
+function gazOf(res: ActorsResources, toks: Token[], gz: (string[] | undefined | null)[] | undefined, lo: number, i: number): string[] | undefined {
+  const k = gz && i >= lo && i - lo < gz.length ? gz[i - lo] : null;
+  return k === null ? res.gazetteer.get(toks[i]!.lower) : k;
+}
+
 /** Candidates overlapping tokens [a, b), in order. */
 function overlapping(list: NameCandidate[], a: number, b: number): NameCandidate[] {
   const out: NameCandidate[] = [];
@@ -272,13 +278,23 @@ function joinNorms(nd: string[], a: number, b: number): string {
   return k;
 }
 
-/** Longest KB alias match starting at token i within the sentence [i, hi). */
-function kbMatchAt(doc: Doc, kb: KbIndex, i: number, hi: number): { end: number; hits: KbEntry[] } | null {
+/**
+ * Longest KB alias match starting at token i within the sentence [i, hi). `first`, when the
+ * tagger's context looked up token i's key already (word `w` of its sentence), saves that lookup.
+ */
+function kbMatchAt(doc: Doc, kb: KbIndex, i: number, hi: number, first?: FirstKeys, w = -1): { end: number; hits: KbEntry[] } | null {
   let key = '';
   let best: { end: number; hits: KbEntry[] } | null = null;
   const nd = norms(doc);
-  if (i < hi && !kb.mayStart(nd[i]!)) return null;
-  for (let j = i; j < Math.min(hi, i + kb.maxWords); j++) {
+  let j = i;
+  if (first && w >= 0 && first.seen[w] && i < hi) {
+    const h = first.hits[w];
+    if (h) best = { end: i + 1, hits: h };
+    if (!first.prefix[w]) return best;
+    key = nd[i]!;
+    j = i + 1;
+  } else if (i < hi && !kb.mayStart(nd[i]!)) return null;
+  for (; j < Math.min(hi, i + kb.maxWords); j++) {
     const n = nd[j]!;
     if (!n) break;
     key = key ? key + ' ' + n : n;
@@ -343,7 +359,15 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       lowers.push(t.lower);
     }
     wordTok.push(hi);
-    const ctx = sentenceContext(words, res.gazetteer, kb, wordNorms, lowers);
+    // Word of each token (-1 for the full stop joined to an initial), and the KB keys the context looks up.
+    const tokWord = new Int32Array(hi - lo).fill(-1);
+    for (let w = 0; w < words.length; w++) tokWord[wordTok[w]! - lo] = w;
+    const first: FirstKeys = { seen: new Uint8Array(words.length), hits: new Array<KbEntry[] | null>(words.length).fill(null), prefix: new Uint8Array(words.length) };
+    const raw = new Array<string[] | undefined | null>(words.length).fill(null);
+    const ctx = sentenceContext(words, res.gazetteer, kb, wordNorms, lowers, first, raw);
+    // The gazetteer's answer for each token's lower case, where the context looked it up (null: not).
+    const gz = new Array<string[] | undefined | null>(hi - lo).fill(null);
+    for (let w = 0; w < words.length; w++) if (raw[w] !== null && lowers[w] === toks[wordTok[w]!]!.lower) gz[wordTok[w]! - lo] = raw[w];
     const tags = res.model ? tagSentence(res.model, ctx) : words.map(() => 'O');
     // Tagger spans over tokens (built by push, so that every unit's array has the same element kind).
     const ner: Span[] = [];
@@ -354,13 +378,13 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     for (let i = lo; i < hi; i++) {
       const t = toks[i]!;
       if (!isCap(t) && !(ctx.allCaps && RE_HAS_LETTER.test(t.text))) continue;
-      const m = kbMatchAt(doc, kb, i, hi);
+      const m = kbMatchAt(doc, kb, i, hi, first, tokWord[i - lo]!);
       if (!m) continue;
       // A title is not a name even when a dictionary lists it ("Secretary of State").
       if (c.titles.has(joinNorms(nd, i, m.end))) continue;
       const e = m.hits[0]!;
       const single = m.end - i === 1;
-      const common = (res.gazetteer.get(t.lower) ?? []).includes('common');
+      const common = (gazOf(res, toks, gz, lo, i) ?? []).includes('common');
       const nerAgrees = nerCovers(ner, i, m.end);
       const fromCore = e.source === 'core.jsonl' || e.source === 'countries.jsonl' || e.source === 'capitals.jsonl' || !e.source?.startsWith('Phoenix') && e.source !== 'phoenix.tsv';
       if (single && !fromCore && !nerAgrees) continue;
@@ -428,7 +452,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       if (b - a === 1) {
         const pv = toks[a - 1];
         const opening = a === lo || !pv || pv.kind === 'punct';
-        const cls = res.gazetteer.get(toks[a]!.lower) ?? [];
+        const cls = gazOf(res, toks, gz, lo, a) ?? [];
         if (opening && (isCommonOnly(cls) || (res.lex.pronouns[toks[a]!.lower] && !cls.length)) && !kb.byAlias.has(toks[a]!.lower)) continue;
       }
       if (titled) x.type = 'PER';
@@ -461,9 +485,9 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     // A lone capital letter is not a name ("N / A").
     for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.tEnd - cands[k]!.tStart === 1 && !cands[k]!.kb && RE_ONE_UPPER.test(toks[cands[k]!.tStart]!.text)) cands.splice(k, 1);
     ampersands(doc, res, cands, lo, hi);
-    knownPlaces(doc, res, cands, lo, hi);
+    knownPlaces(doc, res, cands, lo, hi, gz);
     events(doc, c, cands, hi);
-    firstNames(doc, res, cands, lo, hi);
+    firstNames(doc, res, cands, lo, hi, gz);
     orgContext(doc, res, c, cands, lo, hi);
     sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
     competitors(doc, res, c, cands);
@@ -628,7 +652,7 @@ function ampersands(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
  * A lone capitalised word the tagger left out that the gazetteer knows only as a country,
  * region or city ("a Texas trader", "Texas billionaire Ross Perot") is a place.
  */
-function knownPlaces(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number): void {
+function knownPlaces(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number, gz?: (string[] | undefined | null)[]): void {
   const toks = doc.tokens;
   let added = false;
   for (let i = lo + 1; i < hi; i++) {
@@ -641,7 +665,7 @@ function knownPlaces(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo:
     if (e - i > 3) continue;
     let key = t.lower;
     for (let k = i + 1; k < e; k++) key += ' ' + toks[k]!.lower;
-    const cls = res.gazetteer.get(key);
+    const cls = e === i + 1 ? gazOf(res, toks, gz, lo, i) : res.gazetteer.get(key);
     if (!cls || !cls.some((k) => k === 'country' || k === 'region' || k === 'city' || k === 'gcity')) continue;
     if (cls.some((k) => k === 'common' || k === 'first' || k === 'last' || k === 'person' || k === 'org' || k === 'team' || k === 'kbfirst' || k === 'kblast' || k === 'demonym')) continue;
     if (overlapsAny(cands, i, e)) continue;
@@ -696,12 +720,12 @@ function firstNameWins(res: ActorsResources, toks: Token[], over: NameCandidate[
   return true;
 }
 
-function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number): void {
+function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number, gz?: (string[] | undefined | null)[]): void {
   const toks = doc.tokens;
   for (let i = lo; i + 1 < hi; i++) {
     const t = toks[i]!;
     if (!isCap(t) || t.kind !== 'word' || RE_UPPER2.test(t.text)) continue;
-    const cls = res.gazetteer.get(t.lower);
+    const cls = gazOf(res, toks, gz, lo, i);
     if (!cls || !cls.includes('first') || cls.includes('common') || cls.includes('country') || cls.includes('city')) continue;
     // After another capitalised word only when that word is a demonym or a title ("Australian Tom Moody").
     if (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word' && !RE_HONORIFIC.test(toks[i - 1]!.text) && !res.kb.demonyms.has(toks[i - 1]!.lower) && !lexCache(res).titles.has(toks[i - 1]!.lower)) continue;

@@ -3,7 +3,7 @@
  * gazetteer and knowledge-base features, decoded greedily left to right (BIO tags).
  * The weights ship in data/actors/ner-model.json (trained by scripts/train-ner.ts).
  */
-import { normName, type KbIndex } from './kb.js';
+import { normName, type KbEntry, type KbIndex } from './kb.js';
 
 // Regular expressions used per token, made once (a literal in a loop makes a new RegExp object each time).
 const RE_UPPER_START = /^\p{Lu}/u;
@@ -256,7 +256,18 @@ const KB_TYPE: Record<string, string> = { PERSON: 'PER', ORG: 'ORG', GROUP: 'ORG
  * Knowledge-base span features: the longest alias match starting at each token whose first
  * word is capitalised (or all caps), as B-/I- of its coarse type. Also marks demonyms.
  */
-export function kbSpanTags(words: string[], kb: KbIndex | null, norms?: string[]): string[] {
+/**
+ * What the knowledge base says of a word's normalised form on its own, noted by `kbSpanTags`
+ * for the words it looks up (by word index) so that a later lookup of the same key can be skipped:
+ * `seen[i]`, the entries (`hits[i]`, null for none) and whether it begins a longer alias (`prefix[i]`).
+ */
+export interface FirstKeys {
+  seen: Uint8Array;
+  hits: (KbEntry[] | null)[];
+  prefix: Uint8Array;
+}
+
+export function kbSpanTags(words: string[], kb: KbIndex | null, norms?: string[], first?: FirstKeys): string[] {
   const out = new Array<string>(words.length).fill('');
   if (!kb) return out;
   const norm = norms ?? words.map((w) => normName(w));
@@ -267,6 +278,10 @@ export function kbSpanTags(words: string[], kb: KbIndex | null, norms?: string[]
     let bestType = '';
     let key = '';
     if (!norm[i] || !kb.mayStart(norm[i]!)) {
+      if (first) {
+        first.seen[i] = 1;
+        first.hits[i] = null;
+      }
       if (kb.demonyms.has(norm[i]!)) out[i] = 'DEM';
       continue;
     }
@@ -278,7 +293,13 @@ export function kbSpanTags(words: string[], kb: KbIndex | null, norms?: string[]
         best = j;
         bestType = KB_TYPE[hit[0]!.type] ?? 'MISC';
       }
-      if (!kb.prefixes.has(key)) break;
+      const more = kb.prefixes.has(key);
+      if (first && j === i) {
+        first.seen[i] = 1;
+        first.hits[i] = hit ?? null;
+        first.prefix[i] = more ? 1 : 0;
+      }
+      if (!more) break;
     }
     if (best >= 0) {
       for (let j = i; j <= best; j++) out[j] = (j === i ? 'B-' : 'I-') + bestType;
@@ -354,7 +375,16 @@ function capsClass(w: string): 0 | 1 | 2 {
  * (the document's own strings). Shapes and gazetteer classes are filled for the tokens the
  * tagger reads (the active tokens and their neighbours; see `activeTokens`), and the first word.
  */
-export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | null, norms?: string[], lowers?: string[]): SentenceContext {
+export function sentenceContext(
+  words: string[],
+  gaz: Gazetteer,
+  kb: KbIndex | null,
+  norms?: string[],
+  lowers?: string[],
+  first?: FirstKeys,
+  /** Filled (by word index, when the words were not truecased) with what the gazetteer gave for `lowers[i]`; null where not looked up. */
+  raw?: (string[] | undefined | null)[],
+): SentenceContext {
   let letters = 0;
   let upper = 0;
   for (const w of words) {
@@ -379,14 +409,23 @@ export function sentenceContext(words: string[], gaz: Gazetteer, kb: KbIndex | n
   const n = ws.length;
   const shapes = new Array<string>(n).fill('');
   const g = new Array<string[]>(n).fill(NO_CLASSES);
-  if (n) g[0] = gaz.get(lower[0]!) ?? NO_CLASSES;
-  const c: SentenceContext = { words: ws, lower, shapes, gaz: g, kbTags: kbSpanTags(ws, kb, norms), allCaps, titleCase };
+  const keep = raw && ws === words && lower === lowers ? raw : null;
+  if (n) {
+    const r = gaz.get(lower[0]!);
+    if (keep) keep[0] = r;
+    g[0] = r ?? NO_CLASSES;
+  }
+  const c: SentenceContext = { words: ws, lower, shapes, gaz: g, kbTags: kbSpanTags(ws, kb, norms, first), allCaps, titleCase };
   const act = activeTokens(c);
   c.active = act;
   for (let i = 0; i < n; i++) {
     if (!act[i] && !(i > 0 && act[i - 1]) && !(i + 1 < n && act[i + 1])) continue;
     shapes[i] = shapeOf(ws[i]!);
-    if (i > 0) g[i] = gaz.get(lower[i]!) ?? NO_CLASSES;
+    if (i > 0) {
+      const r = gaz.get(lower[i]!);
+      if (keep) keep[i] = r;
+      g[i] = r ?? NO_CLASSES;
+    }
   }
   return c;
 }
