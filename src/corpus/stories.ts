@@ -8,7 +8,10 @@
  * grow with the corpus. Near-duplicates (MinHash/LSH) join their original's story and
  * are listed as copies, not counted as new reports.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Analysis } from '../types.js';
+import { DATA_DIR } from '../resources.js';
 import { DuplicateIndex, type DuplicateIndexJSON, type DuplicateOptions } from './minhash.js';
 import { dayNumber, fnv1a, namePhrases, outletOf, words } from './text.js';
 
@@ -51,13 +54,71 @@ export interface StoryOptions {
   boilerplateAfter: number;
   /** Weights of the feature families. */
   weights: { title: number; word: number; name: number; entity: number; place: number; eventType: number; date: number };
+  /**
+   * The pair model: P(same story) = sigmoid(bias + Σ weights[i] × pairFeatures[i]) for the feature names in
+   * PAIR_FEATURES, fitted on the GVA dev slice (data/corpus/story-model.json, `STORIES_FIT=1 npm run bench:stories`).
+   * An article joins the story of its likeliest earlier article when P reaches the model's threshold. null: the older rule
+   * (tf-idf cosine + rare bonus − date-gap penalty ≥ threshold).
+   */
+  model: StoryModel | null;
+  /** Called with every candidate pair scored (article id, earlier article id, pair features): for fitting the model. Not saved. */
+  trace?: ((id: string, other: string, features: number[]) => void) | undefined;
+  /** A surname shared by more articles than this is not counted as shared evidence (nameShared). */
+  nameDf: number;
   /** Words left out of the salient terms (data/corpus/stopwords.txt via loadCorpusResources). */
   stopwords: ReadonlySet<string>;
   duplicates: Partial<DuplicateOptions>;
 }
 
+export interface StoryModel {
+  features: string[];
+  weights: number[];
+  bias: number;
+  /** P(same story) at or above which an article joins a story. */
+  threshold: number;
+  /** Replaces StoryOptions.linkAlpha under this model. */
+  linkAlpha?: number;
+}
+
+/** Names of the pair features, in the order pairFeatures returns them (see pairFeatures for each). */
+export const PAIR_FEATURES = [
+  'cos', 'rare', 'nameShared', 'nameConflict', 'streetShared', 'streetConflict', 'ageShared', 'ageConflict',
+  'dayShared', 'dayNear', 'dayConflict', 'gap', 'figShared', 'figConflict', 'cityShared', 'cityConflict',
+  'titleCos', 'nameOverlap', 'streetOverlap', 'ageOverlap', 'gapWeek', 'gapMonth', 'short',
+  'victimShared', 'victimConflict',
+] as const;
+
+interface IdentityData {
+  /** Street-type words and their canonical abbreviations ("avenue" → "ave"). */
+  streetTypes: Record<string, string>;
+  /** Words that end a person's name but are not a surname ("jr", "iii"). */
+  nameSuffixes: string[];
+  model: StoryModel;
+}
+
+/** data/corpus/story-model.json: the fitted pair model and the word lists the identity features use. */
+function loadIdentityData(): IdentityData {
+  const path = join(DATA_DIR, 'corpus', 'story-model.json');
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as IdentityData;
+  } catch (e) {
+    throw new Error(`cannot read ${path}: ${(e as Error).message} (the story clustering's pair model)`);
+  }
+}
+const IDENTITY = loadIdentityData();
+const STREET_TYPES = new Map(Object.entries(IDENTITY.streetTypes).map(([k, v]) => [k.toLowerCase(), v]));
+const NAME_SUFFIXES = new Set(IDENTITY.nameSuffixes.map((w) => w.toLowerCase()));
+const STREET_RE = new RegExp(
+  String.raw`\b((?:\d{1,3}(?:st|nd|rd|th)|(?:[NSEW]\.?\s|North\s|South\s|East\s|West\s)?\p{Lu}[\p{L}'’]+(?:\s\p{Lu}[\p{L}'’]+){0,2}))\s(` +
+    Object.keys(IDENTITY.streetTypes).sort((a, b) => b.length - a.length).map((w) => w.replace(/\./g, '\\.')).join('|') +
+    String.raw`)\b\.?`,
+  'gu',
+);
+
 export const DEFAULT_STORY_OPTIONS: StoryOptions = {
+  model: { ...IDENTITY.model, features: [...IDENTITY.model.features], weights: [...IDENTITY.model.weights] },
   threshold: 0.05,
+  nameDf: 30,
   windowDays: 800,
   gapPenalty: 0.18,
   gapCap: 3,
@@ -110,6 +171,15 @@ interface Doc {
   cluster: number;
   feats: Int32Array;
   tfs: Float32Array;
+  /** Identity features (vocabulary ids, sorted): surnames, streets, ages, cities. */
+  ident: Int32Array;
+  /** Days (day numbers) the article's shooting/attack happened on, as resolved from its text. */
+  days: Int32Array;
+  /** Killed and wounded counts (largest non-cumulative figure), -1 when none. */
+  killed: number;
+  injured: number;
+  /** The headline's words (vocabulary ids of their 'w:' features, sorted). */
+  title: Int32Array;
 }
 
 interface Cluster {
@@ -131,7 +201,7 @@ export interface StoryIndexJSON {
   options: Omit<StoryOptions, 'stopwords'> & { stopwords: string[] };
   vocab: string[];
   df: number[];
-  docs: { id: string; day: number | null; cluster: number; feats: number[]; tfs: number[] }[];
+  docs: { id: string; day: number | null; cluster: number; feats: number[]; tfs: number[]; ident?: number[]; days?: number[]; killed?: number; injured?: number; title?: number[] }[];
   clusters: Cluster[];
   articleCluster: Record<string, number>;
   /** Hashes of the lines/sentences seen so far, with how many articles had each (boilerplate detection). */
@@ -161,6 +231,90 @@ export function storyFeatures(a: Analysis, opt: Pick<StoryOptions, 'weights' | '
   return f;
 }
 
+/** What identifies the incident an article reports: names, streets, ages, cities (as prefixed keys), the days it happened, its counts. */
+export interface StoryIdentity {
+  /** 'v:' surname, 's:' street, 'a:' age, 'c:' city (geonames id), 'x:' surname of someone given an age ("John Smith, 23,": a victim or suspect). */
+  keys: string[];
+  days: number[];
+  killed: number;
+  injured: number;
+}
+
+const DAY_RE = /^(\d{4}-\d{2}-\d{2})/;
+const NAME_PART = String.raw`\p{Lu}[\p{Ll}'’-]+`;
+/** "Name Surname, 23," and "23-year-old Name Surname": a person given an age (the surname is group 1). */
+const AGED_NAME_RES = [
+  new RegExp(String.raw`\b${NAME_PART}(?:\s(?:\p{Lu}\.|${NAME_PART}))*\s(${NAME_PART})(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?,\s(?:age\s)?\d{1,2},`, 'gu'),
+  new RegExp(String.raw`\b\d{1,2}-year-old\s(?:\p{Ll}+\s){0,2}${NAME_PART}(?:\s(?:\p{Lu}\.|${NAME_PART}))*\s(${NAME_PART})`, 'gu'),
+];
+const AGE_RES = [/\b(\d{1,2})[- ]years?[- ]old\b/giu, /\b\p{Lu}[\p{L}'’-]+,\s(\d{1,2}),/gu, /\b(?:aged?|ages)\s(\d{1,2})\b/giu];
+
+/** A street name in a canonical form ("W. Main Street" → "w main st"), or null when it is not one. */
+export function normStreet(name: string, type: string, stop: ReadonlySet<string>): string | null {
+  const t = STREET_TYPES.get(type.toLowerCase());
+  if (!t) return null;
+  const toks = words(name);
+  while (toks.length && stop.has(toks[0]!) && toks.length > 1) toks.shift();
+  if (!toks.length || (toks.length === 1 && stop.has(toks[0]!))) return null;
+  const dir: Record<string, string> = { north: 'n', south: 's', east: 'e', west: 'w', 'n.': 'n', 's.': 's', 'e.': 'e', 'w.': 'w' };
+  return [...toks.map((w) => dir[w] ?? w.replace(/\.$/, '')), t].join(' ');
+}
+
+/** The identity of the incident an article reports (see StoryIdentity). `body` is the text without boilerplate. */
+export function storyIdentity(a: Analysis, stop: ReadonlySet<string>, body: string = a.article.text): StoryIdentity {
+  const keys = new Set<string>();
+  const text = a.article.text;
+  for (const e of a.entities) {
+    if (e.type !== 'PERSON') continue;
+    const toks = words(e.name).filter((w) => !/^\p{L}\.?$/u.test(w));
+    while (toks.length && NAME_SUFFIXES.has(toks[toks.length - 1]!.replace(/\.$/, ''))) toks.pop();
+    if (toks.length < 2) continue;
+    const last = toks[toks.length - 1]!;
+    if (last.length < 3 || stop.has(last) || STREET_TYPES.has(last) || /\d/.test(last)) continue;
+    // a byline ("By Jessica Heffner") names the reporter, not someone in the story
+    const m = e.mentions[0];
+    if (m && /\bby\s*$/i.test(text.slice(Math.max(0, m.start - 6), m.start))) continue;
+    keys.add('v:' + last);
+  }
+  for (const m of body.matchAll(STREET_RE)) {
+    const st = normStreet(m[1]!, m[2]!, stop);
+    if (st) keys.add('s:' + st);
+  }
+  for (const re of AGED_NAME_RES) for (const m of body.matchAll(re)) {
+    const last = m[1]!.toLowerCase().replace(/['’]s$/, '');
+    if (last.length >= 3 && !stop.has(last) && !STREET_TYPES.has(last)) keys.add('x:' + last);
+  }
+  for (const re of AGE_RES) for (const m of body.matchAll(re)) {
+    const n = Number(m[1]);
+    if (n >= 1 && n <= 99) keys.add('a:' + n);
+  }
+  for (const p of a.places) if (p.place.precision === 'city' && p.place.geonameid) keys.add('c:' + p.place.geonameid);
+  const pub = dayNumber(a.article.published);
+  const inWindow = (d: number | null): d is number => d !== null && (pub === null || (d <= pub + 1 && d >= pub - 45));
+  const days = new Set<number>();
+  for (const ev of a.events) {
+    if (ev.type !== 'ASSAULT' || !ev.date?.value) continue;
+    const m = DAY_RE.exec(ev.date.value);
+    const d = m ? dayNumber(m[1]) : null;
+    if (inWindow(d)) days.add(d);
+  }
+  if (!days.size) for (const t of a.times) {
+    if ((t.type !== 'DATE' && t.type !== 'TIME') || !t.value) continue;
+    const m = DAY_RE.exec(t.value);
+    const d = m ? dayNumber(m[1]) : null;
+    if (inWindow(d)) days.add(d);
+  }
+  let killed = -1;
+  let injured = -1;
+  for (const f of a.figures) {
+    if (f.cumulative) continue;
+    if (f.value > 999) continue;
+    if (f.kind === 'killed') killed = Math.max(killed, f.value);
+    else if (f.kind === 'wounded') injured = Math.max(injured, f.value);
+  }
+  return { keys: [...keys], days: [...days].sort((x, y) => x - y), killed, injured };
+}
+
 /** A headline without the outlet name many sites append ("… - KSLA News 12", "… | WRAL.com"). */
 export function cleanTitle(title: string): string {
   const parts = title.split(/\s+(?:[-|–—«»]|::)\s+/);
@@ -171,6 +325,12 @@ export function cleanTitle(title: string): string {
 
 /** Feature families that may count as rare evidence: words, names, entities, places (not dates or event types). */
 const RARE_PREFIX = /^[wnep]:/;
+/** Kinds of identity features by prefix (0: not one). */
+const IDENT_KIND: Record<string, number> = { v: 1, s: 2, a: 3, c: 4, x: 5 };
+/** Identity kinds that find candidates (surnames, streets, aged surnames; not ages or cities). */
+const POSTED_KIND = [false, true, true, false, false, true];
+const identKind = (k: string) => (k[1] === ':' ? IDENT_KIND[k[0]!] ?? 0 : 0);
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Incremental story clusters over analyses, with near-duplicate folding. */
 export class StoryIndex {
@@ -179,6 +339,7 @@ export class StoryIndex {
   private vocabList: string[] = [];
   private df: number[] = [];
   private rareOk: number[] = [];
+  private kind: number[] = [];
   private nDocs = 0;
   private docs: Doc[] = [];
   private postings: number[][] = [];
@@ -235,6 +396,7 @@ export class StoryIndex {
       this.df.push(0);
       this.postings.push([]);
       this.rareOk.push(RARE_PREFIX.test(k) ? 1 : 0);
+      this.kind.push(identKind(k));
     }
     return id ?? -1;
   }
@@ -260,7 +422,15 @@ export class StoryIndex {
     }
 
     // features, weighted with the document frequencies so far (this article included)
-    const raw = storyFeatures(a, this.options, this.stripBoilerplate(art.text));
+    const body = this.stripBoilerplate(art.text);
+    const raw = storyFeatures(a, this.options, body);
+    const idn = this.options.model ? storyIdentity(a, this.options.stopwords, body) : { keys: [], days: [], killed: -1, injured: -1 };
+    const identIds = new Set<number>();
+    for (const k of idn.keys) {
+      const fid = this.featureId(k, true);
+      if (!raw.has(k)) this.df[fid]!++;
+      identIds.add(fid);
+    }
     const ids: number[] = [];
     const tfs: number[] = [];
     for (const [k, tf] of raw) {
@@ -268,6 +438,11 @@ export class StoryIndex {
       this.df[fid]!++;
       ids.push(fid);
       tfs.push(1 + Math.log(tf));
+    }
+    const titleIds = new Set<number>();
+    if (this.options.model) for (const w of words(cleanTitle(art.title ?? ''))) {
+      const fid = this.vocab.get('w:' + w);
+      if (fid !== undefined) titleIds.add(fid);
     }
     this.nDocs++;
     const order = ids.map((_, i) => i).sort((x, y) => tfs[y]! * this.idf(ids[y]!) - tfs[x]! * this.idf(ids[x]!) || ids[x]! - ids[y]!);
@@ -278,12 +453,17 @@ export class StoryIndex {
       cluster: -1,
       feats: Int32Array.from(kept.map((i) => ids[i]!)),
       tfs: Float32Array.from(kept.map((i) => tfs[i]!)),
+      ident: Int32Array.from([...identIds].sort((x, y) => x - y)),
+      days: Int32Array.from(idn.days),
+      killed: idn.killed,
+      injured: idn.injured,
+      title: Int32Array.from([...titleIds].sort((x, y) => x - y)),
     };
 
     const { cluster: best, score } = this.bestCluster(doc);
     let c: number;
     let isNew = false;
-    if (best >= 0 && score >= this.options.threshold) c = best;
+    if (best >= 0 && score >= (this.options.model ? this.options.model.threshold : this.options.threshold)) c = best;
     else {
       c = this.clusters.length;
       isNew = true;
@@ -299,6 +479,7 @@ export class StoryIndex {
     this.docs.push(doc);
     this.clusterDocs[c]!.push(di);
     for (const fid of doc.feats) this.postings[fid]!.push(di);
+    for (const fid of doc.ident) if (POSTED_KIND[this.kind[fid]!] && !this.has(doc.feats, fid)) this.postings[fid]!.push(di);
     const cl = this.clusters[c]!;
     cl.articles.push(art.id);
     this.touch(cl, art.published, day, outlet, art.title);
@@ -368,9 +549,93 @@ export class StoryIndex {
     return { cos: (1 - w) * cos + w * sub, rare };
   }
 
-  /** Similarity of two documents with the rare-feature bonus and the date-gap penalty. */
+  private has(sorted: Int32Array, x: number): boolean {
+    let lo = 0;
+    let hi = sorted.length - 1;
+    while (lo <= hi) {
+      const m = (lo + hi) >> 1;
+      const v = sorted[m]!;
+      if (v === x) return true;
+      if (v < x) lo = m + 1;
+      else hi = m - 1;
+    }
+    return false;
+  }
+
+  /** The pair features (PAIR_FEATURES, in order) of an article and an earlier one. */
+  private pairFeatures(q: Doc, d: Doc): number[] {
+    const o = this.options;
+    const sim = this.similarity(q, d);
+    const rare = this.nDocs >= o.rareMinDocs ? Math.min(o.rareCap, sim.rare) : 0;
+    // identity features: shared, and present on each side, per kind (1 surname, 2 street, 3 age, 4 city, 5 aged surname)
+    const shared = [0, 0, 0, 0, 0, 0];
+    const inQ = [0, 0, 0, 0, 0, 0];
+    const inD = [0, 0, 0, 0, 0, 0];
+    for (const f of q.ident) inQ[this.kind[f]!]!++;
+    for (const f of d.ident) inD[this.kind[f]!]!++;
+    let i = 0;
+    let j = 0;
+    while (i < q.ident.length && j < d.ident.length) {
+      const a = q.ident[i]!;
+      const b = d.ident[j]!;
+      if (a === b) {
+        const k = this.kind[a]!;
+        // a surname many articles share (a police chief's) says little
+        if (k !== 1 || this.df[a]! <= o.nameDf) shared[k]!++;
+        i++;
+        j++;
+      } else if (a < b) i++;
+      else j++;
+    }
+    const conflict = (k: number) => (inQ[k]! > 0 && inD[k]! > 0 && shared[k] === 0 ? 1 : 0);
+    // the days the incident happened on
+    let minDiff = Infinity;
+    for (const x of q.days) for (const y of d.days) minDiff = Math.min(minDiff, Math.abs(x - y));
+    const gap = q.day !== null && d.day !== null ? Math.log2(1 + Math.abs(q.day - d.day)) : 0;
+    // the headlines' words, idf-weighted cosine
+    let tDot = 0;
+    let tq = 0;
+    let td = 0;
+    for (const f of q.title) {
+      const w = this.idf(f) ** 2;
+      tq += w;
+      if (this.has(d.title, f)) tDot += w;
+    }
+    for (const f of d.title) td += this.idf(f) ** 2;
+    const titleCos = tDot > 0 ? tDot / Math.sqrt(tq * td) : 0;
+    const overlap = (k: number) => (inQ[k]! > 0 && inD[k]! > 0 ? shared[k]! / Math.min(inQ[k]!, inD[k]!) : 0);
+    const days = q.day !== null && d.day !== null ? Math.abs(q.day - d.day) : 0;
+    let figShared = 0;
+    let figConflict = 0;
+    for (const [x, y] of [[q.killed, d.killed], [q.injured, d.injured]] as const) {
+      if (x < 0 || y < 0) continue;
+      if (x === y) figShared++;
+      else figConflict++;
+    }
+    return [
+      sim.cos, rare,
+      Math.min(2, shared[1]!), conflict(1),
+      Math.min(2, shared[2]!), conflict(2),
+      Math.min(2, shared[3]!), conflict(3),
+      minDiff === 0 ? 1 : 0, minDiff === 1 ? 1 : 0, minDiff >= 2 && minDiff < Infinity ? 1 : 0,
+      gap, figShared, figConflict,
+      Math.min(2, shared[4]!), conflict(4),
+      titleCos, overlap(1), overlap(2), overlap(3), days >= 7 ? 1 : 0, days >= 30 ? 1 : 0,
+      1 - Math.min(q.feats.length, d.feats.length) / o.maxFeatures,
+      Math.min(2, shared[5]!), conflict(5),
+    ];
+  }
+
+  /** P(same story) of two documents under the pair model (or the older rule's score when there is none). */
   private pairScore(q: Doc, d: Doc): number {
     const o = this.options;
+    if (o.model) {
+      const x = this.pairFeatures(q, d);
+      o.trace?.(q.id, d.id, x);
+      let z = o.model.bias;
+      for (let k = 0; k < x.length; k++) z += (o.model.weights[k] ?? 0) * x[k]!;
+      return sigmoid(z);
+    }
     const sim = this.similarity(q, d);
     let s = sim.cos + (this.nDocs >= o.rareMinDocs ? o.rareBonus * Math.min(o.rareCap, sim.rare) : 0);
     if (q.day !== null && d.day !== null) s -= o.gapPenalty * Math.min(o.gapCap, Math.log2(1 + Math.abs(q.day - d.day) / 7));
@@ -384,6 +649,7 @@ export class StoryIndex {
    */
   private bestCluster(q: Doc): { cluster: number; score: number } {
     const o = this.options;
+    const threshold = o.model ? o.model.threshold : o.threshold;
     if (q.feats.length < o.minFeatures) return { cluster: -1, score: 0 };
     const maxDf = Math.max(8, o.maxDfShare * this.nDocs);
     const acc = new Map<number, number>();
@@ -392,6 +658,19 @@ export class StoryIndex {
       if (this.df[fid]! > maxDf) continue;
       const post = this.postings[fid]!;
       const w = q.tfs[i]! * this.idf(fid);
+      const stop = Math.max(0, post.length - o.maxScan);
+      for (let p = post.length - 1; p >= stop; p--) {
+        const j = post[p]!;
+        const dj = this.docs[j]!.day;
+        if (q.day !== null && dj !== null && Math.abs(q.day - dj) > o.windowDays) continue;
+        acc.set(j, (acc.get(j) ?? 0) + w);
+      }
+    }
+    // surnames and streets find candidates too (they need not be among the salient terms)
+    for (const fid of q.ident) {
+      if (!POSTED_KIND[this.kind[fid]!] || this.df[fid]! > maxDf || this.has(q.feats, fid)) continue;
+      const post = this.postings[fid]!;
+      const w = this.idf(fid);
       const stop = Math.max(0, post.length - o.maxScan);
       for (let p = post.length - 1; p >= stop; p--) {
         const j = post[p]!;
@@ -413,12 +692,13 @@ export class StoryIndex {
     let bestScore = -Infinity;
     for (const [c, mx] of [...maxBy].sort((x, y) => x[0] - y[0])) {
       let score = mx;
-      if (o.linkAlpha < 1 && mx >= o.threshold) {
+      const alpha = o.model?.linkAlpha ?? o.linkAlpha;
+      if (alpha < 1 && mx >= threshold) {
         const members = this.clusterDocs[c]!;
         const recent = members.slice(-o.linkRecent);
         let sum = 0;
         for (const j of recent) sum += pair.get(j) ?? this.pairScore(q, this.docs[j]!);
-        score = o.linkAlpha * mx + (1 - o.linkAlpha) * (sum / recent.length);
+        score = alpha * mx + (1 - alpha) * (sum / recent.length);
       }
       if (score > bestScore) {
         best = c;
@@ -450,13 +730,13 @@ export class StoryIndex {
   }
 
   toJSON(): StoryIndexJSON {
-    const { stopwords, ...rest } = this.options;
+    const { stopwords, trace: _trace, ...rest } = this.options;
     return {
       version: 1,
       options: { ...rest, stopwords: [...stopwords].sort() },
       vocab: this.vocabList,
       df: this.df,
-      docs: this.docs.map((d) => ({ id: d.id, day: d.day, cluster: d.cluster, feats: [...d.feats], tfs: [...d.tfs] })),
+      docs: this.docs.map((d) => ({ id: d.id, day: d.day, cluster: d.cluster, feats: [...d.feats], tfs: [...d.tfs], ident: [...d.ident], days: [...d.days], killed: d.killed, injured: d.injured, title: [...d.title] })),
       clusters: this.clusters,
       articleCluster: Object.fromEntries(this.articleCluster),
       segments: [...this.segments],
@@ -466,18 +746,26 @@ export class StoryIndex {
 
   static fromJSON(json: StoryIndexJSON): StoryIndex {
     if (json.version !== 1) throw new Error(`StoryIndex.fromJSON: unsupported version ${String(json.version)} (expected 1)`);
-    const s = new StoryIndex({ ...json.options, stopwords: new Set(json.options.stopwords) });
+    // an index saved before the pair model existed goes on with the older rule, so that its replay agrees
+    const s = new StoryIndex({ ...json.options, model: json.options.model ?? null, stopwords: new Set(json.options.stopwords) });
     json.vocab.forEach((k, i) => {
       s.vocab.set(k, i);
       s.vocabList.push(k);
       s.df.push(json.df[i] ?? 0);
       s.postings.push([]);
       s.rareOk.push(RARE_PREFIX.test(k) ? 1 : 0);
+      s.kind.push(identKind(k));
     });
     for (const d of json.docs) {
       const di = s.docs.length;
-      s.docs.push({ id: d.id, day: d.day, cluster: d.cluster, feats: Int32Array.from(d.feats), tfs: Float32Array.from(d.tfs) });
-      for (const f of d.feats) s.postings[f]!.push(di);
+      const doc: Doc = {
+        id: d.id, day: d.day, cluster: d.cluster, feats: Int32Array.from(d.feats), tfs: Float32Array.from(d.tfs),
+        ident: Int32Array.from(d.ident ?? []), days: Int32Array.from(d.days ?? []), killed: d.killed ?? -1, injured: d.injured ?? -1,
+        title: Int32Array.from(d.title ?? []),
+      };
+      s.docs.push(doc);
+      for (const f of doc.feats) s.postings[f]!.push(di);
+      for (const f of doc.ident) if (POSTED_KIND[s.kind[f]!] && !s.has(doc.feats, f)) s.postings[f]!.push(di);
     }
     s.nDocs = json.docs.length;
     s.clusterDocs = json.clusters.map(() => []);
