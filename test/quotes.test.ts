@@ -394,3 +394,8 @@ test('", adding that …" after a direct quote finds the speaker even when later
   assert.equal(q.speakerMention?.text, 'Hajdu');
   assert.equal(q.cue?.text, 'adding');
 });
+
+test('a pronoun speaker skips a person named in an opening phrase of the sentence before', () => {
+  const a = run('After meeting Donald Trump in New York, Mike Pence flew to Iowa. "We are ready to win this state," he said.');
+  assert.equal(nameOf(a, find(a, 'ready to win').speaker), 'Mike Pence');
+});

@@ -1343,15 +1343,18 @@ class QuoteFinder {
     // subjectFirst: the sentence nearest before `pos` with a compatible actor gives its first one, the likely
     // subject ("Ed Brookover spoke to reporters after meeting Trump's backers. He says …" → Brookover).
     // A possessor ("Holt's colleague Matt Lauer") is the subject only when the sentence has no other candidate.
+    // An opening phrase does not hold the subject: "After meeting Trump, Smith said …" → Smith.
     let cand: string | null = null;
+    let main: string | null = null;
     let possessor: string | null = null;
     let candSentence = -1;
+    let clause = -1;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > pos) continue;
       if (m.start < from) break;
       const ms = this.toks[m.tokenStart]?.sentence ?? 0;
-      if ((cand !== null || possessor !== null) && ms !== candSentence) return cand ?? possessor;
+      if ((cand !== null || possessor !== null) && ms !== candSentence) return main ?? cand ?? possessor;
       if (sentence - ms > 6) break;
       if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'demonym' || exclude?.has(m.entity)) continue;
       if (this.inMarks[m.tokenStart] !== -1) continue;
@@ -1365,11 +1368,18 @@ class QuoteFinder {
       }
       if (!subjectFirst) return m.entity;
       const after = this.toks[m.tokenEnd]?.text;
+      if (ms !== candSentence) {
+        const sent = this.doc.sentences[ms];
+        clause = sent ? this.clauseStart(this.sentenceStartTok(m.tokenStart), sent.tokenEnd) ?? -1 : -1;
+      }
       if (after === "'s" || after === '’s') possessor = m.entity;
-      else cand = m.entity;
+      else {
+        cand = m.entity;
+        if (m.tokenStart >= clause) main = m.entity;
+      }
       candSentence = ms;
     }
-    return cand ?? possessor;
+    return main ?? cand ?? possessor;
   }
 
   private resolve(sp: [number, number]): string | null {
