@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import type { Analysis, Entity, EventRecord, Figure, Label, Quote } from '../src/types.js';
 import { SCHEMA } from '../src/types.js';
 import { DuplicateIndex, estimateJaccard, shingles, signature } from '../src/corpus/minhash.js';
-import { StoryIndex } from '../src/corpus/stories.js';
+import { StoryIndex, normStreet, storyIdentity } from '../src/corpus/stories.js';
 import { filterEvents, mergeEvents } from '../src/corpus/events.js';
 import { compareStory } from '../src/corpus/compare.js';
 import { actorProfiles, findActor } from '../src/corpus/profiles.js';
 import { acledRows, eventsCsv, gkgRecord, gkgTsv, ploverFromAnalyses, ploverFromMerged, toCsv, GKG_COLUMNS } from '../src/corpus/exports.js';
 import { loadCorpusResources } from '../src/corpus/load.js';
-import { outletOf, namePhrases } from '../src/corpus/text.js';
+import { dayNumber, outletOf, namePhrases } from '../src/corpus/text.js';
 import { NO_SEED, analyzedSeed } from './helpers.js';
 import { readPaths, type ReadResult } from '../src/ingest/index.js';
 import { analyze } from '../src/analyze.js';
@@ -155,6 +155,68 @@ test('StoryIndex keeps articles far apart in time in separate stories unless the
   const first = idx.add(mk('x1', FIRE_A, { title: 'Warehouse fire', published: '2019-01-01' }));
   const late = idx.add(mk('x2', FIRE_B, { title: 'Residents return', published: '2020-06-01' }));
   assert.notEqual(late.clusterId, first.clusterId);
+});
+
+// GVA-like local reports: two shootings in one city a day apart, and a later report of the first in other words
+const HAYES_1 =
+  'By Laura Finch\n\nSpringfield police said Darnell Hayes, 24, was shot and killed late Friday on Kimball Avenue near the corner of Oak Street. ' +
+  'Officers found Hayes lying in the driveway of a house in the 400 block of Kimball Avenue, and he died at Mercy Hospital. No arrests have been made, police said.';
+const ROWE =
+  'By Laura Finch\n\nA 31-year-old woman, Tamika Rowe, was wounded Saturday afternoon in a shooting on Pershing Road in Springfield, police said. ' +
+  'Rowe was taken to Mercy Hospital with a gunshot wound to the leg and is expected to survive. Police are looking for a gray sedan seen leaving the scene.';
+const HAYES_2 =
+  'Relatives gathered Monday to remember Darnell Hayes, the 24-year-old father of two who was gunned down outside a home on Kimball Ave. on Friday night. ' +
+  'Detectives released a sketch of a man seen running from the Kimball Avenue house, and Crime Stoppers is offering a reward for tips.';
+
+function withTimes(a: Analysis, times: [text: string, value: string][]): Analysis {
+  const t = a.article.text;
+  return { ...a, times: times.map(([x, value]) => ({ ...span(t, x), type: 'DATE' as const, value, anchor: 'published' as const })) };
+}
+
+function localReports(): Analysis[] {
+  return [
+    withTimes(mk('h1', HAYES_1, { title: 'Man shot dead on Kimball Avenue', published: '2016-03-05', source: 'a.example', entities: [['P1', 'Laura Finch', 'PERSON', null, ['Laura Finch']], ['P2', 'Darnell Hayes', 'PERSON', null, ['Darnell Hayes']]] }), [['Friday', '2016-03-04']]),
+    withTimes(mk('r1', ROWE, { title: 'Woman wounded in Springfield shooting', published: '2016-03-06', source: 'a.example', entities: [['P1', 'Laura Finch', 'PERSON', null, ['Laura Finch']], ['P2', 'Tamika Rowe', 'PERSON', null, ['Tamika Rowe']]] }), [['Saturday', '2016-03-05']]),
+    withTimes(mk('h2', HAYES_2, { title: 'Family remembers father killed outside home', published: '2016-03-08', source: 'b.example', entities: [['P1', 'Darnell Hayes', 'PERSON', null, ['Darnell Hayes']]] }), [['Monday', '2016-03-07'], ['Friday', '2016-03-04']]),
+  ];
+}
+
+test('storyIdentity: surnames (not the byline), streets in one form, ages and aged names, the days it happened, the counts', () => {
+  const [h1, r1, h2] = localReports();
+  const withFig = { ...h1!, figures: [{ ...span(HAYES_1, 'shot and killed'), kind: 'killed' as const, value: 1, min: 1, max: 1, qualifier: null, counted: 'people', cumulative: false, source: null, sourceMention: null }] };
+  const id1 = storyIdentity(withFig, stopwords);
+  assert.ok(id1.keys.includes('v:hayes') && !id1.keys.includes('v:finch'), id1.keys.join(' '));
+  assert.ok(id1.keys.includes('s:kimball ave') && id1.keys.includes('s:oak st'));
+  assert.ok(id1.keys.includes('a:24') && id1.keys.includes('x:hayes'));
+  assert.deepEqual(id1.days, [dayNumber('2016-03-04')]);
+  assert.equal(id1.killed, 1);
+  assert.equal(id1.injured, -1);
+  const id2 = storyIdentity(h2!, stopwords);
+  assert.ok(id2.keys.includes('s:kimball ave'), 'Kimball Ave. and Kimball Avenue are one street');
+  assert.deepEqual(id2.days, [dayNumber('2016-03-04'), dayNumber('2016-03-07')]);
+  const idr = storyIdentity(r1!, stopwords);
+  assert.ok(idr.keys.includes('s:pershing rd') && idr.keys.includes('a:31') && idr.keys.includes('x:rowe'), idr.keys.join(' '));
+  assert.equal(normStreet('W.', 'Street', stopwords), 'w st');
+  assert.equal(normStreet('On Main', 'St', stopwords), 'main st');
+});
+
+test('StoryIndex (pair model): another shooting in the same city a day later stays apart, a later report of the first in other words joins it', () => {
+  const idx = new StoryIndex({ stopwords });
+  const [h1, r1, h2] = localReports().map((a) => idx.add(a));
+  assert.notEqual(r1!.clusterId, h1!.clusterId, 'different victim, street and day');
+  assert.equal(h2!.clusterId, h1!.clusterId, 'same victim, street and day of the shooting');
+  assert.ok(h2!.score > 0 && h2!.score <= 1, 'the score is the pair model\'s probability');
+});
+
+test('StoryIndex: an index saved before the pair model goes on with the older rule after fromJSON', () => {
+  const idx = new StoryIndex({ stopwords });
+  for (const a of corpus().slice(0, 3)) idx.add(a);
+  const json = JSON.parse(JSON.stringify(idx.toJSON()));
+  assert.ok(json.options.model, 'the model is saved with the index');
+  delete json.options.model;
+  const old = StoryIndex.fromJSON(json);
+  assert.equal(old.options.model, null);
+  assert.equal(StoryIndex.fromJSON(JSON.parse(JSON.stringify(idx.toJSON()))).options.model?.threshold, idx.options.model?.threshold);
 });
 
 test('name phrases are runs of capitalised words that never start with a stopword', () => {

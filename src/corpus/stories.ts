@@ -245,7 +245,7 @@ const NAME_PART = String.raw`\p{Lu}[\p{Ll}'’-]+`;
 /** "Name Surname, 23," and "23-year-old Name Surname": a person given an age (the surname is group 1). */
 const AGED_NAME_RES = [
   new RegExp(String.raw`\b${NAME_PART}(?:\s(?:\p{Lu}\.|${NAME_PART}))*\s(${NAME_PART})(?:,?\s(?:Jr|Sr|II|III|IV)\.?)?,\s(?:age\s)?\d{1,2},`, 'gu'),
-  new RegExp(String.raw`\b\d{1,2}-year-old\s(?:\p{Ll}+\s){0,2}${NAME_PART}(?:\s(?:\p{Lu}\.|${NAME_PART}))*\s(${NAME_PART})`, 'gu'),
+  new RegExp(String.raw`\b\d{1,2}-year-old\s(?:\p{Ll}+,?\s){0,2}${NAME_PART}(?:\s(?:\p{Lu}\.|${NAME_PART}))*\s(${NAME_PART})`, 'gu'),
 ];
 const AGE_RES = [/\b(\d{1,2})[- ]years?[- ]old\b/giu, /\b\p{Lu}[\p{L}'’-]+,\s(\d{1,2}),/gu, /\b(?:aged?|ages)\s(\d{1,2})\b/giu];
 
