@@ -229,3 +229,13 @@ test('names joined by "and" before the cue; "a young couple" is two', () => {
   assert.deepEqual(kv('Jennifer Friedel, 32, and Leroy Friedel, 3, died of gunshot wounds.'), ['killed 2']);
   assert.deepEqual(kv('Police say a man broke into a home, killed a young couple and shot two others.'), ['killed 2', 'wounded 2']);
 });
+
+test('hospitals by any name; "four of them were shot"; adverbs between count and cue', () => {
+  assert.deepEqual(kv('An 8-year-old child was airlifted to a Charleston-area hospital.'), ['wounded 1']);
+  assert.deepEqual(kv('One man is dead and another man was taken to an area hospital.'), ['killed 1', 'wounded 1']);
+  assert.deepEqual(kv('A man was taken to the hospital and later died.'), ['killed 1']);
+  assert.deepEqual(kv('There were 200 teens at the party and four of them were shot.'), ['wounded 4']);
+  assert.deepEqual(kv('Two of the victims remain in critical condition.'), []);
+  assert.deepEqual(kv('Three other men inside the home were subsequently injured.'), ['wounded 3']);
+  assert.deepEqual(kv('Four federal law enforcement officers have been shot in Kansas.'), ['wounded 4']);
+});

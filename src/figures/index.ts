@@ -66,6 +66,8 @@ const HEADLINE_NEXT = /^([,.;:!?]|in|at|on|near|outside|inside|after|during|over
 const SHOT_START = new Set(['shot', 'fatally', 'gunned', 'struck', 'hit', 'grazed']);
 /** Before a bare age, words after which the age is not a person of its own ("a 6-year-old girl" is read at "a"). */
 const BARE_AGE_BLOCK = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'one', 'another', 'of', 'two', 'three', 'four', 'five', 'both', 'each', 'other', 'were', 'are', 'ages', 'aged']);
+/** Cues that tell the wounding itself (not a later condition): "four of them were shot" counts the shot. */
+const WOUND_EVENT = new Set(['shot', 'wounded', 'injured', 'hurt', 'struck', 'hit', 'grazed']);
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -412,6 +414,8 @@ class FigureFinder {
           if (/^deaths?$/.test(this.toks[m]!.lower) && this.toks.slice(Math.max(from, m - 3), m).some((t) => t.lower === 'in')) break;
           kind = af[1]; cueA = m; cueB = m + af[0] - 1; break;
         }
+        const hosp = m > from ? this.hospitalCue(m, hi) : -1;
+        if (hosp > m) { kind = this.diedThere(hosp, hi) ? 'killed' : 'wounded'; cueA = m; cueB = hosp; break; }
         if (w.lower === 'including') {
           // "4 people including a 21-year-old girl were injured": step over who is included.
           let c = m + 1;
@@ -427,7 +431,7 @@ class FigureFinder {
           if (c > m) { m = c; steps--; continue; }
         }
         if (w.kind !== 'word' || (this.mayStartNumber(m) && this.numberAt(m, hi))) break;
-        if (this.res.between.has(w.lower)) continue;
+        if (this.res.between.has(w.lower) || (/ly$/.test(w.lower) && w.lower.length > 4)) continue;
         // "one of the men inside was pronounced dead": what is counted may come after "of the".
         if (counted === null && this.phraseAt(m, countedList(this.res.counted), hi)) { counted = [m, m]; continue; }
         if (++unknown > 1) break;
@@ -445,7 +449,9 @@ class FigureFinder {
     if (!kind) return null;
     // "Two of the victims remain in critical condition", "Eleven of the injured": a part of the wounded, not their
     // number ("One of them died" stays a count of the dead).
-    if (kind === 'wounded' && this.toks[n.b + 1]?.lower === 'of' && PARTITIVE_DET.has(this.toks[n.b + 2]?.lower ?? '')) return null;
+    // "Four of them were shot" is an event that counts the shot.
+    if (kind === 'wounded' && this.toks[n.b + 1]?.lower === 'of' && PARTITIVE_DET.has(this.toks[n.b + 2]?.lower ?? '')
+      && !(cueA > n.b && WOUND_EVENT.has(this.toks[cueA]!.lower))) return null;
     // "3 fatalities", "2 killed": fine. "troops" counted by something that is a casualty cue stays a casualty.
     const a = Math.min(n.a, cueA);
     const b = Math.max(n.b, cueB, counted ? counted[1] : -1, conjEnd);
@@ -626,6 +632,30 @@ class FigureFinder {
     return [kind, end];
   }
 
+  /** "to a Charleston-area hospital", "at an area hospital": the last token of a hospital after "to"/"at", or -1. */
+  private hospitalCue(m: number, hi: number): number {
+    const w = this.toks[m]!.lower;
+    if (w !== 'to' && w !== 'at') return -1;
+    for (let c = m + 1; c < hi && c <= m + 4; c++) {
+      const t = this.toks[c]!;
+      if (/^hospitals?$/.test(t.lower)) return c;
+      if (t.kind !== 'word') return -1;
+    }
+    return -1;
+  }
+
+  /** "… taken to the hospital, where he died / was pronounced dead / later died": the person did not survive. */
+  private diedThere(end: number, hi: number): boolean {
+    let where = false;
+    for (let k = end + 1; k < hi && k <= end + 10; k++) {
+      const w = this.toks[k]!.lower;
+      if (w === 'where' || w === 'later' || w === 'and') where = true;
+      else if (where && (w === 'died' || w === 'dead' || w === 'dies')) return true;
+      else if (this.mayStartNumber(k) && this.numberAt(k, hi)) return false;
+    }
+    return false;
+  }
+
   /** An aside opened at m (", a 25-year-old man,", " -- including a child --", "(ages 3 and 4)"): its closing token, or -1. */
   private asideEnd(m: number, hi: number): number {
     const open = this.toks[m];
@@ -748,6 +778,8 @@ class FigureFinder {
       const shot = this.shotAt(m, hi);
       if (shot && this.transitive(m + shot[0], hi)) return null;
       if (shot) return { figure: this.build(i, m + shot[0] - 1, shot[1], value, value, value, null, counted, lo, hi), a: i, b: m + shot[0] - 1 };
+      const hosp = this.hospitalCue(m, hi);
+      if (hosp > m) return { figure: this.build(i, hosp, this.diedThere(hosp, hi) ? 'killed' : 'wounded', value, value, value, null, counted, lo, hi), a: i, b: hosp };
       const af = this.phraseAt(m, this.res.after, hi);
       if (af) {
         if (af[1] === 'troops' || af[1] === 'refugees' || this.transitive(m + af[0], hi)) return null;
