@@ -399,3 +399,9 @@ test('a pronoun speaker skips a person named in an opening phrase of the sentenc
   const a = run('After meeting Donald Trump in New York, Mike Pence flew to Iowa. "We are ready to win this state," he said.');
   assert.equal(nameOf(a, find(a, 'ready to win').speaker), 'Mike Pence');
 });
+
+test('an adverb before the cue is not the speaker ("has strongly denied", "has long said")', () => {
+  const a = run('The Saudi government has strongly denied any involvement in the attacks. Cruz has long said that he qualifies as a natural-born citizen.');
+  assert.equal(find(a, 'any involvement in the attacks').speakerMention?.text, 'The Saudi government');
+  assert.equal(find(a, 'he qualifies as').speakerMention?.text, 'Cruz');
+});

@@ -226,7 +226,8 @@ class QuoteFinder {
   private speakerBefore(c: number, lo: number): [number, number] | null {
     let j = c - 1;
     const gerund = this.cueAt(c)?.info.tense === 'gerund';
-    while (j >= lo && (AUX.has(this.toks[j]!.lower) || gerund && PROGRESSIVE.has(this.toks[j]!.lower))) j--;
+    // "has strongly denied", "the state incorrectly stated", "has long said": auxiliaries and adverbs before the cue.
+    while (j >= lo && (AUX.has(this.toks[j]!.lower) || gerund && PROGRESSIVE.has(this.toks[j]!.lower) || (!isCap(this.toks[j]) && (ADVERB.test(this.toks[j]!.lower) || this.toks[j]!.lower === 'long')))) j--;
     // "Clinton on Tuesday said", "Trump Tuesday said", "the campaign on Monday night said": a day between subject and cue.
     if (j > lo && DAYS.has(this.toks[j]!.lower) || (j - 1 > lo && PART_OF_DAY.has(this.toks[j]!.lower) && DAYS.has(this.toks[j - 1]!.lower))) {
       if (!DAYS.has(this.toks[j]!.lower)) j--;
