@@ -1132,8 +1132,6 @@ export function runActors(doc: Doc, res: ActorsResources): void {
   const toks = doc.tokens;
   const cands = findNames(doc, res);
   const published = doc.article.published;
-  const candAt = new Map<number, NameCandidate>();
-  for (const cd of cands) candAt.set(cd.tStart, cd);
   const covered = new Int32Array(toks.length).fill(-1);
   cands.forEach((cd, i) => {
     for (let k = cd.tStart; k < cd.tEnd; k++) covered[k] = i;
