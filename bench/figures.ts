@@ -17,7 +17,8 @@
  * baseline (the number right before "killed/dead" or "injured/wounded") on the stated pairs.
  *
  * Development split: incidents with an even id were used to develop; the figures reported are on incidents with
- * an odd id (pass --dev to score the development half, --all for both).
+ * an odd id (pass --dev to score the development half, --all for both; --dev --debug prints each wrong stated pair of
+ * the development half with the figures found, and refuses to run on the reported half).
  * Last line: {"bench":"figures","gvaExactStated":…,"gvaExactAll":…,"regexExactStated":…} (fractions).
  */
 import { readFileSync } from 'node:fs';
