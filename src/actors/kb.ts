@@ -339,13 +339,17 @@ export class KbIndex {
     this.addAlias(e.name, e);
     const aliases = e.aliases;
     for (let i = 0, n = aliases.length; i < n; i++) this.addAlias(aliases[i]!, e);
-    for (const d of e.demonyms ?? []) {
-      const k = normName(d);
-      if (!this.demonyms.has(k)) this.demonyms.set(k, e);
+    if (e.demonyms) {
+      for (const d of e.demonyms) {
+        const k = normName(d);
+        if (!this.demonyms.has(k)) this.demonyms.set(k, e);
+      }
     }
-    for (const c of e.capitals ?? []) {
-      const k = normName(c);
-      if (!this.capitals.has(k)) this.capitals.set(k, e);
+    if (e.capitals) {
+      for (const c of e.capitals) {
+        const k = normName(c);
+        if (!this.capitals.has(k)) this.capitals.set(k, e);
+      }
     }
     if (e.leader) {
       const l = this.ledBy.get(e.leader) ?? [];
