@@ -405,3 +405,13 @@ test('an adverb before the cue is not the speaker ("has strongly denied", "has l
   assert.equal(find(a, 'any involvement in the attacks').speakerMention?.text, 'The Saudi government');
   assert.equal(find(a, 'he qualifies as').speakerMention?.text, 'Cruz');
 });
+
+test('time phrases before the cue, a relative clause before the main verb, and "…, telling reporters, “…”"', () => {
+  let a = run('Dianne Feinstein last week said Clinton was not the source of the leak. Beck, who has in the past described Trump as a liar, said he would vote for him.');
+  assert.equal(find(a, 'not the source of the leak').speakerMention?.text, 'Dianne Feinstein');
+  const q = find(a, 'he would vote for him');
+  assert.equal(q.text, 'he would vote for him', 'the relative clause does not swallow the main clause');
+  assert.equal(q.speakerMention?.text, 'Beck');
+  a = run('The Ryan campaign shrugged off the comments, telling reporters, "Neither Speaker Ryan nor anyone else will comment on this."');
+  assert.notEqual(find(a, 'Neither Speaker Ryan').speakerMention?.text, 'reporters');
+});

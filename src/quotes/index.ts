@@ -46,7 +46,7 @@ const CONNECT = new Set(['al', 'el', 'de', 'da', 'del', 'der', 'van', 'von', 'bi
 const OBJECT_VERBS = new Set(['tell', 'inform', 'assure', 'warn', 'urge', 'ask', 'advise', 'remind', 'caution', 'order', 'promise', 'accuse', 'charge']);
 const PREPS = new Set(['of', 'in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'via', 'through', 'over', 'by', 'outside', 'inside', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'repeatedly', 'again', 'also', 'previously', 'publicly', 'privately', 'recently', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at']);
-const NEG = new Set(['not', "n't", 'never', 'refused', 'declined', 'to', 'would', 'wouldn', 'could', 'did', 'didn', 'wont', 'cannot', 'unwilling', 'reluctant']);
+const NEG = new Set(['not', "n't", 'n’t', 'never', 'refused', 'declined', 'to', 'would', 'wouldn', 'could', 'did', 'didn', 'wont', 'cannot', 'unwilling', 'reluctant']);
 const HONORIFIC = new Map<string, number>([['mr', 2], ['mrs', -2], ['ms', -2], ['miss', -2], ['sir', 2], ['lady', -2], ['madam', -2]]);
 const GENDERED = new Map<string, number>([['he', 1], ['him', 1], ['his', 1], ['himself', 1], ['she', -1], ['her', -1], ['hers', -1], ['herself', -1]]);
 /** What a speaker pronoun can stand for; "they" an organisation or group, not one person nor a country's name. */
@@ -67,6 +67,9 @@ const OWNER_PREPS = new Set(['for', 'of', 'with', 'at', 'from']);
 const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
 const PART_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+const TIME_NOUNS = new Set(['past', 'week', 'weeks', 'year', 'years', 'month', 'months', 'day', 'days', 'weekend', 'decade', 'decades', 'summer', 'spring', 'fall', 'autumn', 'winter']);
+/** Words that open a time phrase before its noun: "last year", "in the past", "a month", "earlier this week". */
+const TIME_LEAD = new Set(['last', 'this', 'next', 'earlier', 'the', 'a', 'an', 'in', 'over', 'during', 'few', 'several', 'two', 'three', 'past', 'recent']);
 /** A manner adverb ("softly", "matter-of-factly"), not a noun that happens to end in -ly ("family", "ally"). */
 const ADVERB = /^(?!(?:family|ally|assembly|rally|supply|monopoly|bully|anomaly|belly|jelly|lily|fly|holly|italy|july|reply)$)[\p{L}-]{3,}ly$/u;
 const END_PUNCT = new Set(['.', '!', '?', '…']);
@@ -234,6 +237,16 @@ class QuoteFinder {
       j--;
       if (j > lo && this.toks[j]!.lower === 'on') j--;
       while (j >= lo && AUX.has(this.toks[j]!.lower)) j--;
+    } else if (j > lo && (TIME_NOUNS.has(this.toks[j]!.lower) || (this.toks[j]!.lower === 'later' || this.toks[j]!.lower === 'ago') && TIME_NOUNS.has(this.toks[j - 1]?.lower ?? ''))) {
+      // "who last year threatened", "X last week said", "who has in the past described", "Fiorina a month later announced".
+      let i = j;
+      if (!TIME_NOUNS.has(this.toks[i]!.lower)) i--;
+      i--;
+      while (i > lo && TIME_LEAD.has(this.toks[i]!.lower)) i--;
+      if (i < j - 1 && i >= lo) {
+        j = i;
+        while (j >= lo && AUX.has(this.toks[j]!.lower)) j--;
+      }
     }
     if (j < lo) return null;
     // "Barkley, who said …": the relative pronoun stands for the noun phrase before the comma.
@@ -494,6 +507,11 @@ class QuoteFinder {
           if (sp) return { speaker: sp, cue: [k, cue.end] };
         }
         if (t.text === ',' && !this.onlyAdjuncts(cue.end + 1, j)) return null;
+        // "Ryan's campaign shrugged off the comments, telling reporters, “…”": a gerund's speaker is the clause's subject.
+        if (cue.info.tense === 'gerund' && !PROGRESSIVE.has(this.toks[k - 1]?.lower ?? '')) {
+          const subj = this.speakerBefore(k, lo) && this.toks[k - 1]?.text !== ',' ? this.speakerBefore(k, lo) : this.namedSubjectAt(lo, k);
+          return { speaker: subj, cue: [k, cue.end] };
+        }
         return { speaker: this.speakerBefore(k, lo) ?? this.speakerAfter(cue.end, j + 1), cue: [k, cue.end] };
       }
       const sp = this.sourcePhraseAt(k);
@@ -661,6 +679,8 @@ class QuoteFinder {
         }
         let sp = this.withTitle(this.nameStart(this.speakerBefore(k, lo), lo), lo);
         if (sp && !this.nounishOk(k, cue.info, sp)) sp = null;
+        // "X, who … threatened …, said he would fight": the relative clause's speaker is the main clause's subject.
+        if (!sp && lastSpeaker && prev?.text === ',' && k - 1 === lo && cue.info.tense !== 'gerund') sp = lastSpeaker;
         // Content after: "X said (that) …".
         if (sp) {
           const content = this.contentAfter(k, cue.end, cue.info, b);
@@ -760,12 +780,24 @@ class QuoteFinder {
       if ((t.text === ',' || t.lower === 'and') && this.inMarks[i] === -1) {
         const c = this.cueAt(i + 1);
         if (c && c.info.cls === 'speech' && !c.info.directOnly && (c.info.tense === 'gerund' || (t.lower === 'and' && c.info.tense === 'past'))) { e = i; break; }
+        // "X, who last year threatened …, said he would …": a relative clause ends where the main verb comes.
+        if (c && c.info.cls === 'speech' && t.text === ',' && (c.info.tense === 'past' || c.info.tense === 'present') && this.relativeBefore(k)) { e = i; break; }
       }
     }
     const span = this.trimSpan(this.toks[n]!.start, this.toks[e - 1]!.end);
     if (!span || this.countWordsIn(span) < 3 || this.mostlyQuoted(span)) return null;
     void k;
     return span;
+  }
+
+  /** Is the cue at k inside a relative clause ("X, who … threatened")? A "who"/"which" a few words before it. */
+  private relativeBefore(k: number): boolean {
+    for (let i = k - 1; i >= Math.max(0, k - 6); i--) {
+      const w = this.toks[i]!.lower;
+      if (w === 'who' || w === 'which') return this.toks[i - 1]?.text === ',';
+      if (END_PUNCT.has(this.toks[i]!.text) || this.toks[i]!.text === ',') return false;
+    }
+    return false;
   }
 
   /** A quotation opens at token n and runs (nearly) to the sentence's end: a direct quote, not a mixed one. */
