@@ -239,3 +239,11 @@ test('hospitals by any name; "four of them were shot"; adverbs between count and
   assert.deepEqual(kv('Three other men inside the home were subsequently injured.'), ['wounded 3']);
   assert.deepEqual(kv('Four federal law enforcement officers have been shot in Kansas.'), ['wounded 4']);
 });
+
+test('"shot three times" is how often; "shot at" in the active is firing, not a wound', () => {
+  assert.deepEqual(kv('A man was shot three times in the chest.'), ['wounded 1']);
+  assert.deepEqual(kv('He was shot 3 times.'), ['wounded 1']);
+  assert.deepEqual(kv('The man shot at two officers but missed.'), []);
+  assert.deepEqual(kv('A man was shot at his home.'), ['wounded 1']);
+  assert.deepEqual(kv('He faces two counts of attempted murder.'), []);
+});

@@ -68,6 +68,7 @@ const SHOT_START = new Set(['shot', 'fatally', 'gunned', 'struck', 'hit', 'graze
 const BARE_AGE_BLOCK = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'one', 'another', 'of', 'two', 'three', 'four', 'five', 'both', 'each', 'other', 'were', 'are', 'ages', 'aged']);
 /** Cues that tell the wounding itself (not a later condition): "four of them were shot" counts the shot. */
 const WOUND_EVENT = new Set(['shot', 'wounded', 'injured', 'hurt', 'struck', 'hit', 'grazed']);
+const PASSIVE_AUX = new Set(['was', 'were', 'been', 'is', 'are', 'being', 'be', 'got', 'gets', 'get']);
 const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
@@ -462,6 +463,8 @@ class FigureFinder {
   private transitive(m: number, hi: number): boolean {
     const t = this.toks[m];
     if (!t || m >= hi) return false;
+    // "was shot 3 times": how often, not whom.
+    if (this.mayStartNumber(m)) { const n = this.numberAt(m, hi); if (n && /^times?$/.test(this.toks[n.b + 1]?.lower ?? '')) return false; }
     if (OBJECTS.has(t.lower) || this.res.persons.has(t.lower) || REFLEXIVES.has(t.lower) || this.ageEnd(m, hi) >= 0) return true;
     if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower) && !HEADLINE_NEXT.test(t.text)
       && !this.res.timeWords.has(t.lower)) return true;
@@ -777,6 +780,8 @@ class FigureFinder {
       }
       const shot = this.shotAt(m, hi);
       if (shot && this.transitive(m + shot[0], hi)) return null;
+      // "The man shot at two officers": he fired; "was shot at his home" is passive.
+      if (shot && this.toks[m + shot[0]]?.lower === 'at' && !this.toks.slice(k + 1, m).some((t) => PASSIVE_AUX.has(t.lower))) return null;
       if (shot) return { figure: this.build(i, m + shot[0] - 1, shot[1], value, value, value, null, counted, lo, hi), a: i, b: m + shot[0] - 1 };
       const hosp = this.hospitalCue(m, hi);
       if (hosp > m) return { figure: this.build(i, hosp, this.diedThere(hosp, hi) ? 'killed' : 'wounded', value, value, value, null, counted, lo, hi), a: i, b: hosp };
