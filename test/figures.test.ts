@@ -247,3 +247,12 @@ test('"shot three times" is how often; "shot at" in the active is firing, not a 
   assert.deepEqual(kv('A man was shot at his home.'), ['wounded 1']);
   assert.deepEqual(kv('He faces two counts of attempted murder.'), []);
 });
+
+test('ages listed after the count; "struck", "hit", "treated and released"', () => {
+  assert.deepEqual(kv('Four boys between ages 12 and 16 were wounded in a shooting.'), ['wounded 4']);
+  assert.deepEqual(kv('Three males ages 17, 18 and 22, were shot on Sunday.'), ['wounded 3']);
+  assert.deepEqual(kv('Shots were fired inside the club, where four victims were struck.'), ['wounded 4']);
+  assert.deepEqual(kv('The six others hit in the gunfire were taken to a local hospital.'), ['wounded 6']);
+  assert.deepEqual(kv('Four were treated and released from the hospital.'), ['wounded 4']);
+  assert.deepEqual(kv('Two men hit a store clerk.'), []);
+});

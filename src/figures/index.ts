@@ -417,6 +417,12 @@ class FigureFinder {
         }
         const hosp = m > from ? this.hospitalCue(m, hi) : -1;
         if (hosp > m) { kind = this.diedThere(hosp, hi) ? 'killed' : 'wounded'; cueA = m; cueB = hosp; break; }
+        if (w.lower === 'ages' || w.lower === 'aged' || (w.lower === 'between' && this.toks[m + 1]?.lower === 'ages')) {
+          // "three males ages 17, 18 and 22, were shot", "four boys between ages 12 and 16 were wounded"
+          let c = m + 1;
+          while (c < hi && c < m + 12 && (this.toks[c]!.kind === 'number' || /^(,|and|ages|to|or)$/.test(this.toks[c]!.lower))) c++;
+          if (c > m + 1) { m = c - 1; steps--; continue; }
+        }
         if (w.lower === 'including') {
           // "4 people including a 21-year-old girl were injured": step over who is included.
           let c = m + 1;
