@@ -256,3 +256,8 @@ test('ages listed after the count; "struck", "hit", "treated and released"', () 
   assert.deepEqual(kv('Four were treated and released from the hospital.'), ['wounded 4']);
   assert.deepEqual(kv('Two men hit a store clerk.'), []);
 });
+
+test('a list of people closed by a comma is still counted; an apposition after a plural noun is read once', () => {
+  assert.deepEqual(kv('Police said a 19-year-old man, a 22-year-old man and an 11-year-old boy, all from the area, were shot.'), ['wounded 3']);
+  assert.deepEqual(kv('The victims, a man and a woman, died.'), ['killed 2']);
+});

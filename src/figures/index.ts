@@ -586,7 +586,7 @@ class FigureFinder {
    * People joined to a count by "and" (or a list, "a man, a woman and a boy"), after the token j that ends it:
    * "a man and a woman" = 2, "three men and one woman" = 4. Returns what they add and their last token.
    */
-  private conjuncts(j: number, hi: number): { add: number; end: number } {
+  private conjuncts(j: number, hi: number, first = false): { add: number; end: number } {
     let add = 0, end = j;
     for (let guard = 0; guard < 6; guard++) {
       const sep = this.toks[end + 1];
@@ -631,7 +631,8 @@ class FigureFinder {
     // A list must end in "and": "a man, a woman" alone is an apposition, not two people.
     if (add && !this.toks.slice(j + 1, end + 1).some((t) => t.lower === 'and')) return { add: 0, end: j };
     // "Two victims, a man and a woman, died": a list opened and closed by commas is an apposition.
-    if (add && this.toks[j + 1]?.text === ',' && this.toks[end + 1]?.text === ',') return { add: 0, end: j };
+    // (Not when j ends the list's first member: "a 19-year-old man, a 22-year-old man and a boy, all from …".)
+    if (add && !first && this.toks[j + 1]?.text === ',' && this.toks[end + 1]?.text === ',') return { add: 0, end: j };
     return { add, end };
   }
 
@@ -692,7 +693,7 @@ class FigureFinder {
     const adjKind = h.adjKind;
     // "an injured woman", "a dead man"
     if (adjKind) return { figure: this.build(i, k, adjKind, 1, 1, 1, null, [k, k], lo, hi), a: i, b: k };
-    const cj = this.conjuncts(k, hi);
+    const cj = this.conjuncts(k, hi, true);
     // "a young couple" is two people.
     const value = (this.res.pairs.has(this.toks[k]!.lower) ? 2 : 1) + cj.add;
     const counted: [number, number] = [k, k];
@@ -776,6 +777,7 @@ class FigureFinder {
         if (c > m) { m = c; continue; }
       }
       if (w.text === ',' && steps === 0 && !apposition) break;
+      if (w.text === ',' && steps === 0) continue; // "The victims, a man and a woman, died
       // "a man in his 40s was shot", "a woman in her late teens"
       if (w.lower === 'in' && /^(his|her|their)$/.test(this.toks[m + 1]?.lower ?? '')) {
         let c = m + 2;
