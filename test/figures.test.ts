@@ -261,3 +261,7 @@ test('a list of people closed by a comma is still counted; an apposition after a
   assert.deepEqual(kv('Police said a 19-year-old man, a 22-year-old man and an 11-year-old boy, all from the area, were shot.'), ['wounded 3']);
   assert.deepEqual(kv('The victims, a man and a woman, died.'), ['killed 2']);
 });
+
+test('an age in commas after a person describes that person', () => {
+  assert.deepEqual(kv('Deputies found two women and a child, eight years old, who were fatally shot.'), ['killed 3']);
+});

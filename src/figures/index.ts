@@ -344,7 +344,8 @@ class FigureFinder {
       if (obj) return obj;
     }
     // "… and 6-year-old girl was shot", "2-year-old Joseph Bankston was shot": an age with no determiner opens one person.
-    if (this.ageEnd(i, hi) >= 0 && !BARE_AGE_BLOCK.has(this.toks[i - 1]?.lower ?? '') && this.toks[i - 1]?.kind !== 'number') {
+    // (Not after a comma: "a child, eight years old, …" describes someone already named.)
+    if (this.ageEnd(i, hi) >= 0 && !BARE_AGE_BLOCK.has(this.toks[i - 1]?.lower ?? '') && this.toks[i - 1]?.kind !== 'number' && this.toks[i - 1]?.text !== ',') {
       const one = this.singular(i, lo, hi, true);
       if (one) return one;
     }
