@@ -265,3 +265,8 @@ test('a list of people closed by a comma is still counted; an apposition after a
 test('an age in commas after a person describes that person', () => {
   assert.deepEqual(kv('Deputies found two women and a child, eight years old, who were fatally shot.'), ['killed 3']);
 });
+
+test('"this year" marks a running total', () => {
+  const f = one('Forty people have been shot in the city this year.');
+  assert.deepEqual([f.kind, f.value, f.cumulative], ['wounded', 40, true]);
+});
