@@ -5,7 +5,7 @@
  * whole pipeline extracts (`analyze()` with `loadResources()`): the first non-cumulative count of that kind, as
  * news leads with the incident's toll (GVA_AGG=mode|max to compare: the most frequent, ties the larger; the
  * largest), 0 when there is none. Injured is the larger of the wounded count and "N people were shot" minus the
- * killed ("four people were shot" counts the dead; "six others were shot" does not). The shooter's own death
+ * killed ("four people were shot", "struck four people" count the dead; "six others were shot" does not). The shooter's own death
  * ("… before killing himself") adds one to a count of the shooter's victims ("fatally shot his wife"), as GVA
  * counts the shooter among the killed. GVA_SINGLES=drop ignores one-person figures ("a man was shot") when a
  * number counts the group.
@@ -113,8 +113,9 @@ function predict(all: Figure[], text = ''): { killed: number; injured: number } 
     if (f.kind === 'killed' && SELF_RE.test(f.text)) self ||= AFTER_OTHERS_RE.test(text.slice(Math.max(0, f.start - 40), f.start)) || MURDER_SUICIDE_RE.test(text);
     else if (f.kind === 'killed') kf.push(f);
     if (f.kind === 'wounded') {
-      // "Four people were shot", "shooting four people" include the dead; "six others were shot" does not.
-      if (/\b(shot|shooting|shoots|shoot)\b/i.test(f.text) && !/wound|injur|hurt/i.test(f.text) && !OTHERS_RE.test(f.text)) sf.push(f);
+      // "Four people were shot", "shooting four people", "struck four people" include the dead; "six others were
+      // shot" does not.
+      if (/\b(shot|shooting|shoots|shoot|hit|hitting|struck|striking)\b/i.test(f.text) && !/wound|injur|hurt/i.test(f.text) && !OTHERS_RE.test(f.text)) sf.push(f);
       else wf.push(f);
     }
   }
