@@ -85,7 +85,7 @@ export const PAIR_FEATURES = [
   'cos', 'rare', 'nameShared', 'nameConflict', 'streetShared', 'streetConflict', 'ageShared', 'ageConflict',
   'dayShared', 'dayNear', 'dayConflict', 'gap', 'figShared', 'figConflict', 'cityShared', 'cityConflict',
   'titleCos', 'nameOverlap', 'streetOverlap', 'ageOverlap', 'gapWeek', 'gapMonth', 'short',
-  'victimShared', 'victimConflict',
+  'victimShared', 'victimConflict', 'dayDiff',
 ] as const;
 
 interface IdentityData {
@@ -623,6 +623,7 @@ export class StoryIndex {
       titleCos, overlap(1), overlap(2), overlap(3), days >= 7 ? 1 : 0, days >= 30 ? 1 : 0,
       1 - Math.min(q.feats.length, d.feats.length) / o.maxFeatures,
       Math.min(2, shared[5]!), conflict(5),
+      minDiff < Infinity ? Math.log2(1 + minDiff) : 0,
     ];
   }
 
@@ -736,7 +737,7 @@ export class StoryIndex {
       options: { ...rest, stopwords: [...stopwords].sort() },
       vocab: this.vocabList,
       df: this.df,
-      docs: this.docs.map((d) => ({ id: d.id, day: d.day, cluster: d.cluster, feats: [...d.feats], tfs: [...d.tfs], ident: [...d.ident], days: [...d.days], killed: d.killed, injured: d.injured, title: [...d.title] })),
+      docs: this.docs.map((d) => ({ id: d.id, day: d.day, cluster: d.cluster, feats: [...d.feats], tfs: [...d.tfs], ident: [...d.ident], days: [...d.days], killed: d.killed, injured: d.injured, title: [...d.title]})),
       clusters: this.clusters,
       articleCluster: Object.fromEntries(this.articleCluster),
       segments: [...this.segments],
