@@ -208,6 +208,15 @@ test('StoryIndex (pair model): another shooting in the same city a day later sta
   assert.ok(h2!.score > 0 && h2!.score <= 1, 'the score is the pair model\'s probability');
 });
 
+test('StoryIndex.stripTitleBoilerplate drops a headline part seen in earlier headlines (the outlet), never the first', () => {
+  const idx = new StoryIndex({ stopwords });
+  const sfx = ' - KSLA News 12 Shreveport, Louisiana News Weather & Sports';
+  assert.equal(idx.stripTitleBoilerplate('Man shot on Hearne Avenue' + sfx), 'Man shot on Hearne Avenue' + sfx);
+  assert.equal(idx.stripTitleBoilerplate('Two wounded in drive-by' + sfx), 'Two wounded in drive-by' + sfx);
+  assert.equal(idx.stripTitleBoilerplate('Victim identified in overnight shooting' + sfx), 'Victim identified in overnight shooting');
+  assert.equal(idx.stripTitleBoilerplate('Shooting - update'), 'Shooting - update');
+});
+
 test('StoryIndex: an index saved before the pair model goes on with the older rule after fromJSON', () => {
   const idx = new StoryIndex({ stopwords });
   for (const a of corpus().slice(0, 3)) idx.add(a);

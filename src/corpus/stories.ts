@@ -325,6 +325,7 @@ export function cleanTitle(title: string): string {
 
 /** Feature families that may count as rare evidence: words, names, entities, places (not dates or event types). */
 const RARE_PREFIX = /^[wnep]:/;
+const TITLE_SEP_RE = /\s+(?:[-|–—«»]|::)\s+/;
 /** Kinds of identity features by prefix (0: not one). */
 const IDENT_KIND: Record<string, number> = { v: 1, s: 2, a: 3, c: 4, x: 5 };
 /** Identity kinds that find candidates (surnames, streets, aged surnames; not ages or cities). */
@@ -383,6 +384,25 @@ export class StoryIndex {
     return kept.join('\n');
   }
 
+  /**
+   * The headline without the parts (split at " - ", " | " …) already seen in `boilerplateAfter` earlier headlines:
+   * an outlet's name and slogan ("KSLA News 12 Shreveport, Louisiana News Weather & Sports"). The first part stays.
+   */
+  stripTitleBoilerplate(title: string): string {
+    const parts = title.split(TITLE_SEP_RE);
+    if (parts.length < 2) return title;
+    const kept: string[] = [];
+    parts.forEach((part, i) => {
+      const norm = part.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+      if (!norm) return;
+      const h = fnv1a('title|' + norm);
+      const n = this.segments.get(h) ?? 0;
+      this.segments.set(h, n + 1);
+      if (i === 0 || n < this.options.boilerplateAfter) kept.push(part);
+    });
+    return kept.join(' - ');
+  }
+
   private idf(fid: number): number {
     return Math.log((this.nDocs + this.options.idfPrior + 1) / ((this.df[fid] ?? 0) + 0.5));
   }
@@ -423,7 +443,8 @@ export class StoryIndex {
 
     // features, weighted with the document frequencies so far (this article included)
     const body = this.stripBoilerplate(art.text);
-    const raw = storyFeatures(a, this.options, body);
+    const title = this.options.model && art.title ? this.stripTitleBoilerplate(art.title) : art.title;
+    const raw = storyFeatures(title === art.title ? a : { ...a, article: { ...art, title } }, this.options, body);
     const idn = this.options.model ? storyIdentity(a, this.options.stopwords, body) : { keys: [], days: [], killed: -1, injured: -1 };
     const identIds = new Set<number>();
     for (const k of idn.keys) {
@@ -440,7 +461,7 @@ export class StoryIndex {
       tfs.push(1 + Math.log(tf));
     }
     const titleIds = new Set<number>();
-    if (this.options.model) for (const w of words(cleanTitle(art.title ?? ''))) {
+    if (this.options.model) for (const w of words(cleanTitle(title ?? ''))) {
       const fid = this.vocab.get('w:' + w);
       if (fid !== undefined) titleIds.add(fid);
     }
