@@ -70,23 +70,33 @@ export class SqlStore implements Store {
       const result: PutResult = { stored: [], duplicates: [], conflicts: [] };
       const stored: Analysis[] = [];
       const now = new Date().toISOString();
-      for (const { analysis: a, input } of items) {
-        const art = a.article;
-        const hash = contentHash(art);
-        // ON CONFLICT DO NOTHING makes concurrent writers safe: the loser sees 0 changes.
-        const ins = await tx.run(
+      const hashes = items.map(({ analysis: a }) => contentHash(a.article));
+      // One multi-row insert per chunk; ON CONFLICT DO NOTHING makes concurrent writers safe (the loser's row is
+      // skipped) and RETURNING says which rows went in.
+      const inserted = new Set<string>();
+      const per = Math.floor(30000 / 11);
+      for (let i = 0; i < items.length; i += per) {
+        const part = items.slice(i, i + per);
+        const rows = await tx.all<{ content_hash: string }>(
           `INSERT INTO articles (id, content_hash, source, url, title, published, published_from, language, text, input, ingested_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-          [art.id, hash, art.source, art.url, art.title, art.published, art.publishedFrom, art.language, art.text, input, now]);
-        if (ins.changes === 0) {
-          const same = await tx.get('SELECT id FROM articles WHERE content_hash = ?', [hash]);
-          if (same) result.duplicates.push(input);
-          else result.conflicts.push({ input, id: art.id });
-          continue;
-        }
-        result.stored.push(art.id);
-        stored.push(a);
+           VALUES ${part.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT DO NOTHING RETURNING content_hash`,
+          part.flatMap(({ analysis: { article: art }, input }, j) =>
+            [art.id, hashes[i + j], art.source, art.url, art.title, art.published, art.publishedFrom, art.language, art.text, input, now]));
+        for (const r of rows) inserted.add(r.content_hash);
       }
+      // A row that did not go in is the same content stored before (a duplicate) or another text under its id.
+      const missed = hashes.filter((h) => !inserted.has(h));
+      const known = missed.length ? await new SqlStore(tx).knownHashes(missed) : new Set<string>();
+      const taken = new Set<string>();
+      items.forEach(({ analysis: a, input }, i) => {
+        const h = hashes[i]!;
+        if (inserted.has(h) && !taken.has(h)) {
+          taken.add(h);
+          result.stored.push(a.article.id);
+          stored.push(a);
+        } else if (inserted.has(h) || known.has(h)) result.duplicates.push(input);
+        else result.conflicts.push({ input, id: a.article.id });
+      });
       await writeFacts(tx, stored);
       if (after && stored.length) await after(new SqlStore(tx), stored);
       return result;
