@@ -329,13 +329,15 @@ function fit(analyses: Analysis[], gold: Map<string, string>, dev: string[], sto
   const path = join(DATA_DIR, 'corpus', 'story-model.json');
   const data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   let commit = 'unknown';
+  let dirty = false;
   try {
     commit = execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+    dirty = execSync('git status --porcelain -- src/corpus bench/stories.ts', { encoding: 'utf8' }).trim() !== '';
   } catch { /* not a repository */ }
   data.model = {
     ...model(best.t),
     linkAlpha: best.alpha,
-    provenance: `logistic regression (L2 lambda ${lambda}, Newton) fitted by \`STORIES_FIT=1 npm run bench:stories\` on ${X.length} candidate pairs with at least one article of the GVA DEV slice (incident_id divisible by 5; ${pos} same incident; pairs of two test articles are not used), threshold and linkAlpha chosen on the dev slice (mean of B3 F1 and pair F1, in context) among the settings that keep the examples/ week one story; ${new Date().toISOString().slice(0, 10)}, at commit ${commit}`,
+    provenance: `logistic regression (L2 lambda ${lambda}, Newton) fitted by \`STORIES_FIT=1 npm run bench:stories\` on ${X.length} candidate pairs with at least one article of the GVA DEV slice (incident_id divisible by 5; ${pos} same incident; pairs of two test articles are not used), threshold and linkAlpha chosen on the dev slice (mean of B3 F1 and pair F1, in context) among the settings that keep the examples/ week one story; ${new Date().toISOString().slice(0, 10)}, working tree on commit ${commit}${dirty ? ' with uncommitted changes to src/corpus or bench/stories.ts' : ''}`,
   };
   writeFileSync(path, JSON.stringify(data, null, 2) + '\n');
   console.log(`fit: wrote ${path}`);
