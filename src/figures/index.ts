@@ -31,6 +31,14 @@ export interface FiguresResources {
   pairs: Set<string>;
   /** Capitalised words after a cue that name a time, not a person: "killed Christmas Eve". */
   timeWords: Set<string>;
+  /** Words after a number that make it no count of people: units, ages, times ("shot 3 times"). */
+  notCountAfter: Set<string>;
+  /** Words that may open an aside between a count and its cue. */
+  asideStart: Set<string>;
+  /** Words that can start a "shot" phrase (kinds.json `shot`). */
+  shotStart: Set<string>;
+  /** Adjectives that say what happened to the one person they describe: "an injured woman". */
+  adjectiveKinds: Map<string, FigureKind>;
 }
 
 interface NumExpr {
@@ -44,26 +52,20 @@ interface NumExpr {
 
 /** Determiners after "of" that make a count a part of a group: "two of the victims". */
 const PARTITIVE_DET = new Set(['the', 'them', 'those', 'these', 'his', 'her', 'their']);
-const NOT_COUNT_AFTER = new Set(['%', 'yo', 'y/o', 'yr', 'yrs', 'percent', 'per', 'year', 'years', 'year-old', 'hours', 'hour', 'days', 'day', 'minutes', 'minute', 'weeks', 'months', 'am', 'pm', 'a.m.', 'p.m.', 'km', 'miles', 'mile', 'kilometres', 'kilometers', 'metres', 'meters', 'feet', 'dollars', 'euros', 'pounds', 'times', 'tons', 'tonnes', 'acres', 'square', 'o\'clock', 'degrees', 'st', 'nd', 'rd', 'th', 'seconds', 'rounds', 'shots', 'caliber', 'calibre', 'mm', 'bullets', 'bullet', 'gauge', 'cases', 'votes', 'points', 'billion', 'seats']);
 const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them', 'my', 'our', 'its', 'another', 'two', 'three', 'several', 'people', 'one', 'dozens', 'hundreds']);
 /** Objects that count one person after a cue: "killing him", "shot her", "killed his friend". */
 const SINGLE_OBJECT = new Set(['him', 'her', 'his', 'himself', 'herself']);
 /** "The boy shot himself": the object is the subject, counted once (at the reflexive). */
 const REFLEXIVES = new Set(['himself', 'herself', 'themselves']);
-/** Adjectives that say what happened to the one person they describe: "an injured woman". */
-const ADJ_KIND = new Map<string, FigureKind>([['injured', 'wounded'], ['wounded', 'wounded'], ['dead', 'killed'], ['slain', 'killed']]);
 /** Determiners that open one more person in a list: "a man and a woman", "his wife and another man". */
 const CONJ_DET = new Set(['a', 'an', 'one', 'another', 'his', 'her']);
 /** What may open an aside between a count and its cue. */
 const ASIDE_OPEN = new Set([',', '--', '—', '–', '(']);
 const DASHES = new Set(['--', '—', '–']);
-const ASIDE_START = new Set(['including', 'among', 'most', 'all', 'both', 'many', 'some', 'a', 'an', 'ages', 'aged', 'one', 'each', 'mostly', 'who', 'the', 'possibly', 'probably', 'believed', 'identified', 'described']);
 /** Kinds a named person after a cue can be counted as: "shot and killed John Smith", "arrested John Smith". */
 const NAMED_OBJECT_KINDS = new Set<FigureKind>(['killed', 'wounded', 'kidnapped', 'arrested']);
 /** After "4 shot": punctuation or a preposition makes "shot" the cue ("4 Shot, 2 Killed In …", "5 shot in …"). */
 const HEADLINE_NEXT = /^([,.;:!?]|in|at|on|near|outside|inside|after|during|overnight|and|In|At|On|Near|Outside|Inside|After|During|Overnight|And)$/;
-/** Words that can start a "shot" phrase (kinds.json `shot`): "shot dead", "struck by gunfire", "grazed by a bullet". */
-const SHOT_START = new Set(['shot', 'fatally', 'gunned', 'struck', 'hit', 'grazed']);
 /** Before a bare age, words after which the age is not a person of its own ("a 6-year-old girl" is read at "a"). */
 const BARE_AGE_BLOCK = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'one', 'another', 'of', 'two', 'three', 'four', 'five', 'both', 'each', 'other', 'were', 'are', 'ages', 'aged']);
 /** Cues that tell the wounding itself (not a later condition): "four of them were shot" counts the shot. */
@@ -131,7 +133,7 @@ class FigureFinder {
     this.personish = new Uint8Array(this.toks.length);
     for (let k = 0; k < this.toks.length; k++) {
       const w = this.toks[k]!.lower;
-      if (this.res.persons.has(w) || w.endsWith('-old') || ADJ_KIND.has(w)) this.personish[k] = 1;
+      if (this.res.persons.has(w) || w.endsWith('-old') || this.res.adjectiveKinds.has(w)) this.personish[k] = 1;
       if (w === 'old' && k > 0 && /(^|-)(year|month|week)s?$/.test(this.toks[k - 1]!.lower)) this.personish[k] = 1;
     }
     for (const m of doc.mentions) if (m.type === 'PERSON' && m.kind === 'name' && m.tokenEnd > m.tokenStart) this.nameStarts.set(m.tokenStart, m.tokenEnd - 1);
@@ -309,7 +311,7 @@ class FigureFinder {
     if (next && next.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(next.text) && !this.phraseAt(n.b + 1, countedList(this.res.counted), n.b + 2)
       && !this.phraseAt(n.b + 1, this.res.after, n.b + 2) && !this.shotAt(n.b + 1, n.b + 2)
       && !(this.toks[n.b + 2] && !this.mayStartNumber(n.b + 1) && this.phraseAt(n.b + 2, countedList(this.res.counted), n.b + 3))) return true; // "20s", "3rd"
-    if (next && NOT_COUNT_AFTER.has(next.lower)) return true;
+    if (next && this.res.notCountAfter.has(next.lower)) return true;
     if (next && /^(year|hour|day|week|month|mile|foot|inch|minute|second)/.test(next.lower) && next.text.startsWith('-')) return true;
     if (prev && MONTHS.test(prev.lower) && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text)) return true;
     if (next && MONTHS.test(next.lower) && /^\p{Lu}/u.test(next.text)) return true;
@@ -482,7 +484,7 @@ class FigureFinder {
     const t = this.toks[i]!;
     if (t.lower === 'one') {
       const nx = this.toks[i + 1];
-      if (nx && ADJ_KIND.has(nx.lower) && !this.personish[i + 2]) return true; // "one dead, two hurt"
+      if (nx && this.res.adjectiveKinds.has(nx.lower) && !this.personish[i + 2]) return true; // "one dead, two hurt"
       return !!nx && !this.res.persons.has(nx.lower) && !this.res.personAdjectives.has(nx.lower) && !/year-old$/.test(nx.lower);
     }
     return this.numberAt(i, hi) !== null;
@@ -495,7 +497,7 @@ class FigureFinder {
 
   /** "shot dead", "shot and killed", "shot" (wounded unless the person later died). */
   private shotAt(m: number, hi: number): [number, FigureKind] | null {
-    if (!SHOT_START.has(this.toks[m]!.lower)) return null;
+    if (!this.res.shotStart.has(this.toks[m]!.lower)) return null;
     for (const p of this.res.shotKilled) if (this.match(m, p, hi)) return [p.length, 'killed'];
     for (const p of this.res.shotWounded) if (this.match(m, p, hi)) {
       // "was shot … and later died"
@@ -569,7 +571,7 @@ class FigureFinder {
       const w = this.toks[k]!;
       const ae = this.ageEnd(k, hi);
       if (ae >= 0) { age = ae; k = ae + 1; continue; }
-      if (ADJ_KIND.has(w.lower) && !adjKind) { adjKind = ADJ_KIND.get(w.lower)!; k++; continue; }
+      if (this.res.adjectiveKinds.has(w.lower) && !adjKind) { adjKind = this.res.adjectiveKinds.get(w.lower)!; k++; continue; }
       // "a teen boy", "an infant son", "a security guard": the last person noun is the head.
       if (this.res.persons.has(w.lower) && k + 1 < hi && this.res.persons.has(this.toks[k + 1]!.lower)) { k++; continue; }
       if (this.res.personAdjectives.has(w.lower) && !this.res.persons.has(w.lower) || w.text === '-' || (w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !this.res.persons.has(w.lower))) { k++; continue; }
@@ -673,12 +675,12 @@ class FigureFinder {
     if (!open || !ASIDE_OPEN.has(open.text)) return -1;
     const nx = this.toks[m + 1];
     if (!nx || m + 1 >= hi) return -1;
-    if (!(ASIDE_START.has(nx.lower) || this.ageEnd(m + 1, hi) >= 0 || this.mayStartNumber(m + 1))) return -1;
+    if (!(this.res.asideStart.has(nx.lower) || this.ageEnd(m + 1, hi) >= 0 || this.mayStartNumber(m + 1))) return -1;
     const close = open.text === '(' ? ')' : open.text;
     let person = false;
     for (let c = m + 1; c < hi && c <= m + 12; c++) {
       const t = this.toks[c]!;
-      if (t.text === close || (close !== ',' && open.text !== '(' && DASHES.has(t.text))) return person || ASIDE_START.has(nx.lower) ? c : -1;
+      if (t.text === close || (close !== ',' && open.text !== '(' && DASHES.has(t.text))) return person || this.res.asideStart.has(nx.lower) ? c : -1;
       if (/^[.;:!?]$/.test(t.text) || (t.text === ',' && close !== ',' && open.text !== '(')) return -1;
       if (this.personish[c] || this.phraseAt(c, countedList(this.res.counted), hi)) person = true;
     }

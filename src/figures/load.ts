@@ -23,6 +23,10 @@ interface KindsFile {
   selfKilled: string[];
   timeWords: string[];
   pairs: string[];
+  notCountAfter: string[];
+  asideStart: string[];
+  shotStart: string[];
+  adjectiveKinds: Record<string, FigureKind>;
 }
 
 const words = (s: string) => s.toLowerCase().split(/\s+/).filter(Boolean);
@@ -60,5 +64,9 @@ export function loadFiguresResources(dataDir: string): FiguresResources {
     selfKilled: k.selfKilled.map(words).sort((a, b) => b.length - a.length),
     timeWords: new Set(k.timeWords),
     pairs: new Set(k.pairs),
+    notCountAfter: new Set(k.notCountAfter),
+    asideStart: new Set(k.asideStart),
+    shotStart: new Set(k.shotStart),
+    adjectiveKinds: new Map(Object.entries(k.adjectiveKinds)),
   };
 }
