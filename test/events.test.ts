@@ -448,3 +448,28 @@ test('targets: a named by-phrase after the object ("condemned the attack by X"),
   assert.equal(only('The government condemned the raid by Osgiliath soldiers on Thursday.', 'ACCUSE').targetSpan?.text, 'Osgiliath soldiers');
   assert.match(only('The minister warned of the Prince of Dol Amroth.', 'THREATEN').targetSpan?.text ?? '', /^the Prince/);
 });
+
+test('the clause reader takes its word lists from data/events/lexicon.json', () => {
+  const L = res.events.lexicon;
+  const keys = ['quantifiers', 'timeWords', 'titleAbbreviations', 'controlWords', 'notAdverbs', 'resultatives', 'irregularPast',
+    'sameParticiple', 'onStrikeVerbs', 'monthsDays', 'numberWords', 'partyObjectWords', 'partyObjectSuffixes', 'targetPreps',
+    'thingPreps', 'partyPreps', 'topicTypes', 'bareCameoRoots'] as const;
+  // a misspelled key in lexicon.json would load as an empty list
+  for (const k of keys) {
+    const v: Set<string> | string[] = L[k];
+    assert.ok((v instanceof Set ? v.size : v.length) > 0, `lexicon.${k} is empty`);
+  }
+  assert.ok(L.titleAbbreviations.has('mr') && L.resultatives.has('dead') && L.topicTypes.has('AGREE'));
+  // editing a list changes the coding: without resultatives, "shot dead by" no longer reaches the by-phrase
+  const text = 'The mayor of the town was shot dead by unknown gunmen.';
+  const withList = only(text, 'ASSAULT');
+  assert.equal(withList.actorSpan?.text, 'unknown gunmen');
+  const bare = { ...res, events: { ...res.events, lexicon: { ...L, resultatives: new Set<string>() } } };
+  const doc = documentFor({ text, published: '2020-02-22' }, bare);
+  for (const [name, run] of STAGES) {
+    if (name === 'events') break;
+    run(doc, bare);
+  }
+  const ev = codeEvents(doc, bare.events).find((e) => e.type === 'ASSAULT');
+  assert.notEqual(ev?.actorSpan?.text, 'unknown gunmen');
+});

@@ -6,7 +6,7 @@
  */
 import type { Doc, Token } from '../document/document.js';
 import type { EventsResources } from './index.js';
-import { ploverOf, type CameoPattern, type TriggerEntry, type VerbForm } from './lexicon.js';
+import { ploverOf, type CameoPattern, type Lexicon, type TriggerEntry, type VerbForm } from './lexicon.js';
 
 /** A token range [s, e) of `doc.tokens`. */
 export interface TokRange {
@@ -66,20 +66,8 @@ function isCap(t: Token): boolean {
 /** Words after which a plural is a noun rather than a verb ("Arab states to"). */
 const NOUN_FOLLOWERS = new Set([',', '.', 'to', 'and', 'or', 'of', 'in', 'on', 'for', 'with', 'from', ')', 'at', 'over', 'against']);
 
-const QUANTIFIERS = new Set(['wave', 'series', 'string', 'spate', 'barrage', 'round', 'number', 'volley', 'salvo', 'flurry', 'campaign', 'wave']);
-
-const TIME_WORDS = new Set(['overnight', 'yesterday', 'today', 'tonight', 'tomorrow', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'last', 'next', 'earlier', 'later', 'this']);
-
 /** Subject pronouns ("told Lebanon it would …"). */
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
-
-/** Title abbreviations whose full stop does not end a noun phrase ("Mr. Abbas"). */
-const TITLE_ABBR = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'maj', 'capt', 'sen', 'rep', 'gov', 'pres', 'prof', 'sgt', 'adm', 'st', 'rev', 'amb']);
-
-/** Words before "to" that take an infinitive (besides verbs): "ready to", "about to", "set to". */
-const CONTROL_WORDS = new Set(['ready', 'able', 'unable', 'willing', 'unwilling', 'prepared', 'about', 'likely', 'unlikely', 'set', 'due', 'eager', 'keen', 'determined', 'going', 'expected', 'supposed', 'bound', 'quick', 'slow', 'reluctant', 'free', 'forced', 'ought', 'want', 'try', 'agree', 'refuse', 'decide', 'plan', 'vow', 'pledge', 'promise', 'threaten', 'seek', 'hope', 'intend', 'aim', 'fail', 'continue', 'begin', 'start', 'move', 'need', 'have']);
-
-const NOT_ADVERBS = new Set(['only', 'early', 'family', 'rally', 'ally', 'italy', 'july', 'supply', 'reply', 'apply', 'fly', 'assembly', 'daily', 'weekly', 'monthly', 'anomaly', 'belly', 'bully', 'jelly', 'holy', 'ugly', 'lonely', 'friendly', 'likely', 'deadly', 'elderly', 'orderly', 'costly', 'timely']);
 
 export class SentenceReader {
   readonly toks: Token[];
@@ -155,7 +143,7 @@ export class SentenceReader {
     const c = this.adv[i - this.s0];
     if (c !== undefined && c !== 2) return c === 1;
     const l = this.low(i);
-    const v = this.res.lexicon.adverbs.has(l) || (l.length > 4 && l.endsWith('ly') && !NOT_ADVERBS.has(l) && /^[a-z]+$/.test(l));
+    const v = this.res.lexicon.adverbs.has(l) || (l.length > 4 && l.endsWith('ly') && !this.res.lexicon.notAdverbs.has(l) && /^[a-z]+$/.test(l));
     if (i >= this.s0 && i < this.s1) this.adv[i - this.s0] = v ? 1 : 0;
     return v;
   }
@@ -261,7 +249,7 @@ export class SentenceReader {
       else if (t.text === ')') {
         if (depth === 0) break;
         depth--;
-      } else if (t.text === '.' && e > p && TITLE_ABBR.has(this.low(e - 1)) && this.tok(e + 1) && isCap(this.tok(e + 1)!)) {
+      } else if (t.text === '.' && e > p && this.res.lexicon.titleAbbreviations.has(this.low(e - 1)) && this.tok(e + 1) && isCap(this.tok(e + 1)!)) {
         // "Mr. Abbas", "Gen. Haftar": the abbreviation's full stop is inside the name
       } else if (depth === 0) {
         if (t.lower === 'of') {
@@ -269,7 +257,7 @@ export class SentenceReader {
           if (stopAtOf || !n || !(this.isName(e + 1) || this.res.lexicon.determiners.has(n.lower) || ADJ_SUFFIX.test(n.lower) || n.kind === 'number' || /^[a-z]{3,}s$/.test(n.lower) && !this.res.verbs.has(n.lower))) break;
         } else if (t.lower === 'and' || t.lower === 'or') {
           if (!this.isName(e + 1) && !(this.low(e + 1) === 'the' && this.isName(e + 2))) break;
-        } else if (!this.npWord(e) || e > p && TIME_WORDS.has(t.lower)) break;
+        } else if (!this.npWord(e) || e > p && this.res.lexicon.timeWords.has(t.lower)) break;
         else if (e > p && t.kind === 'word' && !isCap(t) && !L0.has(this.low(e - 1)) && this.low(e - 1) !== '-'
           && (t.lower.endsWith('ed') || this.res.verbs.has(t.lower) && (!this.res.nouns.has(t.lower) || this.isName(e - 1) && e - 1 > p - 1 && !ADJ_SUFFIX.test(this.low(e - 1))))
           && (this.isName(e - 1) || /s$/.test(this.low(e - 1)))
@@ -332,8 +320,8 @@ export class SentenceReader {
         const prev = this.tok(i - 1);
         // (a verb, an -ed / -ing / -s form, or a control adjective: not a noun, "a march in the capital to denounce")
         const pl = prev?.lower ?? '';
-        const verbish = this.res.verbs.has(pl) || this.res.dictForms.has(pl) || L.auxiliaries.has(pl) || /(?:ed|ing|en)$/.test(pl) || CONTROL_WORDS.has(pl)
-          || /s$/.test(pl) && (CONTROL_WORDS.has(pl.slice(0, -1)) || CONTROL_WORDS.has(pl.replace(/es$/, '')));
+        const verbish = this.res.verbs.has(pl) || this.res.dictForms.has(pl) || L.auxiliaries.has(pl) || /(?:ed|ing|en)$/.test(pl) || L.controlWords.has(pl)
+          || /s$/.test(pl) && (this.res.lexicon.controlWords.has(pl.slice(0, -1)) || this.res.lexicon.controlWords.has(pl.replace(/es$/, '')));
         if (prev && prev.kind === 'word' && verbish && !this.isName(i - 1) && !L.determiners.has(prev.lower) && !L.prepositions.has(prev.lower) && !this.res.nouns.has(prev.lower)) {
           g = i - 1;
           continue;
@@ -466,16 +454,6 @@ function patternScore(r: SentenceReader, k: number, after: number, pat: { pre: s
   return pat.pre.length + pat.post.length;
 }
 
-/** Resultative words between a participle and its by-phrase ("shot dead by gunmen"). */
-const RESULTATIVES = new Set(['dead', 'wounded', 'unconscious', 'alive']);
-
-/** Irregular past forms that start a verb phrase ("villagers set fire to … and blocked …"). */
-const IRREGULAR_PAST = new Set(['set', 'took', 'went', 'gave', 'made', 'held', 'sent', 'put', 'cut', 'shot', 'struck', 'threw', 'broke', 'fought', 'burnt', 'burned', 'stormed', 'seized']);
-
-const SAME_PARTICIPLE = new Set(['hit', 'cut', 'put', 'shut', 'set', 'cast', 'burst', 'spread', 'shot', 'struck', 'held', 'met', 'sent', 'fought', 'caught', 'seized', 'beaten', 'broken', 'taken', 'driven', 'thrown', 'blown', 'shown']);
-
-const BARE_ROOTS = new Set(['07', '08', '09', '10', '11', '12', '13', '14', '15', '16', '17', '18', '19', '20']);
-
 interface Hit {
   /** content words of the dictionary pattern that matched ("voiced opposition": opposition), else undefined */
   patWords?: string[];
@@ -529,7 +507,7 @@ function matchDictionary(r: SentenceReader, k: number, cands: VerbForm[], bareAl
       }
     }
     if (code === null || score <= 0) {
-      if (!e.cameo || !r.res.dictionaryBare && !bareAll && !BARE_ROOTS.has(e.cameo.slice(0, 2))) continue;
+      if (!e.cameo || !r.res.dictionaryBare && !bareAll && !r.res.lexicon.bareCameoRoots.has(e.cameo.slice(0, 2))) continue;
       code = e.cameo;
       score = 0;
     }
@@ -607,7 +585,7 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
     const first = segs[0]!;
     for (let j = first.s + 1; j < g - 1; j++) {
       const jl = r.low(j);
-      if (!r.isName(j) && (r.isReporting(j) || L.negatingVerbs.has(jl) || r.res.dictForms.has(jl) && (/ed$/.test(jl) || IRREGULAR_PAST.has(jl)) && !L.determiners.has(r.low(j - 1)))) {
+      if (!r.isName(j) && (r.isReporting(j) || L.negatingVerbs.has(jl) || r.res.dictForms.has(jl) && (/ed$/.test(jl) || L.irregularPast.has(jl)) && !L.determiners.has(r.low(j - 1)))) {
         let st = first.s;
         while (st < j && (QUOTE_TOKENS.has(r.low(st)) || L.intros.has(r.low(st)) && segs.length === 1 && st === first.s && !r.isName(st))) st++;
         return j > st ? { range: { s: st, e: j }, how: 'coordinated' } : { range: null, how: null };
@@ -700,8 +678,8 @@ function introPhrase(r: SentenceReader, s: number): boolean {
 /** The start of a time phrase ending right before `g` ("on Tuesday", "yesterday"), else `g`. */
 function timeBefore(r: SentenceReader, g: number): number {
   let q = g;
-  if (MONTHS_DAYS.has(r.low(q - 1)) && r.low(q - 2) === 'on') q -= 2;
-  else if (TIME_WORDS.has(r.low(q - 1))) q -= 1;
+  if (r.res.lexicon.monthsDays.has(r.low(q - 1)) && r.low(q - 2) === 'on') q -= 2;
+  else if (r.res.lexicon.timeWords.has(r.low(q - 1))) q -= 1;
   return q;
 }
 
@@ -721,7 +699,6 @@ function prepTarget(r: SentenceReader, from: number, preps: string[]): TokRange 
 
 /** Prepositions whose named noun phrase can be a target ("in" and "at" too: CAMEO codes the country an event
  *  happens in as its target when no other party is named; tried without them, the PETRARCH2 dev set lost targets). */
-const GENERIC_TARGET_PREPS = ['with', 'to', 'against', 'on', 'at', 'into', 'toward', 'towards', 'from', 'in', 'for', 'over', 'between', 'about'];
 
 function hasNameIn(r: SentenceReader, np: TokRange | null): boolean {
   if (!np) return false;
@@ -729,17 +706,10 @@ function hasNameIn(r: SentenceReader, np: TokRange | null): boolean {
   return false;
 }
 
-/** Object heads that are parties themselves (people, media, organisations): "freed the hostages", "shut down newspapers". */
-const PARTY_OBJECT = /^(?:.*(?:ers|ists|ians|ees|men|people)|hostages?|prisoners?|captives?|detainees?|civilians?|journalists?|activists?|dissidents?|diplomats?|newspapers?|stations?|channels?|websites?|outlets?|media|parties|party|groups?|organi[sz]ations?|agencies|agency|ngos?|inspectors?|observers?|monitors?|peacekeepers?|migrants?|refugees?|students?)$/;
-
-/** Acts whose object's on/of phrase is a topic ("signed an agreement on trade"), not a party. */
-const TOPIC_TYPES = new Set(['AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'REQUEST', 'REJECT']);
-const THING_PREPS = new Set(['on', 'against', 'of', 'to', 'for', 'upon', 'from']);
-
 /** The party a thing-object is about: the noun phrase of an on/against/of/to/for phrase right after it. */
 function thingTarget(r: SentenceReader, obj: TokRange): TokRange | null {
   const p = r.low(obj.e);
-  if (!THING_PREPS.has(p)) return null;
+  if (!r.res.lexicon.thingPreps.has(p)) return null;
   const np = r.npForward(obj.e + 1, 8, true);
   return np && !isTimeNp(r, np) ? np : null;
 }
@@ -749,9 +719,9 @@ function namedPrepTarget(r: SentenceReader, from: number, extra: string[] = []):
   const end = r.clauseEnd(from, 10);
   for (let i = from; i < end; i++) {
     if (r.low(i) === ',') break;
-    if (!GENERIC_TARGET_PREPS.includes(r.low(i)) && !extra.includes(r.low(i))) continue;
+    if (!r.res.lexicon.targetPreps.includes(r.low(i)) && !extra.includes(r.low(i))) continue;
     const np = r.npForward(i + 1, 8, true);
-    if (np && !isTimeNp(r, np) && !infinitiveAt(r, i) && (hasNameIn(r, np) || PARTY_PREPS.has(r.low(i)) && partyHead(r, np))) return np;
+    if (np && !isTimeNp(r, np) && !infinitiveAt(r, i) && (hasNameIn(r, np) || r.res.lexicon.partyPreps.has(r.low(i)) && partyHead(r, np))) return np;
   }
   return null;
 }
@@ -766,25 +736,21 @@ function infinitiveAt(r: SentenceReader, i: number): boolean {
   return !r.res.nouns.has(n) || r.res.lexicon.determiners.has(nn) || r.isName(i + 2) || r.res.lexicon.pronouns.has(nn);
 }
 
-/** Prepositions after which a common-noun party is a target too ("talks with the rebels", "fired at protesters"). */
-const PARTY_PREPS = new Set(['with', 'against', 'to', 'at', 'toward', 'towards']);
+/** An object head that is a party itself (people, media, organisations): "freed the hostages", "shut down newspapers". */
+function isPartyObject(L: Lexicon, h: string): boolean {
+  return L.partyObjectWords.has(h) || L.partyObjectSuffixes.some((x) => h.endsWith(x));
+}
 
 /** The noun phrase names a party by its head ("the rebels", "the new government", "demonstrators"). */
 function partyHead(r: SentenceReader, np: TokRange): boolean {
   const h = r.low(r.head(np));
-  return r.res.lexicon.agentHeads.has(h) || PARTY_OBJECT.test(h);
+  return r.res.lexicon.agentHeads.has(h) || isPartyObject(r.res.lexicon, h);
 }
-
-const NUMBER_WORDS = /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens|hundreds|thousands|several|many)$/;
 
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
 
-const ON_STRIKE_VERBS = new Set(['went', 'go', 'goes', 'gone', 'going', 'are', 'were', 'is', 'was', 'been', 'be', 'remain', 'remained', 'remains', 'stayed']);
-
-const MONTHS_DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
-
 function isTimeNp(r: SentenceReader, np: TokRange): boolean {
-  for (let i = np.s; i < np.e; i++) if (MONTHS_DAYS.has(r.low(i))) return true;
+  for (let i = np.s; i < np.e; i++) if (r.res.lexicon.monthsDays.has(r.low(i))) return true;
   return false;
 }
 
@@ -883,9 +849,9 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
       // (only where no verb can stand: after a determiner, number, possessive or preposition, or first in the sentence)
       const nx = r.low(k + 1);
       const pv = r.tok(k - 1);
-      const noVerbSlot = !pv || pv.kind === 'number' || NUMBER_WORDS.test(pv.lower) || res.lexicon.determiners.has(pv.lower) || pv.lower === "'s" || pv.lower === '’s'
+      const noVerbSlot = !pv || pv.kind === 'number' || res.lexicon.numberWords.has(pv.lower) || res.lexicon.determiners.has(pv.lower) || pv.lower === "'s" || pv.lower === '’s'
         || res.lexicon.prepositions.has(pv.lower) || /(?:al|ian|ese|ish)$/.test(pv.lower) && !r.isReporting(k - 1);
-      if (noVerbSlot && (res.lexicon.agentHeads.has(nx) || nx.length > 3 && PARTY_OBJECT.test(nx)) && !r.isName(k + 1)) continue;
+      if (noVerbSlot && (res.lexicon.agentHeads.has(nx) || nx.length > 3 && isPartyObject(res.lexicon, nx)) && !r.isName(k + 1)) continue;
     }
     const noun = nounEntries && (r.nounContext(k) || !verbForms || !r.verbContext(k));
     if (noun && nounEntries) {
@@ -970,7 +936,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
         }
         if (b.spanE > a.spanE && sameClause) a.spanE = Math.min(b.spanE, r.clauseEnd(a.trigEnd, 30));
         // "refused to negotiate with the rebels", "threatened to kill the hostages": the content's party
-        if (!a.target && !a.nominal && b.target && b.trig - a.trigEnd <= 5 && (r.low(a.trigEnd) === 'to' || r.low(a.trigEnd) === 'on' && MONTHS_DAYS.has(r.low(a.trigEnd + 1)) && r.low(a.trigEnd + 2) === 'to')) a.target = b.target;
+        if (!a.target && !a.nominal && b.target && b.trig - a.trigEnd <= 5 && (r.low(a.trigEnd) === 'to' || r.low(a.trigEnd) === 'on' && res.lexicon.monthsDays.has(r.low(a.trigEnd + 1)) && r.low(a.trigEnd + 2) === 'to')) a.target = b.target;
         break;
       }
     }
@@ -1172,7 +1138,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   const gt = r.groupText(g, k);
   const afterTo = gt.lastIndexOf(' to ');
   const tail = afterTo >= 0 ? gt.slice(afterTo + 3) : gt;
-  const participle = !!hit.form?.participle || SAME_PARTICIPLE.has(r.low(k));
+  const participle = !!hit.form?.participle || r.res.lexicon.sameParticiple.has(r.low(k));
   let passive = participle && tail.trim().split(' ').some((w) => L.beForms.has(w));
   const hasAux = gt.trim().split(' ').some((w) => L.auxiliaries.has(w));
   // bare participle: "…, backed by X" / "the port attacked by X"
@@ -1183,7 +1149,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
       break;
     }
     // "shot dead by gunmen": a resultative between the participle and its by-phrase
-    if (!r.isAdverb(i) && !RESULTATIVES.has(r.low(i))) break;
+    if (!r.isAdverb(i) && !r.res.lexicon.resultatives.has(r.low(i))) break;
   }
   const reduced = participle && !hasAux && (byAt >= 0 || r.low(g - 1) === ',' || r.low(g - 1) === '(') && !r.low(g - 1).match(/^(he|she|it|they|we|i)$/);
   // adjectival participle: "the imprisoned critic", "Norway: jailed activist …"
@@ -1220,7 +1186,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   let p = hit.trigEnd;
   while (p < r.s1 && r.isAdverb(p)) p++;
   // "rejected on Wednesday a UN plan", "attacked yesterday the town of …": a time phrase before the object
-  if (r.low(p) === 'on' && MONTHS_DAYS.has(r.low(p + 1)) && r.low(p + 2) !== 'that' && !e.tgt.includes('on')) p += 2;
+  if (r.low(p) === 'on' && r.res.lexicon.monthsDays.has(r.low(p + 1)) && r.low(p + 2) !== 'that' && !e.tgt.includes('on')) p += 2;
   else if ((r.low(p) === 'yesterday' || r.low(p) === 'today' || r.low(p) === 'overnight') && r.low(p + 1) !== 'that') p++;
   if (r.low(p) === ',' && p > hit.trigEnd) p = hit.trigEnd;
   // "ready to send troops" (a trigger ending in "to"): the infinitive is content, not an object
@@ -1238,7 +1204,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
     ev.actorHow = subj.how;
     const viaPrep = prepTarget(r, hit.trigEnd, e.tgt);
     if (viaPrep) ev.target = viaPrep;
-    else if (!obj && e.speech && (r.low(p) === 'that' || r.low(p) === 'on' && MONTHS_DAYS.has(r.low(p + 1)) && r.low(p + 2) === 'that' && (p += 2))) {
+    else if (!obj && e.speech && (r.low(p) === 'that' || r.low(p) === 'on' && r.res.lexicon.monthsDays.has(r.low(p + 1)) && r.low(p + 2) === 'that' && (p += 2))) {
       // "demanded that Israel withdraw", "warned that the rebels would…": the party the content is about
       const np = r.npForward(p + 1, 8, true);
       if (np && !r.res.lexicon.pronouns.has(r.low(np.s))) ev.target = np;
@@ -1250,10 +1216,10 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
         // the required object is the thing acted on ("imposed a curfew on the city", "froze the assets of the
         // leaders", "cut off aid to the government"): the party is its possessor or the phrase after it; people
         // named by the object ("expelled the ambassador") are the target themselves
-        ev.target = possessorIn(r, obj) ?? (TOPIC_TYPES.has(hit.type ?? '') ? null : thingTarget(r, obj));
+        ev.target = possessorIn(r, obj) ?? (r.res.lexicon.topicTypes.has(hit.type ?? '') ? null : thingTarget(r, obj));
         // troops moved are the actor's own: a mobilisation is aimed at the place or party named after them
         if (!ev.target && hit.type === 'MOBILIZE') ev.target = namedPrepTarget(r, obj.e, ['near', 'along']);
-        else if (!ev.target && (L.agentHeads.has(objHead) || PARTY_OBJECT.test(objHead) || hasNameIn(r, obj))) ev.target = obj;
+        else if (!ev.target && (L.agentHeads.has(objHead) || isPartyObject(r.res.lexicon, objHead) || hasNameIn(r, obj))) ev.target = obj;
       } else ev.target = obj;
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
       if (!hasNameIn(r, ev.target)) {
@@ -1352,7 +1318,7 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
   if (!actor && e.type === 'PROTEST' && r.low(i) === 'on') {
     let q = i - 1;
     // "went on", "are on", "have been on (hunger) strike": skip the verb group
-    while (q > r.s0 && q >= i - 3 && (ON_STRIKE_VERBS.has(r.low(q)) || L.auxiliaries.has(r.low(q)) || r.isAdverb(q))) q--;
+    while (q > r.s0 && q >= i - 3 && (L.onStrikeVerbs.has(r.low(q)) || L.auxiliaries.has(r.low(q)) || r.isAdverb(q))) q--;
     const np = r.npBackward(q);
     if (np) {
       actor = np;
@@ -1360,7 +1326,7 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
     }
   }
   // "a wave / series / barrage of …": look through the quantifier to the governing verb
-  if (r.low(i) === 'of' && QUANTIFIERS.has(r.low(i - 1))) {
+  if (r.low(i) === 'of' && r.res.lexicon.quantifiers.has(r.low(i - 1))) {
     i -= 2;
     while (i >= r.s0 && (L.determiners.has(r.low(i)) || ADJ_SUFFIX.test(r.low(i)) && !r.res.verbs.has(r.low(i)) && !L.lightVerbs.has(r.low(i)))) i--;
   }
@@ -1397,7 +1363,7 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
   }
   // "the withdrawal of Israeli troops from the town", "the visit of the Dalai Lama": when "of" does not introduce the
   // noun's target (its tgt= list), the of-phrase is the one who acts
-  if (r.low(p) === 'of' && !e.tgt.includes('of') && !QUANTIFIERS.has(r.low(k))) {
+  if (r.low(p) === 'of' && !e.tgt.includes('of') && !r.res.lexicon.quantifiers.has(r.low(k))) {
     const np = r.npForward(p + 1, 8, true);
     if (np) {
       if (!actor) {

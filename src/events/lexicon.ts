@@ -94,6 +94,41 @@ export interface Lexicon {
   modeCues: Record<string, Array<[string, string[]]>>;
   /** PLOVER 2.0 modes of each type. */
   typeModes: Record<string, string[]>;
+  /** Nouns before "of" that count events ("a wave of strikes"). */
+  quantifiers: Set<string>;
+  /** Time words that end a noun phrase or precede a trigger ("yesterday", "overnight"). */
+  timeWords: Set<string>;
+  /** Title abbreviations whose full stop does not end a noun phrase ("Mr. Abbas"). */
+  titleAbbreviations: Set<string>;
+  /** Words before "to" that take an infinitive (besides verbs): "ready to", "about to", "set to". */
+  controlWords: Set<string>;
+  /** Words in -ly that are no adverb ("family", "rally"). */
+  notAdverbs: Set<string>;
+  /** Adjectives after a verb that state its result ("shot dead"). */
+  resultatives: Set<string>;
+  /** Past-tense forms without -ed ("took", "held"). */
+  irregularPast: Set<string>;
+  /** Verbs whose past participle equals another form ("hit", "held"). */
+  sameParticiple: Set<string>;
+  /** Verbs before "on strike" ("went on strike", "remained on strike"). */
+  onStrikeVerbs: Set<string>;
+  /** Day and month names. */
+  monthsDays: Set<string>;
+  /** Number words before a noun ("three", "dozens"). */
+  numberWords: Set<string>;
+  /** Object heads that are parties themselves ("freed the hostages"), and suffixes that make one ("-ers", "-ists"). */
+  partyObjectWords: Set<string>;
+  partyObjectSuffixes: string[];
+  /** Prepositions that may introduce a named target, in the order tried. */
+  targetPreps: string[];
+  /** Prepositions after a thing-object naming the party it is about ("sanctions on Iran"). */
+  thingPreps: Set<string>;
+  /** Prepositions after which a common-noun party is a target too ("talks with the rebels"). */
+  partyPreps: Set<string>;
+  /** PLOVER types whose object's on/of phrase is a topic, not a party ("signed an agreement on trade"). */
+  topicTypes: Set<string>;
+  /** CAMEO roots (two digits) whose dictionary verbs are coded without a pattern by default. */
+  bareCameoRoots: Set<string>;
 }
 
 export interface CameoPlover {

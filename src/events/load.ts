@@ -50,6 +50,13 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     occurrenceVerbs: set('occurrenceVerbs'), protestSites: set('protestSites'), riotActors: set('riotActors'), nonActors: set('nonActors'), nonEventObjects: set('nonEventObjects'), dictionaryStoplist: set('dictionaryStoplist'), typeChanges: raw.typeChanges ?? {}, modalityTypeChanges: raw.modalityTypeChanges ?? {}, intentCues: (raw.intentCues ?? []).map((c) => ` ${c} `), invertedNameHeads: set('invertedNameHeads'),
     typeModes: Object.fromEntries(Object.entries(raw.typeModes ?? {}).filter(([k]) => !k.startsWith('_'))) as Record<string, string[]>,
     modeCues: Object.fromEntries(Object.entries(raw.modeCues ?? {}).filter(([k]) => !k.startsWith('_'))) as Record<string, Array<[string, string[]]>>,
+    quantifiers: set('quantifiers'), timeWords: set('timeWords'), titleAbbreviations: set('titleAbbreviations'),
+    controlWords: set('controlWords'), notAdverbs: set('notAdverbs'), resultatives: set('resultatives'),
+    irregularPast: set('irregularPast'), sameParticiple: set('sameParticiple'), onStrikeVerbs: set('onStrikeVerbs'),
+    monthsDays: set('monthsDays'), numberWords: set('numberWords'),
+    partyObjectWords: set('partyObjectWords'), partyObjectSuffixes: list('partyObjectSuffixes'),
+    targetPreps: list('targetPreps'), thingPreps: set('thingPreps'), partyPreps: set('partyPreps'),
+    topicTypes: new Set((raw.topicTypes as string[] | undefined) ?? []), bareCameoRoots: set('bareCameoRoots'),
   };
 }
 
