@@ -75,7 +75,8 @@ export async function runWorker(store: SqlStore, queue: Queue, stories: StoryKee
             return sum;
           }
         }
-        await sleep(opts.pollMs);
+        // Others still hold leases (their batches end soon) or their articles wait for a story: look again soon.
+        await sleep(s.leased > 0 || (s.pending === 0 && opts.exitWhenEmpty) ? Math.min(opts.pollMs, 50) : opts.pollMs);
         continue;
       }
       const items: StoreItem[] = [];
