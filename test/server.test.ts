@@ -1,6 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadResources, DATA_DIR } from '../src/resources.js';
@@ -116,6 +117,16 @@ test('static files: security headers, client routes get the page, no path traver
   assert.equal((await get('/story/anything')).body, '<!doctype html><title>page</title>');
   assert.equal((await get('/data/text/abbreviations.json')).status, 200, 'data files are served for the in-browser analyser');
   assert.equal((await get('/data/nothing.json')).status, 404);
+  // Data files go out gzipped to a client that accepts it, and the bytes decompress to the file itself.
+  const raw = readFileSync(join(DATA_DIR, 'events', 'lexicon.json'));
+  const zipped = await app.request('/data/events/lexicon.json', { headers: { 'accept-encoding': 'gzip, deflate' } });
+  assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+  const bytes = Buffer.from(await zipped.arrayBuffer());
+  assert.ok(bytes.length < raw.length / 2, `${bytes.length} bytes gzipped of ${raw.length}`);
+  assert.deepEqual(gunzipSync(bytes), raw);
+  const plain = await app.request('/data/events/lexicon.json');
+  assert.equal(plain.headers.get('content-encoding'), null, 'no gzip unless asked for');
+  assert.equal(Buffer.from(await plain.arrayBuffer()).length, raw.length);
   for (const p of ['/data/../package.json', '/data/%2e%2e/package.json', '/data/..%2fpackage.json']) {
     const r = await get(p);
     assert.ok(!(typeof r.body === 'string' && r.body.includes('"name": "sitrep"')), p);

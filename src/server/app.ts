@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { readFileSync, existsSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, normalize, resolve, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod/v4';
@@ -314,8 +315,21 @@ function serveStatic(app: Hono, root: string, prefix = '', fallback = true) {
     const target = isFile ? file : index;
     if (!existsSync(target)) throw new HttpError(404, 'the web page is not built: run npm run build:web');
     const ext = target.slice(target.lastIndexOf('.'));
-    return new Response(readFileSync(target), {
-      headers: { 'Content-Type': TYPES[ext] ?? 'text/plain; charset=utf-8', 'Cache-Control': target === index ? 'no-cache' : 'max-age=300' },
-    });
+    const headers: Record<string, string> = { 'Content-Type': TYPES[ext] ?? 'text/plain; charset=utf-8', 'Cache-Control': target === index ? 'no-cache' : 'max-age=300', Vary: 'Accept-Encoding' };
+    const body = readFileSync(target);
+    // Text files (the page's scripts, and the data files the in-browser analyser fetches: about 25 MB raw) go out
+    // gzipped to clients that accept it, compressed once per file version.
+    if (COMPRESSIBLE.has(ext) && body.length > 1024 && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+      const mtime = statSync(target).mtimeMs;
+      let hit = GZIPPED.get(target);
+      if (!hit || hit.mtime !== mtime) GZIPPED.set(target, (hit = { mtime, data: new Uint8Array(gzipSync(body, { level: 6 })) }));
+      return new Response(hit.data, { headers: { ...headers, 'Content-Encoding': 'gzip' } });
+    }
+    return new Response(body, { headers });
   });
 }
+
+/** Extensions served gzipped when the client accepts it. */
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.jsonl', '.txt', '.tsv', '.svg', '.md']);
+/** Gzipped static files by path, with the modification time they were made from. */
+const GZIPPED = new Map<string, { mtime: number; data: Uint8Array<ArrayBuffer> }>();
