@@ -51,8 +51,8 @@ export async function runWorker(store: SqlStore, queue: Queue, stories: StoryKee
   const sum: WorkerSummary = { stored: 0, duplicates: 0, retried: 0, parked: 0, transientErrors: 0 };
   let backoff = 100;
   let batches = 0;
-  /** Clusters what is waiting when this worker holds (or can take) the clustering role; false when another does. */
   const role = opts.role ?? 'both';
+  /** Clusters what is waiting when this worker holds (or can take) the clustering role; false when another does. */
   const clusterIfHolder = async (): Promise<boolean> => {
     if (role === 'analyse' || !(await queue.holdRole(CLUSTERER, name))) return false;
     await stories.cluster(store);
