@@ -139,12 +139,17 @@ export class SqlStore implements Store {
       ORDER BY a.published, a.id LIMIT ? OFFSET ?`, [...args, q.limit ?? 100, q.offset ?? 0]);
   }
 
-  async *analysesAfter(after: number): AsyncGenerator<{ position: number; analysis: Analysis }> {
+  analysesAfter(after: number): AsyncGenerator<{ position: number; analysis: Analysis }> {
+    return this.analysesInOrder(`a.${this.seq}`, after);
+  }
+
+  /** Analyses in the order of `column` (insertion or clustering position) after `after`, a page at a time. */
+  private async *analysesInOrder(column: string, after: number): AsyncGenerator<{ position: number; analysis: Analysis }> {
     let last = after;
     for (;;) {
       const rows = await this.db.all<{ p: number; json: string }>(
-        `SELECT a.${this.seq} AS p, n.json FROM articles a JOIN analyses n ON n.article_id = a.id
-         WHERE a.${this.seq} > ? ORDER BY a.${this.seq} LIMIT 500`, [last]);
+        `SELECT ${column} AS p, n.json FROM articles a JOIN analyses n ON n.article_id = a.id
+         WHERE ${column} > ? ORDER BY ${column} LIMIT 500`, [last]);
       if (!rows.length) return;
       for (const r of rows) yield { position: Number(r.p), analysis: JSON.parse(r.json) as Analysis };
       last = Number(rows[rows.length - 1]!.p);
@@ -189,16 +194,8 @@ export class SqlStore implements Store {
     return rows.map((r) => JSON.parse(r.json) as Analysis);
   }
 
-  async *clusteredAfter(after: number): AsyncGenerator<{ position: number; analysis: Analysis }> {
-    let last = after;
-    for (;;) {
-      const rows = await this.db.all<{ p: number; json: string }>(
-        `SELECT a.story_seq AS p, n.json FROM articles a JOIN analyses n ON n.article_id = a.id
-         WHERE a.story_seq > ? ORDER BY a.story_seq LIMIT 500`, [last]);
-      if (!rows.length) return;
-      for (const r of rows) yield { position: Number(r.p), analysis: JSON.parse(r.json) as Analysis };
-      last = Number(rows[rows.length - 1]!.p);
-    }
+  clusteredAfter(after: number): AsyncGenerator<{ position: number; analysis: Analysis }> {
+    return this.analysesInOrder('a.story_seq', after);
   }
 
   async lockClustering(wait: boolean): Promise<boolean> {
