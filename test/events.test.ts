@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { analyze, documentFor, STAGES } from '../src/analyze.js';
 import { DATA_DIR, loadResources } from '../src/resources.js';
 import { codeEvents, runEvents, type CodedEvent } from '../src/events/index.js';
-import { parseCameoVerbs, parseTriggers, verbForms, type CameoPlover } from '../src/events/lexicon.js';
+import { parseCameoVerbs, parseTriggers, ploverOf, shiftedCameo, verbForms, type CameoPlover } from '../src/events/lexicon.js';
 import type { Analysis, EventRecord } from '../src/types.js';
 import { analyzedSeed, entityBySurface, NO_SEED } from './helpers.js';
 
@@ -472,4 +472,25 @@ test('the clause reader takes its word lists from data/events/lexicon.json', () 
   }
   const ev = codeEvents(doc, bare.events).find((e) => e.type === 'ASSAULT');
   assert.notEqual(ev?.actorSpan?.text, 'unknown gunmen');
+});
+
+test('a type change by modality or content moves the CAMEO code with it (intent 03x, refusal 12x, threat 13x)', () => {
+  const table = res.events.cameoPlover;
+  const cases: Array<[string, string, string]> = [
+    ['Rebels promised to release the hostages next week.', 'AGREE', '0353'],
+    ['Norway may ban the general.', 'THREATEN', '1322'],
+    ['The minister promised to attack the rebels.', 'THREATEN', '1384'],
+    ['Iran said it would not negotiate with the United States.', 'REJECT', '125'],
+    ['Japan plans to send aid to Myanmar.', 'AGREE', '033'],
+  ];
+  for (const [text, type, cameo] of cases) {
+    const e = only(text, type);
+    assert.equal(e.cameo, cameo, text);
+    assert.equal(ploverOf(e.cameo!, table)?.type, type, text);
+  }
+  // every code of the shift table maps to the type it is listed under
+  for (const [to, row] of Object.entries(res.events.lexicon.cameoShifts)) {
+    for (const [from, code] of Object.entries(row)) assert.equal(ploverOf(code, table)?.type, to, `${to} ${from} -> ${code}`);
+    assert.equal(shiftedCameo('999', to, res.events.lexicon.cameoShifts, table), row['']);
+  }
 });

@@ -6,7 +6,7 @@
  */
 import type { Doc, Token } from '../document/document.js';
 import type { EventsResources } from './index.js';
-import { ploverOf, type CameoPattern, type Lexicon, type TriggerEntry, type VerbForm } from './lexicon.js';
+import { ploverOf, shiftedCameo, type CameoPattern, type Lexicon, type TriggerEntry, type VerbForm } from './lexicon.js';
 
 /** A token range [s, e) of `doc.tokens`. */
 export interface TokRange {
@@ -928,6 +928,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
           const inObj = b.nominal && b.type === 'CONCEDE' && a.object !== null && b.trig >= a.object.s && b.trig < a.object.e;
           const head = inObj ? a.trigEnd : b.nominal ? (b.light ?? -1) : b.trig;
           if (change && !that && !a.entry.obj && head >= a.trigEnd && head <= a.trigEnd + (r.low(a.trigEnd) === 'to' ? 2 : 1)) {
+            a.cameo = shiftedCameo(b.cameo ?? a.cameo, change, res.lexicon.cameoShifts, res.cameoPlover);
             a.type = change;
             a.mode = null;
           }
@@ -1005,6 +1006,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
         if (m === 'refusal') for (const x of ['negated', 'future', 'hypothetical']) ev.modality.delete(x);
         const keep = ev.mode && res.lexicon.typeModes[to]?.includes(ev.mode) ? ev.mode : null;
         const mode = keep ?? res.lexicon.complementModes[to]?.[ev.type!] ?? null;
+        ev.cameo = shiftedCameo(ev.cameo, to, res.lexicon.cameoShifts, res.cameoPlover);
         ev.type = to;
         ev.mode = mode;
         break;

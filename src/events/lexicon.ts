@@ -82,6 +82,8 @@ export interface Lexicon {
   dictionaryStoplist: Set<string>;
   typeChanges: Record<string, Record<string, string>>;
   modalityTypeChanges: Record<string, Record<string, string>>;
+  /** New type → old CAMEO code prefix → new CAMEO code, for type changes ('' is the default). */
+  cameoShifts: Record<string, Record<string, string>>;
   /** seats of power a protest held at is aimed at ("outside the US embassy") */
   protestSites: Set<string>;
   /** actor heads whose violence is a riot (PROTEST riot, CAMEO 145): "angry crowds torched cars" */
@@ -353,6 +355,19 @@ export function ploverOf(code: string, table: CameoPlover): { type: string; mode
     if (hit) return hit;
   }
   return null;
+}
+
+/** The CAMEO code an event gets when a type change gives it type `to` (its code was `from`): the longest prefix of
+ *  `from` listed under `to` in `cameoShifts`, else the list's default; a code that does not map to `to` in the table
+ *  is not used (the default, else null). */
+export function shiftedCameo(from: string | null, to: string, shifts: Record<string, Record<string, string>>, table: CameoPlover): string | null {
+  const row = shifts[to];
+  if (!row) return null;
+  let code: string | undefined;
+  if (from) for (let c = from; c.length >= 2 && code === undefined; c = c.slice(0, -1)) code = row[c];
+  const ok = (c: string | undefined) => !!c && ploverOf(c, table)?.type === to;
+  if (ok(code)) return code!;
+  return ok(row['']) ? row['']! : null;
 }
 
 /** Builds the surface-form indexes of curated entries. */

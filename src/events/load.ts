@@ -11,6 +11,7 @@ interface LexiconFile {
   complementModes: Record<string, Record<string, string>>;
   typeChanges?: Record<string, Record<string, string>>;
   modalityTypeChanges?: Record<string, Record<string, string>>;
+  cameoShifts?: Record<string, Record<string, string>>;
   intentCues?: string[];
   invertedNameHeads?: string[];
   modeCues?: Record<string, unknown>;
@@ -47,7 +48,7 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     participleLeads: set('participleLeads'), pronouns: set('pronouns'), firstPerson: set('firstPerson'),
     objectBreakers: set('objectBreakers'), lightVerbs: set('lightVerbs'), agentHeads: set('agentHeads'),
     figureKindsByType: raw.figureKindsByType, complementModes: raw.complementModes,
-    occurrenceVerbs: set('occurrenceVerbs'), protestSites: set('protestSites'), riotActors: set('riotActors'), nonActors: set('nonActors'), nonEventObjects: set('nonEventObjects'), dictionaryStoplist: set('dictionaryStoplist'), typeChanges: raw.typeChanges ?? {}, modalityTypeChanges: raw.modalityTypeChanges ?? {}, intentCues: (raw.intentCues ?? []).map((c) => ` ${c} `), invertedNameHeads: set('invertedNameHeads'),
+    occurrenceVerbs: set('occurrenceVerbs'), protestSites: set('protestSites'), riotActors: set('riotActors'), nonActors: set('nonActors'), nonEventObjects: set('nonEventObjects'), dictionaryStoplist: set('dictionaryStoplist'), typeChanges: raw.typeChanges ?? {}, modalityTypeChanges: raw.modalityTypeChanges ?? {}, cameoShifts: Object.fromEntries(Object.entries(raw.cameoShifts ?? {}).filter(([k]) => !k.startsWith('_'))), intentCues: (raw.intentCues ?? []).map((c) => ` ${c} `), invertedNameHeads: set('invertedNameHeads'),
     typeModes: Object.fromEntries(Object.entries(raw.typeModes ?? {}).filter(([k]) => !k.startsWith('_'))) as Record<string, string[]>,
     modeCues: Object.fromEntries(Object.entries(raw.modeCues ?? {}).filter(([k]) => !k.startsWith('_'))) as Record<string, Array<[string, string[]]>>,
     quantifiers: set('quantifiers'), timeWords: set('timeWords'), titleAbbreviations: set('titleAbbreviations'),
