@@ -11,7 +11,7 @@
  *  - Split: the sets have no development part, so within each set documents with an even index (0, 2, …)
  *    are DEV (their errors may be printed with GEO_DIAG=1 and studied) and odd ones are HELD OUT (their
  *    errors are never printed). Each set's line gives the whole set, the dev half and the held-out half.
- * Usage: npm run bench:geo [-- --limit N] ; SITREP_GEO_ACTORS=0 skips the actors stage before places.
+ * Usage: npm run bench:geo [-- --limit N] [-- --dev] (--dev: even documents only; the whole-set figures are then dev figures); SITREP_GEO_ACTORS=0 skips the actors stage before places.
  * Last line: {"bench":"geo","lglAcc161":…,"gwnAcc161":…,"trnewsAcc161":…,"geovirusAcc161":…,"endToEndF1":…,"populationLglAcc161":…}
  */
 import { readFileSync } from 'node:fs';
@@ -32,6 +32,8 @@ interface Article { text: string; gold: Gold[] }
 const limitArg = process.argv.indexOf('--limit');
 const DIAG = process.env.GEO_DIAG === '1';
 const LIMIT = limitArg > 0 ? Number(process.argv[limitArg + 1]) : Infinity;
+/** --dev: only the even (development) documents are run; the held-out figures print as 0. */
+const DEV_ONLY = process.argv.includes('--dev');
 
 const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
 const num = (x: unknown): number | null => (x === undefined || x === null || x === '' || Number.isNaN(Number(x)) ? null : Number(x));
@@ -154,11 +156,13 @@ interface SetResult { name: string; dev: Half; held: Half; n: number; acc161: nu
 
 function evaluate(name: string, arts: Article[]): SetResult {
   let n = 0, hit = 0, hitNoBackoff = 0, sumKm = 0, resolvedN = 0, unresolved = 0, popHit = 0;
-  let tp = 0, pred = 0, goldN = 0, ms = 0;
+  let tp = 0, pred = 0, goldN = 0, ms = 0, docsRun = 0;
   const dev: Half = { n: 0, hit: 0 };
   const held: Half = { n: 0, hit: 0 };
   for (const [ai, a] of arts.slice(0, LIMIT).entries()) {
     const isDev = ai % 2 === 0;
+    if (DEV_ONLY && !isDev) continue;
+    docsRun++;
     const half = isDev ? dev : held;
     const diag = DIAG && isDev; // errors of held-out documents are never printed
     const gold = a.gold.filter((x) => x.lat !== null && x.lon !== null && a.text.slice(x.start, x.end).length > 0);
@@ -210,7 +214,7 @@ function evaluate(name: string, arts: Article[]): SetResult {
   const pct = (x: number, d: number) => (d ? Math.round((1000 * x) / d) / 10 : 0);
   return {
     name, dev, held, n, acc161: pct(hit, n), acc161NoBackoff: pct(hitNoBackoff, n), meanKm: resolvedN ? Math.round(sumKm / resolvedN) : 0, unresolved,
-    popAcc161: pct(popHit, n), tp, pred, goldN, ms, docs: Math.min(arts.length, LIMIT),
+    popAcc161: pct(popHit, n), tp, pred, goldN, ms, docs: docsRun,
   };
 }
 

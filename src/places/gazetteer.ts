@@ -85,6 +85,55 @@ function keyIndex(g: Gazetteer, key: string): number {
   return -1;
 }
 
+/** Whether the key at sorted position `k` starts with `key`. */
+function keyStartsWith(g: Gazetteer, k: number, key: string): boolean {
+  const a = g.keyOff[k]!;
+  if (g.keyOff[k + 1]! - 1 - a < key.length) return false;
+  for (let i = 0; i < key.length; i++) if (g.keyText.charCodeAt(a + i) !== key.charCodeAt(i)) return false;
+  return true;
+}
+
+/** The hand-written names, sorted, for prefix checks (built on first use). */
+const extraKeys = new WeakMap<Gazetteer, string[]>();
+
+/**
+ * Whether some name of the gazetteer starts with the normalised text `key` (so that a longer name may
+ * still match when more words follow): a lower-bound binary search over the sorted keys, then the
+ * hand-written names.
+ */
+export function hasPrefix(g: Gazetteer, key: string): boolean {
+  const text = g.keyText;
+  const off = g.keyOff;
+  const n = key.length;
+  let lo = 0;
+  let hi = off.length - 1; // number of keys
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const a = off[mid]!;
+    const m = off[mid + 1]! - 1 - a;
+    const len = m < n ? m : n;
+    let c = 0;
+    for (let i = 0; i < len && c === 0; i++) c = text.charCodeAt(a + i) - key.charCodeAt(i);
+    if (c === 0) c = m - n;
+    if (c < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < off.length - 1 && keyStartsWith(g, lo, key)) return true;
+  let ex = extraKeys.get(g);
+  if (!ex || ex.length !== g.extra.size) {
+    ex = [...g.extra.keys()].sort();
+    extraKeys.set(g, ex);
+  }
+  let l = 0;
+  let h = ex.length;
+  while (l < h) {
+    const mid = (l + h) >> 1;
+    if (ex[mid]! < key) l = mid + 1;
+    else h = mid;
+  }
+  return l < ex.length && ex[l]!.startsWith(key);
+}
+
 /** Entry indexes for a normalised key (negative -(i+1) = matched by an alternate name). */
 export function lookup(g: Gazetteer, key: string): number[] {
   const ki = keyIndex(g, key);
@@ -101,12 +150,14 @@ export function lookup(g: Gazetteer, key: string): number[] {
 
 /** The key under which a name is indexed and looked up: lower case, no diacritics, St./Mt./Ft. spelled out. */
 const PLAIN_RE = /^[a-z][a-z' -]*$/;
+const MARKS_RE = /\p{M}/gu;
+const ABBREV_RE = /\b(?:st|mt|ft)\b/;
 
 export function normName(s: string): string {
   const lower = s.toLowerCase();
-  if (PLAIN_RE.test(lower) && !lower.includes('  ') && !/\b(?:st|mt|ft)\b/.test(lower)) return lower;
-  let k = lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
-  if (/\b(?:st|mt|ft)\b/.test(k)) {
+  if (PLAIN_RE.test(lower) && !lower.includes('  ') && !ABBREV_RE.test(lower)) return lower;
+  let k = lower.normalize('NFD').replace(MARKS_RE, '').replace(/[’‘`]/g, "'").replace(/\s+/g, ' ').trim();
+  if (ABBREV_RE.test(k)) {
     k = k.replace(/\bst\.?(?= )/g, 'saint').replace(/\bmt\.?(?= )/g, 'mount').replace(/\bft\.?(?= )/g, 'fort');
   }
   return k;

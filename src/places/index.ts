@@ -1,8 +1,11 @@
 import type { Doc } from '../document/document.js';
 import type { Place, PlaceMention } from '../types.js';
 import { placeOf, type Gazetteer } from './gazetteer.js';
-import { recognize, wordSets, type PlaceWords, type RawMention, type WordSets } from './recognize.js';
+import { capText, recognize, wordSets, type PlaceWords, type RawMention, type WordSets } from './recognize.js';
 import { resolveMentions } from './resolve.js';
+
+/** A name written as a word in Latin letters ("Geneva"), not an acronym. A module constant: see recognize.ts. */
+const ENGLISH_NAME_RE = /^\p{Lu}[\p{Ll}\p{M}'’. -]+$/u;
 
 /** What the places stage needs, loaded once (see load.ts) and passed in. */
 export interface PlacesResources {
@@ -50,7 +53,7 @@ export function demonymCounts(doc: Doc, g: Gazetteer): Map<string, number> {
   const toks = doc.tokens;
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (t.kind !== 'word' || !/^\p{Lu}/u.test(t.text)) continue;
+    if (t.kind !== 'word' || !capText(t.text)) continue;
     const next = toks[i + 1];
     const two = next && firsts.has(t.lower) ? g.demonyms.get(`${t.lower} ${next.lower}`) : undefined;
     const cc = two ?? g.demonyms.get(t.lower);
@@ -149,7 +152,7 @@ export function runPlaces(doc: Doc, res: PlacesResources): void {
     if (m.direction && m.kind === 'name') {
       // "northwest Syria": the part of the place, at the place's coordinates, as a region.
       place = { ...placeOf(g, e), name: text, precision: 'region' };
-    } else if (m.kind === 'name' && m.cands.includes(-(e + 1)) && !m.cands.includes(e) && /^\p{Lu}[\p{Ll}\p{M}'’. -]+$/u.test(text)) {
+    } else if (m.kind === 'name' && m.cands.includes(-(e + 1)) && !m.cands.includes(e) && ENGLISH_NAME_RE.test(text)) {
       // Found by a GeoNames alternate name ("Geneva" for Genève): keep the article's English name.
       place = { ...placeOf(g, e), name: text };
     } else {

@@ -4,7 +4,24 @@
  * word, a locative preposition, a direction word).
  */
 import type { Doc, MentionRef, Token } from '../document/document.js';
-import { lookup, nameOf, normName, type Gazetteer } from './gazetteer.js';
+import { hasPrefix, lookup, nameOf, normName, type Gazetteer } from './gazetteer.js';
+
+// Regular expressions with Unicode property escapes are module constants: the TypeScript loader lowers
+// such a literal to `new RegExp(…)`, which would otherwise be compiled again on every call.
+const CAP_START_RE = /^\p{Lu}/u;
+const ACRONYM_RE = /^[\p{Lu}.\s&]+$/u;
+const DET_RE = /^(?:the|a|an)$/i;
+const LOWER_START_RE = /^\p{Ll}/u;
+const LETTER_END_RE = /\p{L}$/u;
+const CAP_WORD_RE = /(?:^|\s)(?!The\b)\p{Lu}/u;
+const ABBREV_KEY_RE = /\b(?:st|mt|ft)\b/;
+
+/** Whether a text starts with an upper-case letter (ASCII checked without a regular expression). */
+export function capText(s: string): boolean {
+  const c = s.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return CAP_START_RE.test(s);
+}
 
 export interface PlaceWords {
   locative: string[];
@@ -88,7 +105,7 @@ export interface RawMention {
   partial?: boolean;
 }
 
-const isCap = (t: Token) => t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+const isCap = (t: Token) => t.kind === 'word' && capText(t.text);
 
 /** Actor mentions by start offset, for a quick overlap check. */
 function mentionsBy(doc: Doc): MentionRef[] {
@@ -123,6 +140,7 @@ export function matchAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number
   if (!isCap(first)) return null;
   let best: [number, string, number[]] | null = null;
   let end = i;
+  let pending: string | null = null; // the last key looked up without a match
   for (let j = i; j < toks.length && j < i + 6; j++) {
     const t = toks[j]!;
     if (t.sentence !== first.sentence) break;
@@ -133,6 +151,10 @@ export function matchAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number
       if (t.kind === 'word' && !isCap(t) && !w.connectors.has(t.lower)) break;
       if (t.kind === 'number') break;
       if (t.text === '’s' || t.text === "'s") break;
+      // No longer name starts with the words so far: stop extending ("Tripoli Government Said …").
+      // ("St.", "Mt.", "Ft." are spelled out in keys only when a word follows: not checked.)
+      if (pending !== null && !ABBREV_KEY_RE.test(pending) && !hasPrefix(g, pending)) break;
+      pending = null;
     }
     end = j + 1;
     if (t.kind !== 'word' && t.text !== '.') continue;
@@ -141,8 +163,9 @@ export function matchAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number
     const key = normName(surface);
     let cands = lookup(g, key);
     // An acronym ("UN", "US") names only what is written that way in the hand-written files.
-    if (cands.length && /^[\p{Lu}.\s&]+$/u.test(surface) && (surface.length <= 4 || surface.includes('.'))) cands = g.extra.get(key) ?? [];
+    if (cands.length && ACRONYM_RE.test(surface) && (surface.length <= 4 || surface.includes('.'))) cands = g.extra.get(key) ?? [];
     if (cands.length) best = [end, key, cands];
+    else pending = key;
   }
   return best;
 }
@@ -217,7 +240,7 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
       if (w.actorVerbs.has(next.lower) && m.literal < 2) m.acting = true;
       // "the Tripoli government": a modifier, not where.
       const det = toks[m.tokStart - 1];
-      if (m.typeCue === null && det && /^(?:the|a|an)$/i.test(det.text) && /^\p{Ll}/u.test(next.text) && !w.locative.has(next.lower) && !w.connectors.has(next.lower) && !w.actorVerbs.has(next.lower)) m.modifier = true;
+      if (m.typeCue === null && det && DET_RE.test(det.text) && LOWER_START_RE.test(next.text) && !w.locative.has(next.lower) && !w.connectors.has(next.lower) && !w.actorVerbs.has(next.lower)) m.modifier = true;
     }
     // "Turkey's support": the country as an actor.
     if (next && (next.text === '’s' || next.text === "'s") && m.literal < 2) m.acting = true;
@@ -271,7 +294,7 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
       const st = g.abbrev.get(text);
       if (st !== undefined && (!cands.length || /^[A-Z.]+$/.test(text))) cands = [st, ...cands.filter((v) => v !== st && v !== -st - 1)];
     }
-    if (!cands.length && /\p{L}$/u.test(text) && (text.length <= 6 || text.includes('.'))) {
+    if (!cands.length && LETTER_END_RE.test(text) && (text.length <= 6 || text.includes('.'))) {
       // An abbreviation given without its last full stop ("U.S", "Calif", "N.Y").
       const st = g.abbrev.get(`${text}.`);
       cands = st !== undefined ? [st] : lookup(g, normName(`${text}.`));
@@ -423,7 +446,7 @@ function accept(doc: Doc, g: Gazetteer, w: WordSets, m: RawMention, nameParts: S
     if ((am.type === 'ORG' || am.type === 'GROUP' || am.type === 'FACILITY') && longer) {
       // "the Washington Post" is not a place; "the Tripoli government" names one.
       const rest = doc.text.slice(am.start, m.start) + ' ' + doc.text.slice(m.end, am.end);
-      if (/(?:^|\s)(?!The\b)\p{Lu}/u.test(rest)) return false;
+      if (CAP_WORD_RE.test(rest)) return false;
     }
   }
   if (w.stop.has(m.key) || (single && w.stop.has(first.lower))) return false;
