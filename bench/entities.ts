@@ -23,7 +23,7 @@ import { buildDocument } from '../src/document/document.js';
 import type { Abbreviations } from '../src/document/sentences.js';
 import { loadActorsResources } from '../src/actors/load.js';
 import { findNames, runActors } from '../src/actors/index.js';
-import { spansOf } from '../src/actors/ner.js';
+import { modelFromJson, spansOf } from '../src/actors/ner.js';
 import { conllDocuments, WIKIGOLD_HELDOUT, gumNewsSplit, readConll, readGumNews, type TaggedSentence } from '../src/actors/conll.js';
 import type { EntityType } from '../src/types.js';
 
@@ -32,6 +32,11 @@ const abbreviations = readJson<Abbreviations>(join(DATA_DIR, 'text', 'abbreviati
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const res = { actors: loadActorsResources(DATA_DIR, []) };
+// --dev: the development figures only — CoNLL-2003's dev part eng.testa in place of the test file,
+// wikigold and GUM news held out; no speed, re3d or compromise. Last line {"bench":"entities-dev",…}.
+// NER_MODEL=path tries another weights file (e.g. one written by scripts/train-ner.ts --out).
+const DEV = process.argv.includes('--dev');
+if (process.env.NER_MODEL) res.actors.model = modelFromJson(JSON.parse(readFileSync(process.env.NER_MODEL, 'utf8')));
 const cpuLoad = process.cpuUsage(cpu0);
 console.error(`actor resources (knowledge base ${res.actors.kb.entries.size} entries, gazetteer, tagger) loaded in ${(performance.now() - t0).toFixed(0)} ms (${((cpuLoad.user + cpuLoad.system) / 1000).toFixed(0)} ms CPU)`);
 const documentFor = (a: { text: string }, _r: unknown) => buildDocument(articleBlock(a), abbreviations);
@@ -126,7 +131,7 @@ const ours = (s: TaggedSentence) => cache.get(s) ?? new Set<string>();
 // Speed of the stage on the seed article (CPU time, so that other processes on the machine count less).
 {
   const seedFile = join(SHARED_DIR, 'seed', '000_a1013574c7223587.txt');
-  if (existsSync(seedFile)) {
+  if (existsSync(seedFile) && !DEV) {
     const text = readFileSync(seedFile, 'utf8').replace(/^\s*date\s+\S+\s+/, '').trim();
     const doc = documentFor({ text }, null);
     const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
@@ -145,11 +150,11 @@ const ours = (s: TaggedSentence) => cache.get(s) ?? new Set<string>();
 }
 
 // CoNLL-2003 test.
-const conll = readConll(goldPath('ner', 'conll2003', 'eng.testb'));
+const conll = readConll(goldPath('ner', 'conll2003', DEV ? 'eng.testa' : 'eng.testb'));
 analyseSet(conll, conllDocuments(conll));
 const conllPol = score(conll, POL, ours);
 const conllAll = score(conll, ALL, ours);
-console.error(`CoNLL test PER/ORG/LOC: tp ${conllPol.tp} fp ${conllPol.fp} fn ${conllPol.fn} F1 ${f1(conllPol).toFixed(1)}; all F1 ${f1(conllAll).toFixed(1)}`);
+console.error(`CoNLL ${DEV ? 'dev (testa)' : 'test'} PER/ORG/LOC: tp ${conllPol.tp} fp ${conllPol.fp} fn ${conllPol.fn} F1 ${f1(conllPol).toFixed(1)}; all F1 ${f1(conllAll).toFixed(1)}`);
 for (const ty of ['PER', 'ORG', 'LOC', 'MISC']) console.error(`  ${ty} F1 ${f1(score(conll, new Set([ty]), ours)).toFixed(1)}`);
 // wikigold held-out.
 const wiki = readConll(goldPath('ner', 'wikigold', 'wikigold.conll.txt')).filter((_, i) => WIKIGOLD_HELDOUT(i));
@@ -164,6 +169,10 @@ analyseSet(gum, chunks(gum.length, 1));
 const gumC = score(gum, POL, ours);
 console.error(`GUM news held-out (${gum.length} sentences) PER/ORG/LOC F1 ${f1(gumC).toFixed(1)}`);
 
+if (DEV) {
+  console.log(JSON.stringify({ bench: 'entities-dev', conllTestaPerOrgLocF1: pct(f1(conllPol)), conllTestaAllF1: pct(f1(conllAll)), wikigoldF1: pct(f1(wikiC)), gumNewsF1: pct(f1(gumC)) }));
+  process.exit(0);
+}
 // re3d test.
 const RE3D: Record<string, string> = { Person: 'PER', Organisation: 'ORG', Location: 'LOC' };
 const re3d = readConll(goldPath('ner', 're3d', 're3d-test.conll'), (t) => RE3D[t] ?? null);

@@ -1,6 +1,6 @@
 /** Development check of the actors NER on CoNLL-2003 testa (dev part): F1 by type and error listing. */
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { goldPath } from '../bench/shared.js';
 import { DATA_DIR, readJson } from '../src/resources.js';
 import { articleBlock } from '../src/analyze.js';
@@ -8,12 +8,14 @@ import { buildDocument } from '../src/document/document.js';
 import type { Abbreviations } from '../src/document/sentences.js';
 import { loadActorsResources } from '../src/actors/load.js';
 import { findNames, runActors } from '../src/actors/index.js';
-import { spansOf } from '../src/actors/ner.js';
+import { modelFromJson, spansOf } from '../src/actors/ner.js';
 import { conllDocuments, readConll } from '../src/actors/conll.js';
 import type { EntityType } from '../src/types.js';
 
 const abbreviations = readJson<Abbreviations>(join(DATA_DIR, 'text', 'abbreviations.json'));
 const res = loadActorsResources(DATA_DIR, []);
+// NER_MODEL=path: try another weights file (e.g. one written by train-ner.ts --out).
+if (process.env.NER_MODEL) res.model = modelFromJson(JSON.parse(readFileSync(process.env.NER_MODEL, 'utf8')));
 const COARSE: Record<EntityType, string> = { PERSON: 'PER', ORG: 'ORG', GROUP: 'ORG', GPE: 'LOC', LOC: 'LOC', FACILITY: 'LOC', OTHER: 'MISC' };
 function predictDoc(sents: { words: string[] }[]): Set<string>[] {
   let text = '';

@@ -6,7 +6,7 @@
  *  - GUM news (Wikinews, CC BY 2.5 / annotations CC BY 4.0), three quarters of the documents.
  * Never CoNLL-2003 (evaluation only). Development figures: CoNLL-2003 testa (dev), not testb.
  *
- *   node --import tsx scripts/train-ner.ts [--iters 10] [--aug 2] [--dev]
+ *   node --import tsx scripts/train-ner.ts [--iters 10] [--aug 2] [--dev] [--out FILE]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -203,7 +203,7 @@ const out = {
   tags: [...NER_TAGS],
   features: features_,
 };
-const path = join(DATA_DIR, 'actors', 'ner-model.json');
+const path = args.includes('--out') ? args[args.indexOf('--out') + 1]! : join(DATA_DIR, 'actors', 'ner-model.json');
 // Written in the compact form (names, counts, flat pairs), which loads faster.
 writeFileSync(path, JSON.stringify(compactModel(out.about, out.tags, out.features)));
 console.error(`wrote ${path}: ${kept} features, ${(readFileSync(path).length / 1e6).toFixed(2)} MB`);

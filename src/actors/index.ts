@@ -996,6 +996,7 @@ const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'took', 'won
  * capitalised word is a person ("M. Butcher"); an unknown capitalised word before a speech or
  * action verb is a person ("Hoddle said").
  */
+const RE_SCORE = /^\d{1,3}$/;
 function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: number; end: number; type: string }[], lo: number, hi: number): void {
   const toks = doc.tokens;
   for (const x of ner) {
@@ -1003,6 +1004,17 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     while (x.end > x.start + 1 && RE_LOWER_START.test(toks[x.end - 1]!.text) && !c.particles.has(toks[x.end - 1]!.lower)) x.end--;
     while (x.end > x.start + 1 && toks[x.end - 1]!.kind !== 'word' && !(toks[x.end - 1]!.text === '.' && x.end - 1 > x.start)) x.end--;
     while (x.end > x.start + 1 && toks[x.start]!.kind !== 'word') x.start++;
+  }
+  // A score between two names is no part of a name ("Port Vale 2 Oxford 0", "Harlequins 75
+  // Gloucester"): the span splits at a bare number that stands between capitalised words.
+  for (let j = 0, n = ner.length; j < n; j++) {
+    const x = ner[j]!;
+    for (let k = x.start + 1; k < x.end - 1; k++) {
+      if (!RE_SCORE.test(toks[k]!.text) || !isCap(toks[k - 1]!) || !isCap(toks[k + 1]!) || toks[k + 1]!.kind !== 'word') continue;
+      ner.push({ start: k + 1, end: x.end, type: x.type });
+      x.end = k;
+      break;
+    }
   }
   const covered = new Uint8Array(hi - lo);
   const mark = () => {
