@@ -32,6 +32,8 @@ import { ploverOf } from '../src/events/lexicon.js';
 import { DATA_DIR } from '../src/resources.js';
 import { goldPath, SHARED_DIR } from './shared.js';
 import type { Doc } from '../src/document/document.js';
+import { generateCorpus } from './corpus.js';
+import { runEvents } from '../src/events/index.js';
 
 interface GoldActor { actorText: string }
 interface PloverRecord {
@@ -405,8 +407,30 @@ function cameoSentencesDev(res: Resources) {
   console.log(`dev (CAMEO-description sentences written for sitrep, may train): type accuracy ${(ok / n).toFixed(4)} (${ok}/${n})`);
 }
 
+/** Cost of the events stage on bench:speed's generated corpus (EVENTS_SPEED articles, default 300), CPU time:
+ *  the documents are prepared once, then the stage runs over all of them EVENTS_SPEED_REPEATS times (default 7);
+ *  the minimum repeat is reported (wall-clock per-stage timing in bench:speed is noisy on a shared machine). */
+function speedCost(res: Resources) {
+  const corpus = generateCorpus(Number(process.env.EVENTS_SPEED ?? 300));
+  const docs = corpus.map((a) => prepared(a.text, res, a.published ?? null));
+  const chars = corpus.reduce((n, a) => n + a.text.length, 0);
+  for (let i = 0; i < 2; i++) for (const d of docs) runEvents(d, res.events);
+  const per: number[] = [];
+  for (let k = 0; k < Number(process.env.EVENTS_SPEED_REPEATS ?? 7); k++) {
+    const c0 = process.cpuUsage();
+    for (const d of docs) runEvents(d, res.events);
+    const c = process.cpuUsage(c0);
+    per.push((c.user + c.system) / 1000 / chars * 3000);
+  }
+  console.log(`events stage cost on bench:speed's corpus (${docs.length} articles, ${(chars / docs.length).toFixed(0)} chars on average): min ${Math.min(...per).toFixed(3)} ms CPU per 3,000 characters (median ${[...per].sort((a, b) => a - b)[per.length >> 1]!.toFixed(3)}, ${per.length} repeats after 2 warm-up passes; machine load ${os.loadavg()[0]!.toFixed(1)})`);
+}
+
 function main() {
   const res = resources();
+  if (process.env.EVENTS_SPEED_ONLY === '1') {
+    speedCost(res);
+    return;
+  }
   if (process.env.EVENTS_NO_DICT === '1') res.events = loadEventsResources(DATA_DIR, { verbDictionaries: [] });
   seedCost(res);
   headlinesDev(res);

@@ -157,12 +157,16 @@ export class SentenceReader {
     return v;
   }
 
-  private cuesHere: Array<{ padded: string; first: string; phrase: string }> | null = null;
+  private cuesHere: Lexicon['conditionCues'] | null = null;
   /** The lexicon's condition cues that occur in this sentence (computed once). */
-  get conditionCues(): Array<{ padded: string; first: string; phrase: string }> {
+  get conditionCues(): Lexicon['conditionCues'] {
     if (this.cuesHere === null) {
-      const j = this.joined;
-      this.cuesHere = this.res.lexicon.conditionCues.filter((c) => j.includes(c.padded));
+      // (most sentences hold no cue's first word: no joined text needed)
+      const ws = this.words;
+      const cues = this.res.lexicon.conditionCues;
+      let any = false;
+      for (const c of cues) if (ws.has(c.key)) any = true;
+      this.cuesHere = any ? cues.filter((c) => ws.has(c.key) && this.joined.includes(c.padded)) : [];
     }
     return this.cuesHere;
   }
@@ -432,22 +436,38 @@ function objBefore(r: SentenceReader, k: number, words: string[]): boolean {
   return false;
 }
 
+/** A token matches one of a pattern slot's words: the word, its -s / -es plural, or a plural word's singular
+ *  (compared in place, without building the forms). */
+function patternWordMatch(tok: string, alts: string[]): boolean {
+  const n = tok.length;
+  for (const w of alts) {
+    const m = w.length;
+    if (n === m) {
+      if (tok === w) return true;
+    } else if (n === m + 1) {
+      if (tok.charCodeAt(m) === 115 && tok.startsWith(w)) return true;
+    } else if (n === m + 2) {
+      if (tok.charCodeAt(m) === 101 && tok.charCodeAt(m + 1) === 115 && tok.startsWith(w)) return true;
+    } else if (n === m - 1 && w.charCodeAt(n) === 115 && w.startsWith(tok)) return true;
+  }
+  return false;
+}
+
 function patternScore(r: SentenceReader, k: number, after: number, pat: { pre: string[][]; post: string[][] }): number {
   const ws = r.words;
   for (const alts of pat.post) if (!alts.some((w) => ws.has(w))) return -1;
   for (const alts of pat.pre) if (!alts.some((w) => ws.has(w))) return -1;
-  const match = (tok: string, alts: string[]) => alts.some((w) => tok === w || tok === `${w}s` || tok === `${w}es` || (w.endsWith('s') && tok === w.slice(0, -1)));
   let i = after;
   const end = r.clauseEnd(after, 12);
   for (const alts of pat.post) {
-    while (i < end && !match(r.low(i), alts)) i++;
+    while (i < end && !patternWordMatch(r.low(i), alts)) i++;
     if (i >= end) return -1;
     i++;
   }
   let j = k - 1;
   const start = Math.max(r.s0, k - 8);
   for (let n = pat.pre.length - 1; n >= 0; n--) {
-    while (j >= start && !match(r.low(j), pat.pre[n]!)) j--;
+    while (j >= start && !patternWordMatch(r.low(j), pat.pre[n]!)) j--;
     if (j < start) return -1;
     j--;
   }

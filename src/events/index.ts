@@ -325,30 +325,33 @@ function placeOf(
     const inside = p ? doc.places.find((m) => m.place.name === p.name && m.start >= span.start && m.end <= span.end) : undefined;
     const physical0 = ev.type === 'ASSAULT' || ev.type === 'COERCE' || ev.type === 'PROTEST' || ev.type === 'MOBILIZE';
     const tgt0 = link.span(ev.target);
-    const wrong = inside && !locative(inside) && !(physical0 && tgt0 && inside.start >= tgt0.start && inside.end <= tgt0.end);
+    const wrong = inside && !locativeAt(doc, L, sent, inside.start) && !(physical0 && tgt0 && inside.start >= tgt0.start && inside.end <= tgt0.end);
     if (p && !asParty && !wrong) return p;
   }
   const trigStart = t[ev.trig]!.start;
   const inClause = doc.places.filter((p) => p.start >= sent.start && p.end <= sent.end);
-  function locative(p: { start: number }): boolean {
-    const i = tokenIndexAt(doc, p.start);
-    let j = i - 1;
-    while (j >= sent.tokenStart && (L.determiners.has(t[j]!.lower) || /^\p{Lu}/u.test(t[j]!.text) && j > sent.tokenStart)) j--;
-    return j >= sent.tokenStart && L.locativePreps.has(t[j]!.lower);
-  }
   const inSpan = inClause.filter((p) => p.start >= span.start && p.end <= span.end);
   const tgt = ev.target ? link.span(ev.target) : null;
   // a target that is a place is where the event happened only for physical acts ("shelled Aleppo")
   const physical = ev.type === 'ASSAULT' || ev.type === 'COERCE' || ev.type === 'PROTEST' || ev.type === 'MOBILIZE';
-  const pick = inSpan.find(locative) ?? inSpan.find((p) => physical && tgt && p.start >= tgt.start && p.end <= tgt.end) ?? inClause.find((p) => p.start > trigStart && locative(p));
+  const pick = inSpan.find((p) => locativeAt(doc, L, sent, p.start)) ?? inSpan.find((p) => physical && tgt && p.start >= tgt.start && p.end <= tgt.end) ?? inClause.find((p) => p.start > trigStart && locativeAt(doc, L, sent, p.start));
   if (pick) return pick.place;
   // "in the capital": the capital named most recently before (a documented heuristic)
   const clause = doc.text.slice(span.start, span.end);
-  if (/\b(?:in|at|near|outside|around) the capital\b/i.test(clause)) {
+  if (/apital/.test(clause) && /\b(?:in|at|near|outside|around) the capital\b/i.test(clause)) {
     const before = doc.places.filter((p) => p.end <= span.start && p.place.precision === 'city');
     if (before.length) return before[before.length - 1]!.place;
   }
   return null;
+}
+
+/** Is the place mention starting at `start` after a locative preposition ("in", "near"), past determiners and names? */
+function locativeAt(doc: Doc, L: EventsResources['lexicon'], sent: Doc['sentences'][number], start: number): boolean {
+  const t = doc.tokens;
+  const i = tokenIndexAt(doc, start);
+  let j = i - 1;
+  while (j >= sent.tokenStart && (L.determiners.has(t[j]!.lower) || /^\p{Lu}/u.test(t[j]!.text) && j > sent.tokenStart)) j--;
+  return j >= sent.tokenStart && L.locativePreps.has(t[j]!.lower);
 }
 
 function attachFigures(

@@ -59,7 +59,8 @@ export interface Lexicon {
   hypothetical: string[];
   /** Multi-word hypothetical cues only (padded). */
   hypotheticalPhrases: string[];
-  conditionCues: Array<{ padded: string; first: string; phrase: string }>;
+  /** Condition cues: padded phrase, first word, the phrase, and its longest word (`key`, to skip sentences without it). */
+  conditionCues: Array<{ padded: string; first: string; phrase: string; key: string }>;
   reportingVerbs: Set<string>;
   boundaries: Set<string>;
   intros: Set<string>;

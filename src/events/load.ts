@@ -43,7 +43,7 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     negations: set('negations'), negatingVerbs: set('negatingVerbs'),
     future: list('future').map((c) => ` ${c} `), hypothetical: list('hypothetical').map((c) => ` ${c} `),
     hypotheticalPhrases: list('hypothetical').filter((c) => c.includes(' ')).map((c) => ` ${c} `),
-    conditionCues: list('conditionCues').map((c) => ({ padded: ` ${c} `, first: c.split(' ')[0]!, phrase: c })), reportingVerbs: set('reportingVerbs'), boundaries: set('boundaries'),
+    conditionCues: list('conditionCues').map((c) => ({ padded: ` ${c} `, first: c.split(' ')[0]!, phrase: c, key: c.split(' ').reduce((a, b) => (b.length > a.length ? b : a)) })), reportingVerbs: set('reportingVerbs'), boundaries: set('boundaries'),
     intros: set('intros'), prepositions: set('prepositions'), locativePreps: set('locativePreps'),
     participleLeads: set('participleLeads'), pronouns: set('pronouns'), firstPerson: set('firstPerson'),
     objectBreakers: set('objectBreakers'), lightVerbs: set('lightVerbs'), agentHeads: set('agentHeads'),
