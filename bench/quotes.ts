@@ -46,9 +46,19 @@ function sameName(name: string, ref: string): boolean {
   const a = norm(name), b = norm(ref);
   if (!a || !b) return false;
   if (a === b) return true;
+  // An acronym and the name it abbreviates: "FBI" and "Federal Bureau of Investigation", "RCMP" and "Royal Canadian
+  // Mounted Police".
+  if (acronymOf(name, ref) || acronymOf(ref, name)) return true;
   const ta = a.split(' '), tb = b.split(' ');
   const [short, long] = ta.length <= tb.length ? [ta, new Set(tb)] : [tb, new Set(ta)];
   return short.every((w) => long.has(w));
+}
+
+function acronymOf(short: string, long: string): boolean {
+  const s = short.trim().replace(/^the\s+/i, '').replace(/\./g, '');
+  if (!/^\p{Lu}{2,6}$/u.test(s)) return false;
+  const initials = long.replace(/^the\s+/i, '').split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  return initials === s;
 }
 
 /** A gold reference that describes an unnamed speaker rather than naming one: it starts in lower case. */
@@ -168,7 +178,111 @@ function polnear(split: string, limit = Infinity): number {
   return 100 * F;
 }
 
+/**
+ * Development measure of speaker resolution on PolNeAR train/dev (never GGT): for every predicted quote matched to a
+ * speech attribution, is the speaker entity right?
+ *  - named sources (a capitalised word in the source): the entity's name against the source's last capitalised run
+ *    ("Trump's campaign manager Kellyanne Conway" → "Kellyanne Conway");
+ *  - he/she/they/it sources: a pseudo-gold antecedent that does not depend on our actors stage: the nearest earlier
+ *    gold source (of any attribution) that is named, within 3 paragraphs, whose first name is not of the other sex
+ *    for he/she (data/quotes/first-names.json) — noisy, read as a trend only.
+ * Descriptions ("a spokesman", "the campaign") are counted but not scored. `--debug` prints misses (train/dev only).
+ */
+function speakerDev(split: string, debug: boolean, limit = Infinity): void {
+  const names = JSON.parse(readFileSync(new URL('../data/quotes/first-names.json', import.meta.url), 'utf8')) as { male: string[]; female: string[] };
+  const sexOf = new Map<string, string>([...names.male.map((n) => [n.toLowerCase(), 'm'] as [string, string]), ...names.female.map((n) => [n.toLowerCase(), 'f'] as [string, string])]);
+  const seen = new Set<string>();
+  const tally: Record<string, [number, number]> = {};
+  const add = (k: string, ok: boolean) => { const t = tally[k] ??= [0, 0]; t[0]++; if (ok) t[1]++; };
+  let spanN = 0, spanOk = 0, n = 0;
+  const capRun = (s: string): string | null => {
+    const runs = s.replace(/[’]s\b|'s\b/g, ' |').split(/[^\p{L}\p{N}.'’-]+/u);
+    let best: string[] = [], cur: string[] = [];
+    for (const w of runs) {
+      if (/^\p{Lu}/u.test(w) && !/^(The|A|An|Sen\.|Rep\.|Gov\.|Mr\.|Mrs\.|Ms\.|Dr\.|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|President|Senator|Secretary|Former|Republican|Democratic|Democrat|GOP|Vice|Gen\.|Judge|Speaker|Chairman)$/.test(w)) cur.push(w);
+      else { if (cur.length) best = cur; cur = []; }
+    }
+    if (cur.length) best = cur;
+    return best.length ? best.join(' ') : null;
+  };
+  // The source's head: before an apposition, a parenthesis, a relative clause or an owner ("Rep. John Mica (R-Fla.)",
+  // "Phil Smith, a spokesman for …", "Mr. Morgan of the Sierra Club"); null when that head is a description ("A
+  // reporter for USA Today", "Pagliano's lawyer", "The Indiana governor", "Police officials").
+  const headOf = (src: string): string | null => {
+    const h = src.split(/,|\(| who | whose | --| —| of | for | from | at | in /)[0]!.trim();
+    if (!h || /^\p{Ll}/u.test(h.split(/\s+/).pop()!)) return null;
+    return h;
+  };
+  for (const l of readFileSync(goldPath('quotes', 'polnear', 'polnear_all.jsonl'), 'utf8').split('\n')) {
+    if (!l || !l.includes(`"compartment": "${split}"`)) continue;
+    const d = JSON.parse(l) as PnDoc;
+    if (d.compartment !== split || seen.has(d.article)) continue;
+    seen.add(d.article);
+    if (++n > limit) break;
+    const a = analyze({ text: d.text }, res);
+    const paraAt = (off: number) => { let p = 0; for (let i = d.text.indexOf('\n\n'); i >= 0 && i < off; i = d.text.indexOf('\n\n', i + 2)) p++; return p; };
+    const named = d.attributions.map((at) => ({ at, h: at.source?.length ? headOf(at.source.map((x) => x.text).join(' ')) : null }))
+      .filter((x) => x.h && capRun(x.h) && !/^(he|she|they|it|i|we|you)$/i.test(x.h))
+      .map((x) => ({ start: x.at.source![0]!.start, name: capRun(x.h!)! }))
+      .sort((x, y) => x.start - y.start);
+    let remaining = a.quotes.slice();
+    for (const at of d.attributions) {
+      if (!at.content?.length || !at.source?.length) continue;
+      const cue = (at.cue ?? []).map((c) => c.text.toLowerCase()).join(' ');
+      if (!SPEECH_CUE.test(cue)) continue;
+      const r: Range = [Math.min(...at.content.map((c) => c.start)), Math.max(...at.content.map((c) => c.end))];
+      let best = -1, bestScore = 0;
+      remaining.forEach((p, k) => { const s = cover(r, [p.start, p.end]); if (s > 0.3 && s > bestScore) { bestScore = s; best = k; } });
+      if (best < 0) continue;
+      const p = remaining[best]!;
+      remaining = remaining.filter((_, k) => k !== best);
+      const src = at.source.map((x) => x.text).join(' ');
+      spanN++;
+      if (p.speakerMention && at.source.some((x) => x.start < p.speakerMention!.end && p.speakerMention!.start < x.end)) spanOk++;
+      const ent = p.speaker ? a.entities.find((e) => e.id === p.speaker) : undefined;
+      const low = src.toLowerCase();
+      let goldName: string | null = null;
+      let cat: string;
+      if (/^(he|she|they|it)$/.test(low)) {
+        cat = `pronoun:${low}`;
+        const s0 = at.source[0]!.start, p0 = paraAt(s0);
+        for (let i = named.length - 1; i >= 0; i--) {
+          const c = named[i]!;
+          if (c.start >= s0) continue;
+          if (p0 - paraAt(c.start) > 3) break;
+          const sx = sexOf.get(c.name.split(' ')[0]!.toLowerCase());
+          if ((low === 'he' && sx === 'f') || (low === 'she' && sx === 'm')) continue;
+          // he/she: a person's name (not an acronym or "The …" organisation); they/it: anything named.
+          if ((low === 'he' || low === 'she') && (/^\p{Lu}{2,}$/u.test(c.name) || /^The /.test(c.name))) continue;
+          goldName = c.name;
+          break;
+        }
+        if (!goldName) { add('pronoun:no-pseudo-gold', false); continue; }
+      } else if (headOf(src) && capRun(headOf(src)!)) { cat = 'named'; goldName = capRun(headOf(src)!); }
+      else { add('description(unscored)', true); continue; }
+      const ok = !!ent && sameName(ent.name, goldName!);
+      add(cat, ok);
+      if (debug && !ok && process.env.CTX) console.log(`\n=== ${cat} ours=${ent?.name} pseudo=${goldName}\n${d.text.slice(Math.max(0, p.start - Number(process.env.CTX)), p.start + 80)}`);
+      if (debug && !ok) console.log(`MISS ${cat} ${d.article} gold="${src}"→${goldName} ours=${JSON.stringify(p.speakerMention?.text ?? null)}→${ent ? `${ent.name} (${ent.type})` : 'null'} | ${d.text.slice(Math.max(0, p.start - 80), p.start).replace(/\s+/g, ' ')}[[${p.text.slice(0, 60).replace(/\s+/g, ' ')}]]`);
+    }
+  }
+  let all = 0, ok = 0;
+  for (const [k, [t, o]] of Object.entries(tally).sort()) {
+    console.log(`  ${k}: ${o}/${t} ${(100 * o / t).toFixed(1)}%`);
+    if (!k.includes('unscored')) { all += t; ok += o; }
+  }
+  console.log(`PolNeAR ${split} speaker: span ${(100 * spanOk / (spanN || 1)).toFixed(1)}% of ${spanN}; resolved (scored) ${(100 * ok / (all || 1)).toFixed(1)}% of ${all}`);
+}
+
 const r1 = (x: number) => Math.round(x * 10) / 10;
+const spk = process.argv.find((x) => x.startsWith('--speakers='));
+if (spk) {
+  const split = spk.split('=')[1]!;
+  if (split !== 'train' && split !== 'dev') throw new Error('--speakers= takes train or dev');
+  const lim = process.argv.find((x) => x.startsWith('--limit='));
+  speakerDev(split, process.argv.includes('--debug'), lim ? Number(lim.split('=')[1]) : Infinity);
+  process.exit(0);
+}
 const onlyPolnear = process.argv.includes('--polnear-only');
 const g = onlyPolnear ? null : ggt();
 const pn = polnear('dev');

@@ -415,3 +415,24 @@ test('time phrases before the cue, a relative clause before the main verb, and "
   a = run('The Ryan campaign shrugged off the comments, telling reporters, "Neither Speaker Ryan nor anyone else will comment on this."');
   assert.notEqual(find(a, 'Neither Speaker Ryan').speakerMention?.text, 'reporters');
 });
+
+test('a named speaker without an entity gets one; a full name with another first name is another person', () => {
+  let a = run('Officers arrived at noon. Okonkwo-Baptiste said the building had been empty for weeks.');
+  let q = find(a, 'building had been empty');
+  assert.match(nameOf(a, q.speaker) ?? '', /Okonkwo-Baptiste/);
+  a = run('Donald Trump spoke first at the rally in Ohio. Ivanka Trump said the plan would help working mothers.');
+  q = find(a, 'help working mothers');
+  assert.equal(nameOf(a, q.speaker), 'Ivanka Trump');
+  // Common nouns opening a sentence and plurals are no names.
+  a = run('Police said the road would stay closed until Monday. Spokesman said the bridge was unsafe.');
+  for (const x of a.quotes) assert.ok(!/^(Police|Spokesman)$/.test(nameOf(a, x.speaker) ?? ''), JSON.stringify(nameOf(a, x.speaker)));
+});
+
+test('a parenthesis after the name before the cue, and a titled subject with lower-case title words', () => {
+  let a = run('The vote was close. “It’s a dog whistle to all Americans,” Rep. Gwen Moore (D-Wis.) said.');
+  assertSpans(a);
+  assert.equal(find(a, 'dog whistle').speakerMention?.text, 'Rep. Gwen Moore');
+  a = run('Democratic presidential nominee Hillary Clinton chimed in on Twitter, saying that officials should release the videos at once.');
+  const q = find(a, 'release the videos');
+  assert.equal(q.speakerMention?.text, 'Hillary Clinton');
+});

@@ -15,6 +15,10 @@ const tokenAt = tokenIndexAt;
  */
 export function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRef[], meta: Map<string, Cluster>) {
   const c = lexCache(res);
+  const madeCluster = (id: string): Pick<Cluster, 'outlet' | 'place' | 'kb' | 'type' | 'roles'> | null => {
+    const e = doc.entities.find((x) => x.id === id);
+    return e ? { outlet: false, place: false, kb: null, type: e.type, roles: e.roles } : null;
+  };
   return (start: number, end: number): string | null => {
     // 1. A mention overlapping the span: the one with most overlap.
     let best: MentionRef | null = null;
@@ -56,7 +60,9 @@ export function makeResolver(doc: Doc, res: ActorsResources, mentions: MentionRe
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > start) continue;
-      const cl = meta.get(m.entity)!;
+      // An entity a later stage added (the quotes stage's speakers) has no cluster: its type is the entity's.
+      const cl = meta.get(m.entity) ?? madeCluster(m.entity);
+      if (!cl) continue;
       if (cl.outlet || cl.place || (m.kind === 'demonym' && want === 'PERSON') || m.entity === modifier) continue;
       const ms = doc.tokens[m.tokenStart]!.sentence;
       if (sent - ms > 4) break;

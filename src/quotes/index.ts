@@ -1,5 +1,5 @@
-import type { Doc, QuoteMarkSpan, Token } from '../document/document.js';
-import type { Quote, Span } from '../types.js';
+import type { Doc, MentionRef, QuoteMarkSpan, Token } from '../document/document.js';
+import type { EntityType, Quote, Span } from '../types.js';
 
 export type CueClass = 'speech' | 'belief' | 'perception';
 export type CueTense = 'base' | 'present' | 'past' | 'participle' | 'gerund';
@@ -72,6 +72,8 @@ const TIME_NOUNS = new Set(['past', 'week', 'weeks', 'year', 'years', 'month', '
 const TIME_LEAD = new Set(['last', 'this', 'next', 'earlier', 'the', 'a', 'an', 'in', 'over', 'during', 'few', 'several', 'two', 'three', 'past', 'recent']);
 /** A manner adverb ("softly", "matter-of-factly"), not a noun that happens to end in -ly ("family", "ally"). */
 const ADVERB = /^(?!(?:family|ally|assembly|rally|supply|monopoly|bully|anomaly|belly|jelly|lily|fly|holly|italy|july|reply)$)[\p{L}-]{3,}ly$/u;
+/** A number written as a word: "Twenty-seven said …" is no name. */
+const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens)(-\w+)?$/;
 const END_PUNCT = new Set(['.', '!', '?', '…']);
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'", '„', '`']);
 
@@ -565,8 +567,15 @@ class QuoteFinder {
       const sp = this.speakerAfter(i + src - 1, this.toks.length);
       return sp && this.toks[sp[0]]!.paragraph === para ? { speaker: sp, cue: [i, i + src - 1] } : null;
     }
-    for (let k = i; k < Math.min(this.toks.length, i + 12); k++) {
+    let lim = i + 12;
+    for (let k = i; k < Math.min(this.toks.length, lim); k++) {
       const t = this.toks[k]!;
+      if (t.text === '(' && k > i) {
+        // "“…,” Rep. Gwen Moore (D-Wis.) said": a parenthesis after the name is stepped over.
+        let c = k + 1;
+        while (c < Math.min(this.toks.length, k + 10) && this.toks[c]!.text !== ')' && this.toks[c]!.paragraph === para) c++;
+        if (this.toks[c]?.text === ')') { lim += c - k; k = c; continue; }
+      }
       if (t.paragraph !== para || (END_PUNCT.has(t.text) && !this.abbreviationDot(k)) || isQuoteTok(t) || t.text === ';') return null;
       if (this.inMarks[k] !== -1) return null;
       const cue = this.speechCueAt(k);
@@ -917,7 +926,13 @@ class QuoteFinder {
     let e = j;
     if (this.res.cues.has(t.lower) || /ing$/.test(t.lower)) return null; // "Speaking to reporters, …"
     // "Band member Flea": a lower-case title word between capitalised ones stays in the run.
-    while (e + 1 < k && (isCap(this.toks[e + 1]) || (CONNECT.has(this.toks[e + 1]!.lower) || this.toks[e + 1]!.kind === 'word' && !FUNCTION.has(this.toks[e + 1]!.lower)) && isCap(this.toks[e + 2]))) e++;
+    // "Democratic presidential nominee Hillary Clinton": two lower-case words, the second a person noun, likewise.
+    const lowTitle = (n: number) => this.toks[n]?.kind === 'word' && !FUNCTION.has(this.toks[n]!.lower) && !isCap(this.toks[n]);
+    while (e + 1 < k) {
+      if (isCap(this.toks[e + 1]) || (CONNECT.has(this.toks[e + 1]!.lower) || lowTitle(e + 1)) && isCap(this.toks[e + 2])) { e++; continue; }
+      if (e + 3 < k && lowTitle(e + 1) && lowTitle(e + 2) && this.res.personNouns?.has(this.toks[e + 2]!.lower) && isCap(this.toks[e + 3])) { e += 2; continue; }
+      break;
+    }
     let best: [number, number] | null = null;
     for (let n = j; n <= e; n++) {
       const m = this.mentionAt(n);
@@ -939,7 +954,8 @@ class QuoteFinder {
     let k = sp[0];
     while (k - 1 >= lo && k > sp[0] - 3) {
       const p = this.toks[k - 1]!;
-      if (isCap(p) && !FUNCTION.has(p.lower) && !this.cueAt(k - 1) && this.mentionOf[k - 1] === -1 && p.sentence === this.toks[k]!.sentence && k - 1 > lo) { k--; continue; }
+      // (A sentence's first word only when it is a known first name: "Ivanka Trump said" with "Trump" marked.)
+      if (isCap(p) && !FUNCTION.has(p.lower) && !this.cueAt(k - 1) && this.mentionOf[k - 1] === -1 && p.sentence === this.toks[k]!.sentence && (k - 1 > lo || this.res.firstNames?.has(p.lower))) { k--; continue; }
       break;
     }
     return k === sp[0] ? sp : [k, sp[1]];
@@ -1008,6 +1024,9 @@ class QuoteFinder {
       return null;
     }
     if (isCap(this.toks[j])) {
+      // "Democratic presidential nominee Hillary Clinton chimed in …, saying": the name in a titled run.
+      const named = this.namedSubjectAt(a, k);
+      if (named && named[0] >= j && this.mentionOf[named[1]]! >= 0) return named;
       let e = j;
       while (e + 1 < k && isCap(this.toks[e + 1])) e++;
       return [j, e];
@@ -1072,7 +1091,10 @@ class QuoteFinder {
     let prevNamed: Draft | null = null;
     for (const d of kept) {
       if (!d.speakerTok) continue;
-      const id = this.quotePronoun(d, prevNamed, resolved) ?? this.resolveSpeaker(d.speakerTok, kept);
+      let id = this.quotePronoun(d, prevNamed, resolved) ?? this.resolveSpeaker(d.speakerTok, kept);
+      // A named speaker the actors stage left without an entity, or merged into another person ("Ivanka Trump" into
+      // "Donald Trump"): an entity of its own, from the mention.
+      if (!id || this.otherFirstName(d.speakerTok, id)) id = this.speakerEntity(d.speakerTok) ?? id;
       resolved.set(d, id);
       if (id && !PRONOUNS.has(this.toks[d.speakerTok[1]]!.lower)) prevNamed = d;
     }
@@ -1132,6 +1154,115 @@ class QuoteFinder {
       if (this.inMarks[m.tokenStart] !== -1) continue;
       return null;
     }
+    return id;
+  }
+
+  /** Entities this stage made for speakers, by the lower-case words a later mention may use ("o'neill", "mclenney"). */
+  private readonly madeByWord = new Map<string, string>();
+
+  /**
+   * "Ivanka Trump" resolved to "Donald Trump": the speaker phrase gives a full name whose first name (a known one,
+   * data/quotes/first-names.json) is not the entity's.
+   */
+  private otherFirstName(sp: [number, number], id: string): boolean {
+    const names = this.res.firstNames;
+    if (!names) return false;
+    const ent = this.doc.entities.find((x) => x.id === id);
+    if (!ent || ent.type !== 'PERSON') return false;
+    let a = sp[0];
+    while (a < sp[1] && !isCap(this.toks[a])) a++;
+    while (a < sp[1] && this.abbreviationDot(a + 1)) a += 2; // "Sen. Ted Cruz"
+    const first = this.toks[a]!;
+    if (a >= sp[1] || !isCap(this.toks[a + 1]) || !names.has(first.lower)) return false;
+    const ef = ent.name.split(/\s+/)[0]!.toLowerCase();
+    return ef !== first.lower && names.has(ef) && !ent.name.toLowerCase().split(/\s+/).includes(first.lower);
+  }
+
+  /**
+   * An entity for a capitalised speaker phrase that has none: "McLenney said", "Christian News Service reported",
+   * "according to NYPD Commissioner James O'Neill". The phrase must be a name: capitalised words (particles and
+   * title abbreviations allowed), not a common noun capitalised only as the sentence's first word ("Police said",
+   * "Officials said") nor a plural ("Democrats said"). An organisation when the name has a determiner ("The Hill"),
+   * an organisation head ("Service") or is an acronym; else a person. A bare surname takes the fuller name written
+   * earlier ("James O'Neill … O'Neill said").
+   */
+  private speakerEntity(sp: [number, number]): string | null {
+    let a = sp[0];
+    const b = this.toks[sp[1]]?.text === "'s" || this.toks[sp[1]]?.text === '’s' ? sp[1] - 1 : sp[1];
+    let org = false;
+    if (this.toks[a]!.lower === 'the') { org = true; a++; }
+    // Title words before the name: "Mr. Smith", "Commissioner James O'Neill", "spokesman John Smith".
+    while (a < b && isCap(this.toks[a]) && (this.abbreviationDot(a + 1) || (this.res.personNouns?.has(this.toks[a]!.lower) && isCap(this.toks[a + 1])))) a += this.abbreviationDot(a + 1) ? 2 : 1;
+    // "Virginia AFL-CIO President Doris Crouse-Mays": a person noun in the run ends the title before the name.
+    // (Only capitalised words: "A spokesperson for Finance Minister Bill Morneau" describes someone else.)
+    for (let k = b - 1; k > a; k--) if (isCap(this.toks[k]) && this.res.personNouns?.has(this.toks[k]!.lower) && isCap(this.toks[k + 1])) { if (![...Array(k - a).keys()].every((n) => isCap(this.toks[a + n]) || this.abbreviationDot(a + n))) return null; a = k + 1; break; }
+    if (a > b) return null;
+    const head = this.toks[b]!;
+    // "Del." of "said Del. Stacey Plaskett" when the sentence splitter cut after the abbreviation.
+    const dot = this.toks[b + 1];
+    if (!isCap(head) || PRONOUNS.has(head.lower) || head.lower === 'i' || (dot?.text === '.' && dot.start === head.end && head.text.length <= 4 && isCap(this.toks[b + 2]))) return null;
+    // Not a name: a number word ("Twenty-seven"), a gerund or participle opening the sentence ("Having").
+    if (a === b && (/\d/.test(head.text) || NUMBER_WORD.test(head.lower) || /(ing|ed)$/.test(head.lower))) return null;
+    let caps = 0;
+    for (let k = a; k <= b; k++) {
+      const t = this.toks[k]!;
+      if (isCap(t)) {
+        if (FUNCTION.has(t.lower) || DETS.has(t.lower) || TIME_WORDS.has(t.lower) || this.res.cues.has(t.lower)) return null;
+        caps++;
+        continue;
+      }
+      if (this.abbreviationDot(k) || (CONNECT.has(t.lower) && t.lower !== 'and' && t.lower !== '&' && k > a && k < b) || t.text === '-') continue;
+      return null;
+    }
+    const orgWord = (k: number) => this.res.organisationHeads.has(this.toks[k]!.lower);
+    if (caps === 1) {
+      const w = head.lower;
+      // A common noun capitalised to open the sentence, a plural, a place or a group word.
+      if ((this.sentenceStartTok(b) === a && (this.personNoun(w) !== null || orgWord(b))) || (/[^s]s$/.test(w) && !/^\p{Lu}+$/u.test(head.text))) return null;
+      if (this.personNoun(w) !== null) return null;
+    }
+    for (let k = a; k <= b; k++) if (orgWord(k)) org = true;
+    if (caps === 1 && /^\p{Lu}{2,}$/u.test(head.text)) org = true; // "NYPD", "CNN"
+    const key = head.lower.replace(/’/g, "'");
+    const made = this.madeByWord.get(key);
+    if (made) return made;
+    let name = this.spanTok(a, b).text;
+    if (caps === 1 && !org) {
+      // The fuller name written earlier: "Commissioner James O’Neill" before "O'Neill said".
+      const sur = head.text.replace(/['’]/g, "['’]").replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '[' || c === ']' ? c : `\\${c}`));
+      const re = new RegExp(`(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,2}${sur}(?![\\p{L}])`, 'gu');
+      let m: RegExpExecArray | null;
+      let full: string | null = null;
+      const before = this.doc.text.slice(0, this.toks[a]!.start);
+      while ((m = re.exec(before))) full = m[0];
+      if (full) {
+        const ws = full.split(/\s+/);
+        while (ws.length > 1 && (this.res.personNouns?.has(ws[0]!.toLowerCase()) || /\.$/.test(ws[0]!) && ws[0]!.length <= 4 && ws.length > 2 || FUNCTION.has(ws[0]!.toLowerCase()) || DETS.has(ws[0]!.toLowerCase()))) ws.shift();
+        if (ws.length > 1 && this.res.firstNames?.has(ws[0]!.toLowerCase())) name = ws.join(' ');
+      }
+    }
+    const type: EntityType = org ? 'ORG' : 'PERSON';
+    const ids = new Set(this.doc.entities.map((x) => x.id));
+    let n = this.doc.entities.length + 1;
+    while (ids.has(`E${n}`)) n++;
+    const id = `E${n}`;
+    const span = this.spanTok(a, b);
+    this.doc.entities.push({ id, name, type, kb: null, country: null, roles: [], mentions: [span] });
+    const ref: MentionRef = { ...span, entity: id, type, kind: 'name', tokenStart: a, tokenEnd: b + 1 };
+    const ms = this.doc.mentions;
+    let at = ms.length;
+    while (at > 0 && ms[at - 1]!.start > ref.start) at--;
+    ms.splice(at, 0, ref);
+    this.mentionOf.fill(-1);
+    ms.forEach((m, k) => {
+      if (m.tokenEnd - m.tokenStart < 1 || this.toks[m.tokenStart]?.start !== m.start) return;
+      for (let t = m.tokenStart; t < m.tokenEnd && t < this.toks.length; t++) if (this.mentionOf[t] === -1) this.mentionOf[t] = k;
+    });
+    this.madeByWord.set(key, id);
+    this.nameWords = null;
+    this.entityTypes = null;
+    this.genderCache = null;
+    this.roleCache = null;
     return id;
   }
 
