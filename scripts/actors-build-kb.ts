@@ -62,7 +62,12 @@ const EXTRA: Record<string, string[]> = {
   TWN: ['Taiwan'], VAT: ['Vatican', 'Holy See', 'Vatican City'], FSM: ['Micronesia'], BRN: ['Brunei'],
   CPV: ['Cape Verde', 'Cabo Verde'], TLS: ['East Timor', 'Timor-Leste'], NLD: ['Netherlands', 'Holland'],
   KSV: ['Kosovo'], XKX: ['Kosovo'],
+  // Short and former names still common in news archives.
+  BIH: ['Bosnia and Herzegovina', 'Bosnia', 'Bosnia-Herzegovina'], BLR: ['Belarus', 'Byelorussia', 'Belorussia'],
+  KGZ: ['Kyrgyzstan', 'Kirghizia'], MAC: ['Macao', 'Macau'],
 };
+// Former names (public facts): an alias, not a demonym, even where NGEC lists one as such ("Zaire").
+EXTRA.COD!.push('Zaire');
 // Demonyms that NGEC lacks or that need the adjective form (public facts).
 const DEMONYMS: Record<string, string[]> = {
   USA: ['American', 'Americans', 'U.S.'], GBR: ['British', 'Briton', 'Britons', 'UK'], ARE: ['Emirati', 'Emiratis'],
@@ -72,6 +77,7 @@ const DEMONYMS: Record<string, string[]> = {
   IRQ: ['Iraqi', 'Iraqis'], SAU: ['Saudi', 'Saudis'], UKR: ['Ukrainian', 'Ukrainians'], NLD: ['Dutch'],
   ESP: ['Spanish'], ITA: ['Italian', 'Italians'], JPN: ['Japanese'], PRK: ['North Korean'], KOR: ['South Korean'],
   GRC: ['Greek', 'Greeks'], SDN: ['Sudanese'], TUN: ['Tunisian', 'Tunisians'], DZA: ['Algerian', 'Algerians'],
+  COD: ['Zairean', 'Zaireans', 'Zairian', 'Zairians'], BIH: ['Bosnian', 'Bosnians'],
 };
 const countries: KbEntry[] = [];
 for (const c of cl.getCountryDataList().sort((a, b) => a.iso3.localeCompare(b.iso3))) {

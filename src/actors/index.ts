@@ -508,6 +508,18 @@ function datelineAt(doc: Doc, lo: number, units: [number, number][]): boolean {
  * earlier) is that person ("Alexander Lebed" … "Lebed"), also where the tagger missed it.
  * (A majority vote over each string's types was tried: no gain on CoNLL testa.)
  */
+/** The words a document writes in lower case (built once per document). */
+const LOWER_IN_DOC = new WeakMap<Doc, Set<string>>();
+function lowerInDoc(doc: Doc): Set<string> {
+  let s = LOWER_IN_DOC.get(doc);
+  if (!s) {
+    s = new Set();
+    for (const t of doc.tokens) if (t.kind === 'word' && t.text === t.lower) s.add(t.lower);
+    LOWER_IN_DOC.set(doc, s);
+  }
+  return s;
+}
+
 function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[], units: [number, number][]): void {
   const toks = doc.tokens;
   const text = (x: NameCandidate) => toks.slice(x.tStart, x.tEnd).map((t) => t.text).join(' ');
@@ -560,7 +572,8 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
     const t = toks[i]!;
     if (covered[i] || !isCap(t) || !parts.has(t.text.toUpperCase())) continue;
     const cls = res.gazetteer.get(t.lower) ?? [];
-    if (unitStart.has(i) && isCommonOnly(cls)) continue;
+    // A common word opening a sentence is a name only when the story never writes it in lower case ("Wang was arrested").
+    if (unitStart.has(i) && isCommonOnly(cls) && lowerInDoc(doc).has(t.lower)) continue;
     // Not inside a longer capitalised run the tagger left out on purpose (in an all-caps
     // headline every word is capitalised: "O'BRIEN SPRING TWIN UPSETS").
     const caps = RE_ALL_UPPER_PUNCT.test(t.text);
@@ -594,7 +607,7 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i]!;
       if (covered[i] || !orgs.has(t.text) || !isCap(t)) continue;
-      if (unitStart.has(i) && isCommonOnly(res.gazetteer.get(t.lower) ?? [])) continue;
+      if (unitStart.has(i) && isCommonOnly(res.gazetteer.get(t.lower) ?? []) && lowerInDoc(doc).has(t.lower)) continue;
       if ((toks[i - 1] && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word' && !unitStart.has(i)) || (toks[i + 1] && isCap(toks[i + 1]!) && toks[i + 1]!.kind === 'word')) continue;
       added.push({ tStart: i, tEnd: i + 1, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
     }

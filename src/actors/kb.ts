@@ -199,9 +199,16 @@ function cameoDate(s: string): string | null {
   return null;
 }
 
-/** The rough type of a CAMEO actor code. */
-function cameoType(code: string, dated: boolean, person: boolean): EntityType {
-  if (person || dated) return 'PERSON';
+/** Words that make a dictionary name an organisation, a state or an office, not a person ("Communist Party of the Soviet Union"). */
+const RE_NOT_PERSON =
+  /\b(Party|Union|State|States|Republic|Kingdom|Council|Front|Army|Movement|Government|Ministry|Organi[sz]ation|Committee|Association|Federation|Brigades?|Forces|League|Alliance|Congress|Assembly|Bank|Company|Corporation|Group|Agency|Commission|Court|Police|Service|Office|Department|Institute|University|Secretary|Authority|Parliament|Senate|Coalition|Network|Society|Foundation|Fund|Church|Liberation|Democratic|Islamic|Krajina|Kurdistan|Levant|Sec|Tank)\b/;
+
+/** The rough type of a CAMEO actor code ("ELI", elites, are people; a dated code marks a person unless the name is an organisation's). */
+function cameoType(code: string, dated: boolean, person: boolean, name: string): EntityType {
+  if (person) return 'PERSON';
+  if (RE_NOT_PERSON.test(name)) {
+    if (dated && /^[A-Z]{3}$/.test(code)) return 'GPE';
+  } else if (dated || /^[A-Z]{3}ELI$/.test(code)) return 'PERSON';
   if (/(REB|INS|UAF|IMG|MIL.*REB|RAD)/.test(code.slice(3))) return 'GROUP';
   return 'ORG';
 }
@@ -219,7 +226,7 @@ export function parseCameoActors(text: string, file: string): KbEntry[] {
     if (cur && cur.roles && cur.roles.length) {
       const first = cur.roles[0]!.title;
       cur.country = /^[A-Z]{3}/.test(first) && !/^(IGO|NGO|IMG|MNC|UIS|REF|ELI|UAF|SPY|BUS)/.test(first) ? first.slice(0, 3) : null;
-      cur.type = cameoType(first, dated, person);
+      cur.type = cameoType(first, dated, person, cur.name);
       out.push(cur);
     }
     cur = null;
