@@ -103,6 +103,9 @@ export interface RawMention {
   forced: boolean;
   /** Found by a part of a given name ("Lake Manassas" → Manassas): kept only where the article supports it. */
   partial?: boolean;
+  /** Found by a region or demonym inside a given name ("European Commission" → Europe); a country found so
+   * is kept only where the article is about it. */
+  inName?: boolean;
 }
 
 const isCap = (t: Token) => t.kind === 'word' && capText(t.text);
@@ -306,6 +309,7 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
     let container: number | null = null;
     let groupKey = key;
     let cue: RawMention['typeCue'] = null;
+    let inName = false;
     if (!cands.length && !/capital/.test(key) && b - a > 1) {
       // A feature named after a place the gazetteer knows ("Lake Manassas", "Sokoto State", "South Florida",
       // "Arizona State University"): the place, the longest such core first.
@@ -343,10 +347,31 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
         groupKey = head;
       }
     }
+    if (!cands.length && !/capital/.test(key) && b - a > 1) {
+      // A name that holds a continent or region ("Council of Europe") or the demonym of one or of a country
+      // ("European Commission", "African National Congress"): that place, as the name's location. A
+      // country found so is kept only where the rest of the article is about it (not "French Quarter").
+      const words = toks.slice(a, b);
+      found: for (let len = Math.min(3, words.length - 1); len >= 1; len--) {
+        for (let s0 = 0; s0 + len <= words.length; s0++) {
+          const core = words.slice(s0, s0 + len);
+          if (!isCap(core[0]!) || !isCap(core[core.length - 1]!) || core.some((t) => t.kind !== 'word')) continue;
+          const k = normName(doc.text.slice(core[0]!.start, core[core.length - 1]!.end));
+          const dem = g.demonymEntry.get(k);
+          const c = dem !== undefined ? [dem] : lookup(g, k).filter((v) => v >= 0 && g.kind[v] === 'area');
+          if (!c.length) continue;
+          cands = c;
+          groupKey = dem !== undefined ? normName(nameOf(g, dem)) : k;
+          inName = true;
+          break found;
+        }
+      }
+    }
     const m = make(a, b, groupKey, cands, cands.length ? 'name' : /capital/.test(key) ? (country ? 'demonymCapital' : 'capital') : 'name', true);
     if (container !== null) m.container = container;
     if (cue !== null) m.typeCue = cue;
     if (groupKey !== key && cands.length) m.partial = true;
+    if (inName) m.inName = true;
     m.start = f.start;
     m.end = f.end;
     m.country = country;

@@ -376,7 +376,8 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
   for (const gr of groups) {
     if (gr.entry < 0 || !gr.mentions.every((m) => m.partial)) continue;
     const k = g.kind[gr.entry];
-    if (k !== 'country' && k !== 'area' && shareOf(g, ctxEnd, g.cc[gr.entry]!, gr) === 0) gr.entry = -1;
+    const inName = gr.mentions.every((m) => m.inName);
+    if ((inName ? k === 'country' : k !== 'country' && k !== 'area') && shareOf(g, ctxEnd, g.cc[gr.entry]!, gr) === 0) gr.entry = -1;
   }
   const out: Resolved[] = [];
   for (const m of mentions) {
