@@ -735,10 +735,11 @@ function thingTarget(r: SentenceReader, obj: TokRange): TokRange | null {
 }
 
 /** A prepositional phrase after `from`, in the clause, whose noun phrase holds a name. */
-function namedPrepTarget(r: SentenceReader, from: number, extra: string[] = []): TokRange | null {
+function namedPrepTarget(r: SentenceReader, from: number, extra: string[] = [], stopAt: Set<string> | null = null): TokRange | null {
   const end = r.clauseEnd(from, 10);
   for (let i = from; i < end; i++) {
-    if (r.low(i) === ',') break;
+    // (a locative phrase ends the search, unless a participle governs it: "the roads leading into Mordor")
+    if (r.low(i) === ',' || stopAt?.has(r.low(i)) && !r.low(i - 1).endsWith('ing')) break;
     if (!r.res.lexicon.targetPreps.includes(r.low(i)) && !extra.includes(r.low(i))) continue;
     const np = r.npForward(i + 1, 8, true);
     if (np && !isTimeNp(r, np) && !infinitiveAt(r, i) && (hasNameIn(r, np) || r.res.lexicon.partyPreps.has(r.low(i)) && partyHead(r, np))) return np;
@@ -1244,6 +1245,11 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
         else if (!ev.target && (L.agentHeads.has(objHead) || isPartyObject(r.res.lexicon, objHead) || hasNameIn(r, obj))) ev.target = obj;
       } else ev.target = obj;
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
+      // (not for force or coercion against the object itself: "struck militant bases in Somalia", "attacked a convoy
+      // on the road to Kismayo" — the place after it is where, not whom)
+      // (not for force or coercion against the object itself: "struck militant bases in Somalia" — a place after a
+      // locative preposition is where, not whom; weapons fired "at Seoul" are no target)
+      const physicalObject = ev.target === obj && (hit.type === 'ASSAULT' || hit.type === 'COERCE') && !e.obj && !patObj && !L.nonActors.has(objHead);
       if (!hasNameIn(r, ev.target)) {
         const eventObject = r.res.nouns.has(objHead);
         // "condemned the attack by Osgiliath soldiers", "rejected the proposal by Gondor": a named by-phrase after
@@ -1251,7 +1257,7 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
         const byNp = r.low(obj.e) === 'by' ? r.npForward(obj.e + 1, 8, true) : null;
         const ofNp = eventObject && (r.low(obj.e) === 'of' || r.low(obj.e) === 'by') ? r.npForward(obj.e + 1, 8, true)
           : byNp && hasNameIn(r, byNp) ? byNp : null;
-        const named = ofNp ?? namedPrepTarget(r, obj.e, eventObject ? ['by', 'of'] : []);
+        const named = ofNp ?? namedPrepTarget(r, obj.e, eventObject ? ['by', 'of'] : [], physicalObject ? L.locativePreps : null);
         if (named) ev.target = named;
       }
     } else if (!e.tgt.length) ev.target = namedPrepTarget(r, hit.trigEnd, e.speech ? ['of'] : []); // "warned of X"
