@@ -123,7 +123,8 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
     // A first-level region or the capital of the article's dominant country ("Georgia" in a US story,
     // "Washington").
     // Not a region that shares its name with a city inside it ("New York", "Auckland"): that is the city.
-    if ((kind === 'adm1' && !gr.sameNameCity.has(e) || g.fcode[e] === 'PPLC') && share >= 0.8) s += 3;
+    // Nor a region smaller than a major city of the same name ("Almaty": the city, not Almaty Region).
+    if ((kind === 'adm1' && !gr.sameNameCity.has(e) && !((gr.bigCity ?? 0) > g.pop[e]!) || g.fcode[e] === 'PPLC') && share >= 0.8) s += 3;
     // A country's name in an article about that country is the country, not a city of it reached by an
     // alternate name ("Mexico" for Mexico City).
     if (kind === 'city' && gr.alt.has(e) && gr.cands.some((c) => g.kind[c] === 'country' && g.cc[c] === cc)) s -= 6;
