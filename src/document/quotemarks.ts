@@ -25,8 +25,10 @@ interface Mark {
   family: 'double' | 'single';
 }
 
-const isSpace = (c: string | undefined) => c === undefined || /[\s([{\u2014\u2013-]/u.test(c);
-const isLetter = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+const SPACE_OR_OPENER = /[\s([{\u2014\u2013-]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u; // hoisted: see tokenize.ts
+const isSpace = (c: string | undefined) => c === undefined || SPACE_OR_OPENER.test(c);
+const isLetter = (c: string | undefined) => c !== undefined && LETTER_OR_DIGIT.test(c);
 
 function marksOf(text: string, p: Paragraph): Mark[] {
   const marks: Mark[] = [];

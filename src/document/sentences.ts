@@ -39,6 +39,10 @@ export function splitParagraphs(text: string): Paragraph[] {
 
 const CLOSERS = new Set(['"', '”', '’', "'", ')', ']', '»', "''"]);
 const ENDERS = new Set(['.', '!', '?', '…', '...']);
+// Hoisted: a \p{…} literal inside a function is rebuilt on every call once the TypeScript loader has lowered it.
+const STARTS_UPPER = /^[\p{Lu}\p{N}"“‘'`(\[«]/u;
+const DOTTED_ACRONYM = /^(\p{L}\.)+\p{L}$/u;
+const UPPER = /\p{Lu}/u;
 
 export class SentenceSplitter {
   private titles: Set<string>;
@@ -94,19 +98,19 @@ export class SentenceSplitter {
     // The next sentence must start with a capital, a digit or an opening mark, after whitespace.
     // A period with no space after it is inside something ("R-S.C.", "e.g", "Feb.18"), not at a sentence's end.
     if (next.start === tokens[k]!.end && tok.text === '.') return false;
-    const startsUpper = /^[\p{Lu}\p{N}"“‘'`(\[«]/u.test(next.text);
+    const startsUpper = STARTS_UPPER.test(next.text);
     if (!startsUpper) return false;
     if (tok.text === '!' || tok.text === '?' || tok.text === '…' || tok.text === '...') return true;
     // Acronym token such as "U.N." holds its own period.
     if (tok.text !== '.') {
       const bare = tok.lower.replace(/\.$/, '');
-      if (this.other.has(bare) || /^(\p{L}\.)+\p{L}$/u.test(bare)) return this.starters.has(next.lower);
+      if (this.other.has(bare) || DOTTED_ACRONYM.test(bare)) return this.starters.has(next.lower);
       return true;
     }
     const prev = k > 0 ? tokens[k - 1]! : null;
     if (!prev || prev.end !== tok.start) return true;
     const w = prev.lower;
-    if (prev.kind === 'word' && prev.text.length === 1 && /\p{Lu}/u.test(prev.text)) {
+    if (prev.kind === 'word' && prev.text.length === 1 && UPPER.test(prev.text)) {
       // An initial: "John F. Kennedy". Break only before an obvious sentence starter.
       return this.starters.has(next.lower);
     }

@@ -34,11 +34,16 @@ const TOKEN_RE = new RegExp(
 );
 
 const CLITIC_RE = /^(.+?)(['’]s|n['’]t|['’](?:re|ve|ll|d|m))$/iu;
+// Module constants, not literals in the functions: the TypeScript loader (esbuild, targeting this Node) turns a
+// literal with \p{…} into `new RegExp(…)`, which would be rebuilt on every call.
+const NUMBER_START = /^\p{N}/u;
+const LETTER_START = /^\p{L}/u;
+const PUNCT_START = /^[\p{P}]/u;
 
 function kindOf(text: string): TokenKind {
-  if (/^\p{N}/u.test(text)) return 'number';
-  if (/^\p{L}/u.test(text)) return 'word';
-  if (/^[\p{P}]/u.test(text)) return 'punct';
+  if (NUMBER_START.test(text)) return 'number';
+  if (LETTER_START.test(text)) return 'word';
+  if (PUNCT_START.test(text)) return 'punct';
   return 'symbol';
 }
 
@@ -53,7 +58,7 @@ export function tokenize(text: string): Token[] {
   while ((m = TOKEN_RE.exec(text)) !== null) {
     const start = m.index;
     const word = m[0];
-    const c = /^\p{L}/u.test(word) ? CLITIC_RE.exec(word) : null;
+    const c = LETTER_START.test(word) ? CLITIC_RE.exec(word) : null;
     if (c && c[1]!.length > 0 && !/['’]/.test(c[1]!.slice(-1))) {
       const cut = start + c[1]!.length;
       push(start, cut);

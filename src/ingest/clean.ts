@@ -9,6 +9,9 @@ import junkData from '../../data/text/junk.json' with { type: 'json' };
 import entityData from '../../data/text/entities.json' with { type: 'json' };
 import { fromCp1252 } from './decode.js';
 
+/** Hoisted, as the loader rebuilds a \p{…} literal on every call. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 export interface JunkRules {
   dropLines: Set<string>;
   dropPatterns: RegExp[];
@@ -138,7 +141,7 @@ export function cleanText(raw: string, junk: JunkRules = JUNK): CleanResult {
       dropped.boxes++;
       continue;
     }
-    if (short && (!/[\p{L}\p{N}]/u.test(line) || junk.dropLines.has(k) || allFurniture(k, junk) || junk.dropPatterns.some((re) => re.test(k)))) {
+    if (short && (!LETTER_OR_DIGIT.test(line) || junk.dropLines.has(k) || allFurniture(k, junk) || junk.dropPatterns.some((re) => re.test(k)))) {
       dropped.furniture++;
       continue;
     }

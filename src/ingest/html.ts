@@ -6,6 +6,9 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 
+/** Hoisted, as the loader rebuilds a \p{…} literal on every call (String.match resets a global regex). */
+const WORDS = /[\p{L}\p{N}]+/gu;
+
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'svg', 'canvas', 'nav', 'button', 'form', 'select', 'figcaption']);
 const BLOCK = new Set([
   'p', 'div', 'section', 'article', 'main', 'header', 'footer', 'aside', 'blockquote', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
@@ -190,5 +193,5 @@ export const MIN_ARTICLE_WORDS = 20;
 export const MAX_LINK_SHARE = 0.5;
 
 export function countWords(s: string): number {
-  return (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return (s.match(WORDS) ?? []).length;
 }

@@ -18,6 +18,9 @@ import type { Token } from '../document/tokenize.js';
 import type { Label, LabelKind } from '../types.js';
 import { actorSpansOf, isCapitalised, isHeadline, isPossessiveAt, type ActorAt, type ActorSpans } from '../relations/actorspans.js';
 
+/** An abbreviation before a period ("Gen.", "Col."); hoisted, as the loader rebuilds a \p{…} literal on every call. */
+const SHORT_CAPITALISED = /^\p{Lu}\p{Ll}{0,4}$/u;
+
 export interface LabelEntry {
   /** The phrase's tokens, lower case. */
   words: string[];
@@ -164,7 +167,7 @@ function nextActor(spans: ActorSpans, toks: Token[], matchAt: Map<number, LabelM
     const t = toks[k]!;
     const other = matchAt.get(k);
     if (other) { k = other.j; continue; }
-    if (NEXT_SKIP.has(t.lower) || (t.text === '.' && k > 0 && toks[k - 1]!.end === t.start && /^\p{Lu}\p{Ll}{0,4}$/u.test(toks[k - 1]!.text))) { k++; continue; }
+    if (NEXT_SKIP.has(t.lower) || (t.text === '.' && k > 0 && toks[k - 1]!.end === t.start && SHORT_CAPITALISED.test(toks[k - 1]!.text))) { k++; continue; }
     if (isCapitalised(t) && isCapitalised(toks[k + 1])) { k++; continue; } // an unknown title word before a name
     return null;
   }

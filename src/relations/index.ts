@@ -14,6 +14,9 @@ import type { Token } from '../document/tokenize.js';
 import type { EntityType, Relation, RelationType } from '../types.js';
 import { actorSpansOf, isCapitalised, isHeadline, isPossessiveAt, type ActorAt, type ActorSpans } from './actorspans.js';
 
+/** "Tripoli-based", "UN-backed"; hoisted, as the loader rebuilds a \p{…} literal on every call. */
+const HYPHENATED_MODIFIER = /-\p{Ll}+$/u;
+
 export interface Cue {
   /** The cue's words, lower case, matched in order (with up to `cueGap` gap words between them). */
   words: string[];
@@ -227,7 +230,7 @@ function actorList(ctx: Ctx, i: number, limit: number): ActorList {
       const t = toks[k]!;
       if (DETERMINERS.has(t.lower) || res.adverbs.has(t.lower) || t.lower === 'both') { k++; n++; continue; }
       // A hyphenated modifier ("Tripoli-based", "UN-backed") before the name.
-      if (t.kind === 'word' && /-\p{Ll}+$/u.test(t.text) && !spans.startingAt(k, limit, false)) { k++; n++; continue; }
+      if (t.kind === 'word' && HYPHENATED_MODIFIER.test(t.text) && !spans.startingAt(k, limit, false)) { k++; n++; continue; }
       if (res.titleWords.has(t.lower) && !spans.startingAt(k, limit, false)) { k++; n++; continue; }
       if (t.text === '.' && n > 0 && res.titleWords.has(toks[k - 1]!.lower)) { k++; n++; continue; } // "Gen. X"
       break;
