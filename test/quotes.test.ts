@@ -436,3 +436,15 @@ test('a parenthesis after the name before the cue, and a titled subject with low
   const q = find(a, 'release the videos');
   assert.equal(q.speakerMention?.text, 'Hillary Clinton');
 });
+
+test('an opening time or gerund phrase is not the subject; a job in a relative clause ("who advises") is no cue', () => {
+  let a = run('Hours later, Trump returned the compliment to Adelson, telling Reuters, “Sheldon and I have been friends for a long time.”');
+  assert.equal(find(a, 'friends for a long time').speakerMention?.text, 'Trump');
+  a = run('The race tightened. Geoff Garin, a Democratic pollster who advises the pro-Clinton super PAC Priorities USA Action, said the numbers were soft.');
+  const q = find(a, 'numbers were soft');
+  assert.equal(q.speakerMention?.text, 'Geoff Garin');
+  assert.equal(q.text, 'the numbers were soft');
+  // "Donna Sampson Rawlings, 59, of Ashton, Md., who …, said": the period of "Md." before a comma ends no sentence.
+  a = run('The ceremony ended at noon. Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event brought back memories of her father.');
+  assert.equal(find(a, 'brought back memories').speakerMention?.text, 'Donna Rawlings');
+});

@@ -72,6 +72,8 @@ const TIME_NOUNS = new Set(['past', 'week', 'weeks', 'year', 'years', 'month', '
 const TIME_LEAD = new Set(['last', 'this', 'next', 'earlier', 'the', 'a', 'an', 'in', 'over', 'during', 'few', 'several', 'two', 'three', 'past', 'recent']);
 /** A manner adverb ("softly", "matter-of-factly"), not a noun that happens to end in -ly ("family", "ally"). */
 const ADVERB = /^(?!(?:family|ally|assembly|rally|supply|monopoly|bully|anomaly|belly|jelly|lily|fly|holly|italy|july|reply)$)[\p{L}-]{3,}ly$/u;
+/** Time words that open a sentence before a comma: "Hours later, …", "Moments after, …". */
+const OPENING_TIME = new Set(['hours', 'minutes', 'days', 'weeks', 'months', 'years', 'moments', 'shortly', 'soon', 'afterwards', 'afterward', 'later', 'earlier', 'meanwhile', 'separately', 'instead', 'still', 'yet', 'now', 'then', 'today', 'yesterday', 'tonight']);
 /** A number written as a word: "Twenty-seven said …" is no name. */
 const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens)(-\w+)?$/;
 const END_PUNCT = new Set(['.', '!', '?', '…']);
@@ -270,7 +272,7 @@ class QuoteFinder {
       let named: [number, number] | null = null;
       for (let k = j - 1; k >= Math.max(lo, j - 30); k--) {
         const t = this.toks[k]!;
-        if ((END_PUNCT.has(t.text) && !this.abbreviationDot(k)) || isQuoteTok(t)) break;
+        if ((END_PUNCT.has(t.text) && !this.abbreviationDot(k) && !this.commaDot(k)) || isQuoteTok(t)) break;
         if (t.text !== d) continue;
         let np = this.npBeforeParen(k - 1, lo);
         if (!np || DAYS.has(this.toks[np[1]]!.lower) || TIME_WORDS.has(this.toks[np[1]]!.lower)) continue; // "On Tuesday, X, …, said"
@@ -576,7 +578,7 @@ class QuoteFinder {
         while (c < Math.min(this.toks.length, k + 10) && this.toks[c]!.text !== ')' && this.toks[c]!.paragraph === para) c++;
         if (this.toks[c]?.text === ')') { lim += c - k; k = c; continue; }
       }
-      if (t.paragraph !== para || (END_PUNCT.has(t.text) && !this.abbreviationDot(k)) || isQuoteTok(t) || t.text === ';') return null;
+      if (t.paragraph !== para || (END_PUNCT.has(t.text) && !this.abbreviationDot(k) && !this.commaDot(k)) || isQuoteTok(t) || t.text === ';') return null;
       if (this.inMarks[k] !== -1) return null;
       const cue = this.speechCueAt(k);
       if (cue) {
@@ -607,7 +609,7 @@ class QuoteFinder {
     if (!np || np[0] !== i || !(isCap(this.toks[np[1]]) || this.mentionAt(np[1]) || this.personNoun(this.toks[np[1]]!.lower))) return null;
     for (let k = comma + 1; k < Math.min(this.toks.length, comma + 40); k++) {
       const t = this.toks[k]!;
-      if (t.paragraph !== para || (END_PUNCT.has(t.text) && !this.abbreviationDot(k)) || isQuoteTok(t) || t.text === ';' || this.inMarks[k] !== -1) return null;
+      if (t.paragraph !== para || (END_PUNCT.has(t.text) && !this.abbreviationDot(k) && !this.commaDot(k)) || isQuoteTok(t) || t.text === ';' || this.inMarks[k] !== -1) return null;
       if (t.text !== ',' && t.text !== '—' && t.text !== '–') continue;
       let c = k + 1;
       while (c < this.toks.length && AUX.has(this.toks[c]!.lower)) c++;
@@ -779,6 +781,8 @@ class QuoteFinder {
     // "said in a statement, adding that …": the content belongs to the next cue.
     const nc = this.cueAt(n);
     if (nc && nc.info.cls === 'speech' && nc.info.tense === 'gerund' && !nc.info.directOnly) return null;
+    // "X, a pollster who advises the PAC, said …": what follows the object is the main verb, not what was said.
+    if (nc && nc.info.cls === 'speech' && (nc.info.tense === 'past' || nc.info.tense === 'present') && this.toks[n - 1]?.text === ',') return null;
     if (this.toks[n]!.lower === 'to' && !TO_VERBS.has(info.lemma)) return null;
     if (CONTENT_BAD_START.has(this.toks[n]!.lower) && !(this.toks[n]!.lower === 'it' && /^(is|was|will|would|has|had|could|can|may|might|should|must|does|did|'s|’s|wo|won't|isn't|wasn't|doesn't|didn't)$/.test(this.toks[n + 1]?.lower ?? ''))) return null;
     if (isQuoteTok(this.toks[n]) && this.quoteRunsToEnd(n, b)) return null;
@@ -901,11 +905,18 @@ class QuoteFinder {
    * Thursday, …", "When Wallace died in 1998, …") and leading function words. Null when there is none.
    */
   private clauseStart(a: number, k: number): number | null {
-    if (SUBORD.has(this.toks[a]?.lower ?? '') || PREPS.has(this.toks[a]?.lower ?? '')) {
+    const w = this.toks[a]?.lower ?? '';
+    // An opening phrase: "When …,", "On Tuesday,", "Facing criticism,", "Hours later,".
+    if (SUBORD.has(w) || PREPS.has(w)) {
       let c = a;
       while (c < k && this.toks[c]!.text !== ',') c++;
       if (c >= k) return null;
       a = c + 1;
+    } else if (this.mentionOf[a] === -1 && (/^\p{L}{3,}ing$/u.test(w) || OPENING_TIME.has(w))) {
+      // Only when a comma closes it soon: "Meanwhile Trump said" keeps its subject.
+      let c = a;
+      while (c < k && c < a + 8 && this.toks[c]!.text !== ',') c++;
+      if (c < k && this.toks[c]!.text === ',') a = c + 1;
     }
     let j = a;
     while (j < k && (FUNCTION.has(this.toks[j]!.lower) && !DETS.has(this.toks[j]!.lower) || this.toks[j]!.text === ',')) j++;
@@ -929,7 +940,7 @@ class QuoteFinder {
     // "Democratic presidential nominee Hillary Clinton": two lower-case words, the second a person noun, likewise.
     const lowTitle = (n: number) => this.toks[n]?.kind === 'word' && !FUNCTION.has(this.toks[n]!.lower) && !isCap(this.toks[n]);
     while (e + 1 < k) {
-      if (isCap(this.toks[e + 1]) || (CONNECT.has(this.toks[e + 1]!.lower) || lowTitle(e + 1)) && isCap(this.toks[e + 2])) { e++; continue; }
+      if (isCap(this.toks[e + 1]) || this.abbreviationDot(e + 1) || (CONNECT.has(this.toks[e + 1]!.lower) || lowTitle(e + 1)) && isCap(this.toks[e + 2])) { e++; continue; }
       if (e + 3 < k && lowTitle(e + 1) && lowTitle(e + 2) && this.res.personNouns?.has(this.toks[e + 2]!.lower) && isCap(this.toks[e + 3])) { e += 2; continue; }
       break;
     }
@@ -946,6 +957,12 @@ class QuoteFinder {
     const t = this.toks[k]!, p = this.toks[k - 1];
     const n = this.toks[k + 1];
     return t.text === '.' && !!p && isCap(p) && p.text.length <= 4 && p.end === t.start && isCap(n) && n!.sentence === t.sentence;
+  }
+
+  /** The period of an abbreviation before a comma ("of Ashton, Md., who …", "Calif.,"): no sentence end. */
+  private commaDot(k: number): boolean {
+    const t = this.toks[k]!, p = this.toks[k - 1], n = this.toks[k + 1];
+    return t.text === '.' && !!p && isCap(p) && p.text.length <= 5 && p.end === t.start && n?.text === ',' && n.paragraph === t.paragraph;
   }
 
   /** "Van Voorhis" when the actors stage marked only "Voorhis": capitalised words and particles right before a name join it. */
@@ -1094,7 +1111,7 @@ class QuoteFinder {
       let id = this.quotePronoun(d, prevNamed, resolved) ?? this.resolveSpeaker(d.speakerTok, kept);
       // A named speaker the actors stage left without an entity, or merged into another person ("Ivanka Trump" into
       // "Donald Trump"): an entity of its own, from the mention.
-      if (!id || this.otherFirstName(d.speakerTok, id)) id = this.speakerEntity(d.speakerTok) ?? id;
+      if (!id || this.otherFirstName(d.speakerTok, id) || this.otherSurname(d.speakerTok, id)) id = this.speakerEntity(d.speakerTok) ?? id;
       resolved.set(d, id);
       if (id && !PRONOUNS.has(this.toks[d.speakerTok[1]]!.lower)) prevNamed = d;
     }
@@ -1176,6 +1193,20 @@ class QuoteFinder {
     if (a >= sp[1] || !isCap(this.toks[a + 1]) || !names.has(first.lower)) return false;
     const ef = ent.name.split(/\s+/)[0]!.toLowerCase();
     return ef !== first.lower && names.has(ef) && !ent.name.toLowerCase().split(/\s+/).includes(first.lower);
+  }
+
+  /**
+   * "Chief Justice Roberts" resolved to "Robert DeNiro": the speaker phrase ends in a capitalised name word that
+   * neither the person's name nor any of its mentions contains.
+   */
+  private otherSurname(sp: [number, number], id: string): boolean {
+    const head = this.toks[this.toks[sp[1]]?.text === "'s" || this.toks[sp[1]]?.text === '’s' ? sp[1] - 1 : sp[1]]!;
+    if (!isCap(head) || PRONOUNS.has(head.lower) || head.lower === 'i' || this.personNoun(head.lower) !== null) return false;
+    const ent = this.doc.entities.find((x) => x.id === id);
+    if (!ent || ent.type !== 'PERSON') return false;
+    const w = head.lower.replace(/’/g, "'");
+    const has = (s: string) => s.toLowerCase().replace(/’/g, "'").split(/[\s-]+/).includes(w);
+    return !has(ent.name) && !ent.mentions.some((m) => has(m.text));
   }
 
   /**
@@ -1266,8 +1297,28 @@ class QuoteFinder {
     return id;
   }
 
+  /**
+   * Entity types as a speaker's antecedent sees them: the actors stage's, except that a name led by a known first name
+   * ("Dante Chinni", typed ORG) is a person, and a "person" whose name holds an organisation head and no first name
+   * ("Clinton Campaign Reportedly Scrambling", "Justice Department") is not.
+   */
+  private speakerTypes(): Map<string, string> {
+    const out = new Map<string, string>();
+    const names = this.res.firstNames;
+    for (const e of this.doc.entities) {
+      let t: string = e.type;
+      const ws = e.name.toLowerCase().split(/\s+/);
+      const first = !!names?.has(ws[0]!.replace(/\.$/, ''));
+      const orgWord = ws.some((w) => this.res.organisationHeads.has(w));
+      if (t !== 'PERSON' && t !== 'LOC' && t !== 'GPE' && ws.length >= 2 && ws.length <= 3 && first && !orgWord && ws.every((w, i) => i === 0 || /^\p{Lu}/u.test(e.name.split(/\s+/)[i]!))) t = 'PERSON';
+      else if (t === 'PERSON' && !first && orgWord) t = 'ORG';
+      out.set(e.id, t);
+    }
+    return out;
+  }
+
   private entityTypeOf(id: string): string | undefined {
-    const types = this.entityTypes ??= new Map(this.doc.entities.map((x) => [x.id, x.type]));
+    const types = this.entityTypes ??= this.speakerTypes();
     return types.get(id);
   }
 
@@ -1502,7 +1553,7 @@ class QuoteFinder {
   private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'GROUP' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false, exclude?: Set<string>, from = 0): string | null {
     const mentions = this.doc.mentions;
     const sentence = this.toks[this.firstTokAt(pos)]?.sentence ?? 0;
-    const types = this.entityTypes ??= new Map(this.doc.entities.map((x) => [x.id, x.type]));
+    const types = this.entityTypes ??= this.speakerTypes();
     const genders = sex ? this.genders() : null;
     // subjectFirst: the sentence nearest before `pos` with a compatible actor gives its first one, the likely
     // subject ("Ed Brookover spoke to reporters after meeting Trump's backers. He says …" → Brookover).
