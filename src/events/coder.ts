@@ -224,7 +224,10 @@ export class SentenceReader {
   isReporting(i: number): boolean {
     const t = this.tok(i);
     // "the Gulf states severed ties": "states" is a noun unless "that" follows
-    return !!t && this.res.lexicon.reportingVerbs.has(t.lower) && !isCap(t) && !(t.lower === 'states' && this.low(i + 1) !== 'that');
+    if (!t || !this.res.lexicon.reportingVerbs.has(t.lower) || isCap(t) || t.lower === 'states' && this.low(i + 1) !== 'that') return false;
+    // after a determiner or a preposition (not "to") it is a noun: "a state of emergency", "the secretary of state"
+    const p = this.low(i - 1);
+    return !(this.res.lexicon.determiners.has(p) || p !== 'to' && this.res.lexicon.prepositions.has(p));
   }
 
   /** Hard clause boundary for reading roles. */
@@ -1250,7 +1253,8 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
       // (not for force or coercion against the object itself: "struck militant bases in Somalia" — a place after a
       // locative preposition is where, not whom; weapons fired "at Seoul" are no target)
       const physicalObject = ev.target === obj && (hit.type === 'ASSAULT' || hit.type === 'COERCE') && !e.obj && !patObj && !L.nonActors.has(objHead);
-      if (!hasNameIn(r, ev.target)) {
+      // (a party named by its head, "gave the rebels an ultimatum", "detained journalists in Tehran", is the target itself)
+      if (!hasNameIn(r, ev.target) && !(ev.target === obj && (L.agentHeads.has(objHead) || L.partyObjectWords.has(objHead)))) {
         const eventObject = r.res.nouns.has(objHead);
         // "condemned the attack by Osgiliath soldiers", "rejected the proposal by Gondor": a named by-phrase after
         // the object is the party acted against, whatever the object's head

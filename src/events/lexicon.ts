@@ -387,8 +387,11 @@ export function indexCurated(entries: TriggerEntry[]): { verbs: Map<string, Verb
     }
     const reg = e.pos === 'a' ? { forms: [e.head], participles: [] as string[] } : verbForms(e.head);
     const all = new Set([...reg.forms, ...irregular]);
+    // "speak/spoke,spoken": when the list has an -en / -wn / -ne participle, its other forms are past tense only
+    const enParticiple = irregular.some((f) => /(?:en|wn|ne)$/.test(f));
     for (const f of all) {
-      const participle = reg.participles.includes(f) || (irregular.includes(f) && !f.endsWith('ing') && !/[^s]s$/.test(f));
+      const participle = reg.participles.includes(f) || (irregular.includes(f) && !f.endsWith('ing') && !/[^s]s$/.test(f)
+        && (!enParticiple || /(?:en|wn|ne)$/.test(f)));
       const list = verbs.get(f) ?? [];
       list.push({ entry: e, participle });
       verbs.set(f, list);
