@@ -116,7 +116,8 @@ export function geoparse(doc: Doc, res: PlacesResources, forced: { start: number
   const focus = focusCc.map((cc) => g.a3.get(cc)).filter((x): x is string => !!x);
 
   // Back-off for given spans the gazetteer does not know (a street, a church, a river): the nearest
-  // resolved town or region mentioned before it, else after it, else the first focus country.
+  // resolved town or county mentioned before it, else after it (those of the focus countries first),
+  // else the first focus country.
   if (opts.backoff) {
     mentions.forEach((m, i) => {
       if (!m.forced || entries[i]! >= 0) return;
@@ -127,7 +128,10 @@ export function geoparse(doc: Doc, res: PlacesResources, forced: { start: number
         if (e < 0 || j === i || !m.forced && !o.forced) return;
         const k = g.kind[e];
         if (k !== 'city' && k !== 'adm2') return;
-        const d = o.start < m.start ? m.start - o.start : 2 * (o.start - m.start);
+        let d = o.start < m.start ? m.start - o.start : 2 * (o.start - m.start);
+        // A town of the article's focus countries before any other (a street read as a town abroad,
+        // "Chartres" in a New Orleans story, is no place to fall back on).
+        if (focusCc.length && !focusCc.includes(g.cc[e]!)) d += 1e6;
         if (d < bestD) { bestD = d; best = e; }
       });
       if (best < 0 && focusCc[0]) best = g.countries.get(focusCc[0])?.entry ?? -1;
