@@ -446,3 +446,14 @@ test('"the latest period", "that same day", a clock time\'s colon is no clause b
   assert.deepEqual(span('The blast occurred at about 10:35 a.m. (0735 GMT) Friday, police said.', '1998-08-08'),
     [['10:35 a.m.', '1998-08-07T10:35'], ['0735 GMT', '1998-08-07T07:35'], ['Friday', '1998-08-07']]);
 });
+
+test('a month and day under a past verb looks back unless it lies within ~6 weeks; "payable" looks ahead', () => {
+  const v = (text: string, d: string) => tag(text, d).times.map((t) => [t.text, t.value]);
+  // Three months ahead is too far for a past verb: the last Jan. 31.
+  assert.deepEqual(v('In the fiscal year ended Jan. 31, the company reported sales of $59.5 million.', '1989-10-31'),
+    [['the fiscal year', 'P1Y'], ['Jan. 31', '1989-01-31']]);
+  // A dividend declared now is paid later.
+  assert.deepEqual(v('Oneida declared a 10% stock dividend, payable Dec. 15.', '1989-10-26'), [['Dec. 15', '1989-12-15']]);
+  // Without a past verb the nearest date stands.
+  assert.deepEqual(v('The offer expires Jan. 31.', '1989-10-31'), [['Jan. 31', '1990-01-31']]);
+});

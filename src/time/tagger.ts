@@ -997,7 +997,8 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         .map((y) => ({ y, m: spec.m, d: spec.d }));
       if (!cands.length) return none(null);
       const dist = (p: Ymd) => (p.y - base.y) * 372 + (p.m - base.m) * 31 + (p.d - base.d);
-      // The nearest such date, unless the tense clearly points the other way by more than ~3 months.
+      // The nearest such date, unless the tense points the other way: a past verb by more than ~6 weeks
+      // ("the fiscal year ended Jan. 31" in an October paper), a future one by more than ~3 months.
       let best = cands.reduce((a, b) => (Math.abs(dist(b)) < Math.abs(dist(a)) ? b : a));
       if (spec.hard) {
         best = cands.find((p) => p.y === base.y) ?? best;
@@ -1005,7 +1006,7 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         if (ctx.tense === 'future') best = cands.find((p) => dist(p) >= 0) ?? best;
         return at({ p: best, g: 'D' });
       }
-      if (ctx.tense === 'past' && dist(best) > 93) best = [...cands].reverse().find((p) => dist(p) <= 1) ?? best;
+      if (ctx.tense === 'past' && dist(best) > 45) best = [...cands].reverse().find((p) => dist(p) <= 1) ?? best;
       if (ctx.tense === 'future' && dist(best) < -93) best = cands.find((p) => dist(p) >= 0) ?? best;
       return at({ p: best, g: 'D' });
     }
