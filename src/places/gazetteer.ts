@@ -57,6 +57,8 @@ export interface Gazetteer {
   adm2ByCode: Map<string, number>;
   /** Abbreviations of states and provinces ("La.", "Calif.", "B.C.", "NSW") → entry index of the region. */
   abbrev: Map<string, number>;
+  /** Other regions an abbreviation can stand for ("WA": Washington first, Western Australia here). */
+  abbrevMore: Map<string, number[]>;
 }
 
 /** The generated file's format version (see build.ts); load.ts rebuilds a file of another version. */
@@ -288,7 +290,7 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
     lat: new Float64Array(cap), lon: new Float64Array(cap), pop: new Float64Array(cap), gid: new Int32Array(cap),
     keyText: L[15]!, keyOff: new Int32Array(bytes(L[16]!)), postOff: new Int32Array(bytes(L[17]!)), postVal: new Int32Array(bytes(L[18]!)),
     extra: new Map(), countries: new Map(), a3: new Map(), demonyms: new Map(), demonymEntry: new Map(),
-    adm1ByCode: new Map(), adm2ByCode: new Map(), abbrev: new Map(),
+    adm1ByCode: new Map(), adm2ByCode: new Map(), abbrev: new Map(), abbrevMore: new Map(),
   };
   const capitals = new Map<string, number>();
   // Whole columns at once (native conversions; single precision is ~1 m, and places are rounded on output).
@@ -355,7 +357,12 @@ export function parseGazetteer(src: GazetteerSources, problems: string[] = []): 
   for (const f of dataLines(src.abbreviations)) {
     const st = g.adm1ByCode.get(`${f[0]}.${f[1]}`);
     if (st === undefined) { problems.push(`admin-abbreviations.tsv: no region with code ${f[0]}.${f[1]}`); continue; }
-    for (const a of (f[2] ?? '').split('|')) if (a) g.abbrev.set(a, st);
+    for (const a of (f[2] ?? '').split('|')) {
+      if (!a) continue;
+      const first = g.abbrev.get(a);
+      if (first === undefined) g.abbrev.set(a, st);
+      else if (first !== st) g.abbrevMore.set(a, [...(g.abbrevMore.get(a) ?? []), st]);
+    }
   }
 
   for (const f of dataLines(src.alternates)) {

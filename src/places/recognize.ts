@@ -295,7 +295,10 @@ export function recognize(doc: Doc, g: Gazetteer, w: WordSets, forced: { start: 
     {
       // A state or province abbreviation ("Va.", "NY", "SC"): the region, ahead of any town spelled so ("Wa").
       const st = g.abbrev.get(text);
-      if (st !== undefined && (!cands.length || /^[A-Z.]+$/.test(text))) cands = [st, ...cands.filter((v) => v !== st && v !== -st - 1)];
+      if (st !== undefined && (!cands.length || /^[A-Z.]+$/.test(text))) {
+        const all = [st, ...(g.abbrevMore.get(text) ?? [])];
+        cands = [...all, ...cands.filter((v) => !all.includes(v) && !all.includes(-v - 1))];
+      }
     }
     if (!cands.length && LETTER_END_RE.test(text) && (text.length <= 6 || text.includes('.'))) {
       // An abbreviation given without its last full stop ("U.S", "Calif", "N.Y").
