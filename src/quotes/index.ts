@@ -510,7 +510,7 @@ class QuoteFinder {
           const sp = this.speakerAfter(cue.end, j + 1);
           if (sp) return { speaker: sp, cue: [k, cue.end] };
         }
-        if (t.text === ',' && !this.onlyAdjuncts(cue.end + 1, j)) return null;
+        if (t.text === ',' && !this.onlyAdjuncts(cue.end + 1, j, cue.info.lemma)) return null;
         // "Ryan's campaign shrugged off the comments, telling reporters, “…”": a gerund's speaker is the clause's subject.
         if (cue.info.tense === 'gerund' && !PROGRESSIVE.has(this.toks[k - 1]?.lower ?? '')) {
           const subj = this.speakerBefore(k, lo) && this.toks[k - 1]?.text !== ',' ? this.speakerBefore(k, lo) : this.namedSubjectAt(lo, k);
@@ -541,8 +541,14 @@ class QuoteFinder {
   }
 
   /** Only prepositional/time adjuncts between tokens a and b (exclusive)? */
-  private onlyAdjuncts(a: number, b: number): boolean {
+  private onlyAdjuncts(a: number, b: number, lemma = ''): boolean {
     if (a >= b) return true;
+    // "telling the crowd,", "told reporters,": a short addressee of a verb that takes one.
+    if (OBJECT_VERBS.has(lemma) && b - a <= 4) {
+      let ok = true;
+      for (let i = a; i < b; i++) if (!isWord(this.toks[i]) && this.toks[i]!.text !== "'s" && this.toks[i]!.text !== '’s') ok = false;
+      if (ok) return true;
+    }
     return PREPS.has(this.toks[a]!.lower) || OBJECT_VERBS.has(this.toks[a - 1]?.lower ?? '');
   }
 
@@ -655,8 +661,9 @@ class QuoteFinder {
         const prev = this.toks[k - 1];
         const progressive = cue.info.tense === 'gerund' && prev !== undefined && PROGRESSIVE.has(prev.lower);
         // "… and said", "… and then says": the clause's subject speaks.
+        // "… but now said", "… and then says".
         const andCue = cue.info.tense !== 'gerund' && cue.info.tense !== 'base' && prev !== undefined
-          && (prev.lower === 'and' || (AUX.has(prev.lower) && this.toks[k - 2]?.lower === 'and'));
+          && (prev.lower === 'and' || (AUX.has(prev.lower) && (this.toks[k - 2]?.lower === 'and' || this.toks[k - 2]?.lower === 'but')));
         if (!progressive && (cue.info.tense === 'gerund' || andCue)) {
           // ", adding that …", ", saying …", "and added …": the clause's subject speaks again.
           // "… issued a statement Friday saying that …": a gerund "saying that" also after a noun.
@@ -1310,7 +1317,10 @@ class QuoteFinder {
       const ws = e.name.toLowerCase().split(/\s+/);
       const first = !!names?.has(ws[0]!.replace(/\.$/, ''));
       const orgWord = ws.some((w) => this.res.organisationHeads.has(w));
-      if (t !== 'PERSON' && t !== 'LOC' && t !== 'GPE' && ws.length >= 2 && ws.length <= 3 && first && !orgWord && ws.every((w, i) => i === 0 || /^\p{Lu}/u.test(e.name.split(/\s+/)[i]!))) t = 'PERSON';
+      // "House Republican Thomas Massie": a known first name and a capitalised last word end the name.
+      const orig = e.name.split(/\s+/);
+      const endsInName = ws.length >= 2 && !!names?.has(ws[ws.length - 2]!) && /^\p{Lu}\p{Ll}/u.test(orig[orig.length - 1]!) && !this.res.organisationHeads.has(ws[ws.length - 1]!);
+      if (t !== 'PERSON' && t !== 'LOC' && t !== 'GPE' && (ws.length >= 2 && ws.length <= 3 && first && !orgWord && ws.every((w, i) => i === 0 || /^\p{Lu}/u.test(orig[i]!)) || endsInName)) t = 'PERSON';
       else if (t === 'PERSON' && !first && orgWord) t = 'ORG';
       out.set(e.id, t);
     }
