@@ -706,6 +706,22 @@ function timeBefore(r: SentenceReader, g: number): number {
   return q;
 }
 
+/** A reciprocal act whose actor is coordinated ("Russia and China", "the foreign ministers of India and Pakistan") and
+ *  that has no target, or only a place after a locative preposition ("met in Kathmandu"): the second conjunct is the
+ *  target, the first the actor. */
+function reciprocalSplit(r: SentenceReader, ev: { actor: TokRange | null; target: TokRange | null }): void {
+  const a = ev.actor;
+  if (!a) return;
+  if (ev.target && !(r.res.lexicon.locativePreps.has(r.low(ev.target.s - 1)) && hasNameIn(r, ev.target))) return;
+  for (let i = a.s + 1; i < a.e - 1; i++) {
+    if (r.low(i) === 'and' && r.isName(i - 1) && (r.isName(i + 1) || r.res.lexicon.determiners.has(r.low(i + 1)))) {
+      ev.target = { s: i + 1, e: a.e };
+      ev.actor = { s: a.s, e: i };
+      return;
+    }
+  }
+}
+
 /** Target after a preposition from `preps`, within the clause after `from`. */
 function prepTarget(r: SentenceReader, from: number, preps: string[]): TokRange | null {
   if (!preps.length) return null;
@@ -757,7 +773,9 @@ function infinitiveAt(r: SentenceReader, i: number): boolean {
   if (r.isName(i + 1) || r.res.lexicon.determiners.has(n) || !(r.res.verbs.has(n) || r.res.dictForms.has(n))) return false;
   // a word that is a noun too ("release") is a verb when an object follows it ("to release the hostages")
   const nn = r.low(i + 2);
-  return !r.res.nouns.has(n) || r.res.lexicon.determiners.has(nn) || r.isName(i + 2) || r.res.lexicon.pronouns.has(nn);
+  // (or a base form before a preposition: "to protest against the remarks", "to comply with")
+  const baseBeforePrep = (!n.endsWith('s') || n.endsWith('ss')) && r.res.lexicon.prepositions.has(nn) && nn !== 'of';
+  return !r.res.nouns.has(n) || r.res.lexicon.determiners.has(nn) || r.isName(i + 2) || r.res.lexicon.pronouns.has(nn) || baseBeforePrep;
 }
 
 /** An object head that is a party itself (people, media, organisations): "freed the hostages", "shut down newspapers". */
@@ -1254,28 +1272,23 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
       // locative preposition is where, not whom; weapons fired "at Seoul" are no target)
       const physicalObject = ev.target === obj && (hit.type === 'ASSAULT' || hit.type === 'COERCE') && !e.obj && !patObj && !L.nonActors.has(objHead);
       // (a party named by its head, "gave the rebels an ultimatum", "detained journalists in Tehran", is the target itself)
-      if (!hasNameIn(r, ev.target) && !(ev.target === obj && (L.agentHeads.has(objHead) || L.partyObjectWords.has(objHead)))) {
+      const partyObject = ev.target === obj && (L.agentHeads.has(objHead) || L.partyObjectWords.has(objHead));
+      if (!hasNameIn(r, ev.target)) {
         const eventObject = r.res.nouns.has(objHead);
         // "condemned the attack by Osgiliath soldiers", "rejected the proposal by Gondor": a named by-phrase after
         // the object is the party acted against, whatever the object's head
         const byNp = r.low(obj.e) === 'by' ? r.npForward(obj.e + 1, 8, true) : null;
         const ofNp = eventObject && (r.low(obj.e) === 'of' || r.low(obj.e) === 'by') ? r.npForward(obj.e + 1, 8, true)
           : byNp && hasNameIn(r, byNp) ? byNp : null;
-        const named = ofNp ?? namedPrepTarget(r, obj.e, eventObject ? ['by', 'of'] : [], physicalObject ? L.locativePreps : null);
+        const named = ofNp ?? (partyObject ? null : namedPrepTarget(r, obj.e, eventObject ? ['by', 'of'] : [], physicalObject ? L.locativePreps : null));
         if (named) ev.target = named;
       }
     } else if (!e.tgt.length) ev.target = namedPrepTarget(r, hit.trigEnd, e.speech ? ['of'] : []); // "warned of X"
     if (!ev.target && !e.intrans) ev.target = namedPrepTarget(r, hit.trigEnd);
-    // reciprocal acts ("Russia and China signed a deal", "Hamas and Fatah met"): the second party is the target
-    if (!ev.target && ev.actor && e.tgt.includes('with')) {
-      for (let i = ev.actor.s + 1; i < ev.actor.e - 1; i++) {
-        if (r.low(i) === 'and' && r.isName(i - 1) && (r.isName(i + 1) || L.determiners.has(r.low(i + 1)))) {
-          ev.target = { s: i + 1, e: ev.actor.e };
-          ev.actor = { s: ev.actor.s, e: i };
-          break;
-        }
-      }
-    }
+    // reciprocal acts ("Russia and China signed a deal", "Hamas and Fatah met", "Serbia and Kosovo resumed
+    // negotiations"): the second party is the target
+    const objEntry = obj ? r.res.nouns.get(r.low(r.head(obj)))?.[0] : undefined;
+    if (ev.actor && (e.tgt.includes('with') || objEntry?.tgt.includes('with'))) reciprocalSplit(r, ev);
   }
   // "refused to recognize Israel", "agreed to meet Barak": a speech act's infinitive content names the party, even when
   // the infinitive is no event of its own (an event would hand its target over when absorbed)
@@ -1286,6 +1299,16 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   }
   // a protest is aimed at the party whose seat it is held at: "protested outside the US embassy", "in front of parliament"
   if (!ev.target && hit.type === 'PROTEST') ev.target = protestSite(r, hit.trigEnd);
+  // forces moved are the actor's own ("deployed tanks around the capital", "placed its army on alert", "reinforcements
+  // were sent to the province"): a mobilisation is aimed at the place or party named after them, if any
+  if (hit.type === 'MOBILIZE' && ev.target) {
+    const forces = passive ? ev.target : obj && ev.target.s === obj.s ? obj : null;
+    if (forces && L.mobilizedForces.has(r.low(r.head(forces)))) {
+      if (passive && !ev.actor) ev.actor = forces;
+      ev.target = namedPrepTarget(r, forces === obj ? forces.e : hit.trigEnd, ['around', 'near', 'along', 'into', 'to', 'toward', 'towards'])
+        ?? prepTarget(r, forces === obj ? forces.e : hit.trigEnd, ['to', 'into', 'around', 'near', 'along', 'toward', 'towards']);
+    }
+  }
   // weapons and victims are not actors ("Shells struck the market", "Eleven people died")
   if (ev.actor && L.nonActors.has(r.low(r.head(ev.actor)))) {
     let named = false;
@@ -1428,6 +1451,15 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
       }
     }
   }
+  // "clashes between the army and the rebels": the first party acts, the second is the target
+  if (target && !actor && r.low(target.s - 1) === 'between' && r.low(target.e) === 'and') {
+    const second = r.npForward(target.e + 1, 8, true);
+    if (second) {
+      actor = target;
+      how = 'between';
+      target = second;
+    }
+  }
   if (target) for (let q = target.s; q < Math.min(target.e, target.s + 4); q++) if (L.nonEventObjects.has(r.low(q))) return null;
   // "The recall of the ambassador was ordered by the foreign ministry": the by-phrase of the passive verb the noun
   // is the subject of
@@ -1460,6 +1492,12 @@ function readNominal(r: SentenceReader, hit: Hit, nounStart: number, prior: RawE
       actor = subj.range;
       how = 'subject';
     }
+  }
+  if (light !== null && actor && e.tgt.includes('with')) {
+    const x = { actor, target };
+    reciprocalSplit(r, x);
+    actor = x.actor;
+    target = x.target;
   }
   const indefinite = !['the', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our'].includes(det);
   if (!actor && !target && light === null && !occurs(r, hit.trigEnd, indefinite)) return null;

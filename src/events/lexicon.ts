@@ -128,6 +128,8 @@ export interface Lexicon {
   thingPreps: Set<string>;
   /** Prepositions after which a common-noun party is a target too ("talks with the rebels"). */
   partyPreps: Set<string>;
+  /** Heads of the forces a mobilisation moves ("deployed tanks"): the actor's own, never its target. */
+  mobilizedForces: Set<string>;
   /** PLOVER types whose object's on/of phrase is a topic, not a party ("signed an agreement on trade"). */
   topicTypes: Set<string>;
   /** CAMEO roots (two digits) whose dictionary verbs are coded without a pattern by default. */

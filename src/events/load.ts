@@ -57,7 +57,7 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     monthsDays: set('monthsDays'), numberWords: set('numberWords'),
     partyObjectWords: set('partyObjectWords'), partyObjectSuffixes: list('partyObjectSuffixes'),
     targetPreps: list('targetPreps'), thingPreps: set('thingPreps'), partyPreps: set('partyPreps'),
-    topicTypes: new Set((raw.topicTypes as string[] | undefined) ?? []), bareCameoRoots: set('bareCameoRoots'),
+    topicTypes: new Set((raw.topicTypes as string[] | undefined) ?? []), bareCameoRoots: set('bareCameoRoots'), mobilizedForces: set('mobilizedForces'),
   };
 }
 
