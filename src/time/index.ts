@@ -22,6 +22,20 @@ const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'mus
 const PAST_PERFECTIVE = new Set(['had', 'was', 'were', 'been', 'remained', 'stayed', 'lasted', 'continued']);
 const DUE_NEXT = new Set(['in', 'on', 'by', 'at', 'next', 'this', 'before', 'later', 'early', 'late']);
 const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
+// Patterns compiled once, as module constants.
+const DO_NOT = /^(?:did|do|does|didn't|not)$/;
+const CAPITAL = /^[A-Z]/;
+const LY = /ly$/;
+const AS_EARLY_AS = /\bas\s+(?:early|soon)\s+as\s*$/i;
+const POSSESSIVE_AFTER = /^['’]s\b/;
+const PLANNED_FOR = /\b(?<!had\s)(?<!had\sbeen\s)(?:planned|slated|earmarked|pencil(?:l)?ed\s+in)\s+for\s+$/i;
+const SINCE_BEFORE = /\bsince\s+$/i;
+const DEADLINE_BEFORE = /\b(?:by|until|till)\s+$/i;
+const OPEN_PAREN_GAP = /^\s*\($/;
+const AT_GAP = /^\s*,?\s*at\s+$/i;
+const AND = /and/i;
+const BETWEEN_BEFORE = /\bbetween\s+$/i;
+const REF_VALUE = /_REF$/;
 
 /** "had" or "had been" before token k: a plan seen from a past perfect ("it had been due to expire Friday") is over. */
 function pluperfect(toks: Doc['tokens'], k: number): boolean {
@@ -59,7 +73,7 @@ function classifyAt(toks: Doc['tokens'], k: number, sent: number, i0: number, i1
       if (head.length === 0) {
         // "the Tuesday vote": the verb-like word is a noun the date modifies.
         if (k - 1 >= i0 && k - 1 < i1) continue;
-        if (!DETERMINERS.has(p1w) && p1w !== 'to' && !MODALS.has(p1w) && !/^(?:did|do|does|didn't|not)$/.test(p1w) && toks[k - 1]?.kind !== 'number') return 'future';
+        if (!DETERMINERS.has(p1w) && p1w !== 'to' && !MODALS.has(p1w) && !DO_NOT.test(p1w) && toks[k - 1]?.kind !== 'number') return 'future';
       } else {
         let all = true;
         for (let j = 0; j < head.length && all; j++) all = toks[k - head.length + j]?.lower === head[j];
@@ -69,7 +83,7 @@ function classifyAt(toks: Doc['tokens'], k: number, sent: number, i0: number, i1
   }
   const p1 = toks[k - 1]?.lower;
   // "-ed" after a determiner or an adverb is an adjective ("a still unspecified date"); "-ceed" is a stem.
-  const regular = w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !/^[A-Z]/.test(t.text)
+  const regular = w.length > 4 && w.endsWith('ed') && !w.endsWith('ceed') && t.kind === 'word' && !NOT_PAST_ED.has(w) && !CAPITAL.test(t.text)
     && !(p1 && (ARTICLES.has(p1) || ADVERB_BEFORE_ADJ.has(p1)));
   if (regular || lex.past.has(w)) {
     // A participle after a form of "be" ("will be held", "to be completed") is not a past tense.
@@ -86,7 +100,7 @@ function classifyAt(toks: Doc['tokens'], k: number, sent: number, i0: number, i1
 
 /** A past perfect or a past "be" at token k: "had risen by March", "was closed until May". */
 function perfective(toks: Doc['tokens'], k: number): boolean {
-  return PAST_PERFECTIVE.has(toks[k]!.lower) || toks[k - 1]?.lower === 'had' || (toks[k - 2]?.lower === 'had' && /ly$/.test(toks[k - 1]?.lower ?? ''));
+  return PAST_PERFECTIVE.has(toks[k]!.lower) || toks[k - 1]?.lower === 'had' || (toks[k - 2]?.lower === 'had' && LY.test(toks[k - 1]?.lower ?? ''));
 }
 
 /** Past or future, from the words that govern the span (nearest marker wins; none → null). */
@@ -97,16 +111,16 @@ function tenseAt(doc: Doc, start: number, end: number, lex: TimeLexicon): Tense 
   const i1 = tokenIndexAt(doc, end);
   const sent = i0 < toks.length ? toks[i0]!.sentence : -1;
   // "as early as Tuesday", "as soon as May" look ahead; "Wednesday's ruling" looks back.
-  if (/\bas\s+(?:early|soon)\s+as\s*$/i.test(doc.text.slice(Math.max(0, start - 16), start))) return 'future';
-  if (/^['’]s\b/.test(doc.text.slice(end, end + 3))) return 'past';
+  if (AS_EARLY_AS.test(doc.text.slice(Math.max(0, start - 16), start))) return 'future';
+  if (POSSESSIVE_AFTER.test(doc.text.slice(end, end + 3))) return 'past';
   // "the accession was planned for early March": the date a plan is made for lies ahead.
-  if (/\b(?<!had\s)(?<!had\sbeen\s)(?:planned|slated|earmarked|pencil(?:l)?ed\s+in)\s+for\s+$/i.test(doc.text.slice(Math.max(0, start - 30), start))) return 'future';
+  if (PLANNED_FOR.test(doc.text.slice(Math.max(0, start - 30), start))) return 'future';
   // "since March", "since year-end": the point is behind us.
-  if (/\bsince\s+$/i.test(doc.text.slice(Math.max(0, start - 7), start))) return 'past';
+  if (SINCE_BEFORE.test(doc.text.slice(Math.max(0, start - 7), start))) return 'past';
   // The governing verb usually comes first ("launched an offensive in April"); look left, then right.
   // "by summer", "until March": a deadline looks ahead of the reported words, unless a past
   // perfect or a past "be" says it is already over ("had risen by March", "was closed until May").
-  const deadline = /\b(?:by|until|till)\s+$/i.test(doc.text.slice(Math.max(0, start - 7), start));
+  const deadline = DEADLINE_BEFORE.test(doc.text.slice(Math.max(0, start - 7), start));
   for (let d = 1; d <= 16; d++) {
     const r = classifyAt(toks, i0 - d, sent, i0, i1, lex);
     if (r === 'stop') break;
@@ -153,12 +167,12 @@ export function runTime(doc: Doc, res: TimeResources): void {
     let next = cands[i + 1];
     if (next && next.spec.k === 'clock' && text.lastIndexOf('(', next.start) > c.end - 1) {
       // …or come with the time in the parenthesis: "4 in the morning (4 a.m. EDT Thursday)".
-      if (next.spec.day && /^\s*\($/.test(text.slice(c.end, next.start))) { c.spec = { ...c.spec, day: next.spec.day }; tenseFrom.set(c, next); continue; }
+      if (next.spec.day && OPEN_PAREN_GAP.test(text.slice(c.end, next.start))) { c.spec = { ...c.spec, day: next.spec.day }; tenseFrom.set(c, next); continue; }
       next = cands[i + 2];
     }
     const prevC = cands[i - 1];
     if (next && DAY_SPECS.has(next.spec.k) && CLOCK_DAY_GAP.test(text.slice(c.end, next.start))) { c.spec = { ...c.spec, day: next.spec }; tenseFrom.set(c, next); }
-    else if (prevC && DAY_SPECS.has(prevC.spec.k) && /^\s*,?\s*at\s+$/i.test(text.slice(prevC.end, c.start))) { c.spec = { ...c.spec, day: prevC.spec }; tenseFrom.set(c, prevC); }
+    else if (prevC && DAY_SPECS.has(prevC.spec.k) && AT_GAP.test(text.slice(prevC.end, c.start))) { c.spec = { ...c.spec, day: prevC.spec }; tenseFrom.set(c, prevC); }
   }
   const work: Work[] = [];
   let prev: Point | null = null;
@@ -200,7 +214,7 @@ export function runTime(doc: Doc, res: TimeResources): void {
     const k = a.c.spec.k;
     if (k !== b.c.spec.k || (k !== 'wd' && k !== 'month') || !a.point || !b.point || a.expr.anchor === 'none' || b.expr.anchor === 'none') continue;
     const mid = RANGE_MID.exec(text.slice(a.c.end, b.c.start));
-    if (!mid || (/and/i.test(mid[1]!) && !/\bbetween\s+$/i.test(text.slice(Math.max(0, a.c.start - 8), a.c.start)))) continue;
+    if (!mid || (AND.test(mid[1]!) && !BETWEEN_BEFORE.test(text.slice(Math.max(0, a.c.start - 8), a.c.start)))) continue;
     if (ymdKey(b.point.p) >= ymdKey(a.point.p)) continue;
     // Under a past verb the start moves back ("worked between Friday and Monday"), else the end moves ahead.
     const back = tenseAt(doc, b.c.start, b.c.end, res.lexicon) === 'past';
@@ -258,7 +272,7 @@ interface TimeIndex {
 }
 
 function buildIndex(doc: Doc): TimeIndex {
-  return { points: doc.times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && t.value !== null && !/_REF$/.test(t.value)) };
+  return { points: doc.times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && t.value !== null && !REF_VALUE.test(t.value)) };
 }
 
 const CLAUSE_PUNCT = /[,;:—–()“”"]|\s-\s|\s--\s/g;

@@ -107,6 +107,18 @@ function dirOf(s: string | undefined): Dir {
 }
 
 const isUpper = (s: string) => s.length > 0 && s[0] !== s[0]!.toLowerCase();
+// Patterns used inside handlers and loops are module constants: the TypeScript loader (esbuild) turns a
+// literal with \p{…} into `new RegExp(…)`, which would be built again at every call.
+const NEXT_WORD = /^\s+([\p{L}%]+)/u;
+const LAST_WORD = /(\p{L}+)\s*$/u;
+const WORD_NEXT = /^\s*[\p{L}\d]/u;
+const ALNUM_START = /^[\p{N}\p{L}]/u;
+const SPACE = /\s/;
+/** A sentence's full stop after a full word, "July", "June" or a run-together "3am". */
+const WORD_STOP = /(?:\p{L}{5,}|(?:^|[^\p{L}.])(?:june|july|[ap]m))\.$/iu;
+/** A determiner before an adjectival (hyphenated) timex. */
+const ADJ_DET = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-[\p{L}\d-]+$)/iu;
+const LETTER_NEXT = /^\s+\p{L}/u;
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'jan', 'aug', 'dec', 'sep', 'jun', 'jul', 'apr', 'oct', 'nov', 'feb', 'sept']);
 
 /** Builds the pattern list from the lexicon. */
@@ -177,6 +189,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       ...(lex.file.approxModifiers ?? []), 'over', ...numWords, ...lex.vague, NUMLEAD],
   };
   const APPROX_AT = new RegExp(`^\\s+(?:${R.APPROX})\\s`, 'i');
+  const eventDates = (lex.file.eventDates ?? []).map((e) => ({ ...e, next: new RegExp(`^\\s+(?:${e.nextWords.join('|')})\\b`, 'i') }));
 
   // 1. Month day (, year): "March 22, 2013", "Feb.18, 2020", "Thursday, April 9", "Fen. 18" (typo).
   pats.push(mk(T.MONTHT, `${B}(?:(${R.WD}),?\\s+)?(${R.MONT})\\.?\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:(?:,\\s*|\\s+)(\\d{4}))?${E}(?![.,:/]\\d)`, (m, text) => {
@@ -190,8 +203,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (d < 1 || d > 31) return null;
     if (y === null) {
       // A date that names a well-known event ("the Sept. 11 attacks") is that event's date.
-      const ev = lex.file.eventDates?.find((e) => e.month === mon && e.day === d);
-      if (ev && new RegExp(`^\\s+(?:${ev.nextWords.join('|')})\\b`, 'i').test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) {
+      const ev = eventDates.find((e) => e.month === mon && e.day === d);
+      if (ev && ev.next.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) {
         return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y: ev.year, m: mon, d }) }, 3);
       }
     }
@@ -254,7 +267,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (/[$€£#]\s*$|\d[.,]?$|No\.\s*$/.test(before)) return null;
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
     if (/^(?:[.,]\d|\s*%|-(?!\d{4}(?!\d))\w)/.test(after)) return null;
-    const next = /^\s+([\p{L}%]+)/u.exec(after);
+    const next = NEXT_WORD.exec(after);
     if (next && lex.notYearAfter.has(next[1]!.toLowerCase())) return null;
     if (/^\s*(?:per\s?cent|percent)/i.test(after)) return null;
     // A range like 2020/21 or 2009-10 is tagged as its first year.
@@ -280,7 +293,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.SPELLED, `${B}(?:(the\\s+year)\\s+|(${R.MON})\\s+|(?:the\\s+)?(${R.SEASON})\\s+of\\s+)?(${SPY})${E}`, (m, text) => {
     const y = spelledYear(m[4]!);
     if (y === null) return null;
-    const after = /^\s+([\p{L}%]+)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    const after = NEXT_WORD.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 20));
     if (after && (lex.notYearAfter.has(after[1]!.toLowerCase()) || lex.unit.has(after[1]!.toLowerCase()))) return null;
     // "two thousand" alone is a number unless something says it is a year.
     if (/^two\s+thousand$/i.test(m[4]!) && !m[1] && !m[2] && !m[3] && !/\b(?:in|by|since|until|of)\s+$/i.test(text.slice(Math.max(0, m.index - 7), m.index))) return null;
@@ -329,7 +342,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (!m[2]!.endsWith('.') && word.length <= 4 && !['may', 'june', 'july'].includes(word.toLowerCase())) return null;
     const hasMod = m[0].length > m[2]!.length;
     if (!hasMod && AMBIGUOUS_MONTHS.has(word.toLowerCase())) {
-      const prev = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      const prev = LAST_WORD.exec(text.slice(Math.max(0, m.index - 12), m.index));
       if (!prev || !/^(?:in|since|until|till|by|of|from|to|through|before|after|during|early|late|mid|last|next|this|between|and|or|around)$/i.test(prev[1]!)) return null;
     }
     return cand(m, 'DATE', { k: 'month', m: mon, dir: dirOf(m[1]) }, 1);
@@ -539,7 +552,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     let endCut = 0;
     if (trail === 'before' || trail === 'after' || trail === 'prior' || trail === 'previously') {
       // "two days before the vote": the signal word is not part of the timex.
-      if (/^\s*[\p{L}\d]/u.test(after) || trail === 'prior') {
+      if (WORD_NEXT.test(after) || trail === 'prior') {
         endCut = m[0].length - m[0].toLowerCase().lastIndexOf(trail);
         trail = undefined;
       }
@@ -564,7 +577,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     // A range of counts, "two to three weeks", "the next 12 to 18 months": one expression (as TimeBank
     // tags it), valued by its first count.
-    if (n !== null && !m[1] && !m[2] && !m[4] && !m[6] && /^[\p{N}\p{L}]/u.test(m[0])) {
+    if (n !== null && !m[1] && !m[2] && !m[4] && !m[6] && ALNUM_START.test(m[0])) {
       const r = RANGE_PRE.exec(text.slice(Math.max(0, m.index - 40), m.index));
       const first = r ? parseNumber(lex, r[2]!) : null;
       if (r && first !== null && first < n) return cand(m, 'DURATION', { k: 'dur', value: durValue(first * mult, u) }, 1, -r[0].length, endCut);
@@ -577,7 +590,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   pats.push(mk(T.PLURAL, `${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:of|ago|old|earlier|later))`, (m, text) => {
     const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     if (!pre) {
-      const prev = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, m.index - 10), m.index));
+      const prev = LAST_WORD.exec(text.slice(Math.max(0, m.index - 10), m.index));
       if (!prev || !/^(?:for|over|within|in|took|take|takes|lasted|last|spent|spend|the)$/i.test(prev[1]!)) return null;
     }
     const u = lex.unit.get(m[2]!.toLowerCase())! as Gran | 'H' | 'MIN';
@@ -757,6 +770,7 @@ function vagueDur(u: string): string {
 /** The token fields the tagger needs. */
 export interface TokenLike {
   start: number;
+  end: number;
   lower: string;
   kind: string;
 }
@@ -792,6 +806,7 @@ let START = new Int32Array(1024);
 let START_TOK = new Int32Array(1024);
 let FIRST = new Int32Array(512);
 let TRIED = new Int32Array(64);
+let HYPH = new Uint8Array(512);
 function growStarts(): void {
   const a = new Int32Array(START.length * 2);
   a.set(START);
@@ -809,13 +824,21 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
   // Kept in scratch buffers reused from call to call: a document allocates none of them.
   let n = 0;
   if (FIRST.length < tokens.length + 1) FIRST = new Int32Array(2 * tokens.length + 2);
+  // Which tokens hold a hyphen, from one scan of the text (cheaper than asking every token).
+  if (HYPH.length < tokens.length) HYPH = new Uint8Array(2 * tokens.length);
+  const hyph = HYPH;
+  hyph.fill(0, 0, tokens.length);
+  for (let h = text.indexOf('-'), ti = 0; h >= 0 && ti < tokens.length; h = text.indexOf('-', h + 1)) {
+    while (ti < tokens.length && tokens[ti]!.end <= h) ti++;
+    if (ti < tokens.length && tokens[ti]!.start <= h) hyph[ti] = 1;
+  }
   for (let ti = 0; ti < tokens.length; ti++) {
     const tok = tokens[ti]!;
     FIRST[ti] = n;
     if (n + 1 >= START.length) growStarts();
     START[n] = tok.start;
     START_TOK[n++] = ti;
-    if (tok.kind !== 'punct' && tok.lower.includes('-')) {
+    if (hyph[ti] === 1 && tok.kind !== 'punct') {
       for (let j = tok.lower.indexOf('-'); j >= 0; j = tok.lower.indexOf('-', j + 1)) {
         if (j + 1 < tok.lower.length) {
           if (n + 1 >= START.length) growStarts();
@@ -845,13 +868,13 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
       if (!m || m[0].length === 0) continue;
       const c = p.fn(m, text);
       if (!c) continue;
-      while (c.end > c.start && /\s/.test(text[c.end - 1]!)) c.end--;
+      while (c.end > c.start && SPACE.test(text[c.end - 1]!)) c.end--;
       // A sentence's full stop after a full word ("22 March.") is not part of the span; "Sept." and "a.m." keep theirs.
       // Nor after "July", "June" or a run-together "3am" / "11.30pm".
-      if (text[c.end - 1] === '.' && /(?:\p{L}{5,}|(?:^|[^\p{L}.])(?:june|july|[ap]m))\.$/iu.test(text.slice(Math.max(c.start, c.end - 12), c.end))) c.end--;
+      if (text[c.end - 1] === '.' && WORD_STOP.test(text.slice(Math.max(c.start, c.end - 12), c.end))) c.end--;
       // An adjectival timex ("the two-week trip", "the third-quarter loss") leaves the determiner out.
-      const det = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-[\p{L}\d-]+$)/iu.exec(text.slice(c.start, c.end));
-      if (det && /^\s+\p{L}/u.test(text.slice(c.end, c.end + 3)) && c.type !== 'SET') c.start += det[0].length;
+      const det = ADJ_DET.exec(text.slice(c.start, c.end));
+      if (det && LETTER_NEXT.test(text.slice(c.end, c.end + 3)) && c.type !== 'SET') c.start += det[0].length;
       // "the next year or so", "a week or so": the hedge belongs to the expression (TimeBank tags it inside).
       if ((c.spec.k === 'rel' || c.spec.k === 'dur' || c.spec.k === 'shift') && c.type !== 'SET') {
         const so = OR_SO.exec(text.slice(c.end, c.end + 12));
@@ -864,10 +887,10 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
   for (let ti = 0; ti < tokens.length; ti++) {
     const tok = tokens[ti]!;
     if (tok.kind === 'punct' || tok.kind === 'symbol') continue;
-    const lw = tok.lower.endsWith('.') && tok.lower.length > 2 && !tok.lower.includes('.', 0) ? tok.lower.slice(0, -1) : tok.lower;
+    const lw = tok.lower;
     const hit = set.byWord.get(lw);
     if (hit) for (const pi of hit) fire(pi, ti);
-    if (lw.includes('-')) {
+    if (hyph[ti] === 1) {
       for (const part of lw.split('-')) {
         const h = set.byWord.get(part);
         if (h) for (const pi of h) fire(pi, ti);
