@@ -3,12 +3,15 @@
  * with different --seed values) into one: feature by feature and tag by tag, the mean over the
  * files (a feature missing from a file counts as 0 there), rounded and pruned like train-ner.ts.
  *
- *   node --import tsx scripts/actors-average-models.ts OUT.json A.json B.json …
+ *   node --import tsx scripts/actors-average-models.ts [--min 0.002] OUT.json A.json B.json …
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { compactModel } from '../src/actors/ner.js';
 
-const [outPath, ...inputs] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+// --min W: weights under W in absolute value are dropped (default 0.002, as train-ner.ts).
+const MIN = argv[0] === '--min' ? Number(argv.splice(0, 2)[1]) : 0.002;
+const [outPath, ...inputs] = argv;
 if (!outPath || inputs.length < 2) throw new Error('usage: actors-average-models.ts OUT.json A.json B.json …');
 interface ModelFile { about: string; tags: string[]; names: string[]; counts: number[]; pairs: number[] }
 const sum = new Map<string, Float64Array>();
@@ -29,7 +32,7 @@ for (const name of [...sum.keys()].sort()) {
   const arr: number[] = [];
   sum.get(name)!.forEach((v, t) => {
     const r = Math.round((v / inputs.length) * 1000) / 1000;
-    if (Math.abs(r) >= 0.002) arr.push(t, r);
+    if (Math.abs(r) >= MIN) arr.push(t, r);
   });
   if (arr.length) features[name] = arr;
 }
