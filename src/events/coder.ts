@@ -774,13 +774,22 @@ function infinitiveAt(r: SentenceReader, i: number): boolean {
   // a word that is a noun too ("release") is a verb when an object follows it ("to release the hostages")
   const nn = r.low(i + 2);
   // (or a base form before a preposition: "to protest against the remarks", "to comply with")
-  const baseBeforePrep = (!n.endsWith('s') || n.endsWith('ss')) && r.res.lexicon.prepositions.has(nn) && nn !== 'of';
+  const baseBeforePrep = (!n.endsWith('s') || n.endsWith('ss')) && !/(?:ing|ed)$/.test(n) && r.res.lexicon.prepositions.has(nn) && nn !== 'of';
   return !r.res.nouns.has(n) || r.res.lexicon.determiners.has(nn) || r.isName(i + 2) || r.res.lexicon.pronouns.has(nn) || baseBeforePrep;
 }
 
 /** An object head that is a party itself (people, media, organisations): "freed the hostages", "shut down newspapers". */
 function isPartyObject(L: Lexicon, h: string): boolean {
   return L.partyObjectWords.has(h) || L.partyObjectSuffixes.some((x) => h.endsWith(x));
+}
+
+/** Some word of the noun phrase names a party ("a convoy of government troops", "a police checkpoint"). */
+function partyWordIn(r: SentenceReader, np: TokRange): boolean {
+  for (let i = np.s; i < np.e; i++) {
+    const l = r.low(i);
+    if (r.res.lexicon.agentHeads.has(l) || r.res.lexicon.partyObjectWords.has(l)) return true;
+  }
+  return false;
 }
 
 /** The noun phrase names a party by its head ("the rebels", "the new government", "demonstrators"). */
@@ -1266,11 +1275,11 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
         else if (!ev.target && (L.agentHeads.has(objHead) || isPartyObject(r.res.lexicon, objHead) || hasNameIn(r, obj))) ev.target = obj;
       } else ev.target = obj;
       // a common-noun object ("restore ties with Gondor", "set up a centre in Tokyo"): the named party after it
-      // (not for force or coercion against the object itself: "struck militant bases in Somalia", "attacked a convoy
-      // on the road to Kismayo" — the place after it is where, not whom)
-      // (not for force or coercion against the object itself: "struck militant bases in Somalia" — a place after a
-      // locative preposition is where, not whom; weapons fired "at Seoul" are no target)
-      const physicalObject = ev.target === obj && (hit.type === 'ASSAULT' || hit.type === 'COERCE') && !e.obj && !patObj && !L.nonActors.has(objHead);
+      // (force or coercion against an object that names a party by an agent word, "attacked a convoy of government
+      // troops in …": a place after a locative preposition is where, not whom; without such a word CAMEO codes the
+      // place's country as the target, "struck bases in Somalia"; weapons fired "at Seoul" are no object)
+      const physicalObject = ev.target === obj && (hit.type === 'ASSAULT' || hit.type === 'COERCE') && !e.obj && !patObj && !L.nonActors.has(objHead)
+        && partyWordIn(r, obj);
       // (a party named by its head, "gave the rebels an ultimatum", "detained journalists in Tehran", is the target itself)
       const partyObject = ev.target === obj && (L.agentHeads.has(objHead) || L.partyObjectWords.has(objHead));
       if (!hasNameIn(r, ev.target)) {
