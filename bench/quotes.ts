@@ -265,7 +265,7 @@ function speakerDev(split: string, debug: boolean, limit = Infinity): void {
       // The same, by what our side had to resolve.
       const sm = p.speakerMention?.text ?? null;
       add(`ours:${sm === null ? 'floating' : /^(he|she|they|it|i|we)$/i.test(sm) ? 'pronoun' : /^\p{Lu}/u.test(sm) && !/^(The|A|An)\s/.test(sm) ? 'name' : 'description'}${p.direct ? '/direct' : '/reported'}`, ok);
-      if (debug && !ok && process.env.CTX && (!process.env.ONLY || process.env.ONLY === (sm === null ? 'floating' : 'other'))) console.log(`\n=== ${cat} ours=${ent?.name} pseudo=${goldName}\n${d.text.slice(Math.max(0, p.start - Number(process.env.CTX)), p.start + 80)}`);
+      if (debug && !ok && process.env.CTX && (!process.env.ONLY || process.env.ONLY === (sm === null ? 'floating' : 'other'))) console.log(`\n=== ${cat} [${sm}${p.direct ? "/direct" : ""}] ours=${ent?.name} pseudo=${goldName}\n${d.text.slice(Math.max(0, p.start - Number(process.env.CTX)), p.start + 80)}`);
       if (debug && !ok) console.log(`MISS ${cat} ${d.article} gold="${src}"→${goldName} ours=${JSON.stringify(p.speakerMention?.text ?? null)}→${ent ? `${ent.name} (${ent.type})` : 'null'} | ${d.text.slice(Math.max(0, p.start - 80), p.start).replace(/\s+/g, ' ')}[[${p.text.slice(0, 60).replace(/\s+/g, ' ')}]]`);
     }
   }

@@ -448,3 +448,8 @@ test('an opening time or gerund phrase is not the subject; a job in a relative c
   a = run('The ceremony ended at noon. Donna Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen, said the event brought back memories of her father.');
   assert.equal(find(a, 'brought back memories').speakerMention?.text, 'Donna Rawlings');
 });
+
+test('"he"/"she": a sentence whose subject is the same pronoun carries the person on; its other names are not the antecedent', () => {
+  const a = run('Tennis great Billie Jean King remembered Ali as fun to be around. She watched the fight with Joe Frazier at Madison Square Garden in 1971.\n\n“He always whispered in my ear that I was the queen,” she said.');
+  assert.match(nameOf(a, find(a, 'whispered in my ear').speaker) ?? '', /Billie Jean King/);
+});

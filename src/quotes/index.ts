@@ -1168,7 +1168,14 @@ class QuoteFinder {
     const w = this.toks[sp[0]]!.lower;
     if (sp[0] !== sp[1] || (w !== 'he' && w !== 'she') || !prev || !prev.speakerTok) return null;
     const id = resolved.get(prev);
-    if (!id || this.entityTypeOf(id) !== 'PERSON') return null;
+    if (!id) return null;
+    if (this.entityTypeOf(id) !== 'PERSON') {
+      // "Cruz openly admitted that …. “…,” he said" with "Cruz" typed a place: a name the knowledge base does not
+      // know, speaking, is taken up by the pronoun all the same.
+      const ent = this.doc.entities.find((x) => x.id === id);
+      const h = this.toks[prev.speakerTok[1]]!;
+      if (!ent || ent.kb !== null || ent.type === 'GROUP' || !isCap(h) || this.res.organisationHeads.has(h.lower) || /^\p{Lu}{2,}$/u.test(h.text)) return null;
+    }
     const g = this.genders().get(id);
     if (g && g !== (w === 'he' ? 'm' : 'f')) return null;
     const from = this.toks[prev.speakerTok[1]]!.end, to = this.toks[sp[0]]!.start;
@@ -1360,7 +1367,7 @@ class QuoteFinder {
     if (sp[0] === sp[1] && PRONOUN_WANT.has(head.lower)) {
       const sex = head.lower === 'he' ? 'm' : head.lower === 'she' ? 'f' : null;
       const want = PRONOUN_WANT.get(head.lower)!;
-      return this.nearestActor(s, want, kept, sex, true) ?? (want === 'GROUP' ? null : this.doc.services.resolve(s, e));
+      return this.nearestActor(s, want, kept, sex, true, undefined, 0, sex ? head.lower : null) ?? (want === 'GROUP' ? null : this.doc.services.resolve(s, e));
     }
     // "her campaign manager", "his top aide": someone other than the possessor, unnamed here unless the article
     // named a person with that role ("his lawyer, Mark Brown, …").
@@ -1560,7 +1567,7 @@ class QuoteFinder {
   }
 
   /** The nearest named actor of a compatible type before `pos`, outside quotation marks and quote contents. */
-  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'GROUP' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false, exclude?: Set<string>, from = 0): string | null {
+  private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'GROUP' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false, exclude?: Set<string>, from = 0, pronoun: string | null = null): string | null {
     const mentions = this.doc.mentions;
     const sentence = this.toks[this.firstTokAt(pos)]?.sentence ?? 0;
     const types = this.entityTypes ??= this.speakerTypes();
@@ -1574,12 +1581,23 @@ class QuoteFinder {
     let possessor: string | null = null;
     let candSentence = -1;
     let clause = -1;
+    // "Billie Jean King remembered Ali. She witnessed the fight at Madison Square Garden. “…,” she said": a sentence
+    // whose subject is the same pronoun carries the same person on; the names in it are not the antecedent.
+    const posSentence = sentence;
+    let checked = -1, samePronoun = false;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > pos) continue;
       if (m.start < from) break;
       const ms = this.toks[m.tokenStart]?.sentence ?? 0;
       if ((cand !== null || possessor !== null) && ms !== candSentence) return main ?? cand ?? possessor;
+      if (pronoun && ms !== checked) {
+        checked = ms;
+        const st = this.doc.sentences[ms];
+        const j = st && ms !== posSentence ? this.clauseStart(this.sentenceStartTok(m.tokenStart), st.tokenEnd) : null;
+        samePronoun = j !== null && this.toks[j]?.lower === pronoun && this.inMarks[j] === -1;
+      }
+      if (samePronoun) continue;
       if (sentence - ms > 6) break;
       if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'demonym' || exclude?.has(m.entity)) continue;
       if (this.inMarks[m.tokenStart] !== -1) continue;
