@@ -781,7 +781,22 @@ export interface PatternSet {
   byWord: Map<string, number[]>;
   /** Patterns triggered by number shapes. */
   numeric: number[];
+  /**
+   * A bit per (length, first letter, last letter) of the trigger words: most tokens are not triggers,
+   * and one bit in an 8 kB table says so without probing the word map (which is cold in a pipeline).
+   */
+  gate: Uint8Array;
 }
+
+/** The gate bit of a word (see PatternSet.gate); any collision only costs a map lookup. */
+function gateBit(w: string): number {
+  const n = w.length;
+  return n === 0 ? 0 : ((n & 15) << 12) | ((w.charCodeAt(0) & 63) << 6) | (w.charCodeAt(n - 1) & 63);
+}
+const gateHas = (gate: Uint8Array, w: string): boolean => {
+  const b = gateBit(w);
+  return (gate[b >> 3]! & (1 << (b & 7))) !== 0;
+};
 
 export function indexPatterns(patterns: Pattern[]): PatternSet {
   const byWord = new Map<string, number[]>();
@@ -794,7 +809,9 @@ export function indexPatterns(patterns: Pattern[]): PatternSet {
     }
     if (p.trig.num) numeric.push(i);
   });
-  return { patterns, byWord, numeric };
+  const gate = new Uint8Array(8192);
+  for (const w of byWord.keys()) { const bit = gateBit(w); gate[bit >> 3]! |= 1 << (bit & 7); }
+  return { patterns, byWord, numeric, gate };
 }
 
 const OR_SO = /^\s+or\s+so(?![\p{L}\p{N}])/iu;
@@ -888,11 +905,11 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
     const tok = tokens[ti]!;
     if (tok.kind === 'punct' || tok.kind === 'symbol') continue;
     const lw = tok.lower;
-    const hit = set.byWord.get(lw);
+    const hit = gateHas(set.gate, lw) ? set.byWord.get(lw) : undefined;
     if (hit) for (const pi of hit) fire(pi, ti);
     if (hyph[ti] === 1) {
       for (const part of lw.split('-')) {
-        const h = set.byWord.get(part);
+        const h = gateHas(set.gate, part) ? set.byWord.get(part) : undefined;
         if (h) for (const pi of h) fire(pi, ti);
       }
     }
