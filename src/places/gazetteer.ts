@@ -150,6 +150,43 @@ export function lookup(g: Gazetteer, key: string): number[] {
   return out;
 }
 
+/** Recent look-ups by key (recognition asks for the same capitalised words in article after article). */
+const recent = new WeakMap<Gazetteer, { cands: Map<string, readonly number[]>; prefix: Map<string, boolean> }>();
+const RECENT_MAX = 50000;
+
+function recentOf(g: Gazetteer) {
+  let r = recent.get(g);
+  if (!r) recent.set(g, (r = { cands: new Map(), prefix: new Map() }));
+  return r;
+}
+
+/**
+ * `lookup` through a bounded cache, for recognition (call only once the gazetteer is complete). The
+ * array is shared and frozen: do not change it.
+ */
+export function lookupCached(g: Gazetteer, key: string): readonly number[] {
+  const r = recentOf(g);
+  let v = r.cands.get(key);
+  if (v === undefined) {
+    if (r.cands.size >= RECENT_MAX) r.cands.clear();
+    v = Object.freeze(lookup(g, key));
+    r.cands.set(key, v);
+  }
+  return v;
+}
+
+/** `hasPrefix` through a bounded cache. */
+export function hasPrefixCached(g: Gazetteer, key: string): boolean {
+  const r = recentOf(g);
+  let v = r.prefix.get(key);
+  if (v === undefined) {
+    if (r.prefix.size >= RECENT_MAX) r.prefix.clear();
+    v = hasPrefix(g, key);
+    r.prefix.set(key, v);
+  }
+  return v;
+}
+
 /** The key under which a name is indexed and looked up: lower case, no diacritics, St./Mt./Ft. spelled out. */
 const PLAIN_RE = /^[a-z][a-z' -]*$/;
 const MARKS_RE = /\p{M}/gu;

@@ -4,7 +4,7 @@
  * word, a locative preposition, a direction word).
  */
 import type { Doc, MentionRef, Token } from '../document/document.js';
-import { hasPrefix, lookup, nameOf, normName, type Gazetteer } from './gazetteer.js';
+import { hasPrefixCached, lookup, lookupCached, nameOf, normName, type Gazetteer } from './gazetteer.js';
 
 // Regular expressions with Unicode property escapes are module constants: the TypeScript loader lowers
 // such a literal to `new RegExp(…)`, which would otherwise be compiled again on every call.
@@ -141,7 +141,7 @@ export function matchAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number
   const toks = doc.tokens;
   const first = toks[i]!;
   if (!isCap(first)) return null;
-  let best: [number, string, number[]] | null = null;
+  let best: [number, string, readonly number[]] | null = null;
   let end = i;
   let pending: string | null = null; // the last key looked up without a match
   for (let j = i; j < toks.length && j < i + 6; j++) {
@@ -156,7 +156,7 @@ export function matchAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number
       if (t.text === '’s' || t.text === "'s") break;
       // No longer name starts with the words so far: stop extending ("Tripoli Government Said …").
       // ("St.", "Mt.", "Ft." are spelled out in keys only when a word follows: not checked.)
-      if (pending !== null && !ABBREV_KEY_RE.test(pending) && !hasPrefix(g, pending)) break;
+      if (pending !== null && !ABBREV_KEY_RE.test(pending) && !hasPrefixCached(g, pending)) break;
       pending = null;
     }
     end = j + 1;
@@ -164,13 +164,13 @@ export function matchAt(doc: Doc, g: Gazetteer, w: WordSets, i: number): [number
     if (t.kind === 'word' && !isCap(t)) continue;
     const surface = doc.text.slice(first.start, t.end);
     const key = normName(surface);
-    let cands = lookup(g, key);
+    let cands: readonly number[] = lookupCached(g, key);
     // An acronym ("UN", "US") names only what is written that way in the hand-written files.
     if (cands.length && ACRONYM_RE.test(surface) && (surface.length <= 4 || surface.includes('.'))) cands = g.extra.get(key) ?? [];
     if (cands.length) best = [end, key, cands];
     else pending = key;
   }
-  return best;
+  return best ? [best[0], best[1], best[2].slice()] : null;
 }
 
 /** The region or country a token range names ("Libya", "La.", "Calif."), for containment cues. */

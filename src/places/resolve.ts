@@ -299,11 +299,25 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
       }
       for (const e of cands) if (m.cands.includes(e)) alt.delete(e);
       const sameNameCity = new Set<number>();
+      // By the city's own name, or a hand-written alternate (alternates.tsv: "New York" is New York City);
+      // "Oklahoma", only a GeoNames alternate of Oklahoma City, is the state. The largest such city per
+      // first- and second-level region first (one pass, not every region against every city).
+      let bigIn: Map<string, number> | null = null;
       for (const r of cands) {
         if (g.kind[r] !== 'adm1' && g.kind[r] !== 'adm2') continue;
-        // By the city's own name, or a hand-written alternate (alternates.tsv: "New York" is New York City);
-        // "Oklahoma", only a GeoNames alternate of Oklahoma City, is the state.
-        if (cands.some((c) => g.kind[c] === 'city' && !alt.has(c) && contains(g, r, c) && g.pop[c]! >= 0.1 * g.pop[r]!)) sameNameCity.add(r);
+        if (!bigIn) {
+          bigIn = new Map();
+          for (const c of cands) {
+            if (g.kind[c] !== 'city' || alt.has(c)) continue;
+            const k1 = `${g.cc[c]}.${g.admin1[c]}`;
+            const k2 = `${k1}.${g.admin2[c]}`;
+            if (g.pop[c]! > (bigIn.get(k1) ?? -1)) bigIn.set(k1, g.pop[c]!);
+            if (g.pop[c]! > (bigIn.get(k2) ?? -1)) bigIn.set(k2, g.pop[c]!);
+          }
+        }
+        const k = g.kind[r] === 'adm1' ? `${g.cc[r]}.${g.admin1[r]}` : `${g.cc[r]}.${g.admin1[r]}.${g.admin2[r]}`;
+        const big = bigIn.get(k);
+        if (big !== undefined && big >= 0.1 * g.pop[r]!) sameNameCity.add(r);
       }
       byKey.set(m.key, (gr = { key: m.key, mentions: [], cands, alt, sameNameCity, linked: new Set(), entry: -1, margin: 0 }));
     }
