@@ -645,7 +645,14 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
     // intro phrases before the subject: "As part of …,", "Speaking at a press conference,", "Bowing to pressure,"
     while (i < segs.length - 1 && (L.intros.has(r.low(segs[i]!.s)) || introPhrase(r, segs[i]!.s))) i++;
   }
-  const seg = segs[i]!;
+  let seg = segs[i]!;
+  // "Georgia said on Friday it had cut …": a time phrase after a reporting verb is not the subject
+  if (b >= r.s0 && r.isReporting(b)) {
+    let q = seg.s;
+    if (r.low(q) === 'on' && L.monthsDays.has(r.low(q + 1))) q += 2;
+    else if (L.timeWords.has(r.low(q))) q += 1;
+    if (q > seg.s && q < seg.e) seg = { s: q, e: seg.e };
+  }
   const first = r.low(seg.s);
   // "About 300 prisoners", "Over 5,000 farmers": a preposition before a number starts a quantity, not a phrase
   const quantity = r.tok(seg.s + 1)?.kind === 'number';
@@ -902,7 +909,9 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
       const pv = r.tok(k - 1);
       const noVerbSlot = !pv || pv.kind === 'number' || res.lexicon.numberWords.has(pv.lower) || res.lexicon.determiners.has(pv.lower) || pv.lower === "'s" || pv.lower === '’s'
         || res.lexicon.prepositions.has(pv.lower) || /(?:al|ian|ese|ish)$/.test(pv.lower) && !r.isReporting(k - 1);
-      if (noVerbSlot && (res.lexicon.agentHeads.has(nx) || nx.length > 3 && isPartyObject(res.lexicon, nx)) && !r.isName(k + 1)) continue;
+      // (the party noun singular too: "a British aid worker")
+      const nxs = `${nx}s`;
+      if (noVerbSlot && (res.lexicon.agentHeads.has(nx) || res.lexicon.agentHeads.has(nxs) || nx.length > 3 && (isPartyObject(res.lexicon, nx) || isPartyObject(res.lexicon, nxs))) && !r.isName(k + 1)) continue;
     }
     const noun = nounEntries && (r.nounContext(k) || !verbForms || !r.verbContext(k));
     if (noun && nounEntries) {

@@ -262,7 +262,7 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
       } else if (!rep.quoted && pron && !firstPerson && rep.range && (!actor || !rep.entity || actor === rep.entity)) {
         // "Serraj said he suspended…": the pronoun is the reporter
         actor = rep.entity ?? actor;
-        if (rep.range) actorRange = rep.range;
+        if (rep.range) actorRange = widenNp(r, rep.range);
       } else if (!(rep.entity && rep.entity === actor) && !(rep.range && actorRange && rep.range.s === actorRange.s)) {
         modality.add('reported');
         reportedBy = rep.entity;
@@ -343,6 +343,17 @@ function placeOf(
     if (before.length) return before[before.length - 1]!.place;
   }
   return null;
+}
+
+/** A speaker's mention widened to its noun phrase: "Police in Nairobi" for the mention "Nairobi". */
+function widenNp(r: SentenceReader, range: TokRange): TokRange {
+  let s = range.s;
+  while (s - 2 >= r.s0 && /^(?:in|of|from|for)$/.test(r.low(s - 1))) {
+    const np = r.npBackward(s - 2);
+    if (!np || np.s >= s - 1) break;
+    s = np.s;
+  }
+  return s === range.s ? range : { s, e: range.e };
 }
 
 /** Is the place mention starting at `start` after a locative preposition ("in", "near"), past determiners and names? */
