@@ -453,3 +453,10 @@ test('"he"/"she": a sentence whose subject is the same pronoun carries the perso
   const a = run('Tennis great Billie Jean King remembered Ali as fun to be around. She watched the fight with Joe Frazier at Madison Square Garden in 1971.\n\n“He always whispered in my ear that I was the queen,” she said.');
   assert.match(nameOf(a, find(a, 'whispered in my ear').speaker) ?? '', /Billie Jean King/);
 });
+
+test('a whole-utterance quotation inside a reported clause takes the clause cue\'s speaker; "But a few days later," opens no subject', () => {
+  const a = run('But a few days later, Trump reversed himself yet again, telling CBS that the laws on abortion “are set. And I think we have to leave it that way.”');
+  const q = find(a, 'leave it that way');
+  assert.equal(q.speakerMention?.text, 'Trump');
+  assert.equal(q.cue?.text, 'telling');
+});

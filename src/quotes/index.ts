@@ -411,6 +411,9 @@ class QuoteFinder {
         const endsUtterance = /[.!?,]$/u.test(text.slice(a, b));
         if (!(words >= 8 && endsUtterance)) continue;
         if (after) continue; // "… has been "life-changing," she said": the reported pass takes the sentence.
+        // "The Times said that its editors had “carefully reviewed … and concluded …”": the cue earlier in the
+        // sentence governs the quotation; its speaker speaks.
+        before = this.governingCue(openTok);
       }
       if (words < 3 && !before && !after) continue;
       if (words < 3 && after && s.close >= 0) {
@@ -432,6 +435,22 @@ class QuoteFinder {
         chain: chainOf, paragraph: para, inheritFrom: null,
       });
     }
+  }
+
+  /** A speech cue earlier in the sentence of the quotation opening at token `open`, with its speaker, or null. */
+  private governingCue(open: number): { speaker: [number, number] | null; cue: [number, number] } | null {
+    const lo = this.sentenceStartTok(open);
+    for (let k = open - 1; k >= Math.max(lo, open - 25); k--) {
+      if (this.inMarks[k] !== -1 || this.toks[k]!.text === ';') return null;
+      const cue = this.speechCueAt(k);
+      if (!cue || this.usedCue.has(k) || cue.info.directOnly) continue;
+      const prev = this.toks[k - 1];
+      const sp = cue.info.tense === 'gerund' && prev?.text === ','
+        ? this.namedSubjectAt(lo, k)
+        : this.withTitle(this.nameStart(this.speakerBefore(k, lo), lo), lo);
+      return sp ? { speaker: sp, cue: [k, cue.end] } : null;
+    }
+    return null;
   }
 
   private countWords(a: number, b: number): number {
@@ -924,6 +943,17 @@ class QuoteFinder {
       let c = a;
       while (c < k && c < a + 8 && this.toks[c]!.text !== ',') c++;
       if (c < k && this.toks[c]!.text === ',') a = c + 1;
+    } else {
+      // "But a few days later, Trump …", "Two weeks ago, she …": a short time phrase closed by a comma.
+      let c = a;
+      let time = false;
+      while (c < k && c < a + 7 && this.toks[c]!.text !== ',') {
+        const l = this.toks[c]!.lower;
+        if (TIME_NOUNS.has(l) || DAYS.has(l) || l === 'later' || l === 'ago' || l === 'hours' || l === 'minutes') time = true;
+        if (this.mentionOf[c]! >= 0 || this.res.cues.has(l)) { time = false; break; }
+        c++;
+      }
+      if (time && c < k && this.toks[c]!.text === ',') a = c + 1;
     }
     let j = a;
     while (j < k && (FUNCTION.has(this.toks[j]!.lower) && !DETS.has(this.toks[j]!.lower) || this.toks[j]!.text === ',')) j++;
