@@ -8,6 +8,9 @@ import type { ReadOptions, ReadResult } from './types.js';
 import { cleanText, decodeEntities, stripMarkup } from './clean.js';
 import { dateFromText, dateFromUrl, futureReason, parseDate, type DateResult } from './dates.js';
 
+/** Hoisted (test/source.test.ts): the loader rebuilds a \p{…} literal on every call. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * Longest body accepted for one article, in characters. News articles run to tens of thousands of
  * characters; a text over a million is a dump or a book, and is rejected with this reason rather
@@ -57,7 +60,7 @@ export function finishArticle(input: string, d: Draft, opts: ReadOptions): ReadR
   if (d.raw.length > MAX_ARTICLE_CHARS * 2) return { ok: false, input, error: tooLong(d.raw.length) };
   let text = d.clean ? d.raw : cleanText(d.raw).text;
   if (text.length > MAX_ARTICLE_CHARS) return { ok: false, input, error: tooLong(text.length) };
-  if (!/[\p{L}\p{N}]/u.test(text)) {
+  if (!LETTER_OR_DIGIT.test(text)) {
     return { ok: false, input, error: d.raw.trim() ? 'no article text left after removing page furniture (menus, share buttons, comments)' : 'the article has no text' };
   }
   const warnings = [...d.warnings];

@@ -6,6 +6,9 @@ import {
   type Store, type StoreItem, type StoryAssignment, type StoryQuery, type StoryRow, type ActorRow,
 } from './store.js';
 
+/** Hoisted (test/source.test.ts): the loader rebuilds a \p{…} literal on every call. */
+const WORDS = /[\p{L}\p{N}]+/gu;
+
 const ARTICLE_ROW = `a.id, a.source, a.url, a.title, a.published, a.language, a.input,
   a.cluster_id AS "clusterId", a.duplicate_of AS "duplicateOf"`;
 
@@ -379,6 +382,6 @@ async function writeFacts(db: Db, batch: Analysis[]): Promise<void> {
 
 /** Free words → a safe FTS5 query: each word quoted, all required. */
 export function ftsQuery(q: string): string {
-  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = q.match(WORDS) ?? [];
   return words.length ? words.map((w) => `"${w}"`).join(' ') : '""';
 }
