@@ -14,7 +14,7 @@
  * Last line: {"bench":"entities","conllPerOrgLocF1":…,"conllAllF1":…,"wikigoldF1":…,"gumNewsF1":…,"re3dF1":…,"compromiseConllPerOrgLocF1":…}
  */
 import nlp from 'compromise';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { SHARED_DIR, goldPath } from './shared.js';
 import { join } from 'node:path';
 import { DATA_DIR, readJson } from '../src/resources.js';
@@ -107,13 +107,18 @@ function predictDoc(sents: TaggedSentence[]): Set<string>[] {
   return out;
 }
 
-function score(sents: TaggedSentence[], types: Set<string>, pred: (s: TaggedSentence) => Set<string>): Counts {
+/** With --dev, the errors of the development sets (never the test file's) go to /tmp/entities-dev-errors.txt. */
+const devErrors: string[] = [];
+function score(sents: TaggedSentence[], types: Set<string>, pred: (s: TaggedSentence) => Set<string>, label = ''): Counts {
   const c: Counts = { tp: 0, fp: 0, fn: 0 };
   for (const s of sents) {
     const gold = new Set(spansOf(s.tags).filter((x) => types.has(x.type)).map((x) => `${x.start}:${x.end}:${x.type}`));
     const p = [...pred(s)].filter((k) => types.has(k.split(':')[2]!));
-    for (const k of p) if (gold.has(k)) c.tp++; else c.fp++;
-    for (const k of gold) if (!p.includes(k)) c.fn++;
+    const errs: string[] = [];
+    const txt = (k: string) => { const [a, b, t] = k.split(':'); return `${s.words.slice(+a!, +b!).join(' ')}/${t}`; };
+    for (const k of p) if (gold.has(k)) c.tp++; else { c.fp++; errs.push('FP ' + txt(k)); }
+    for (const k of gold) if (!p.includes(k)) { c.fn++; errs.push('FN ' + txt(k)); }
+    if (DEV && label && errs.length) devErrors.push(`[${label}] ${s.words.join(' ')}\n   ${errs.join(' | ')}`);
   }
   return c;
 }
@@ -152,24 +157,25 @@ const ours = (s: TaggedSentence) => cache.get(s) ?? new Set<string>();
 // CoNLL-2003 test.
 const conll = readConll(goldPath('ner', 'conll2003', DEV ? 'eng.testa' : 'eng.testb'));
 analyseSet(conll, conllDocuments(conll));
-const conllPol = score(conll, POL, ours);
+const conllPol = score(conll, POL, ours, DEV ? 'testa' : '');
 const conllAll = score(conll, ALL, ours);
 console.error(`CoNLL ${DEV ? 'dev (testa)' : 'test'} PER/ORG/LOC: tp ${conllPol.tp} fp ${conllPol.fp} fn ${conllPol.fn} F1 ${f1(conllPol).toFixed(1)}; all F1 ${f1(conllAll).toFixed(1)}`);
 for (const ty of ['PER', 'ORG', 'LOC', 'MISC']) console.error(`  ${ty} F1 ${f1(score(conll, new Set([ty]), ours)).toFixed(1)}`);
 // wikigold held-out.
 const wiki = readConll(goldPath('ner', 'wikigold', 'wikigold.conll.txt')).filter((_, i) => WIKIGOLD_HELDOUT(i));
 analyseSet(wiki, chunks(wiki.length, 1));
-const wikiC = score(wiki, ALL, ours);
+const wikiC = score(wiki, ALL, ours, 'wikigold');
 console.error(`wikigold held-out (${wiki.length} sentences) all types F1 ${f1(wikiC).toFixed(1)}`);
 
 // GUM news held-out.
 const gumDir = goldPath('ner', 'gum', 'news');
 const gum = readGumNews(gumDir, gumNewsSplit(gumDir).test);
 analyseSet(gum, chunks(gum.length, 1));
-const gumC = score(gum, POL, ours);
+const gumC = score(gum, POL, ours, 'gum');
 console.error(`GUM news held-out (${gum.length} sentences) PER/ORG/LOC F1 ${f1(gumC).toFixed(1)}`);
 
 if (DEV) {
+  writeFileSync('/tmp/entities-dev-errors.txt', devErrors.join('\n') + '\n');
   console.log(JSON.stringify({ bench: 'entities-dev', conllTestaPerOrgLocF1: pct(f1(conllPol)), conllTestaAllF1: pct(f1(conllAll)), wikigoldF1: pct(f1(wikiC)), gumNewsF1: pct(f1(gumC)) }));
   process.exit(0);
 }

@@ -6,8 +6,8 @@
  *  - phoenix.tsv      persons and organisations from the Phoenix actor dictionaries
  *                     (MIT, Open Event Data Alliance; ../shared/data/events/petrarch2)
  *
- * Run once: `npm install --no-save countries-list && node --import tsx scripts/actors-build-kb.ts`
- * (COUNTRIES_LIST_DIR may point at another node_modules holding countries-list).
+ * Run once: `npm install --no-save countries-list @faker-js/faker@10 && node --import tsx scripts/actors-build-kb.ts`
+ * (COUNTRIES_LIST_DIR and FAKER_DIR may point at other folders whose node_modules hold them).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -200,8 +200,29 @@ for (const f of ['Phoenix.International.actors.txt', 'Phoenix.MilNonState.actors
       gazMap.set(w, set);
     }
   }
+  // First and last names of many countries from @faker-js/faker's locale lists (MIT), Latin script:
+  // classes "first" and "last" for words compromise does not list as common words.
+  const fakerReq = createRequire(join(process.env.FAKER_DIR ?? process.cwd(), 'x.js'));
+  const faker = fakerReq('@faker-js/faker') as { allLocales: Record<string, { person?: { first_name?: unknown; middle_name?: unknown; last_name?: unknown } }> };
+  const flat = (v: unknown): string[] => (v == null ? [] : Array.isArray(v) ? (v as unknown[]).flatMap(flat) : typeof v === 'object' ? Object.values(v as object).flatMap(flat) : typeof v === 'string' ? [v] : []);
+  const RE_NAME = /^\p{Lu}[\p{Ll}'-]+$/u;
+  for (const loc of Object.keys(faker.allLocales).sort()) {
+    const p = faker.allLocales[loc]!.person;
+    if (!p) continue;
+    for (const [cls, list] of [['first', [...flat(p.first_name), ...flat(p.middle_name)]], ['last', flat(p.last_name)]] as const) {
+      for (const n of list) {
+        if (!RE_NAME.test(n) || /[^\p{Script=Latin}'-]/u.test(n)) continue;
+        const w = n.toLowerCase();
+        const set = gazMap.get(w) ?? new Set<string>();
+        // Not a common word, nor a word already known as a place, an organisation or a demonym ("Jordan", "Berlin").
+        if (set.has('common') || ['city', 'country', 'region', 'place', 'pplace', 'org', 'team', 'demonym'].some((k) => set.has(k))) continue;
+        set.add(cls);
+        gazMap.set(w, set);
+      }
+    }
+  }
   const lines = [...gazMap.keys()].sort().map((w) => `${w}\t${[...gazMap.get(w)!].sort().join(',')}`);
-  writeFileSync(join(OUT, 'gazetteer.tsv'), '# word<TAB>classes — derived from compromise (MIT) lexicon and the Phoenix place aliases (MIT); see README.md\n' + lines.join('\n') + '\n');
+  writeFileSync(join(OUT, 'gazetteer.tsv'), '# word<TAB>classes — derived from compromise (MIT) lexicon, the Phoenix place aliases (MIT) and @faker-js/faker name lists (MIT); see README.md\n' + lines.join('\n') + '\n');
 }
 writeFileSync(
   join(OUT, 'phoenix.tsv'),

@@ -82,6 +82,8 @@ export interface ActorsLexicon {
   orgDescriptors?: string[];
   /** Nouns after "Name 's" that make Name an organisation ("Magna 's shares"). */
   orgAfterPossessive?: string[];
+  /** Last words of place and building names ("Lincoln Park", "Paxton Public Library"): a first name does not make such a run a person. */
+  placeHeads?: string[];
 }
 
 /** What the actors stage needs, loaded once (see load.ts) and passed in. */
@@ -118,6 +120,7 @@ export interface LexCache {
   orgPre: Set<string>;
   orgDesc: Set<string>;
   orgPoss: Set<string>;
+  placeHeads: Set<string>;
   /** Memo of `nearTitle`. */
   nearTitle: Map<string, -1 | 0 | 1>;
 }
@@ -156,6 +159,7 @@ export function lexCache(res: ActorsResources): LexCache {
     orgPre: new Set(res.lex.orgPrefixes ?? []),
     orgDesc: new Set(res.lex.orgDescriptors ?? []),
     orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
+    placeHeads: new Set(res.lex.placeHeads ?? []),
     nearTitle: new Map(),
   };
   return res.cache;
@@ -713,6 +717,9 @@ function events(doc: Doc, c: LexCache, cands: NameCandidate[], hi: number): void
  */
 /** The words after a first name may finish a person's name (no acronym, country, organisation, team or demonym). */
 function firstNameRunOk(res: ActorsResources, toks: Token[], i: number, e: number): boolean {
+  const last = toks[e - 1]!.text;
+  const c = lexCache(res);
+  if (c.placeHeads.has(last) || c.orgSuffix.has(last)) return false;
   for (let k = i + 1; k < e; k++) {
     const r = toks[k]!;
     if (RE_UPPER2.test(r.text) || (res.gazetteer.get(r.lower) ?? []).some((cl) => cl === 'country' || cl === 'org' || cl === 'team') || res.kb.demonyms.has(r.lower)) return false;
