@@ -457,3 +457,15 @@ test('a month and day under a past verb looks back unless it lies within ~6 week
   // Without a past verb the nearest date stands.
   assert.deepEqual(v('The offer expires Jan. 31.', '1989-10-31'), [['Jan. 31', '1990-01-31']]);
 });
+
+test('compounds and "the future" as a noun are not times; data lists drive both', () => {
+  const v = (text: string) => tag(text, '1989-10-30').times.map((t) => [t.text, t.value]);
+  assert.deepEqual(v('The quarter-to-quarter comparison was also hurt.'), []);
+  assert.deepEqual(v('Profit fell in the quarter.'), [['the quarter', '1989-Q3']]);
+  assert.deepEqual(v('That is very important to the future of our peoples.'), []);
+  assert.deepEqual(v('The future looks anything but encouraging.'), []);
+  assert.deepEqual(v('They will expand in the future.'), [['the future', 'FUTURE_REF']]);
+  // The lists come from the lexicon: without them, both are tagged again.
+  const file = readJson<import('../src/time/lexicon.js').TimeLexiconFile>(join(DATA_DIR, 'time', 'lexicon.json'));
+  assert.ok(file.compoundLinks?.includes('to') && file.futureNounAfter?.includes('of'));
+});

@@ -32,6 +32,10 @@ export interface TimeLexiconFile {
   eventDates?: { month: number; day: number; year: number; nextWords: string[] }[];
   /** Words after a bare four-digit number that show it is a count, not a year. */
   notYearAfter: string[];
+  /** Links of a compound whose first half is not a time: "quarter-to-quarter", "year-on-year". */
+  compoundLinks?: string[];
+  /** Words after "the future" that make it a thing's fate, not a time ("the future of", "the future looks"). */
+  futureNounAfter?: string[];
 }
 
 export interface TimeLexicon {

@@ -14,5 +14,5 @@ export function loadTimeResources(dataDir: string): TimeResources {
     throw new Error(`cannot load time lexicon ${path}: ${(e as Error).message}`);
   }
   const lexicon = compileLexicon(file);
-  return { lexicon, patterns: indexPatterns(buildPatterns(lexicon)) };
+  return { lexicon, patterns: indexPatterns(buildPatterns(lexicon), lexicon) };
 }

@@ -107,6 +107,8 @@ function dirOf(s: string | undefined): Dir {
 }
 
 const isUpper = (s: string) => s.length > 0 && s[0] !== s[0]!.toLowerCase();
+/** Words as a regex alternation (escaped); none → a pattern that never matches. */
+const altOf = (ws: string[] | undefined) => (ws?.length ? ws.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') : '(?!)');
 // Patterns used inside handlers and loops are module constants: the TypeScript loader (esbuild) turns a
 // literal with \p{…} into `new RegExp(…)`, which would be built again at every call.
 const NEXT_WORD = /^\s+([\p{L}%]+)/u;
@@ -189,6 +191,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       ...(lex.file.approxModifiers ?? []), 'over', ...numWords, ...lex.vague, NUMLEAD],
   };
   const APPROX_AT = new RegExp(`^\\s+(?:${R.APPROX})\\s`, 'i');
+  const THE_FUTURE_NOUN = new RegExp(`^\\s+(?:${altOf(lex.file.futureNounAfter)})\\b`, 'i');
   const eventDates = (lex.file.eventDates ?? []).map((e) => ({ ...e, next: new RegExp(`^\\s+(?:${e.nextWords.join('|')})\\b`, 'i') }));
 
   // 1. Month day (, year): "March 22, 2013", "Feb.18, 2020", "Thursday, April 9", "Fen. 18" (typo).
@@ -706,6 +709,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
       if (/^\s+(?:account|affairs|events|and|or|tense|generations?|plans?|president|government|crisis|situation|leader|members?|policy|law|system|rules?|price|prices|rate|rates)\b/i.test(after)) return null;
       if (w === 'future' && !/^(?:the\s)?/i.test(m[0])) return null;
     }
+    // "the future of our peoples", "the future looks bleak": a thing's fate, not a time.
+    if (w === 'the future' && THE_FUTURE_NOUN.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) return null;
     return cand(m, 'DATE', { k: 'ref', value: v }, 0);
   }));
   leadOf(pats, lex.ref.keys(), true);
@@ -786,6 +791,8 @@ export interface PatternSet {
    * and one bit in an 8 kB table says so without probing the word map (which is cold in a pipeline).
    */
   gate: Uint8Array;
+  /** A compound link after a match ("-to-" in "quarter-to-quarter"): the match is dropped. */
+  compound: RegExp;
 }
 
 /** The gate bit of a word (see PatternSet.gate); any collision only costs a map lookup. */
@@ -798,7 +805,7 @@ const gateHas = (gate: Uint8Array, w: string): boolean => {
   return (gate[b >> 3]! & (1 << (b & 7))) !== 0;
 };
 
-export function indexPatterns(patterns: Pattern[]): PatternSet {
+export function indexPatterns(patterns: Pattern[], lex?: TimeLexicon): PatternSet {
   const byWord = new Map<string, number[]>();
   const numeric: number[] = [];
   patterns.forEach((p, i) => {
@@ -811,7 +818,8 @@ export function indexPatterns(patterns: Pattern[]): PatternSet {
   });
   const gate = new Uint8Array(8192);
   for (const w of byWord.keys()) { const bit = gateBit(w); gate[bit >> 3]! |= 1 << (bit & 7); }
-  return { patterns, byWord, numeric, gate };
+  const compound = new RegExp(`^-(?:${altOf(lex?.file.compoundLinks)})-`, 'i');
+  return { patterns, byWord, numeric, gate, compound };
 }
 
 const OR_SO = /^\s+or\s+so(?![\p{L}\p{N}])/iu;
@@ -885,6 +893,8 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
       if (!m || m[0].length === 0) continue;
       const c = p.fn(m, text);
       if (!c) continue;
+      // The first half of a compound such as "quarter-to-quarter" or "year-on-year" is not a time.
+      if (text.charCodeAt(c.end) === 45 && set.compound.test(text.slice(c.end, c.end + 8))) continue;
       while (c.end > c.start && SPACE.test(text[c.end - 1]!)) c.end--;
       // A sentence's full stop after a full word ("22 March.") is not part of the span; "Sept." and "a.m." keep theirs.
       // Nor after "July", "June" or a run-together "3am" / "11.30pm".
