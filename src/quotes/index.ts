@@ -405,6 +405,7 @@ class QuoteFinder {
       if (!before && pt && pt.text === ':' && pt.paragraph === para - 1 && this.inMarks[openTok - 1] === -1) before = this.attributionBefore(openTok - 1, para - 1);
       const after = s.close >= 0 ? this.attributionAfter(s.close, para) : null;
       const fragment = !s.continued && this.isFragment(s, openTok - 1, before !== null);
+      let governed = false;
       if (fragment) {
         // A quoted phrase inside a sentence: part of a mixed quote when a cue governs it; kept alone only
         // when it reads as a whole utterance.
@@ -414,6 +415,9 @@ class QuoteFinder {
         // "The Times said that its editors had “carefully reviewed … and concluded …”": the cue earlier in the
         // sentence governs the quotation; its speaker speaks.
         before = this.governingCue(openTok);
+        // The cue stays free: the reported pass may still take the whole clause ("that its editors had “…”"), which
+        // then wins over this part of it.
+        governed = before !== null;
       }
       if (words < 3 && !before && !after) continue;
       if (words < 3 && after && s.close >= 0) {
@@ -428,7 +432,7 @@ class QuoteFinder {
         if (nx && nx.paragraph === para && (nx.kind === 'word' || nx.kind === 'number') && !this.speechCueAt(nx.i)) continue;
       }
       const att = before ?? after;
-      if (att?.cue) for (let i = att.cue[0]; i <= att.cue[1]; i++) this.usedCue.add(i);
+      if (att?.cue && !governed) for (let i = att.cue[0]; i <= att.cue[1]; i++) this.usedCue.add(i);
       this.drafts.push({
         start: a, end: b, direct: true,
         speakerTok: att?.speaker ?? null, cueTok: att?.cue ?? null,
