@@ -61,8 +61,6 @@ interface Context {
   adm1: Map<string, number>; // "CC.A1" → weight
   adm2: Map<string, number>;
   points: { lat: number; lon: number; w: number; group: Group }[];
-  /** Groups resolved to a first-level region (resolved context only). */
-  regions?: Group[];
   maxCountry: number;
 }
 
@@ -109,7 +107,6 @@ function resolvedContext(g: Gazetteer, groups: Group[], demonymCountries: Map<st
     if (g.kind[e] !== 'country' && g.admin1[e]) bump(ctx.adm1, `${g.cc[e]}.${g.admin1[e]}`, n * sure);
     if (g.kind[e] === 'city' && g.admin2[e]) bump(ctx.adm2, `${g.cc[e]}.${g.admin1[e]}.${g.admin2[e]}`, n * sure);
     if (g.kind[e] === 'city' || g.kind[e] === 'adm2') ctx.points.push({ lat: g.lat[e]!, lon: g.lon[e]!, w: sure, group: gr });
-    if (g.kind[e] === 'adm1') (ctx.regions ??= []).push(gr);
   }
   return ctx;
 }
@@ -133,9 +130,8 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
     if (kind === 'city' && gr.alt.has(e) && gr.cands.some((c) => g.kind[c] === 'country' && g.cc[c] === cc)) s -= 6;
   }
   // A region that shares its name with a city inside it ("Tripoli", "Ankara", "New York"): the city, unless
-  // the text says "province", or the article names other places of the region far from that city, or two
-  // or more other regions of the same country ("New York" among "Calif.", "Ohio" and "Connecticut").
-  if ((kind === 'adm1' || kind === 'adm2') && gr.sameNameCity.has(e)) s += kind === 'adm1' && regionNotCity(g, gr, e, ctx) ? 2.5 : -2.5;
+  // the text says "province".
+  if ((kind === 'adm1' || kind === 'adm2') && gr.sameNameCity.has(e)) s -= 2.5;
   let local = false; // the same first-level region as other places of the article, or within 100 km of one
   if (kind !== 'country' && kind !== 'adm1' && kind !== 'area') {
     const a1 = ctx.adm1.get(`${cc}.${g.admin1[e]}`) ?? 0;
@@ -191,24 +187,6 @@ function score(g: Gazetteer, gr: Group, e: number, ctx: Context, self: Group | n
   if (contained) s += 15;
   else if (notContained) s -= 6;
   return s;
-}
-
-/** Whether the article reads a region that shares its name with a city inside it as the region: it names
- * other places of the region more than 60 km from that city, or two or more other first-level regions
- * of the same country. */
-function regionNotCity(g: Gazetteer, gr: Group, e: number, ctx: Context): boolean {
-  const cc = g.cc[e]!;
-  let city = -1;
-  for (const c of gr.cands) if (g.kind[c] === 'city' && !gr.alt.has(c) && g.cc[c] === cc && g.admin1[c] === g.admin1[e] && (city < 0 || g.pop[c]! > g.pop[city]!)) city = c;
-  if (city >= 0) {
-    for (const p of ctx.points) {
-      if (p.group === gr || g.cc[p.group.entry] !== cc || g.admin1[p.group.entry] !== g.admin1[e]) continue;
-      if (distanceKm(p.lat, p.lon, g.lat[city]!, g.lon[city]!) > 60) return true;
-    }
-  }
-  let regions = 0;
-  for (const o of ctx.regions ?? []) if (o !== gr && o.entry !== e && g.cc[o.entry] === cc) regions++;
-  return regions >= 2;
 }
 
 /** Whether a ", X" cue after the group's name is more likely a list than containment: X is of a kind
