@@ -180,7 +180,9 @@ test('reciprocal acts: the second party of a coordinated subject is the target',
   assert.equal(e.actorSpan?.text, 'Russia');
   assert.equal(e.targetSpan?.text, 'China');
   const accuse = only('Russia and Egypt condemned the decision.', 'ACCUSE');
-  assert.equal(accuse.targetSpan?.text, 'the decision', 'not reciprocal: the coordinated subject stays the actor');
+  assert.equal(accuse.actorSpan?.text, 'Russia and Egypt', 'not reciprocal: the coordinated subject stays the actor');
+  // (and a decision is no target: PLOVER / CAMEO targets are actors and agents, see the GSR readme)
+  assert.equal(accuse.targetSpan, null);
 });
 
 test('mode from the clause when the trigger gives none', () => {
@@ -493,4 +495,11 @@ test('a type change by modality or content moves the CAMEO code with it (intent 
     for (const [from, code] of Object.entries(row)) assert.equal(ploverOf(code, table)?.type, to, `${to} ${from} -> ${code}`);
     assert.equal(shiftedCameo('999', to, res.events.lexicon.cameoShifts, table), row['']);
   }
+});
+
+test('a target is a party or a place, not a thing: agent nouns from the CAMEO agents dictionary decide', () => {
+  assert.equal(only('The president threatened to declare martial law if the protests continued.', 'THREATEN').targetSpan, null);
+  assert.equal(only('The families of the victims sued the airline for negligence.', 'ACCUSE').targetSpan?.text, 'the airline');
+  assert.equal(only('A military court convicted the former general of treason.', 'SANCTION').targetSpan?.text, 'the former general');
+  assert.ok(res.events.lexicon.agentNouns.has('senator') && !res.events.lexicon.agentNouns.has('law'));
 });

@@ -799,6 +799,18 @@ function partyWordIn(r: SentenceReader, np: TokRange): boolean {
   return false;
 }
 
+/** Can the noun phrase be an event's target? A name or pronoun, a party word ("the rebels", "government buildings"),
+ *  a person noun ("civilians", "protesters"), or a place or installation ("the town", "a checkpoint"). */
+function plausibleTarget(r: SentenceReader, np: TokRange): boolean {
+  const L = r.res.lexicon;
+  if (hasNameIn(r, np) || partyWordIn(r, np)) return true;
+  for (let i = np.s; i < np.e; i++) {
+    const l = r.low(i);
+    if (isPartyObject(L, l) || L.agentNouns.has(l) || L.placeNouns.has(l) || L.protestSites.has(l) || L.nonActors.has(l) || L.mobilizedForces.has(l)) return true;
+  }
+  return false;
+}
+
 /** The noun phrase names a party by its head ("the rebels", "the new government", "demonstrators"). */
 function partyHead(r: SentenceReader, np: TokRange): boolean {
   const h = r.low(r.head(np));
@@ -1074,6 +1086,8 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
     }
   }
   for (const ev of out) ev.embedded = embeddedAt(r, ev.light ?? (ev.nominal ? ev.trig : ev.group), ev);
+  // a target is a party or a place: "threatened to declare martial law", "demanded a new constitution" have none
+  for (const ev of out) if (ev.target && !plausibleTarget(r, ev.target)) ev.target = null;
   return out;
 }
 

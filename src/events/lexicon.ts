@@ -128,6 +128,10 @@ export interface Lexicon {
   thingPreps: Set<string>;
   /** Prepositions after which a common-noun party is a target too ("talks with the rebels"). */
   partyPreps: Set<string>;
+  /** Agent head nouns from the CAMEO agents dictionary (data/events/agent-nouns.txt): "governor", "senator". */
+  agentNouns: Set<string>;
+  /** Heads of common-noun places and installations that can be a target ("shelled the town", "raided a camp"). */
+  placeNouns: Set<string>;
   /** Heads of the forces a mobilisation moves ("deployed tanks"): the actor's own, never its target. */
   mobilizedForces: Set<string>;
   /** PLOVER types whose object's on/of phrase is a topic, not a party ("signed an agreement on trade"). */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventsResources } from './index.js';
 import {
@@ -57,7 +57,7 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     monthsDays: set('monthsDays'), numberWords: set('numberWords'),
     partyObjectWords: set('partyObjectWords'), partyObjectSuffixes: list('partyObjectSuffixes'),
     targetPreps: list('targetPreps'), thingPreps: set('thingPreps'), partyPreps: set('partyPreps'),
-    topicTypes: new Set((raw.topicTypes as string[] | undefined) ?? []), bareCameoRoots: set('bareCameoRoots'), mobilizedForces: set('mobilizedForces'),
+    topicTypes: new Set((raw.topicTypes as string[] | undefined) ?? []), bareCameoRoots: set('bareCameoRoots'), mobilizedForces: set('mobilizedForces'), placeNouns: set('placeNouns'), agentNouns: new Set<string>(),
   };
 }
 
@@ -77,6 +77,10 @@ export interface EventsLoadOptions {
 export function loadEventsResources(dataDir: string, opts: EventsLoadOptions = {}): EventsResources {
   const dir = join(dataDir, 'events');
   const lexicon = lexiconFrom(json<LexiconFile>(join(dir, 'lexicon.json')));
+  const agentNounsPath = join(dir, 'agent-nouns.txt');
+  if (existsSync(agentNounsPath)) {
+    for (const line of read(agentNounsPath).split('\n')) if (line && !line.startsWith('#')) lexicon.agentNouns.add(line.trim());
+  }
   const cameoPlover = json<CameoPlover>(join(dir, 'cameo-plover.json'));
   const curated = opts.noCurated ? [] : parseTriggers(read(join(dir, 'triggers.txt')));
   const { verbs, nouns } = indexCurated(curated);
