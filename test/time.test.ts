@@ -469,3 +469,10 @@ test('compounds and "the future" as a noun are not times; data lists drive both'
   const file = readJson<import('../src/time/lexicon.js').TimeLexiconFile>(join(DATA_DIR, 'time', 'lexicon.json'));
   assert.ok(file.compoundLinks?.includes('to') && file.futureNounAfter?.includes('of'));
 });
+
+test('decades written with an apostrophe: "the 1980\'s" is the decade, a bare "1980\'s" a year', () => {
+  const v = (text: string) => tag(text, '2013-03-15').times.map((t) => [t.text, t.value]);
+  assert.deepEqual(v("Crime rose in the 1980's."), [["the 1980's", '198']]);
+  assert.deepEqual(v("Crime rose in the late 1980’s."), [['the late 1980’s', '198']]);
+  assert.deepEqual(v("He won 1980's election."), [['1980', '1980']]);
+});

@@ -310,10 +310,12 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   }));
 
   // 6. Decades and centuries: "the 1990s", "the '90s", "mid-1980s", "the 21st century".
-  pats.push(mk(T.DECADE, `${B}(?:the\\s+)?(?:(?:early|late|mid)-?\\s*)?(?:(\\d{3})0s|['’](\\d)0s)${E}`, (m) => {
+  pats.push(mk(T.DECADE, `${B}(?:the\\s+)?(?:(?:early|late|mid)-?\\s*)?(?:(\\d{3})0(['’])?s|['’](\\d)0s)${E}`, (m) => {
+    // "the 1980's" is the decade; a bare "1980's" is more often the possessive of a year.
+    if (m[2] && !/^(?:the|early|late|mid)/i.test(m[0])) return null;
     let v = m[1];
     if (!v) {
-      const d = +m[2]!;
+      const d = +m[3]!;
       v = (d <= 2 ? '20' : '19') + d;
     }
     return cand(m, 'DATE', { k: 'abs', value: v }, 2);
