@@ -340,6 +340,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
   // Tennis, golf, athletics…: people, not teams.
   const t0 = units.length ? doc.tokens[units[0]![0]] : undefined;
   const individual = docSports && !!t0 && (c.individual.has(t0.lower) || c.individual.has(t0.lower + ' ' + (doc.tokens[t0.i + 1]?.lower ?? '')));
+  const docLower = () => lowerInDoc(doc);
   for (const [lo, hi] of units) {
     if (hi <= lo) continue;
     // Words for the tagger: an initial and its period are one word ("P. Simmons").
@@ -368,7 +369,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     for (let w = 0; w < words.length; w++) tokWord[wordTok[w]! - lo] = w;
     const first: FirstKeys = { seen: new Uint8Array(words.length), hits: new Array<KbEntry[] | null>(words.length).fill(null), prefix: new Uint8Array(words.length) };
     const raw = new Array<string[] | undefined | null>(words.length).fill(null);
-    const ctx = sentenceContext(words, res.gazetteer, kb, wordNorms, lowers, first, raw);
+    const ctx = sentenceContext(words, res.gazetteer, kb, wordNorms, lowers, first, raw, docLower);
     // The gazetteer's answer for each token's lower case, where the context looked it up (null: not).
     const gz = new Array<string[] | undefined | null>(hi - lo).fill(null);
     for (let w = 0; w < words.length; w++) if (raw[w] !== null && lowers[w] === toks[wordTok[w]!]!.lower) gz[wordTok[w]! - lo] = raw[w];
