@@ -262,3 +262,51 @@ test('a county named as such is a place without a cue, even where a tagger takes
   assert.deepEqual(ps.map((p) => p.text), ['Laurel County', 'Madison County']);
   assert.equal(ps[0]!.place.country, 'USA');
 });
+
+test('country points stay within 100 km of the GeoNames-style point of countries.tsv, moved towards the land', () => {
+  const g = res.places.gazetteer;
+  const rows = readFileSync(join(DATA_DIR, 'places', 'countries.tsv'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+  let moved = 0;
+  for (const [a2, , , lat, lon, , , clat, clon] of rows) {
+    const c = g.countries.get(a2!)!;
+    const d = distanceKm(c.lat, c.lon, +lat!, +lon!);
+    assert.ok(d <= 100.5, `${a2} moved ${Math.round(d)} km`);
+    if (clat && clon) {
+      // Never further from the polygon centroid than the original point.
+      assert.ok(distanceKm(c.lat, c.lon, +clat, +clon) <= distanceKm(+lat!, +lon!, +clat, +clon) + 0.5, a2);
+      if (d > 1) moved++;
+    }
+    assert.equal(g.lat[c.entry], c.lat);
+  }
+  assert.ok(moved > 100, `${moved} countries moved`);
+  // China: GeoNames' 35, 105 and the middle of its land (≈ 36.6, 103.8) are both within 161 km.
+  const cn = g.countries.get('CN')!;
+  assert.ok(distanceKm(cn.lat, cn.lon, 35, 105) < 161 && distanceKm(cn.lat, cn.lon, 36.6, 103.8) < 161);
+});
+
+test('given names that hold a region or a demonym are placed there; a country so only where the article is about it', () => {
+  const text = 'The European Commission and the Council of Europe met. The African National Congress said so. ' +
+    'In New Orleans, the French Quarter flooded.';
+  const [ec, coe, anc, fq] = givenSpans(text, ['European Commission', 'Council of Europe', 'African National Congress', 'French Quarter']);
+  assert.ok(ec && distanceKm(ec.lat, ec.lon, 48.69, 9.14) < 50, JSON.stringify(ec));
+  assert.equal(coe?.kind, 'area');
+  assert.equal(anc?.kind, 'area');
+  assert.notEqual(fq?.cc, 'FR'); // not France: back-off to New Orleans or nothing
+});
+
+test('an abbreviation for two regions is read by context ("WA" in Perth and in Seattle)', () => {
+  const [au] = givenSpans('Police in Perth, Western Australia, said the storm hit WA hard. Bunbury and Perth were flooded.', ['WA']);
+  assert.equal(au?.cc, 'AU');
+  const [us] = givenSpans('Police in Seattle and Tacoma said the storm hit WA hard. Spokane was spared.', ['WA']);
+  assert.equal(us?.cc, 'US');
+});
+
+test('new regions: English counties, a delta; "Almaty" is the city, not Almaty Region', () => {
+  const text = 'Races were held in Yorkshire and Cheshire, England. Oil spilled in the Niger Delta in Nigeria. ' +
+    'Officials in Almaty, Kazakhstan, said so.';
+  const [yo, ch, nd, al] = givenSpans(text, ['Yorkshire', 'Cheshire', 'Niger Delta', 'Almaty']);
+  assert.equal(yo?.cc, 'GB');
+  assert.equal(ch?.cc, 'GB');
+  assert.equal(nd?.cc, 'NG');
+  assert.ok(al && distanceKm(al.lat, al.lon, 43.25, 76.92) < 30, JSON.stringify(al));
+});

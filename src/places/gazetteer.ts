@@ -269,11 +269,15 @@ export const COUNTRY_SHIFT_KM = 100;
 function toward(lat: number, lon: number, tlat: number, tlon: number, km: number): [number, number] {
   const d = distanceKm(lat, lon, tlat, tlon);
   if (d <= km) return [tlat, tlon];
-  const f = km / d;
   let dl = tlon - lon;
   if (dl > 180) dl -= 360;
   else if (dl < -180) dl += 360;
-  return [lat + (tlat - lat) * f, lon + dl * f];
+  // Along the straight line in degrees, rescaled once so that the great-circle distance is `km`.
+  let f = km / d;
+  const d1 = distanceKm(lat, lon, lat + (tlat - lat) * f, lon + dl * f);
+  if (d1 > 0) f *= km / d1;
+  const nlon = lon + dl * f;
+  return [lat + (tlat - lat) * f, nlon > 180 ? nlon - 360 : nlon < -180 ? nlon + 360 : nlon];
 }
 
 function dataLines(text: string): string[][] {

@@ -388,11 +388,15 @@ export function resolveMentions(g: Gazetteer, mentions: RawMention[], demonymCou
   // A place found by part of a given name ("Islington Bay" → Islington) only where the rest of the article
   // is in the same country: otherwise nothing (and the caller's back-off decides).
   const ctxEnd = resolvedContext(g, groups, demonymCountries);
+  let ctxPlaces: Context | null = null;
   for (const gr of groups) {
     if (gr.entry < 0 || !gr.mentions.every((m) => m.partial)) continue;
     const k = g.kind[gr.entry];
+    // (A country found by a demonym inside a name: the article's other places must be about it; demonyms,
+    // which include the name's own, do not count.)
     const inName = gr.mentions.every((m) => m.inName);
-    if ((inName ? k === 'country' : k !== 'country' && k !== 'area') && shareOf(g, ctxEnd, g.cc[gr.entry]!, gr) === 0) gr.entry = -1;
+    if (inName ? k === 'country' && shareOf(g, ctxPlaces ??= resolvedContext(g, groups, new Map()), g.cc[gr.entry]!, gr) === 0
+      : k !== 'country' && k !== 'area' && shareOf(g, ctxEnd, g.cc[gr.entry]!, gr) === 0) gr.entry = -1;
   }
   const out: Resolved[] = [];
   for (const m of mentions) {
