@@ -794,7 +794,7 @@ function isPartyObject(L: Lexicon, h: string): boolean {
 function partyWordIn(r: SentenceReader, np: TokRange): boolean {
   for (let i = np.s; i < np.e; i++) {
     const l = r.low(i);
-    if (r.res.lexicon.agentHeads.has(l) || r.res.lexicon.partyObjectWords.has(l)) return true;
+    if (r.res.lexicon.agentHeads.has(l) || r.res.lexicon.partyObjectWords.has(l) || r.res.lexicon.agentNouns.has(l)) return true;
   }
   return false;
 }
@@ -1288,7 +1288,9 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
     else if (obj) {
       const objHead = r.low(r.head(obj));
       const patObj = hit.patWords?.some((w) => w === objHead || `${w}s` === objHead || w === `${objHead}s`) ?? false;
-      if (e.obj && e.obj.includes(objHead) || patObj) {
+      // ("declared a state of emergency": the required word after "of" makes the object the thing too)
+      const ofObj = !!e.obj && r.low(obj.e) === 'of' && e.obj.includes(r.low(obj.e + 1));
+      if (e.obj && e.obj.includes(objHead) || patObj || ofObj) {
         // the required object is the thing acted on ("imposed a curfew on the city", "froze the assets of the
         // leaders", "cut off aid to the government"): the party is its possessor or the phrase after it; people
         // named by the object ("expelled the ambassador") are the target themselves
