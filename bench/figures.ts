@@ -87,7 +87,7 @@ const AFTER_OTHERS_RE = /\b(before|then|after|and then)\s+(\w+\s+){0,2}$/i;
 const VICTIMS_RE = /^(killed|killing|kills|kill|fatally|shot|shooting|gunned|murder)/i;
 const MURDER_SUICIDE_RE = /\bmurder[- \/]suicide\b/i;
 /** "six others were shot", "two other people": a count that leaves out the ones already named. */
-const OTHERS_RE = /^(\S+\s+){0,3}others?\b/i;
+const OTHERS_RE = /^(\S+\s+){0,3}(others?|another)\b/i;
 /** A figure for one person that no number states: "a man was shot", "the victim died", "John Smith was killed". */
 const singlePerson = (f: Figure) => f.value === 1 && !/\b(one|1)\b/i.test(f.text);
 const SINGLES = process.env.GVA_SINGLES ?? 'keep';

@@ -270,3 +270,10 @@ test('"this year" marks a running total', () => {
   const f = one('Forty people have been shot in the city this year.');
   assert.deepEqual([f.kind, f.value, f.cumulative], ['wounded', 40, true]);
 });
+
+test('"put three women into the hospital", "survived but were also hit and injured" are wounded counts', () => {
+  let f = one('The home invasion put three women into the hospital.');
+  assert.deepEqual([f.kind, f.value], ['wounded', 3]);
+  f = one('The three other teens survived but were also hit and injured by gunfire.');
+  assert.deepEqual([f.kind, f.value], ['wounded', 3]);
+});
