@@ -9,7 +9,7 @@ import type { Doc, MentionRef, Token } from '../document/document.js';
 import type { Entity, EntityType } from '../types.js';
 import { editDistance, kbRoles, normName, type KbEntry, type KbIndex } from './kb.js';
 import { makeResolver } from './resolve.js';
-import { isCommonOnly, sentenceContext, spansOf, tagSentence, type FirstKeys, type Gazetteer, type NerModel } from './ner.js';
+import { isCommonOnly, sentenceContext, spansOf, tagSentence, type DocCaseSets, type FirstKeys, type Gazetteer, type NerModel } from './ner.js';
 
 // Regular expressions used per token, made once (a literal in a loop makes a new RegExp object each time).
 const RE_UPPER_START = /^\p{Lu}/u;
@@ -340,7 +340,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
   // Tennis, golf, athletics…: people, not teams.
   const t0 = units.length ? doc.tokens[units[0]![0]] : undefined;
   const individual = docSports && !!t0 && (c.individual.has(t0.lower) || c.individual.has(t0.lower + ' ' + (doc.tokens[t0.i + 1]?.lower ?? '')));
-  const docLower = () => lowerInDoc(doc);
+  const docLower = () => caseInDoc(doc, units);
   for (const [lo, hi] of units) {
     if (hi <= lo) continue;
     // Words for the tagger: an initial and its period are one word ("P. Simmons").
@@ -513,6 +513,34 @@ function datelineAt(doc: Doc, lo: number, units: [number, number][]): boolean {
  * earlier) is that person ("Alexander Lebed" … "Lebed"), also where the tagger missed it.
  * (A majority vote over each string's types was tried: no gain on CoNLL testa.)
  */
+/** What the document writes in lower case and capitalised inside sentences (built once per document; see `DocCaseSets`). */
+const CASE_IN_DOC = new WeakMap<Doc, DocCaseSets>();
+function caseInDoc(doc: Doc, units: [number, number][]): DocCaseSets {
+  let s = CASE_IN_DOC.get(doc);
+  if (!s) {
+    s = { lower: lowerInDoc(doc), midCap: new Set() };
+    const toks = doc.tokens;
+    for (const [lo, hi] of units) {
+      // Not from a Title Case line (every word capitalised but one at most), which is truecased itself.
+      let words = 0;
+      let caps = 0;
+      for (let i = lo; i < hi; i++) {
+        const t = toks[i]!;
+        if (t.kind !== 'word') continue;
+        words++;
+        if (isCap(t)) caps++;
+      }
+      if (words >= 5 && caps >= words - 1) continue;
+      for (let i = lo + 1; i < hi; i++) {
+        const t = toks[i]!;
+        if (t.kind === 'word' && isCap(t) && t.text !== t.text.toUpperCase()) s.midCap.add(t.lower);
+      }
+    }
+    CASE_IN_DOC.set(doc, s);
+  }
+  return s;
+}
+
 /** The words a document writes in lower case (built once per document). */
 const LOWER_IN_DOC = new WeakMap<Doc, Set<string>>();
 function lowerInDoc(doc: Doc): Set<string> {

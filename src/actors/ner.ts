@@ -333,11 +333,17 @@ export function isCommonOnly(cls: string[]): boolean {
 
 const NAME_CLASSES = new Set(['first', 'last', 'city', 'country', 'region', 'org', 'team', 'demonym', 'place', 'person']);
 
+/** The words a document writes in lower case, and those (lower-cased) it writes capitalised, not all in capitals, inside a sentence. */
+export interface DocCaseSets {
+  lower: Set<string>;
+  midCap: Set<string>;
+}
+
 /**
  * Restores likely case in an all-caps line ("SOCCER - JAPAN GET LUCKY WIN" → "soccer - Japan get
  * lucky win"): common words go lower-case, known names and short acronyms keep a capital.
  */
-export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null, docLower?: Set<string>): string[] {
+export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null, docCase?: DocCaseSets): string[] {
   // Two-word names first ("NEW YORK", "KANSAS CITY").
   const pair = new Uint8Array(words.length);
   for (let i = 0; i + 1 < words.length; i++) {
@@ -348,8 +354,12 @@ export function truecase(words: string[], gaz: Gazetteer, kb: KbIndex | null, do
     if (!RE_HAS_LETTER.test(w)) return w;
     if (pair[i]) return w.charAt(0) + w.slice(1).toLowerCase();
     const lw = w.toLowerCase();
-    // A word the story writes in lower case elsewhere is a common word here too ("VICTORY", "LEAGUE"), unless the KB knows it.
-    if (docLower?.has(lw) && !kb?.byAlias.has(normName(w))) return lw;
+    // A word the story writes in lower case elsewhere is a common word here too ("VICTORY", "LEAGUE"), unless
+    // the KB knows it; one it writes only capitalised inside sentences is a name ("NICE", "RANGERS").
+    const low = docCase?.lower.has(lw);
+    const capd = docCase?.midCap.has(lw);
+    if (low && !capd && !kb?.byAlias.has(normName(w))) return lw;
+    if (capd && !low) return w.charAt(0) + w.slice(1).toLowerCase();
     const cls = gaz.get(lw);
     const name = cls?.some((x) => NAME_CLASSES.has(x)) || (!cls?.includes('common') && (kb?.byAlias.has(normName(w)) ?? false));
     if (cls?.includes('common') && !name) return lw;
@@ -386,8 +396,8 @@ export function sentenceContext(
   first?: FirstKeys,
   /** Filled (by word index, when the words were not truecased) with what the gazetteer gave for `lowers[i]`; null where not looked up. */
   raw?: (string[] | undefined | null)[],
-  /** The words the document writes in lower case, for truecasing an all-caps or Title Case line (asked only for such a line). */
-  docLower?: () => Set<string>,
+  /** What the document writes in lower case and capitalised, for truecasing an all-caps or Title Case line (asked only for such a line). */
+  docCase?: () => DocCaseSets,
 ): SentenceContext {
   let letters = 0;
   let upper = 0;
@@ -408,7 +418,7 @@ export function sentenceContext(
     if (ch <= 90) titled++;
   }
   const titleCase = !allCaps && lettered >= 5 && titled >= lettered - 1;
-  const ws = allCaps || titleCase ? truecase(words, gaz, kb, docLower?.()) : words;
+  const ws = allCaps || titleCase ? truecase(words, gaz, kb, docCase?.()) : words;
   const lower = ws === words && lowers ? lowers : ws.map((w) => w.toLowerCase());
   const n = ws.length;
   const shapes = new Array<string>(n).fill('');
