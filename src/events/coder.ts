@@ -1112,8 +1112,9 @@ function embeddedAt(r: SentenceReader, g: number, ev: RawEvent): boolean {
   for (let i = g - 1; i >= r.s0; i--) {
     const l = r.low(i);
     if (l === ',' || l === ';' || l === ':' || r.isReporting(i)) break;
-    // "said (that) …": the content of a report is the main event
-    if (l === 'that' && r.isReporting(i - 1)) break;
+    // "said (that) …": the content of a report is the main event (also "said on Monday that …", "said yesterday that")
+    if (l === 'that' && (r.isReporting(i - 1) || r.res.lexicon.timeWords.has(r.low(i - 1)) && r.isReporting(i - 2)
+      || r.low(i - 2) === 'on' && r.res.lexicon.monthsDays.has(r.low(i - 1)) && r.isReporting(i - 3))) break;
     if (SUBORDINATORS.has(l)) return true;
   }
   return false;
