@@ -84,6 +84,8 @@ export interface ActorsLexicon {
   orgAfterPossessive?: string[];
   /** Last words of place and building names ("Lincoln Park", "Paxton Public Library"): a first name does not make such a run a person. */
   placeHeads?: string[];
+  /** Last words of venue names that are not also common surnames ("Road", "Stadium"): a run ending in one is a place, not a person. */
+  venueHeads?: string[];
 }
 
 /** What the actors stage needs, loaded once (see load.ts) and passed in. */
@@ -121,6 +123,7 @@ export interface LexCache {
   orgDesc: Set<string>;
   orgPoss: Set<string>;
   placeHeads: Set<string>;
+  venueHeads: Set<string>;
   /** Memo of `nearTitle`. */
   nearTitle: Map<string, -1 | 0 | 1>;
 }
@@ -160,6 +163,7 @@ export function lexCache(res: ActorsResources): LexCache {
     orgDesc: new Set(res.lex.orgDescriptors ?? []),
     orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
     placeHeads: new Set(res.lex.placeHeads ?? []),
+    venueHeads: new Set(res.lex.venueHeads ?? []),
     nearTitle: new Map(),
   };
   return res.cache;
@@ -493,6 +497,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     knownPlaces(doc, res, cands, lo, hi, gz);
     events(doc, c, cands, hi);
     firstNames(doc, res, cands, lo, hi, gz);
+    venues(doc, res, cands);
     orgContext(doc, res, c, cands, lo, hi);
     sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
     competitors(doc, res, c, cands);
@@ -745,6 +750,17 @@ function events(doc: Doc, c: LexCache, cands: NameCandidate[], hi: number): void
  * where the tagger found nothing, or only a part, or called it something else without a KB link.
  */
 /** The words after a first name may finish a person's name (no acronym, country, organisation, team or demonym). */
+/** A person-typed name of two or more words that ends in a venue word ("Grace Road", "Kosevo Stadium") is a place. */
+function venues(doc: Doc, res: ActorsResources, cands: NameCandidate[]): void {
+  const heads = lexCache(res).venueHeads;
+  if (!heads.size) return;
+  for (const x of cands) {
+    if (x.ner !== 'PER' || x.kb || x.tEnd - x.tStart < 2 || x.roles.length || !heads.has(doc.tokens[x.tEnd - 1]!.text)) continue;
+    x.ner = 'LOC';
+    x.type = 'FACILITY';
+  }
+}
+
 function firstNameRunOk(res: ActorsResources, toks: Token[], i: number, e: number): boolean {
   const last = toks[e - 1]!.text;
   const c = lexCache(res);
