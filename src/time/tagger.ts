@@ -64,6 +64,8 @@ interface Pattern {
   lead?: Set<string>;
   /** The lead words gate the trigger's own token too (the trigger never opens a match: "the day before"). */
   leadStrict?: boolean;
+  /** What must follow the trigger token (see followOf). */
+  follow?: RegExp;
 }
 
 /** In a pattern's `lead`: a match may begin with a number. */
@@ -79,6 +81,14 @@ function tokenLeadKey(w: string): string {
   }
   const x = h > 0 ? w.slice(0, h) : w;
   return x.length > 0 && x.charCodeAt(x.length - 1) === 46 ? x.slice(0, -1) : x;
+}
+/**
+ * Sets what must follow the trigger token for the pattern just added to match (sticky, tried at the
+ * token's end): a necessary part of the pattern right after the group the trigger fills, so that a
+ * failing test rules out every match through that token (hyphenated tokens are not tested).
+ */
+function followOf(pats: Pattern[], re: RegExp): void {
+  pats[pats.length - 1]!.follow = re;
 }
 /** Sets the lead words of the pattern just added. */
 function leadOf(pats: Pattern[], words: Iterable<string>, strict = false): void {
@@ -213,6 +223,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DATE', { k: 'md', m: mon, d, y }, 3);
   }));
+  followOf(pats, /\.?\s*\d/y);
   leadOf(pats, L.WDS);
 
   // 2. Day month (year): "22 March 2013", "the 5th of May".
@@ -231,6 +242,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (mon === null || !isUpper(m[1]!)) return null;
     return cand(m, 'DATE', { k: 'abs', value: fmtMonth(+m[2]!, mon) }, 3);
   }));
+  followOf(pats, /\.?,?\s+(?:of\s+)?\d{4}/iy);
   leadOf(pats, L.POINT);
 
   // 3b. "January this year", "June last year".
@@ -240,6 +252,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const w = m[2]!.toLowerCase();
     return cand(m, 'DATE', { k: 'monthY', m: mon, yOff: w === 'last' ? -1 : w === 'next' ? 1 : 0 }, 3);
   }));
+  followOf(pats, /\.?,?\s+(?:of\s+)?(?:this|last|next)\s+year/iy);
   leadOf(pats, L.POINT);
 
   // 4. Numeric dates: 2020-02-21, 02/21/2020, 2020/02/21.
@@ -249,6 +262,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (m[4]) return cand(m, 'TIME', { k: 'abs', value: `${fmtDay({ y, m: mo, d })}T${m[4]}:${m[5]}` }, 3);
     return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 3);
   }, 0));
+  followOf(pats, /-/y);
   pats.push(mk(T.SLASH, `${B}(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})${E}(?!/)`, (m) => {
     let y = +m[3]!;
     if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
@@ -257,10 +271,12 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (valid(y, d, mo)) return cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: d, d: mo }) }, 2);
     return null;
   }, 0));
+  followOf(pats, /\//y);
   pats.push(mk(T.SLASH, `${B}(\\d{4})/(\\d{1,2})/(\\d{1,2})${E}(?!/)`, (m) => {
     const y = +m[1]!, mo = +m[2]!, d = +m[3]!;
     return valid(y, mo, d) ? cand(m, 'DATE', { k: 'abs', value: fmtDay({ y, m: mo, d }) }, 2) : null;
   }, 0));
+  followOf(pats, /\//y);
 
   // 5. Years: "1998", "fiscal 1989", "mid-2013", "2020/21".
   pats.push(mk(T.DIGIT4, `${B}(?:(fiscal(?:\\s+year)?|FY|calendar(?:\\s+year)?|the\\s+year|${POINTMOD})\\s*)?(\\d{4})(?:\\s*[/–-]\\s*(\\d{2}))?${E}`, (m, text) => {
@@ -881,6 +897,10 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
   const starts = START, startTok = START_TOK, firstStart = FIRST, tried = TRIED;
   const fire = (pi: number, ti: number) => {
     const p = patterns[pi]!;
+    if (p.follow && hyph[ti] === 0) {
+      p.follow.lastIndex = tokens[ti]!.end;
+      if (!p.follow.test(text)) return;
+    }
     const lastK = firstStart[ti + 1]! - 1;
     const own = firstStart[ti]!;
     const lead = p.lead;
