@@ -277,3 +277,8 @@ test('"put three women into the hospital", "survived but were also hit and injur
   f = one('The three other teens survived but were also hit and injured by gunfire.');
   assert.deepEqual([f.kind, f.value], ['wounded', 3]);
 });
+
+test('"the shooting deaths of a mother and her 8-year-old daughter" is two (an age after "her" is no count)', () => {
+  const f = one('Police are offering a reward in the shooting deaths of a mother and her 8-year-old daughter.');
+  assert.deepEqual([f.kind, f.value], ['killed', 2]);
+});

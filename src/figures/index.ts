@@ -601,7 +601,8 @@ class FigureFinder {
       const t = this.toks[q];
       if (!t || q >= hi) break;
       let got: { v: number; e: number } | null = null;
-      if (/^(his|her|their)$/.test(t.lower) && this.toks[q + 1] && this.mayStartNumber(q + 1) && !CONJ_DET.has(this.toks[q + 1]!.lower)) q++; // "and their two children"
+      // "and their two children" (not "and her 8-year-old daughter": an age, not a count)
+      if (/^(his|her|their)$/.test(t.lower) && this.toks[q + 1] && this.mayStartNumber(q + 1) && !CONJ_DET.has(this.toks[q + 1]!.lower) && this.ageEnd(q + 1, hi) < 0) q++;
       if (CONJ_DET.has(this.toks[q]!.lower)) {
         const h = this.personHead(q, hi);
         if (h && !h.adjKind) got = { v: 1, e: h.k };
