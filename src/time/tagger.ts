@@ -638,6 +638,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   leadOf(pats, ['the'], true);
   pats.push(mk(T.PLURAL, `${B}(years|months|weeks|decades|centuries)-old${E}`, (m) =>
     cand(m, 'DURATION', { k: 'dur', value: vagueDur(lex.unit.get(m[1]!.toLowerCase())! as Gran) }, 2), 0));
+  followOf(pats, /-old/iy);
   // 14c. "6 in the morning", "4 o'clock in the afternoon", "10 o'clock".
   pats.push(mk(T.COLON, `${B}(\\d{1,2})(?::(\\d{2}))?(?:\\s+o['’]clock)?\\s+in\\s+the\\s+(morning|afternoon|evening)${E}|${B}(\\d{1,2})\\s+o['’]clock${E}`, (m) => {
     let h = +(m[1] ?? m[4]!);
@@ -648,6 +649,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (part === 'morning' && h === 12) h = 0;
     return cand(m, 'TIME', { k: 'clock', h, mi, day: null }, 3);
   }, 0));
+  followOf(pats, /(?::\d{2})?(?:\s+o['’]clock)?\s+in\s+the\s|\s+o['’]clock/iy);
 
   // 15. Clock times: "10 a.m.", "3:30 p.m. EST", "noon Thursday", "9 p.m. Wednesday".
   const dayRef = (s: string | undefined): Spec | null => {
@@ -681,6 +683,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     if (h > 23 || mi > 59) return null;
     return cand(m, 'TIME', { k: 'clock', h, mi, day: null }, 2);
   }, 0));
+  followOf(pats, /:\d{2}\s*[a-z]/iy);
   pats.push(mk(T.NOON, `${B}(?<!high\\s)(noon|midnight|midday)(?:\\s+(${DAYREF}))?${E}`, (m) => {
     const w = m[1]!.toLowerCase();
     return cand(m, 'TIME', { k: 'clock', h: w === 'midnight' ? 24 : 12, mi: 0, day: dayRef(m[2]) }, 2);
