@@ -180,8 +180,11 @@ function ploverBench(res: Resources) {
     if (!evs.length) noEvent++;
     else if (!evs.some((e) => overlaps(e.trigger, evt))) offTrigger++;
     // no event at the gold trigger: the coder's main event (before 2026-12-07: the first top-level one)
-    const pick: CodedEvent | null = evs.find((e) => overlaps(e.trigger, evt) && e.contentOf === null)
+    let pick: CodedEvent | null = evs.find((e) => overlaps(e.trigger, evt) && e.contentOf === null)
       ?? evs.find((e) => overlaps(e.trigger, evt)) ?? mainEvent(evs) ?? evs[0] ?? null;
+    // the content of another event ("withdraw" in "promised to withdraw") is not in the output (doc.events): score the
+    // output event that holds it (since 2026-12-08; before, the content event itself was scored)
+    for (let hops = 0; pick && pick.contentOf !== null && hops < 5; hops++) pick = evs[pick.contentOf] ?? pick;
     const gold = rec.event_plover2;
     const pred = pick?.type ?? 'NONE';
     if (pred === gold) {

@@ -896,6 +896,17 @@ function modalityOf(r: SentenceReader, ev: RawEvent): Set<string> {
 
 // ------------------------------------------------------------ the coder
 
+/** Every surface form of a noun, verb or dictionary trigger, per resources object (tests build their own). */
+const TRIGGER_WORDS = new WeakMap<EventsResources, Set<string>>();
+function triggerWordsOf(res: EventsResources): Set<string> {
+  let s = TRIGGER_WORDS.get(res);
+  if (!s) {
+    s = new Set([...res.nouns.keys(), ...res.verbs.keys(), ...res.dictForms.keys()]);
+    TRIGGER_WORDS.set(res, s);
+  }
+  return s;
+}
+
 function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<number, SentenceReader>): RawEvent[] {
   const sent = doc.sentences[si]!;
   const r = new SentenceReader(doc, res, sent.tokenStart, sent.tokenEnd, si);
@@ -903,17 +914,18 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
   const out: RawEvent[] = [];
   const taken = new Set<number>();
   const dictMiss: number[] = [];
+  const triggerWords = triggerWordsOf(res);
   for (let k = r.s0; k < r.s1; k++) {
     const t = doc.tokens[k]!;
     if (t.kind !== 'word' || taken.has(k)) continue;
     const l = t.lower;
+    // most words are no trigger of any kind: skip them at once (one set lookup instead of three map lookups)
+    if (!triggerWords.has(l)) continue;
     let hit: Hit | null = null;
     let nominal = false;
     let nounStart = k;
     const nounEntries = res.nouns.get(l);
     const verbForms = res.verbs.get(l);
-    // most words are no trigger of any kind: skip them at once
-    if (!nounEntries && !verbForms && !res.dictForms.has(l)) continue;
     if (nounEntries) {
       // "aid workers", "protest leaders": an event noun that modifies a party noun is no event
       // (only where no verb can stand: after a determiner, number, possessive or preposition, or first in the sentence)
