@@ -460,3 +460,8 @@ test('a whole-utterance quotation inside a reported clause takes the clause cue\
   assert.equal(q.speakerMention?.text, 'Trump');
   assert.equal(q.cue?.text, 'telling');
 });
+
+test('an honorific with its period ("Ms. Brainard") marks the sex: "he" is not her', () => {
+  const a = run('Gene Sperling, a longtime policy maker, hired Ms. Brainard as his deputy at the White House in the 1990s. He said he was tickled that people ask about her.');
+  assert.match(nameOf(a, find(a, 'tickled').speaker) ?? '', /Sperling/);
+});

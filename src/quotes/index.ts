@@ -1573,7 +1573,9 @@ class QuoteFinder {
     const vote = (id: string, v: number) => votes.set(id, (votes.get(id) ?? 0) + v);
     for (const m of this.doc.mentions) {
       if (m.type !== 'PERSON' || m.kind === 'pronoun' || m.kind === 'nominal') continue;
-      const before = this.toks[m.tokenStart - 1]?.lower.replace(/\.$/, '');
+      // "Ms. Brainard": the period is a token of its own.
+      const bt = this.toks[m.tokenStart - 1]?.text === '.' && this.toks[m.tokenStart - 1]!.start === this.toks[m.tokenStart - 2]?.end ? m.tokenStart - 2 : m.tokenStart - 1;
+      const before = this.toks[bt]?.lower.replace(/\.$/, '');
       if (before && HONORIFIC.has(before)) vote(m.entity, HONORIFIC.get(before)!);
       // The first pronoun within a few words after the name, in the same sentence.
       const sent = this.toks[m.tokenStart]!.sentence;
