@@ -599,7 +599,17 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
   const added: NameCandidate[] = [];
   for (const x of out) {
     if (x.tEnd - x.tStart !== 1 || x.ner === 'PER' || x.kind === 'demonym' || x.ner === 'MISC') continue;
-    if (x.kb && (x.kb.source === 'core.jsonl' || x.kb.source === 'countries.jsonl')) continue;
+    // A country or a core entry stays itself, unless the story names a person of that surname
+    // and this mention stands as a person's would: not after a locative preposition or an article,
+    // nor before "'s" + a government noun ("Jordan said", not "in Jordan", "Jordan 's government").
+    if (x.kb && (x.kb.source === 'core.jsonl' || x.kb.source === 'countries.jsonl')) {
+      const pv = toks[x.tStart - 1];
+      const nx = toks[x.tEnd];
+      const nx2 = toks[x.tEnd + 1];
+      const c = lexCache(res);
+      if (x.kb.type !== 'GPE' || !pv || !nx || !parts.has(toks[x.tStart]!.text.toUpperCase())) continue;
+      if (c.loc.has(pv.lower) || pv.lower === 'the' || isCap(pv) || !(c.verbs.has(nx.lower) || (POSS.has(nx.text) && !!nx2 && !c.gov.has(nx2.lower) && !c.force.has(nx2.lower)))) continue;
+    }
     if (parts.has(toks[x.tStart]!.text.toUpperCase())) {
       x.ner = 'PER';
       x.type = 'PERSON';
