@@ -64,8 +64,11 @@ interface Pattern {
   lead?: Set<string>;
   /** The lead words gate the trigger's own token too (the trigger never opens a match: "the day before"). */
   leadStrict?: boolean;
-  /** What must follow the trigger token (see followOf). */
+  /** What must follow the trigger token (see followOf); with followNot, what must not. */
   follow?: RegExp;
+  followNot?: boolean;
+  /** The words the token before the trigger may be (a number token always may; see beforeOf). */
+  before?: Set<string>;
 }
 
 /** In a pattern's `lead`: a match may begin with a number. */
@@ -87,8 +90,17 @@ function tokenLeadKey(w: string): string {
  * token's end): a necessary part of the pattern right after the group the trigger fills, so that a
  * failing test rules out every match through that token (hyphenated tokens are not tested).
  */
-function followOf(pats: Pattern[], re: RegExp): void {
+function followOf(pats: Pattern[], re: RegExp, not = false): void {
   pats[pats.length - 1]!.follow = re;
+  pats[pats.length - 1]!.followNot = not;
+}
+/**
+ * Sets the words that the token right before the trigger (past a lone "-") must be for the pattern
+ * just added, when the pattern puts a count right before its trigger word ("two years", "a few
+ * days", "twenty-one months"): a number token always passes; a hyphenated one is judged by its last part.
+ */
+function beforeOf(pats: Pattern[], words: Iterable<string>): void {
+  pats[pats.length - 1]!.before = new Set([...words].map((w) => w.toLowerCase().split(/\s+/).pop()!));
 }
 /** Sets the lead words of the pattern just added. */
 function leadOf(pats: Pattern[], words: Iterable<string>, strict = false): void {
@@ -368,6 +380,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DATE', { k: 'month', m: mon, dir: dirOf(m[1]) }, 1);
   }));
+  followOf(pats, /\.?\s*\d/y, true);
   leadOf(pats, [...L.POINT, ...L.DIRW]);
 
   // 8. Seasons: "last fall", "the summer", "winter 2019", "this past spring".
@@ -605,6 +618,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     }
     return cand(m, 'DURATION', { k: 'dur', value }, 1, 0, endCut);
   }));
+  beforeOf(pats, [...lex.number.keys(), ...lex.file.vagueNumbers, 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
+    'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'half', 'more', 'additional', 'straight', 'consecutive', 'full', 'long', 'short', 'whole']);
   leadOf(pats, L.UNIT, true);
 
   // 14. Bare plural units: "for years", "in recent months", "the coming weeks".
@@ -902,7 +917,17 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
     const p = patterns[pi]!;
     if (p.follow && hyph[ti] === 0) {
       p.follow.lastIndex = tokens[ti]!.end;
-      if (!p.follow.test(text)) return;
+      if (p.follow.test(text) === p.followNot) return;
+    }
+    if (p.before && hyph[ti] === 0) {
+      let j = ti - 1;
+      if (tokens[j]?.lower === '-') j--;
+      const b = tokens[j];
+      if (!b) return;
+      if (b.kind !== 'number') {
+        const h = b.lower.lastIndexOf('-');
+        if (!p.before.has(h >= 0 ? b.lower.slice(h + 1) : b.lower)) return;
+      }
     }
     const lastK = firstStart[ti + 1]! - 1;
     const own = firstStart[ti]!;
