@@ -503,3 +503,12 @@ test('a target is a party or a place, not a thing: agent nouns from the CAMEO ag
   assert.equal(only('A military court convicted the former general of treason.', 'SANCTION').targetSpan?.text, 'the former general');
   assert.ok(res.events.lexicon.agentNouns.has('senator') && !res.events.lexicon.agentNouns.has('law'));
 });
+
+test('lists of names are one role: "Mordor, Rohan, Fornost and Bree welcomed …", "… with Mordor, Rohan and Bree"', () => {
+  const a = only('Mordor, Rohan, Fornost and Bree welcomed the resumption of diplomatic ties with Osgiliath.', 'SUPPORT');
+  assert.equal(a.actorSpan?.text, 'Mordor, Rohan, Fornost and Bree');
+  const b = code('Osgiliath restored diplomatic ties with Mordor, Rohan, Fornost and Bree.').top.find((e) => e.trigger.text === 'restored');
+  assert.equal(b?.targetSpan?.text, 'Mordor, Rohan, Fornost and Bree');
+  // an apposition is no list
+  assert.equal(only("Haftar's forces attacked Gondor, the state's fiercest foe.", 'ASSAULT').targetSpan?.text, 'Gondor');
+});

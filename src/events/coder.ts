@@ -243,6 +243,16 @@ export class SentenceReader {
 
   // ------------------------------------------------------------ noun phrases
 
+  /** After the comma at `c`: names, commas and "the" only, up to "and" / "or" and a name ("…, Rohan, Fornost and Bree"). */
+  nameListAhead(c: number): boolean {
+    for (let j = c + 1; j < this.s1 && j < c + 16; j++) {
+      const l = this.low(j);
+      if ((l === 'and' || l === 'or') && this.isName(j - 1)) return this.isName(j + 1) || l === 'and' && this.low(j + 1) === 'the' && this.isName(j + 2);
+      if (!(this.isName(j) || l === ',' || l === 'the')) return false;
+    }
+    return false;
+  }
+
   /** Noun phrase starting at `p` (skipping an opening quote), or null. */
   npForward(p: number, max = 12, stopAtOf = false): TokRange | null {
     const L0 = this.res.lexicon.determiners;
@@ -258,6 +268,8 @@ export class SentenceReader {
         depth--;
       } else if (t.text === '.' && e > p && this.res.lexicon.titleAbbreviations.has(this.low(e - 1)) && this.tok(e + 1) && isCap(this.tok(e + 1)!)) {
         // "Mr. Abbas", "Gen. Haftar": the abbreviation's full stop is inside the name
+      } else if (depth === 0 && t.text === ',' && e > p && this.isName(e - 1) && this.nameListAhead(e)) {
+        // a list of names: "with Mordor, Rohan, Fornost and Bree"
       } else if (depth === 0) {
         if (t.lower === 'of') {
           const n = this.tok(e + 1);
@@ -646,6 +658,16 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
     while (i < segs.length - 1 && (L.intros.has(r.low(segs[i]!.s)) || introPhrase(r, segs[i]!.s))) i++;
   }
   let seg = segs[i]!;
+  // a list of names as the subject: "Mordor, Rohan, Fornost and Bree welcomed …" (segments of names only, the last
+  // one "X and Y")
+  if (segs.length - i >= 2) {
+    const last = segs[segs.length - 1]!;
+    const namesOnly = (sg: TokRange) => sg.e - sg.s <= 4 && Array.from({ length: sg.e - sg.s }, (_, q) => sg.s + q)
+      .every((q) => r.isName(q) || r.low(q) === 'the' || r.low(q) === 'and' || r.low(q) === 'or');
+    let coord = false;
+    for (let q = last.s + 1; q < last.e - 1; q++) if ((r.low(q) === 'and' || r.low(q) === 'or') && r.isName(q - 1)) coord = true;
+    if (coord && segs.slice(i).every(namesOnly)) seg = { s: seg.s, e: last.e };
+  }
   // "Georgia said on Friday it had cut …": a time phrase after a reporting verb is not the subject
   if (b >= r.s0 && r.isReporting(b)) {
     let q = seg.s;
