@@ -465,3 +465,8 @@ test('an honorific with its period ("Ms. Brainard") marks the sex: "he" is not h
   const a = run('Gene Sperling, a longtime policy maker, hired Ms. Brainard as his deputy at the White House in the 1990s. He said he was tickled that people ask about her.');
   assert.match(nameOf(a, find(a, 'tickled').speaker) ?? '', /Sperling/);
 });
+
+test('a floating quote continues the speaker named after the previous one, past that attribution\'s own apposition', () => {
+  const a = run('North Dakota Rep. Kevin Cramer had worked quietly behind the scenes.\n\n“This is a long play,” said Alan Cobb, a senior Trump adviser who spent the weekend working the convention. “This is a three-month process between now and Cleveland.”');
+  assert.match(nameOf(a, find(a, 'three-month process').speaker) ?? '', /Alan Cobb/);
+});

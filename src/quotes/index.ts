@@ -1177,7 +1177,16 @@ class QuoteFinder {
       } else if (d.direct && last && d.paragraph - last.paragraph <= 2) {
         // A floating quote continues the previous speaker, unless the narrative brought in another person since
         // ("“…,” Smith said. Jane Doe, a nurse, has worked there for 20 years. “…”": Doe).
-        const since = this.nearestActor(d.start, 'PERSON', kept, null, true, undefined, last.quote.end);
+        // The attribution of the last quote and its apposition ("“…,” said Alan Cobb, a senior Trump adviser who …")
+        // belong to that quote, not to the narrative since.
+        let from = last.quote.end;
+        for (const sp of [last.quote.speakerMention, last.quote.cue]) {
+          if (!sp || sp.start < last.quote.end) continue;
+          const st = this.doc.sentences[this.toks[this.firstTokAt(sp.start)]?.sentence ?? -1];
+          const e = st ? this.toks[st.tokenEnd - 1]!.end : sp.end;
+          from = Math.max(from, Math.min(e, d.start));
+        }
+        const since = this.nearestActor(d.start, 'PERSON', kept, null, true, undefined, from);
         speaker = since && since !== last.quote.speaker && last.quote.speaker && this.entityTypeOf(last.quote.speaker) === 'PERSON' ? since : last.quote.speaker;
         date = last.quote.date;
       } else if (d.direct) {
