@@ -13,6 +13,9 @@ function read(path: string): string {
   }
 }
 
+/** On the gazetteer's first line: the file holds the shipped KB's word classes (see scripts/actors-gazetteer-kb.ts). */
+export const KB_CLASSES_MARK = '[kb classes]';
+
 /** The shipped KB files, in priority order (an alias found in an earlier file wins). */
 export const KB_FILES = ['core.jsonl', 'countries.jsonl', 'capitals.jsonl', 'phoenix.tsv'];
 
@@ -35,8 +38,15 @@ export function loadActorsResources(
     if (!existsSync(p)) continue;
     for (const e of parseKbFile(read(p), f)) kb.add(e);
   }
-  const gazetteer = parseGazetteer(read(join(dir, 'gazetteer.tsv')));
-  enrichGazetteer(gazetteer, kb);
+  const gazText = read(join(dir, 'gazetteer.tsv'));
+  const gazetteer = parseGazetteer(gazText);
+  // The shipped file holds the shipped KB's classes already (scripts/actors-gazetteer-kb.ts): derive them for the user's files only.
+  if (!gazText.slice(0, gazText.indexOf('\n')).includes(KB_CLASSES_MARK)) enrichGazetteer(gazetteer, kb);
+  else if (extraKb.length) {
+    const user = new KbIndex();
+    for (const f of extraKb) for (const e of parseKbFile(read(f), f)) user.add(e);
+    enrichGazetteer(gazetteer, user);
+  }
   // GeoNames places of 100,000 people or more (class "gcity"), when the file is there.
   const citiesPath = join(dir, 'cities.tsv');
   // (The shipped tagger was trained without them: scripts/train-ner.ts passes withoutCities.)
