@@ -476,3 +476,17 @@ test('decades written with an apostrophe: "the 1980\'s" is the decade, a bare "1
   assert.deepEqual(v("Crime rose in the late 1980’s."), [['the late 1980’s', '198']]);
   assert.deepEqual(v("He won 1980's election."), [['1980', '1980']]);
 });
+
+test('the trigger-side checks (follow / before) keep every form of date and count they guard', () => {
+  const v = (text: string) => tag(text, '2013-03-15').times.map((t) => [t.text, t.value]);
+  assert.deepEqual(v('It lasted twenty-one months, then 1 1/2 years, then two and a half years, then a couple of weeks, then several straight days, then two - year terms, then 3.5 hours and half an hour.'),
+    [['twenty-one months', 'P21M'], ['1 1/2 years', 'P1Y6M'], ['two and a half years', 'P2Y6M'], ['a couple of weeks', 'P2W'],
+      ['several straight days', 'PXD'], ['two - year', 'P2Y'], ['3.5 hours', 'PT3H30M'], ['half an hour', 'PT30M']]);
+  assert.deepEqual(v('On 2020-02-21, 02/21/2020 and 2020/02/21, in March, 2012, in May of last year and on March 3rd it rained.'),
+    [['2020-02-21', '2020-02-21'], ['02/21/2020', '2020-02-21'], ['2020/02/21', '2020-02-21'], ['March, 2012', '2012-03'],
+      ['May of last year', '2012-05'], ['March 3rd', '2013-03-03']]);
+  assert.deepEqual(v('He left at 4 in the morning, at 10 o\'clock and at 18:00 GMT; the decades-old feud goes on.').map((x) => x[0]),
+    ['4 in the morning', '10 o\'clock', '18:00 GMT', 'decades-old']);
+  // A bare month before a digit is left to the month-day pattern; a unit with no count before it is no counted duration.
+  assert.deepEqual(v('In March 5 people died, and the year ended.'), [['March 5', '2013-03-05'], ['the year', '2013']]);
+});
