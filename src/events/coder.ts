@@ -974,7 +974,9 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
       if (hit && isCap(t) && k !== r.s0 && !/^\p{Lu}+$/u.test(t.text) && r.isName(k - 1)) hit = null; // part of a name ("Operation Storm")
     }
     let ev: RawEvent | null = hit && nominal ? readNominal(r, hit, nounStart, out) : null;
-    const strongNoun = !!hit && nominal && (hit.entry.before.length > 0 || res.lexicon.determiners.has(r.low(nounStart - 1)) || r.low(nounStart - 1) === "'s" || r.low(nounStart - 1) === '’s');
+    // (also a compound after a determiner: "the peace talks", "its border clashes")
+    const strongNoun = !!hit && nominal && (hit.entry.before.length > 0 || res.lexicon.determiners.has(r.low(nounStart - 1)) || r.low(nounStart - 1) === "'s" || r.low(nounStart - 1) === '’s'
+      || nounStart - 2 >= r.s0 && res.lexicon.determiners.has(r.low(nounStart - 2)) && r.low(nounStart - 2) !== 'that' && r.nounContext(nounStart) && !r.isName(nounStart - 1));
     if (!ev && !strongNoun) {
       hit = null;
       nominal = false;
@@ -1120,8 +1122,28 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
     }
   }
   for (const ev of out) ev.embedded = embeddedAt(r, ev.light ?? (ev.nominal ? ev.trig : ev.group), ev);
+  // a purpose infinitive after an event ("took to the streets to demand the president's resignation", "went on strike to
+  // demand the dismissal of the minister"): it shares the event's actor, and its party is the event's target
+  for (const ev of out) {
+    if (ev.nominal || r.low(ev.group) !== 'to') continue;
+    let host: RawEvent | undefined;
+    for (const p of out) if (p !== ev && !p.absorbedBy && p.trigEnd <= ev.group && p.trig >= r.s0 && (!host || p.trig > host.trig)) host = p;
+    if (!host || host.passive) continue;
+    let clear = true;
+    for (let q = host.trigEnd; q < ev.group; q++) if (r.isBoundary(q) || r.low(q) === ',') clear = false;
+    if (!clear) continue;
+    if (host.actor && (!ev.actor || ev.actor.e > host.trig)) ev.actor = host.actor;
+    if (!host.target && ev.target && ev.entry.speech) host.target = possessorIn(r, ev.target) ?? ev.target;
+  }
   // a target is a party or a place: "threatened to declare martial law", "demanded a new constitution" have none
-  for (const ev of out) if (ev.target && !plausibleTarget(r, ev.target)) ev.target = null;
+  // (a thing's possessor or of-phrase may name one: "demanded the dismissal of the health minister")
+  for (const ev of out) {
+    if (!ev.target || plausibleTarget(r, ev.target)) continue;
+    const t = ev.target;
+    const owner = possessorIn(r, t);
+    const of = r.low(t.e) === 'of' ? r.npForward(t.e + 1, 8, true) : null;
+    ev.target = owner && plausibleTarget(r, owner) ? owner : of && plausibleTarget(r, of) ? of : null;
+  }
   return out;
 }
 
