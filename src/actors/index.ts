@@ -1091,6 +1091,29 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
       break;
     }
   }
+  // "John Casesa of Schroder Wertheim", "Keith O'Neill of Norwich City": a person's name (a
+  // first name and more, all capitalised) then "of" and a capitalised name are two names, the
+  // person and the organisation or place they belong to.
+  for (let j = 0, n = ner.length; j < n; j++) {
+    const x = ner[j]!;
+    if (x.end - x.start < 4 || (x.type !== 'PER' && x.type !== 'ORG')) continue;
+    for (let k = x.start + 2; k < x.end - 1; k++) {
+      if (toks[k]!.text !== 'of') continue;
+      const first = toks[x.start]!;
+      const cls = res.gazetteer.get(first.lower);
+      if (!cls || !(cls.includes('first') || cls.includes('kbfirst')) || cls.includes('common') || lexCache(res).titles.has(first.lower)) break;
+      let allCap = true;
+      for (let q = x.start; q < k; q++) if (!isCap(toks[q]!) || toks[q]!.kind !== 'word') allCap = false;
+      if (!allCap || !isCap(toks[k + 1]!)) break;
+      const rest = joinNorms(norms(doc), k + 1, x.end);
+      const e = res.kb.byAlias.get(rest)?.[0];
+      const place = e ? e.type === 'GPE' || e.type === 'LOC' : (res.gazetteer.get(toks.slice(k + 1, x.end).map((t) => t.lower).join(' ')) ?? []).some((c) => c === 'city' || c === 'country' || c === 'region');
+      ner.push({ start: k + 1, end: x.end, type: place ? 'LOC' : 'ORG' });
+      x.end = k;
+      x.type = 'PER';
+      break;
+    }
+  }
   const covered = new Uint8Array(hi - lo);
   const mark = () => {
     covered.fill(0);
