@@ -145,6 +145,8 @@ interface Work {
 }
 
 const DEICTIC = new Set(['day', 'wd', 'clock']);
+/** Spec kinds whose resolution never reads the tense (see resolveSpec). */
+const NO_TENSE = new Set(['abs', 'dur', 'ref', 'monthY', 'day', 'shift', 'anaph']);
 const DAY_SPECS = new Set(['wd', 'md', 'day', 'holiday']);
 const CLOCK_DAY_SENTENCES = 2;
 /** Between a clock time and its day: nothing, a comma, "on", or a parenthesis ("(0735 GMT)"). */
@@ -181,7 +183,8 @@ export function runTime(doc: Doc, res: TimeResources): void {
   const sentOf = (offset: number) => doc.tokens[Math.min(tokenIndexAt(doc, offset), doc.tokens.length - 1)]?.sentence ?? -1;
   for (const c of cands) {
     const tc = tenseFrom.get(c) ?? c;
-    const tense = tenseAt(doc, tc.start, tc.end, res.lexicon);
+    // Only specs whose resolution reads the tense pay for the tense search.
+    const tense = NO_TENSE.has(c.spec.k) || (c.spec.k === 'clock' && !c.spec.day) ? null : tenseAt(doc, tc.start, tc.end, res.lexicon);
     // A clock time with no day takes the previous day-precise time's day when it is near (same or
     // one of the two sentences before), else the publication day.
     const clockDay = c.spec.k === 'clock' && prevDay && sentOf(c.start) - prevDaySent <= CLOCK_DAY_SENTENCES ? prevDay : null;
