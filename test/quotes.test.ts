@@ -470,3 +470,8 @@ test('a floating quote continues the speaker named after the previous one, past 
   const a = run('North Dakota Rep. Kevin Cramer had worked quietly behind the scenes.\n\n“This is a long play,” said Alan Cobb, a senior Trump adviser who spent the weekend working the convention. “This is a three-month process between now and Cleveland.”');
   assert.match(nameOf(a, find(a, 'three-month process').speaker) ?? '', /Alan Cobb/);
 });
+
+test('"he" after "Clinton campaign manager Robby Mook released …" is Mook, not the name modifying his title', () => {
+  const a = run('On Monday night, Clinton campaign manager Robby Mook released a memo about the race.\n\nHe writes that the campaign has built a nearly insurmountable lead among delegates.');
+  assert.match(nameOf(a, find(a, 'insurmountable lead').speaker) ?? '', /Mook/);
+});

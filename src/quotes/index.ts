@@ -1000,6 +1000,19 @@ class QuoteFinder {
     return t.text === '.' && !!p && isCap(p) && p.text.length <= 4 && p.end === t.start && isCap(n) && n!.sentence === t.sentence;
   }
 
+  /** Tokens [a, b) are a title between two names: person nouns, organisation heads, capitalised words ("campaign manager"). */
+  private titleRun(a: number, b: number): boolean {
+    let noun = false;
+    for (let k = a; k < b; k++) {
+      const t = this.toks[k]!;
+      if (t.kind !== 'word') return false;
+      if (this.res.personNouns?.has(t.lower)) { noun = true; continue; }
+      if (this.res.organisationHeads.has(t.lower) || isCap(t)) continue;
+      return false;
+    }
+    return noun;
+  }
+
   /** The period of an abbreviation before a comma ("of Ashton, Md., who …", "Calif.,"): no sentence end. */
   private commaDot(k: number): boolean {
     const t = this.toks[k]!, p = this.toks[k - 1], n = this.toks[k + 1];
@@ -1630,6 +1643,7 @@ class QuoteFinder {
     // whose subject is the same pronoun carries the same person on; the names in it are not the antecedent.
     const posSentence = sentence;
     let checked = -1, samePronoun = false;
+    let prevSeen: MentionRef | null = null;
     for (let i = mentions.length - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > pos) continue;
@@ -1643,6 +1657,8 @@ class QuoteFinder {
         samePronoun = j !== null && this.toks[j]?.lower === pronoun && this.inMarks[j] === -1;
       }
       if (samePronoun) continue;
+      const laterPerson = prevSeen && prevSeen.tokenStart >= m.tokenEnd && (this.toks[prevSeen.tokenStart]?.sentence ?? -1) === ms ? prevSeen : null;
+      prevSeen = m;
       if (sentence - ms > 6) break;
       if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'demonym' || exclude?.has(m.entity)) continue;
       if (this.inMarks[m.tokenStart] !== -1) continue;
@@ -1656,6 +1672,8 @@ class QuoteFinder {
       }
       if (!subjectFirst) return m.entity;
       const after = this.toks[m.tokenEnd]?.text;
+      // "Clinton campaign manager Robby Mook released …": a name before a title and another person's name modifies it.
+      if (laterPerson && laterPerson.tokenStart - m.tokenEnd <= 4 && laterPerson.tokenStart > m.tokenEnd && this.titleRun(m.tokenEnd, laterPerson.tokenStart)) { possessor ??= m.entity; candSentence = ms; continue; }
       if (ms !== candSentence) {
         const sent = this.doc.sentences[ms];
         clause = sent ? this.clauseStart(this.sentenceStartTok(m.tokenStart), sent.tokenEnd) ?? -1 : -1;
