@@ -78,7 +78,9 @@ export function readGumNews(dir: string, files?: string[]): TaggedSentence[] {
           // The name is the capitalised prefix of the mention ("Fuad Basya , spokesman for …",
           // "Raymond Chan of People Power"); a possessor ("Malaysia 's Prime Minister") is nested, not it.
           let e = s;
-          while (e < j && (/^\p{Lu}/u.test(words[e]!) || (e > s && /^[\d.-]+$/.test(words[e]!)) || (e > s && e + 1 < j && /^\p{Lu}/u.test(words[e + 1]!) && PARTICLE.test(words[e]!.toLowerCase()) && words[e] !== "'s"))) e++;
+          // A person's name does not run on through "of", "the", "and", "for" or "&" ("Nathan Law of Demosisto" is a person of a party).
+          const particle = (w: string) => PARTICLE.test(w.toLowerCase()) && w !== "'s" && !(mapped === 'PER' && /^(of|the|and|for|&)$/i.test(w));
+          while (e < j && (/^\p{Lu}/u.test(words[e]!) || (e > s && /^[\d.-]+$/.test(words[e]!)) || (e > s && e + 1 < j && /^\p{Lu}/u.test(words[e + 1]!) && particle(words[e]!)))) e++;
           const after = e < j ? words[e]! : '';
           const ok = e > s && (e === j || after === ',' || after === '(' || /^(of|from|in|at|who|which|,)$/.test(after));
           if (ok && !/^(I|He|She|We|They|It|One|Two)$/.test(words[s]!)) {
