@@ -836,6 +836,12 @@ function gateBit(w: string): number {
   const n = w.length;
   return n === 0 ? 0 : ((n & 15) << 12) | ((w.charCodeAt(0) & 63) << 6) | (w.charCodeAt(n - 1) & 63);
 }
+/** gateHas for w.slice(s, e), without cutting it out. */
+function gateHasRange(gate: Uint8Array, w: string, s: number, e: number): boolean {
+  const n = e - s;
+  const b = ((n & 15) << 12) | ((w.charCodeAt(s) & 63) << 6) | (w.charCodeAt(e - 1) & 63);
+  return (gate[b >> 3]! & (1 << (b & 7))) !== 0;
+}
 const gateHas = (gate: Uint8Array, w: string): boolean => {
   const b = gateBit(w);
   return (gate[b >> 3]! & (1 << (b & 7))) !== 0;
@@ -968,9 +974,15 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
     const hit = gateHas(set.gate, lw) ? set.byWord.get(lw) : undefined;
     if (hit) for (const pi of hit) fire(pi, ti);
     if (hyph[ti] === 1) {
-      for (const part of lw.split('-')) {
-        const h = gateHas(set.gate, part) ? set.byWord.get(part) : undefined;
-        if (h) for (const pi of h) fire(pi, ti);
+      // Each part between hyphens, gated before it is cut out of the token.
+      for (let s0 = 0; s0 <= lw.length;) {
+        let e0 = lw.indexOf('-', s0);
+        if (e0 < 0) e0 = lw.length;
+        if (e0 > s0 && gateHasRange(set.gate, lw, s0, e0)) {
+          const h = set.byWord.get(lw.slice(s0, e0));
+          if (h) for (const pi of h) fire(pi, ti);
+        }
+        s0 = e0 + 1;
       }
     }
     if (tok.kind === 'number') {
