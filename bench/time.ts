@@ -3,7 +3,8 @@
  * TimeBank + AQUAINT (development), with chrono-node through the same scorer as a comparison row.
  *
  * Options: --errors prints mismatches on TimeBank + AQUAINT (development). TE3-platinum is the
- * held-out test set: only its summary is ever printed.
+ * held-out test set: only its summary is ever printed. --dev runs TimeBank + AQUAINT alone (no
+ * TE3-platinum, no chrono-node) and ends with {"bench":"time-dev",…}: the line to iterate on.
  * Last line: {"bench":"time","extentF1":…,"strictF1":…,"valueF1":…,"typeF1":…,"tbaqValueF1":…,"chronoValueF1":…}
  */
 import { readdirSync, readFileSync } from 'node:fs';
