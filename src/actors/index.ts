@@ -1072,6 +1072,59 @@ const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'took', 'won
  * action verb is a person ("Hoddle said").
  */
 const RE_SCORE = /^\d{1,3}$/;
+const RE_ACRONYM_DEF = /^[A-Z][A-Z&]{1,8}$/;
+const ACRONYM_LINKS = new Set(['of', 'and', 'for', 'the', '&', 'de', 'on', 'in', 'des', 'du', 'la']);
+
+/**
+ * An acronym defined in parentheses ("National Association of Purchasing Management ( NAPM )",
+ * "London International Financial Futures and Options Exchange ( LIFFE )"): the capitalised run
+ * before it whose first word begins with the acronym's first letter, whose last word begins with
+ * its last, and whose initials hold its letters in order, is one name; the tagger's spans inside
+ * it give way. Its type is the KB's for the run or the acronym, else ORG.
+ */
+function definedAcronyms(doc: Doc, res: ActorsResources, ner: { start: number; end: number; type: string }[], lo: number, hi: number): void {
+  const toks = doc.tokens;
+  for (let i = lo + 2; i + 1 < hi; i++) {
+    const a = toks[i]!.text;
+    if (!RE_ACRONYM_DEF.test(a) || toks[i - 1]!.text !== '(' || toks[i + 1]!.text !== ')') continue;
+    const letters = a.replace(/&/g, '');
+    const end = i - 1;
+    const last = toks[end - 1]!;
+    if (!isCap(last) || last.text.charAt(0) !== letters.charAt(letters.length - 1)) continue;
+    // Walk back over capitalised words and links; try each start whose word opens with the first letter.
+    let best = -1;
+    const caps: number[] = [];
+    for (let k = end - 1; k >= lo && end - k <= 12; k--) {
+      const t = toks[k]!;
+      if (t.kind === 'word' && isCap(t)) caps.unshift(k);
+      else if (!ACRONYM_LINKS.has(t.lower) || k === end - 1) break;
+      else continue;
+      if (t.text.charAt(0) !== letters.charAt(0) || caps.length < 2) continue;
+      // Initials of the run hold the letters in order, the first and last matched.
+      let p = 0;
+      for (const q of caps) if (p < letters.length && toks[q]!.text.charAt(0) === letters.charAt(p)) p++;
+      if (p === letters.length && caps.length <= letters.length + 2) {
+        best = k;
+        if (caps.length === letters.length) break;
+      }
+    }
+    if (best < 0) continue;
+    const e = res.kb.byAlias.get(joinNorms(norms(doc), best, end))?.[0] ?? res.kb.byAlias.get(norms(doc)[i]!)?.[0];
+    const type = e ? (e.type === 'PERSON' ? 'PER' : e.type === 'GPE' || e.type === 'LOC' || e.type === 'FACILITY' ? 'LOC' : e.type === 'OTHER' ? 'MISC' : 'ORG') : 'ORG';
+    if (type === 'PER') continue;
+    for (let j = ner.length - 1; j >= 0; j--) {
+      const x = ner[j]!;
+      if (x.end <= best || x.start >= end) continue;
+      if (x.start >= best && x.end <= end) ner.splice(j, 1);
+      else if (x.start < best && x.end <= end) x.end = best;
+      else if (x.start >= best && x.end > end) x.start = end;
+      else ner.splice(j, 1);
+    }
+    ner.push({ start: best, end, type });
+    if (!ner.some((x) => x.start === i)) ner.push({ start: i, end: i + 1, type });
+  }
+}
+
 function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: number; end: number; type: string }[], lo: number, hi: number): void {
   const toks = doc.tokens;
   for (const x of ner) {
@@ -1114,6 +1167,7 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
       break;
     }
   }
+  definedAcronyms(doc, res, ner, lo, hi);
   const covered = new Uint8Array(hi - lo);
   const mark = () => {
     covered.fill(0);
