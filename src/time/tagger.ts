@@ -829,6 +829,8 @@ export interface PatternSet {
   gate: Uint8Array;
   /** A compound link after a match ("-to-" in "quarter-to-quarter"): the match is dropped. */
   compound: RegExp;
+  /** The gate of every pattern's lead words together (see gate). */
+  leadGate: Uint8Array;
 }
 
 /** The gate bit of a word (see PatternSet.gate); any collision only costs a map lookup. */
@@ -861,7 +863,9 @@ export function indexPatterns(patterns: Pattern[], lex?: TimeLexicon): PatternSe
   const gate = new Uint8Array(8192);
   for (const w of byWord.keys()) { const bit = gateBit(w); gate[bit >> 3]! |= 1 << (bit & 7); }
   const compound = new RegExp(`^-(?:${altOf(lex?.file.compoundLinks)})-`, 'i');
-  return { patterns, byWord, numeric, gate, compound };
+  const leadGate = new Uint8Array(8192);
+  for (const p of patterns) for (const w of p.lead ?? []) { const bit = gateBit(w); leadGate[bit >> 3]! |= 1 << (bit & 7); }
+  return { patterns, byWord, numeric, gate, compound, leadGate };
 }
 
 const OR_SO = /^\s+or\s+so(?![\p{L}\p{N}])/iu;
@@ -942,7 +946,12 @@ export function findCandidates(set: PatternSet, text: string, tokens: TokenLike[
       // Before its trigger, a match can only open with one of the pattern's lead words.
       if (lead && (k < own || p.leadStrict) && startTok[k]! >= 0) {
         const tok = tokens[startTok[k]!]!;
-        if (!lead.has(tok.kind === 'number' ? NUMLEAD : tokenLeadKey(tok.lower))) continue;
+        if (tok.kind === 'number') {
+          if (!lead.has(NUMLEAD)) continue;
+        } else {
+          const key = tokenLeadKey(tok.lower);
+          if (!gateHas(set.leadGate, key) || !lead.has(key)) continue;
+        }
       }
       p.re.lastIndex = starts[k]!;
       const m = p.re.exec(text);
