@@ -688,6 +688,7 @@ function ampersands(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
     if (toks[i]!.text !== '&' || !isCap(toks[i - 1]!) || !isCap(toks[i + 1]!)) continue;
     let a = i - 1;
     while (a > lo && isCap(toks[a - 1]!) && toks[a - 1]!.kind === 'word') a--;
+    while (a < i - 1 && (c.calendar.has(toks[a]!.lower) || RE_HYPHEN_ADJ.test(toks[a]!.text))) a++;
     let e = i + 2;
     while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
     if (e - a > 6) continue;
@@ -1072,6 +1073,7 @@ const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'took', 'won
  * action verb is a person ("Hoddle said").
  */
 const RE_SCORE = /^\d{1,3}$/;
+const RE_HYPHEN_ADJ = /^\p{Lu}\p{L}*-(?:controlled|based|owned|run|backed|led|born|made|funded|linked|dominated|held|listed|registered|sponsored)$/u;
 const RE_ACRONYM_DEF = /^[A-Z][A-Z&]{1,8}$/;
 const ACRONYM_LINKS = new Set(['of', 'and', 'for', 'the', '&', 'de', 'on', 'in', 'des', 'du', 'la']);
 
@@ -1128,6 +1130,9 @@ function definedAcronyms(doc: Doc, res: ActorsResources, ner: { start: number; e
 function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: number; end: number; type: string }[], lo: number, hi: number): void {
   const toks = doc.tokens;
   for (const x of ner) {
+    // A month or weekday, or a "Family-controlled" / "Paris-based" adjective, does not open a longer
+    // name ("August National Association of …", "Family-controlled Douglas & Lomason"); not a person's ("August Busch").
+    while (x.end - x.start >= 2 && x.type !== 'PER' && toks[x.start + 1]!.kind === 'word' && isCap(toks[x.start + 1]!) && (c.calendar.has(toks[x.start]!.lower) || RE_HYPHEN_ADJ.test(toks[x.start]!.text))) x.start++;
     // Names do not end in lower-case words ("UN envoy" is a name and a title).
     while (x.end > x.start + 1 && RE_LOWER_START.test(toks[x.end - 1]!.text) && !c.particles.has(toks[x.end - 1]!.lower)) x.end--;
     while (x.end > x.start + 1 && toks[x.end - 1]!.kind !== 'word' && !(toks[x.end - 1]!.text === '.' && x.end - 1 > x.start)) x.end--;
