@@ -1045,7 +1045,9 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
         }
         if (b.spanE > a.spanE && sameClause) a.spanE = Math.min(b.spanE, r.clauseEnd(a.trigEnd, 30));
         // "refused to negotiate with the rebels", "threatened to kill the hostages": the content's party
-        if (!a.target && !a.nominal && b.target && b.trig - a.trigEnd <= 5 && (r.low(a.trigEnd) === 'to' || r.low(a.trigEnd) === 'on' && res.lexicon.monthsDays.has(r.low(a.trigEnd + 1)) && r.low(a.trigEnd + 2) === 'to')) a.target = b.target;
+        // (also after a trigger ending in "to": "is ready to provide assistance to the flood victims")
+        const toEnded = a.entry.after.length > 0 && a.entry.after[a.entry.after.length - 1] === 'to' && r.low(a.trigEnd - 1) === 'to';
+        if (!a.target && !a.nominal && b.target && b.trig - a.trigEnd <= 5 && (r.low(a.trigEnd) === 'to' || toEnded || r.low(a.trigEnd) === 'on' && res.lexicon.monthsDays.has(r.low(a.trigEnd + 1)) && r.low(a.trigEnd + 2) === 'to')) a.target = b.target;
         break;
       }
     }
