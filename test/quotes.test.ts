@@ -475,3 +475,12 @@ test('"he" after "Clinton campaign manager Robby Mook released …" is Mook, not
   const a = run('On Monday night, Clinton campaign manager Robby Mook released a memo about the race.\n\nHe writes that the campaign has built a nearly insurmountable lead among delegates.');
   assert.match(nameOf(a, find(a, 'insurmountable lead').speaker) ?? '', /Mook/);
 });
+
+test('a dateline, a place after a preposition and a name suffix\'s period do not make the speaker', () => {
+  let a = run('WASHINGTON — Sen. Bernie Sanders (I-Vt.) defended his call to raise the minimum wage, saying the positives would outweigh the losses.');
+  assert.match(find(a, 'positives would outweigh').speakerMention?.text ?? '', /Bernie Sanders/);
+  a = run('In October, Mr. Paulson, who made billions on a bet against mortgages, told investors that concerns about drug makers were overblown.');
+  assert.equal(find(a, 'concerns about drug makers').speakerMention?.text, 'Mr. Paulson');
+  a = run('Vice President Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on Wednesday to promote the new rules, said they touched on a core issue for workers.');
+  assert.match(find(a, 'core issue for workers').speakerMention?.text ?? '', /Biden/);
+});

@@ -274,8 +274,13 @@ class QuoteFinder {
         const t = this.toks[k]!;
         if ((END_PUNCT.has(t.text) && !this.abbreviationDot(k) && !this.commaDot(k)) || isQuoteTok(t)) break;
         if (t.text !== d) continue;
-        let np = this.npBeforeParen(k - 1, lo);
+        // "Joseph R. Biden Jr., who …, said": the period of a name's suffix.
+        const e0 = this.toks[k - 1]?.text === '.' && isCap(this.toks[k - 2]) && this.toks[k - 2]!.text.length <= 3 && this.toks[k - 2]!.end === this.toks[k - 1]!.start ? k - 2 : k - 1;
+        let np = this.npBeforeParen(e0, lo);
         if (!np || DAYS.has(this.toks[np[1]]!.lower) || TIME_WORDS.has(this.toks[np[1]]!.lower)) continue; // "On Tuesday, X, …, said"
+        // "In October, Mr. Paulson, who …, told", "who was to travel to Columbus, Ohio, …, said": a noun phrase after a
+        // preposition is an adjunct, not the subject.
+        if (np[0] > lo && PREPS.has(this.toks[np[0] - 1]!.lower) && this.toks[np[0] - 1]!.lower !== 'of' && this.toks[np[0] - 1]!.lower !== 'by') continue;
         // "The UN envoy for Libya, Ghassan Salame, said": the description, not the place it names, stands first.
         const owned = this.withOwner(np, lo);
         if (owned && owned !== np) { np = owned; nearest ??= np; continue; }
@@ -935,6 +940,12 @@ class QuoteFinder {
    * Thursday, …", "When Wallace died in 1998, …") and leading function words. Null when there is none.
    */
   private clauseStart(a: number, k: number): number | null {
+    // A dateline: "WASHINGTON — …", "OTTAWA (AP) — …".
+    {
+      let c = a;
+      while (c < k && c < a + 8 && (this.toks[c]!.kind !== 'word' || /^\p{Lu}[\p{Lu}.]+$/u.test(this.toks[c]!.text)) && !/^[—–-]{1,2}$/.test(this.toks[c]!.text)) c++;
+      if (c > a && c < k - 1 && /^[—–-]{1,2}$/.test(this.toks[c]!.text) && /^\p{Lu}{2,}/u.test(this.toks[a]!.text)) a = c + 1;
+    }
     const w = this.toks[a]?.lower ?? '';
     // An opening phrase: "When …,", "On Tuesday,", "Facing criticism,", "Hours later,".
     if (SUBORD.has(w) || PREPS.has(w)) {
@@ -1276,7 +1287,8 @@ class QuoteFinder {
     if (!ent || ent.type !== 'PERSON') return false;
     const w = head.lower.replace(/’/g, "'");
     const has = (s: string) => s.toLowerCase().replace(/’/g, "'").split(/[\s-]+/).includes(w);
-    return !has(ent.name) && !ent.mentions.some((m) => has(m.text));
+    // (The entity's name only: a mention wrongly joined to the person carries the word too.)
+    return !has(ent.name);
   }
 
   /**
