@@ -490,3 +490,11 @@ test('the trigger-side checks (follow / before) keep every form of date and coun
   // A bare month before a digit is left to the month-day pattern; a unit with no count before it is no counted duration.
   assert.deepEqual(v('In March 5 people died, and the year ended.'), [['March 5', '2013-03-05'], ['the year', '2013']]);
 });
+
+test('a bare plural unit before "of" is a duration after the words in bareUnitAfter; "the early hours of" is not', () => {
+  const v = (text: string) => tag(text, '2000-02-24').times.map((t) => [t.text, t.value]);
+  assert.deepEqual(v('The agreement follows months of twists and turns.'), [['months', 'PXM']]);
+  assert.deepEqual(v('After weeks of sparring, they met.'), [['weeks', 'PXW']]);
+  assert.deepEqual(v('He has years of experience.'), []);
+  assert.deepEqual(v('He was arrested in the early hours of Thursday morning.').map((x) => x[0]), ['Thursday morning']);
+});

@@ -36,6 +36,8 @@ export interface TimeLexiconFile {
   compoundLinks?: string[];
   /** Words after "the future" that make it a thing's fate, not a time ("the future of", "the future looks"). */
   futureNounAfter?: string[];
+  /** Words after which a bare plural unit is a duration ("for years", "follows months of talks"). */
+  bareUnitAfter?: string[];
 }
 
 export interface TimeLexicon {

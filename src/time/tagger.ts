@@ -143,6 +143,7 @@ const WORD_STOP = /(?:\p{L}{5,}|(?:^|[^\p{L}.])(?:june|july|[ap]m))\.$/iu;
 /** A determiner before an adjectival (hyphenated) timex. */
 const ADJ_DET = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-[\p{L}\d-]+$)/iu;
 const LETTER_NEXT = /^\s+\p{L}/u;
+const OF_NEXT = /^\s+of\b/i;
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'jan', 'aug', 'dec', 'sep', 'jun', 'jul', 'apr', 'oct', 'nov', 'feb', 'sept']);
 
 /** Builds the pattern list from the lexicon. */
@@ -214,6 +215,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   };
   const APPROX_AT = new RegExp(`^\\s+(?:${R.APPROX})\\s`, 'i');
   const THE_FUTURE_NOUN = new RegExp(`^\\s+(?:${altOf(lex.file.futureNounAfter)})\\b`, 'i');
+  const bareUnitAfter = new Set((lex.file.bareUnitAfter ?? []).map((w) => w.toLowerCase()));
   const eventDates = (lex.file.eventDates ?? []).map((e) => ({ ...e, next: new RegExp(`^\\s+(?:${e.nextWords.join('|')})\\b`, 'i') }));
 
   // 1. Month day (, year): "March 22, 2013", "Feb.18, 2020", "Thursday, April 9", "Fen. 18" (typo).
@@ -623,12 +625,14 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
   leadOf(pats, L.UNIT, true);
 
   // 14. Bare plural units: "for years", "in recent months", "the coming weeks".
-  pats.push(mk(T.PLURAL, `${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:of|ago|old|earlier|later))`, (m, text) => {
+  pats.push(mk(T.PLURAL, `${B}(?:(recent|coming|the\\s+coming|the\\s+past|past|the\\s+last|the\\s+next|the\\s+previous|the\\s+following|the\\s+early|the\\s+first)\\s+)?(years|months|weeks|days|decades|hours|minutes|centuries)${E}(?!\\s+(?:ago|old|earlier|later))`, (m, text) => {
     const pre = m[1]?.toLowerCase().replace(/\s+/g, ' ');
     if (!pre) {
-      const prev = LAST_WORD.exec(text.slice(Math.max(0, m.index - 10), m.index));
-      if (!prev || !/^(?:for|over|within|in|took|take|takes|lasted|last|spent|spend|the)$/i.test(prev[1]!)) return null;
+      const prev = LAST_WORD.exec(text.slice(Math.max(0, m.index - 12), m.index));
+      if (!prev || !bareUnitAfter.has(prev[1]!.toLowerCase())) return null;
     }
+    // "in the early hours of Thursday": a part of that day, not a span.
+    if (pre === 'the early' && OF_NEXT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return null;
     const u = lex.unit.get(m[2]!.toLowerCase())! as Gran | 'H' | 'MIN';
     if (pre === 'recent' && u === 'Y') return cand(m, 'DATE', { k: 'ref', value: 'PAST_REF' }, 1);
     return cand(m, 'DURATION', { k: 'dur', value: vagueDur(u) }, 1);
