@@ -228,6 +228,8 @@ export interface NameCandidate {
   forceKb?: KbEntry;
   /** For nominals like "Haftar's forces": the candidate index of the possessor. */
   possessor?: number;
+  /** Typed ORG by what follows it ("Comelf said it"; see orgCues): the document's person names do not take it back. */
+  orgCue?: boolean;
 }
 
 const CONLL_OF: Record<EntityType, NameCandidate['ner']> = {
@@ -499,6 +501,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     firstNames(doc, res, cands, lo, hi, gz);
     venues(doc, res, cands);
     orgContext(doc, res, c, cands, lo, hi);
+    orgCues(doc, cands);
     sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
     competitors(doc, res, c, cands);
     out.push(...cands);
@@ -569,6 +572,8 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
       if (t.kind === 'word' && t.text.length > 2 && isCap(t) && !RE_ALL_UPPER.test(t.text)) parts.add(t.text.toUpperCase());
     }
   }
+  // A name that its context made an organisation ("Comelf said it") is no person's name part.
+  for (const x of out) if (x.orgCue && x.tEnd - x.tStart === 1) parts.delete(toks[x.tStart]!.text.toUpperCase());
   // Tails of full names ("Suu Kyi" of "Aung San Suu Kyi"): a cand the tagger cut short
   // ("Kyi") grows to the tail the story used before.
   const tails = new Set<string>();
@@ -816,6 +821,35 @@ function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
     i = e - 1;
   }
   cands.sort((p, q) => p.tStart - q.tStart);
+}
+
+const ORG_CUE_VERBS = new Set(['said', 'says', 'reported', 'reports', 'announced', 'posted', 'expects', 'expected', 'plans', 'planned']);
+const ORG_CUE_TITLES = new Set(['CEO', 'chairman', 'chairwoman', 'Chairman']);
+const ORG_CUE_PAIRS = new Set(['chief executive', 'general manager', 'managing director', 'chief financial', 'chief operating']);
+
+/**
+ * Organisations by what follows them: "Comelf said it …", "Cofinec CEO Stephen Frater",
+ * "Petofi general manager …", "Douglas & Lomason , which …", "Comelf , based in …". An unlinked
+ * name the tagger took for a person's, without a title, becomes ORG (and the document's other
+ * mentions of a one-word name follow, see documentConsistency).
+ */
+function orgCues(doc: Doc, cands: NameCandidate[]): void {
+  const toks = doc.tokens;
+  for (const x of cands) {
+    if (x.ner !== 'PER' || x.kb || x.roles.length || x.kind !== 'name') continue;
+    const a = toks[x.tEnd];
+    const b = toks[x.tEnd + 1];
+    if (!a || !b) continue;
+    const cue =
+      (ORG_CUE_VERBS.has(a.lower) && (b.lower === 'it' || b.lower === 'its')) ||
+      ORG_CUE_TITLES.has(a.text) ||
+      ORG_CUE_PAIRS.has(a.lower + ' ' + b.lower) ||
+      (a.text === ',' && (b.lower === 'which' || b.lower === 'based'));
+    if (!cue) continue;
+    x.ner = 'ORG';
+    x.type = 'ORG';
+    x.orgCue = true;
+  }
 }
 
 /**
