@@ -816,7 +816,18 @@ function isPartyObject(L: Lexicon, h: string): boolean {
 function partyWordIn(r: SentenceReader, np: TokRange): boolean {
   for (let i = np.s; i < np.e; i++) {
     const l = r.low(i);
-    if (r.res.lexicon.agentHeads.has(l) || r.res.lexicon.partyObjectWords.has(l) || r.res.lexicon.agentNouns.has(l)) return true;
+    if (r.res.lexicon.agentHeads.has(l) || r.res.lexicon.partyObjectWords.has(l)) return true;
+  }
+  return agentNounIn(r, np);
+}
+
+/** An agent noun of the CAMEO dictionary in the noun phrase, not as the modifier of an event noun ("a general
+ *  strike" is no party; "rebel positions", "the former governor" are). */
+function agentNounIn(r: SentenceReader, np: TokRange): boolean {
+  for (let i = np.s; i < np.e; i++) {
+    if (!r.res.lexicon.agentNouns.has(r.low(i))) continue;
+    if (i + 1 < np.e && r.res.nouns.has(r.low(i + 1))) continue;
+    return true;
   }
   return false;
 }
@@ -828,9 +839,9 @@ function plausibleTarget(r: SentenceReader, np: TokRange): boolean {
   if (hasNameIn(r, np) || partyWordIn(r, np)) return true;
   for (let i = np.s; i < np.e; i++) {
     const l = r.low(i);
-    if (isPartyObject(L, l) || L.agentNouns.has(l) || L.placeNouns.has(l) || L.protestSites.has(l) || L.nonActors.has(l) || L.mobilizedForces.has(l)) return true;
+    if (isPartyObject(L, l) || L.placeNouns.has(l) || L.protestSites.has(l) || L.nonActors.has(l) || L.mobilizedForces.has(l)) return true;
   }
-  return false;
+  return agentNounIn(r, np);
 }
 
 /** The noun phrase names a party by its head ("the rebels", "the new government", "demonstrators"). */
