@@ -512,3 +512,12 @@ test('lists of names are one role: "Mordor, Rohan, Fornost and Bree welcomed …
   // an apposition is no list
   assert.equal(only("Haftar's forces attacked Gondor, the state's fiercest foe.", 'ASSAULT').targetSpan?.text, 'Gondor');
 });
+
+test('doc.events keeps to the output contract: no internal fields (trigger, role spans, contentOf, main)', () => {
+  const doc = documentFor({ text: 'Rebels shelled the town of Kafr Nabl on Monday.', published: '2020-02-22' }, res);
+  for (const [, run] of STAGES) run(doc, res);
+  assert.ok(doc.events.length > 0);
+  for (const e of doc.events) {
+    assert.deepEqual(Object.keys(e).sort(), ['actor', 'cameo', 'date', 'end', 'figures', 'id', 'modality', 'mode', 'place', 'reportedBy', 'start', 'target', 'text', 'type']);
+  }
+});

@@ -22,14 +22,17 @@ export interface EventsResources {
   dictionaryBare?: boolean;
 }
 
-/** An event with the evidence spans of its roles (what the benchmark and the CLI can show). */
+/** An event with the evidence spans of its roles (what the benchmark and the CLI can show). Internal to the stage:
+ *  `runEvents` copies only the `EventRecord` fields into `doc.events` (the output contract in the spec); `trigger`,
+ *  the role spans, `contentOf` and `main` never reach the analysis. */
 export interface CodedEvent extends EventRecord {
   trigger: Span;
   actorSpan: Span | null;
   targetSpan: Span | null;
   /** Set for events that are the content of another event (not in `doc.events`). */
   contentOf: number | null;
-  /** The event is its sentence's main one: not inside a relative, subordinate or participial clause. */
+  /** The event is its sentence's main one: not inside a relative, subordinate or participial clause (internal: used
+   *  to pick a sentence's event when scoring; not in the output contract). */
   main: boolean;
 }
 
