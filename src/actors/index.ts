@@ -1230,8 +1230,11 @@ function adjustSpans(doc: Doc, res: ActorsResources, c: LexCache, ner: { start: 
     mark();
   }
   for (const x of ner) {
-    // "Johnson Controls Inc", "Free Lions Brigade": the last word names the kind of organisation.
-    if (x.end - x.start >= 2 && c.orgSuffix.has(toks[x.end - 1]!.text) && x.type !== 'ORG') {
+    // "Johnson Controls Inc", "Free Lions Brigade": the last word names the kind of organisation;
+    // so does the word before "of" ("Chicago Board of Trade", "Bank of Canada").
+    let head = x.end - x.start >= 2 && c.orgSuffix.has(toks[x.end - 1]!.text);
+    for (let k = x.start + 1; !head && k < x.end - 1; k++) if (toks[k]!.text === 'of' && c.orgSuffix.has(toks[k - 1]!.text)) head = true;
+    if (head && x.type !== 'ORG') {
       const e = res.kb.byAlias.get(joinNorms(norms(doc), x.start, x.end))?.[0];
       // Not a place that happens to end in such a word ("West Bank").
       const place = (res.gazetteer.get(toks.slice(x.start, x.end).map((t) => t.lower).join(' ')) ?? []).some((k) => k === 'city' || k === 'region' || k === 'pplace' || k === 'country' || k === 'place');
