@@ -32,7 +32,6 @@ import { ploverOf } from '../src/events/lexicon.js';
 import { DATA_DIR } from '../src/resources.js';
 import { goldPath, SHARED_DIR } from './shared.js';
 import type { Doc } from '../src/document/document.js';
-import { generateCorpus } from './corpus.js';
 import { runEvents } from '../src/events/index.js';
 
 interface GoldActor { actorText: string }
@@ -455,7 +454,9 @@ function cameoSentencesDev(res: Resources) {
 /** Cost of the events stage on bench:speed's generated corpus (EVENTS_SPEED articles, default 300), CPU time:
  *  the documents are prepared once, then the stage runs over all of them EVENTS_SPEED_REPEATS times (default 7);
  *  the minimum repeat is reported (wall-clock per-stage timing in bench:speed is noisy on a shared machine). */
-function speedCost(res: Resources) {
+async function speedCost(res: Resources) {
+  // (imported here: the rest of the benchmark does not depend on the shared corpus generator)
+  const { generateCorpus } = (await import('./corpus.js')) as { generateCorpus: (n: number) => Array<{ text: string; published?: string | null }> };
   const corpus = generateCorpus(Number(process.env.EVENTS_SPEED ?? 300));
   const docs = corpus.map((a) => prepared(a.text, res, a.published ?? null));
   const chars = corpus.reduce((n, a) => n + a.text.length, 0);
@@ -473,7 +474,7 @@ function speedCost(res: Resources) {
 function main() {
   const res = resources();
   if (process.env.EVENTS_SPEED_ONLY === '1') {
-    speedCost(res);
+    void speedCost(res);
     return;
   }
   if (process.env.EVENTS_NO_DICT === '1') res.events = loadEventsResources(DATA_DIR, { verbDictionaries: [] });

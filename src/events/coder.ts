@@ -378,6 +378,9 @@ export class SentenceReader {
     if (L.determiners.has(p) && p !== 'that' || p === "'s" || p === '’s') return false;
     if (L.prepositions.has(p) && p !== 'to' && !(p === 'by' && t.lower.endsWith('ing'))) return false;
     if (this.low(k + 1) === 'of' && !t.lower.endsWith('ed') && !this.res.verbs.get(t.lower)?.some((f) => f.entry.after[0] === 'of')) return false;
+    // a plural right after a base-form verb is its object: "to stop attacks", "resume talks", "launch raids"
+    if (/[^s]s$/.test(t.lower) && this.res.verbs.has(p) && !/(?:s|ed|ing)$/.test(p) && !L.auxiliaries.has(p) && !this.isName(k - 1)
+      && (this.low(k - 2) === 'to' || L.auxiliaries.has(this.low(k - 2)) || L.negations.has(this.low(k - 2)))) return false;
     // "in Turkish jails", "the Syrian attacks": after a preposition or determiner and a nationality adjective, a noun
     if (this.isName(k - 1) && NATIONALITY.test(p)) {
       const pp = this.low(k - 2);
@@ -1046,7 +1049,9 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
           // ceasefire stays an AGREE (CAMEO 0356, intent to de-escalate)
           const inObj = b.nominal && b.type === 'CONCEDE' && a.object !== null && b.trig >= a.object.s && b.trig < a.object.e;
           const head = inObj ? a.trigEnd : b.nominal ? (b.light ?? -1) : b.trig;
-          if (change && !that && !a.entry.obj && head >= a.trigEnd && head <= a.trigEnd + (r.low(a.trigEnd) === 'to' ? 2 : 1)) {
+          // (not when the noun's light verb is an event of its own: "pledged to stop attacks" is no threat)
+          const lightIsEvent = b.nominal && b.light !== null && out.some((x) => x !== b && x.trig === b.light);
+          if (change && !that && !lightIsEvent && !a.entry.obj && head >= a.trigEnd && head <= a.trigEnd + (r.low(a.trigEnd) === 'to' ? 2 : 1)) {
             a.cameo = shiftedCameo(b.cameo ?? a.cameo, change, res.lexicon.cameoShifts, res.cameoPlover);
             a.type = change;
             a.mode = null;
