@@ -208,6 +208,24 @@ test('StoryIndex (pair model): another shooting in the same city a day later sta
   assert.ok(h2!.score > 0 && h2!.score <= 1, 'the score is the pair model\'s probability');
 });
 
+// a report months later (the trial) that names the day of the shooting
+const HAYES_TRIAL =
+  'A Greene County jury on Tuesday found Marcus Bell guilty of second-degree murder in the March 4, 2016, shooting death of Darnell Hayes. ' +
+  'Prosecutors said Bell fired from a car as Hayes stood in a driveway on Kimball Avenue. Sentencing is set for November.';
+
+test('StoryIndex (pair model): a report months later that names the day of the shooting joins its story', () => {
+  const idx = new StoryIndex({ stopwords });
+  const [h1, r1, h2] = localReports();
+  const trial = withTimes(
+    mk('t1', HAYES_TRIAL, { title: 'Jury convicts man in Kimball Avenue killing', published: '2016-09-20', source: 'c.example', entities: [['P1', 'Marcus Bell', 'PERSON', null, ['Marcus Bell']], ['P2', 'Darnell Hayes', 'PERSON', null, ['Darnell Hayes']]] }),
+    [['Tuesday', '2016-09-20'], ['March 4, 2016', '2016-03-04']],
+  );
+  assert.deepEqual(storyIdentity(trial, stopwords).past, [dayNumber('2016-03-04')], 'an earlier day the report names');
+  const [a1, , a2, t1] = [h1!, r1!, h2!, trial].map((a) => idx.add(a));
+  assert.equal(a2!.clusterId, a1!.clusterId);
+  assert.equal(t1!.clusterId, a1!.clusterId, 'same victim and street, and it names the day of the shooting');
+});
+
 test('StoryIndex.stripTitleBoilerplate drops a headline part seen in earlier headlines (the outlet), never the first', () => {
   const idx = new StoryIndex({ stopwords });
   const sfx = ' - KSLA News 12 Shreveport, Louisiana News Weather & Sports';

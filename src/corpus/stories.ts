@@ -7,6 +7,10 @@
  * features, scanned back a bounded number of entries, so the cost of an `add` does not
  * grow with the corpus. Near-duplicates (MinHash/LSH) join their original's story and
  * are listed as copies, not counted as new reports.
+ *
+ * Under the pair model (data/corpus/story-model.json) the join is decided by P(same story) of the article and each
+ * candidate, from pair features (PAIR_FEATURES) that also compare the article with the candidate's whole story:
+ * the identity features (surnames, ages, aged names, streets) of all its reports, kept per story as they arrive.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +40,8 @@ export interface StoryOptions {
   /** Weight of the closest article in a story's score; the rest goes to the mean over its `linkRecent` latest articles. */
   linkAlpha: number;
   linkRecent: number;
+  /** The mean is over the best `linkTop` scores among those latest articles (0: over all of them). */
+  linkTop: number;
   /** An article with fewer features than this (an empty page, a bare title) starts its own story unless it is a copy. */
   minFeatures: number;
   /** Share of the similarity given to the cosine on the shorter article's features (scaled by how short it is). */
@@ -76,8 +82,9 @@ export interface StoryModel {
   bias: number;
   /** P(same story) at or above which an article joins a story. */
   threshold: number;
-  /** Replaces StoryOptions.linkAlpha under this model. */
+  /** Replace StoryOptions.linkAlpha and linkTop under this model. */
   linkAlpha?: number;
+  linkTop?: number;
 }
 
 /** Names of the pair features, in the order pairFeatures returns them (see pairFeatures for each). */
@@ -86,6 +93,7 @@ export const PAIR_FEATURES = [
   'dayShared', 'dayNear', 'dayConflict', 'gap', 'figShared', 'figConflict', 'cityShared', 'cityConflict',
   'titleCos', 'nameOverlap', 'streetOverlap', 'ageOverlap', 'gapWeek', 'gapMonth', 'short',
   'victimShared', 'victimConflict', 'dayDiff',
+  'pastDayShared', 'clNameShared', 'clAgeConflict', 'clVictimConflict', 'clStreetConflict',
 ] as const;
 
 interface IdentityData {
@@ -128,6 +136,7 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   rareMinDocs: 200,
   linkAlpha: 0.5,
   linkRecent: 10,
+  linkTop: 0,
   minFeatures: 5,
   shortBlend: 0,
   idfPrior: 300,
@@ -175,6 +184,8 @@ interface Doc {
   ident: Int32Array;
   /** Days (day numbers) the article's shooting/attack happened on, as resolved from its text. */
   days: Int32Array;
+  /** Earlier days named (StoryIdentity.past). */
+  past: Int32Array;
   /** Killed and wounded counts (largest non-cumulative figure), -1 when none. */
   killed: number;
   injured: number;
@@ -201,7 +212,7 @@ export interface StoryIndexJSON {
   options: Omit<StoryOptions, 'stopwords'> & { stopwords: string[] };
   vocab: string[];
   df: number[];
-  docs: { id: string; day: number | null; cluster: number; feats: number[]; tfs: number[]; ident?: number[]; days?: number[]; killed?: number; injured?: number; title?: number[] }[];
+  docs: { id: string; day: number | null; cluster: number; feats: number[]; tfs: number[]; ident?: number[]; days?: number[]; past?: number[]; killed?: number; injured?: number; title?: number[]}[];
   clusters: Cluster[];
   articleCluster: Record<string, number>;
   /** Hashes of the lines/sentences seen so far, with how many articles had each (boilerplate detection). */
@@ -233,9 +244,11 @@ export function storyFeatures(a: Analysis, opt: Pick<StoryOptions, 'weights' | '
 
 /** What identifies the incident an article reports: names, streets, ages, cities (as prefixed keys), the days it happened, its counts. */
 export interface StoryIdentity {
-  /** 'v:' surname, 's:' street, 'a:' age, 'c:' city (geonames id), 'x:' surname of someone given an age ("John Smith, 23,": a victim or suspect). */
+  /** 'v:' surname, 's:' street, 'a:' age, 'c:' city (geonames id), 'x:' surname of someone given an age ("John Smith, 23,": a victim or suspect), 'g:' a city and an age both named ('g:<geonameid>/<age>'). */
   keys: string[];
   days: number[];
+  /** Earlier days the article names (8 to 400 days before it was published): a follow-up's "the Sept. 28 shooting". */
+  past: number[];
   killed: number;
   injured: number;
 }
@@ -289,6 +302,10 @@ export function storyIdentity(a: Analysis, stop: ReadonlySet<string>, body: stri
     if (n >= 1 && n <= 99) keys.add('a:' + n);
   }
   for (const p of a.places) if (p.place.precision === 'city' && p.place.geonameid) keys.add('c:' + p.place.geonameid);
+  // a city and an age together ("Dallas", "9-year-old") name a victim well enough to find the other reports
+  const cityKeys = [...keys].filter((k) => k.startsWith('c:'));
+  const ageKeys = [...keys].filter((k) => k.startsWith('a:'));
+  for (const c of cityKeys) for (const g of ageKeys) keys.add('g:' + c.slice(2) + '/' + g.slice(2));
   const pub = dayNumber(a.article.published);
   const inWindow = (d: number | null): d is number => d !== null && (pub === null || (d <= pub + 1 && d >= pub - 45));
   const days = new Set<number>();
@@ -297,6 +314,13 @@ export function storyIdentity(a: Analysis, stop: ReadonlySet<string>, body: stri
     const m = DAY_RE.exec(ev.date.value);
     const d = m ? dayNumber(m[1]) : null;
     if (inWindow(d)) days.add(d);
+  }
+  const past = new Set<number>();
+  if (pub !== null) for (const t of a.times) {
+    if (t.type !== 'DATE' || !t.value) continue;
+    const m = DAY_RE.exec(t.value);
+    const d = m ? dayNumber(m[1]) : null;
+    if (d !== null && d <= pub - 8 && d >= pub - 400) past.add(d);
   }
   if (!days.size) for (const t of a.times) {
     if ((t.type !== 'DATE' && t.type !== 'TIME') || !t.value) continue;
@@ -312,7 +336,7 @@ export function storyIdentity(a: Analysis, stop: ReadonlySet<string>, body: stri
     if (f.kind === 'killed') killed = Math.max(killed, f.value);
     else if (f.kind === 'wounded') injured = Math.max(injured, f.value);
   }
-  return { keys: [...keys], days: [...days].sort((x, y) => x - y), killed, injured };
+  return { keys: [...keys], days: [...days].sort((x, y) => x - y), past: [...past].sort((x, y) => x - y), killed, injured };
 }
 
 /** A headline without the outlet name many sites append ("… - KSLA News 12", "… | WRAL.com"). */
@@ -327,11 +351,21 @@ export function cleanTitle(title: string): string {
 const RARE_PREFIX = /^[wnep]:/;
 const TITLE_SEP_RE = /\s+(?:[-|–—«»]|::)\s+/;
 /** Kinds of identity features by prefix (0: not one). */
-const IDENT_KIND: Record<string, number> = { v: 1, s: 2, a: 3, c: 4, x: 5 };
-/** Identity kinds that find candidates (surnames, streets, aged surnames; not ages or cities). */
-const POSTED_KIND = [false, true, true, false, false, true];
+const IDENT_KIND: Record<string, number> = { v: 1, s: 2, a: 3, c: 4, x: 5, g: 6 };
+/** Identity kinds that find candidates (surnames, streets, aged surnames, city × age; not ages or cities alone). */
+const POSTED_KIND = [false, true, true, false, false, true, true];
+const KIND_COUNT = POSTED_KIND.length;
 const identKind = (k: string) => (k[1] === ':' ? IDENT_KIND[k[0]!] ?? 0 : 0);
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+/** Whether `q` names, as an earlier day, the day `d`'s incident happened (or `d`'s publication day or the day before). */
+function pastDay(q: Doc, d: Doc): boolean {
+  if (!q.past.length) return false;
+  for (const x of q.past) {
+    if (d.day !== null && (x === d.day || x === d.day - 1)) return true;
+    for (const y of d.days) if (x === y) return true;
+  }
+  return false;
+}
 
 /** Incremental story clusters over analyses, with near-duplicate folding. */
 export class StoryIndex {
@@ -347,6 +381,9 @@ export class StoryIndex {
   private clusters: Cluster[] = [];
   /** Per story, the indexes of its (non-copy) documents. */
   private clusterDocs: number[][] = [];
+  /** Per story, the identity features (vocabulary ids) of all its documents, and how many of each kind. */
+  private clusterIdent: Set<number>[] = [];
+  private clusterKinds: Int32Array[] = [];
   private articleCluster = new Map<string, number>();
   private dups: DuplicateIndex;
   private segments = new Map<number, number>();
@@ -445,7 +482,7 @@ export class StoryIndex {
     const body = this.stripBoilerplate(art.text);
     const title = this.options.model && art.title ? this.stripTitleBoilerplate(art.title) : art.title;
     const raw = storyFeatures(title === art.title ? a : { ...a, article: { ...art, title } }, this.options, body);
-    const idn = this.options.model ? storyIdentity(a, this.options.stopwords, body) : { keys: [], days: [], killed: -1, injured: -1 };
+    const idn = this.options.model ? storyIdentity(a, this.options.stopwords, body) : { keys: [], days: [], past: [], killed: -1, injured: -1 };
     const identIds = new Set<number>();
     for (const k of idn.keys) {
       const fid = this.featureId(k, true);
@@ -476,6 +513,7 @@ export class StoryIndex {
       tfs: Float32Array.from(kept.map((i) => tfs[i]!)),
       ident: Int32Array.from([...identIds].sort((x, y) => x - y)),
       days: Int32Array.from(idn.days),
+      past: Int32Array.from(idn.past),
       killed: idn.killed,
       injured: idn.injured,
       title: Int32Array.from([...titleIds].sort((x, y) => x - y)),
@@ -493,12 +531,15 @@ export class StoryIndex {
         articles: [], duplicates: {}, outlets: [],
       });
       this.clusterDocs.push([]);
+      this.clusterIdent.push(new Set());
+      this.clusterKinds.push(new Int32Array(KIND_COUNT));
       if (!art.title) this.clusters[c]!.title = art.text.slice(0, 100).replace(/\s+/g, ' ').trim();
     }
     doc.cluster = c;
     const di = this.docs.length;
     this.docs.push(doc);
     this.clusterDocs[c]!.push(di);
+    this.addClusterIdent(c, doc);
     for (const fid of doc.feats) this.postings[fid]!.push(di);
     for (const fid of doc.ident) if (POSTED_KIND[this.kind[fid]!] && !this.has(doc.feats, fid)) this.postings[fid]!.push(di);
     const cl = this.clusters[c]!;
@@ -506,6 +547,16 @@ export class StoryIndex {
     this.touch(cl, art.published, day, outlet, art.title);
     this.articleCluster.set(art.id, c);
     return { clusterId: cl.id, duplicateOf: null, score: isNew ? 0 : score, isNew };
+  }
+
+  private addClusterIdent(c: number, doc: Doc): void {
+    const u = this.clusterIdent[c]!;
+    const kinds = this.clusterKinds[c]!;
+    for (const f of doc.ident) {
+      if (u.has(f)) continue;
+      u.add(f);
+      kinds[this.kind[f]!]!++;
+    }
   }
 
   private touch(cl: Cluster, published: string | null, day: number | null, outlet: string | null, title: string | null): void {
@@ -588,10 +639,10 @@ export class StoryIndex {
     const o = this.options;
     const sim = this.similarity(q, d);
     const rare = this.nDocs >= o.rareMinDocs ? Math.min(o.rareCap, sim.rare) : 0;
-    // identity features: shared, and present on each side, per kind (1 surname, 2 street, 3 age, 4 city, 5 aged surname)
-    const shared = [0, 0, 0, 0, 0, 0];
-    const inQ = [0, 0, 0, 0, 0, 0];
-    const inD = [0, 0, 0, 0, 0, 0];
+    // identity features: shared, and present on each side, per kind (1 surname, 2 street, 3 age, 4 city, 5 aged surname, 6 city × age)
+    const shared = [0, 0, 0, 0, 0, 0, 0];
+    const inQ = [0, 0, 0, 0, 0, 0, 0];
+    const inD = [0, 0, 0, 0, 0, 0, 0];
     for (const f of q.ident) inQ[this.kind[f]!]!++;
     for (const f of d.ident) inD[this.kind[f]!]!++;
     let i = 0;
@@ -645,7 +696,28 @@ export class StoryIndex {
       1 - Math.min(q.feats.length, d.feats.length) / o.maxFeatures,
       Math.min(2, shared[5]!), conflict(5),
       minDiff < Infinity ? Math.log2(1 + minDiff) : 0,
+      pastDay(q, d) || pastDay(d, q) ? 1 : 0,
+      ...this.clusterFeatures(q, d.cluster),
     ];
+  }
+
+  /**
+   * The article against everything the story of an earlier article says (its documents' identity features together):
+   * surnames it shares with the story, and ages, aged names, streets it names where the story names others and none of its own.
+   */
+  private clusterFeatures(q: Doc, c: number): number[] {
+    const u = this.clusterIdent[c];
+    const kinds = this.clusterKinds[c];
+    if (!u || !kinds) return [0, 0, 0, 0];
+    const shared = [0, 0, 0, 0, 0, 0, 0];
+    const inQ = [0, 0, 0, 0, 0, 0, 0];
+    for (const f of q.ident) {
+      const k = this.kind[f]!;
+      inQ[k]!++;
+      if (u.has(f) && (k !== 1 || this.df[f]! <= this.options.nameDf)) shared[k]!++;
+    }
+    const conflict = (k: number) => (inQ[k]! > 0 && kinds[k]! > 0 && shared[k] === 0 ? 1 : 0);
+    return [Math.min(2, shared[1]!), conflict(3), conflict(5), conflict(2)];
   }
 
   /** P(same story) of two documents under the pair model (or the older rule's score when there is none). */
@@ -718,9 +790,12 @@ export class StoryIndex {
       if (alpha < 1 && mx >= threshold) {
         const members = this.clusterDocs[c]!;
         const recent = members.slice(-o.linkRecent);
+        const scores = recent.map((j) => pair.get(j) ?? this.pairScore(q, this.docs[j]!));
+        const linkTop = o.model?.linkTop ?? o.linkTop;
+        const top = linkTop > 0 && linkTop < scores.length ? scores.sort((x, y) => y - x).slice(0, o.linkTop) : scores;
         let sum = 0;
-        for (const j of recent) sum += pair.get(j) ?? this.pairScore(q, this.docs[j]!);
-        score = alpha * mx + (1 - alpha) * (sum / recent.length);
+        for (const v of top) sum += v;
+        score = alpha * mx + (1 - alpha) * (sum / top.length);
       }
       if (score > bestScore) {
         best = c;
@@ -758,7 +833,7 @@ export class StoryIndex {
       options: { ...rest, stopwords: [...stopwords].sort() },
       vocab: this.vocabList,
       df: this.df,
-      docs: this.docs.map((d) => ({ id: d.id, day: d.day, cluster: d.cluster, feats: [...d.feats], tfs: [...d.tfs], ident: [...d.ident], days: [...d.days], killed: d.killed, injured: d.injured, title: [...d.title]})),
+      docs: this.docs.map((d) => ({ id: d.id, day: d.day, cluster: d.cluster, feats: [...d.feats], tfs: [...d.tfs], ident: [...d.ident], days: [...d.days], past: [...d.past], killed: d.killed, injured: d.injured, title: [...d.title]})),
       clusters: this.clusters,
       articleCluster: Object.fromEntries(this.articleCluster),
       segments: [...this.segments],
@@ -782,7 +857,7 @@ export class StoryIndex {
       const di = s.docs.length;
       const doc: Doc = {
         id: d.id, day: d.day, cluster: d.cluster, feats: Int32Array.from(d.feats), tfs: Float32Array.from(d.tfs),
-        ident: Int32Array.from(d.ident ?? []), days: Int32Array.from(d.days ?? []), killed: d.killed ?? -1, injured: d.injured ?? -1,
+        ident: Int32Array.from(d.ident ?? []), days: Int32Array.from(d.days ?? []), past: Int32Array.from(d.past ?? []), killed: d.killed ?? -1, injured: d.injured ?? -1,
         title: Int32Array.from(d.title ?? []),
       };
       s.docs.push(doc);
@@ -792,6 +867,9 @@ export class StoryIndex {
     s.nDocs = json.docs.length;
     s.clusterDocs = json.clusters.map(() => []);
     s.docs.forEach((d, i) => s.clusterDocs[d.cluster]!.push(i));
+    s.clusterIdent = json.clusters.map(() => new Set());
+    s.clusterKinds = json.clusters.map(() => new Int32Array(KIND_COUNT));
+    for (const d of s.docs) s.addClusterIdent(d.cluster, d);
     s.clusters = json.clusters.map((c) => ({ ...c, articles: [...c.articles], duplicates: { ...c.duplicates }, outlets: [...c.outlets] }));
     for (const [k, v] of Object.entries(json.articleCluster)) s.articleCluster.set(k, v);
     s.segments = new Map(json.segments);
