@@ -35,6 +35,7 @@ const RE_INITIAL_NAME = /\b\p{Lu}\. \p{Lu}/u;
 const RE_SCORE_LINE = /^\D+ \d+ \D+ \d+$/;
 const RE_TEAMS_LINE = /^[^\d(]+ \d+ [^\d(]+ \d+( \(.*\))?$/;
 const RE_DISMISSAL = /^(c|b|st|lbw)$/;
+const RE_BOWLING = /^\d+(?:\.\d)?-\d+-\d+-\d+$/;
 const RE_TITLE_CASE_WORD = /^\p{Lu}\p{Ll}/u;
 const RE_DIGIT_START = /^\d/;
 const RE_CAPS_WORD = /^[\p{Lu}.'-]+$/u;
@@ -230,6 +231,8 @@ export interface NameCandidate {
   possessor?: number;
   /** Typed ORG by what follows it ("Comelf said it"; see orgCues): the document's person names do not take it back. */
   orgCue?: boolean;
+  /** A player by a cricket scorecard ("b Dharmasena", "Vass 7-0-29-0"): the document's organisations do not take it. */
+  playerCue?: boolean;
 }
 
 const CONLL_OF: Record<EntityType, NameCandidate['ner']> = {
@@ -572,6 +575,9 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
       if (t.kind === 'word' && t.text.length > 2 && isCap(t) && !RE_ALL_UPPER.test(t.text)) parts.add(t.text.toUpperCase());
     }
   }
+  // A scorecard's player is a person wherever the story names them alone.
+  const players = new Set<string>();
+  for (const x of out) if (x.playerCue && x.tEnd - x.tStart === 1) players.add(toks[x.tStart]!.text);
   // A name that its context made an organisation ("Comelf said it") is no person's name part.
   for (const x of out) if (x.orgCue && x.tEnd - x.tStart === 1) parts.delete(toks[x.tStart]!.text.toUpperCase());
   // Tails of full names ("Suu Kyi" of "Aung San Suu Kyi"): a cand the tagger cut short
@@ -649,7 +655,7 @@ function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[
   }
   if (orgs.size) {
     for (const x of out) {
-      if (x.tEnd - x.tStart !== 1 || x.ner === 'ORG' || x.ner === 'MISC' || x.kb || x.kind === 'demonym' || x.roles.length || !orgs.has(toks[x.tStart]!.text)) continue;
+      if (x.tEnd - x.tStart !== 1 || x.ner === 'ORG' || x.ner === 'MISC' || x.kb || x.kind === 'demonym' || x.roles.length || !orgs.has(toks[x.tStart]!.text) || players.has(toks[x.tStart]!.text)) continue;
       if (x.ner === 'LOC' && unitStart.has(x.tStart) && datelineAt(doc, x.tStart, units)) continue;
       // A place after a locative preposition stays a place ("At Leicester").
       if (x.ner === 'LOC' && toks[x.tStart - 1] && c.loc.has(toks[x.tStart - 1]!.lower)) continue;
@@ -990,11 +996,20 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
       const m = cands.find((x) => x.tStart <= i + 1 && x.tEnd > i + 1);
       if (m) {
         if (m.tStart === i + 1 && !m.kb && m.ner !== 'PER') { m.ner = 'PER'; m.type = 'PERSON'; }
+        if (m.tStart === i + 1 && !m.kb) m.playerCue = true;
         continue;
       }
       let e = i + 1;
       while (e < hi && isCap(toks[e]!) && toks[e]!.kind === 'word') e++;
-      cands.push({ tStart: i + 1, tEnd: e, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
+      cands.push({ tStart: i + 1, tEnd: e, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [], playerCue: true });
+    }
+    // Bowling figures after a name ("Vass 7-0-29-0"): a player.
+    for (const x of cands) {
+      const n = toks[x.tEnd];
+      if (x.kb || !n || !RE_BOWLING.test(n.text)) continue;
+      x.ner = 'PER';
+      x.type = 'PERSON';
+      x.playerCue = true;
     }
     cands.sort((p, q) => p.tStart - q.tStart);
   }
