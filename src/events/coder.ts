@@ -681,7 +681,9 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
   const first = r.low(seg.s);
   // "About 300 prisoners", "Over 5,000 farmers": a preposition before a number starts a quantity, not a phrase
   const quantity = r.tok(seg.s + 1)?.kind === 'number';
-  if (L.participleLeads.has(first) || L.prepositions.has(first) && !r.isName(seg.s) && !quantity) return { range: null, how: null };
+  // (a participle before a plain noun is an adjective: "Armed men attacked …")
+  const adjectival = seg.e - seg.s >= 2 && /ed$/.test(first) && !L.prepositions.has(r.low(seg.s + 1)) && !L.determiners.has(r.low(seg.s + 1));
+  if (L.participleLeads.has(first) && !adjectival || L.prepositions.has(first) && !r.isName(seg.s) && !quantity) return { range: null, how: null };
   // trim: trailing adverbs, and words that are clearly not part of the noun phrase
   let e = seg.e;
   while (e > seg.s && (r.isAdverb(e - 1) || r.low(e - 1) === ',')) e--;
@@ -1307,7 +1309,9 @@ function readVerbal(r: SentenceReader, hit: Hit, prior: RawEvent[]): RawEvent | 
   if (participle && !hasAux && e.pos === 'v' && e.after.length === 0) {
     const p = r.low(g - 1);
     const n = r.tok(hit.trigEnd);
-    const atStart = g === r.s0 || p === ':' || L.determiners.has(p) || L.prepositions.has(p) && p !== 'by';
+    // (also after a sentence-initial adjective in -ed: "Unidentified armed men attacked …")
+    const atStart = g === r.s0 || p === ':' || L.determiners.has(p) || L.prepositions.has(p) && p !== 'by'
+      || /ed$/.test(p) && !L.auxiliaries.has(p) && (g - 1 === r.s0 || L.determiners.has(r.low(g - 2)));
     if (atStart && n && n.kind === 'word' && !L.determiners.has(n.lower) && !L.prepositions.has(n.lower) && !L.pronouns.has(n.lower) && !r.isAdverb(hit.trigEnd)) return null;
   }
   if ((reduced || passive) && e.nopart) return null;
