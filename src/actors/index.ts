@@ -414,6 +414,8 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
         // A misspelt first name before a known surname ("Recept Tayyip Erdogan").
         else if (fuzzyKb(kb, c, toks.slice(i - 1, m.end).map((x) => x.text)) === e) start = i - 1;
       }
+      // A dictionary name that opens with a title ("Prince Norodom Ranariddh"): the title is not part of the mention.
+      if (e.type === 'PERSON' && m.end - start >= 2 && c.titles.has(norms(doc)[start]!)) start++;
       kbm.push({ start, end: m.end, e });
       i = m.end - 1;
     }
@@ -440,6 +442,16 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       const roles: string[] = [];
       // Leading demonyms and titles: "Turkish President Recept Tayyip Erdogan", "Libyan Field Marshal".
       let titled = false;
+      // The tail of a title that began before the span ("Secretary of State John Kornblum" tagged from "State").
+      for (let k = Math.max(lo, a - 3); k < a && b - a > 1; k++) {
+        const te = titleStartingAt(doc, c, k, b);
+        if (te > a && te < b) {
+          roles.push(doc.text.slice(toks[k]!.start, toks[te - 1]!.end));
+          titled = true;
+          a = te;
+          break;
+        }
+      }
       for (;;) {
         if (a < b && b - a > 1 && kb.demonyms.has(norms(doc)[a]!)) {
           cands.push({ tStart: a, tEnd: a + 1, ner: 'MISC', kb: null, kind: 'demonym', type: 'OTHER', roles: [] });
