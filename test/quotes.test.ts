@@ -484,3 +484,8 @@ test('a dateline, a place after a preposition and a name suffix\'s period do not
   a = run('Vice President Joseph R. Biden Jr., who was to travel to Columbus, Ohio, on Wednesday to promote the new rules, said they touched on a core issue for workers.');
   assert.match(find(a, 'core issue for workers').speakerMention?.text ?? '', /Biden/);
 });
+
+test('"he" after a named quote: a woman named in between is no rival antecedent', () => {
+  const a = run('“Our friends no longer trust us,” former Florida governor Jeb Bush said. Hillary Clinton was in Iowa on the same day.\n\n“She might be going back and forth to the courthouse,” he said.');
+  assert.match(nameOf(a, find(a, 'back and forth').speaker) ?? '', /Jeb Bush/);
+});

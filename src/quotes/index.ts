@@ -1173,7 +1173,7 @@ class QuoteFinder {
     let prevNamed: Draft | null = null;
     for (const d of kept) {
       if (!d.speakerTok) continue;
-      let id = this.quotePronoun(d, prevNamed, resolved) ?? this.resolveSpeaker(d.speakerTok, kept);
+      let id = this.quotePronoun(d, prevNamed, resolved, kept) ?? this.resolveSpeaker(d.speakerTok, kept);
       // A named speaker the actors stage left without an entity, or merged into another person ("Ivanka Trump" into
       // "Donald Trump"): an entity of its own, from the mention.
       if (!id || this.otherFirstName(d.speakerTok, id) || this.otherSurname(d.speakerTok, id)) id = this.speakerEntity(d.speakerTok) ?? id;
@@ -1230,7 +1230,7 @@ class QuoteFinder {
    * "“…,” Cole said. “…,” he said.": a he/she speaker right after a quote with a named speaker of the same sex is
    * that speaker, unless another person is named outside quotes in between.
    */
-  private quotePronoun(d: Draft, prev: Draft | null, resolved: Map<Draft, string | null>): string | null {
+  private quotePronoun(d: Draft, prev: Draft | null, resolved: Map<Draft, string | null>, kept: Draft[]): string | null {
     const sp = d.speakerTok!;
     const w = this.toks[sp[0]]!.lower;
     if (sp[0] !== sp[1] || (w !== 'he' && w !== 'she') || !prev || !prev.speakerTok) return null;
@@ -1247,9 +1247,16 @@ class QuoteFinder {
     if (g && g !== (w === 'he' ? 'm' : 'f')) return null;
     const from = this.toks[prev.speakerTok[1]]!.end, to = this.toks[sp[0]]!.start;
     if (to - from > 400 || d.paragraph - prev.paragraph > 1) return null;
+    const genders = this.genders();
+    const want = w === 'he' ? 'm' : 'f';
     for (const m of this.doc.mentions) {
       if (m.start < from || m.end > to || m.type !== 'PERSON' || m.kind === 'pronoun' || m.entity === id) continue;
       if (this.inMarks[m.tokenStart] !== -1) continue;
+      // A person of the other sex ("“…,” Cole said. Hillary Clinton's plan … “…,” he said") or named inside what was
+      // reported is no rival antecedent.
+      const g2 = genders.get(m.entity);
+      if (g2 && g2 !== want) continue;
+      if (kept.some((k) => !k.direct && k.start <= m.start && m.end <= k.end)) continue;
       return null;
     }
     return id;
