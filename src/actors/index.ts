@@ -519,6 +519,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     orgCues(doc, cands);
     sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
     competitors(doc, res, c, cands);
+    listPeople(doc, res, cands, lo, hi);
     out.push(...cands);
   }
   documentConsistency(doc, res, out, units);
@@ -784,6 +785,36 @@ function events(doc: Doc, c: LexCache, cands: NameCandidate[], hi: number): void
  * where the tagger found nothing, or only a part, or called it something else without a KB link.
  */
 /** The words after a first name may finish a person's name (no acronym, country, organisation, team or demonym). */
+/**
+ * A list of people ("Ponting , Michael Slater , Darren Lehmann , Mark Waugh"): a capitalised word
+ * standing alone between commas (or opening the line before one) in a list whose neighbouring
+ * items are people the story named is a person too, when it is no common word or known place.
+ */
+function listPeople(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: number, hi: number): void {
+  const toks = doc.tokens;
+  const at = (k: number) => cands.find((x) => x.tStart <= k && x.tEnd > k);
+  const sep = (k: number) => k < lo || k >= hi || toks[k]!.text === ',' || toks[k]!.lower === 'and';
+  const added: NameCandidate[] = [];
+  for (let i = lo; i < hi; i++) {
+    const t = toks[i]!;
+    if (!isCap(t) || t.kind !== 'word' || RE_UPPER2.test(t.text) || at(i) || !sep(i - 1) || !(i + 1 >= hi || toks[i + 1]!.text === ',' || toks[i + 1]!.lower === 'and')) continue;
+    const cls = res.gazetteer.get(t.lower) ?? [];
+    if (cls.includes('common') || cls.some((k) => k === 'city' || k === 'country' || k === 'region' || k === 'gcity' || k === 'demonym')) continue;
+    // The items on either side (two of them at least, or one and the line's edge).
+    const prev = i - 2 >= lo ? at(i - 2) : undefined;
+    const next = i + 2 < hi ? at(i + 2) : undefined;
+    const per = (x: NameCandidate | undefined) => !!x && x.ner === 'PER' && x.tEnd - x.tStart >= 2;
+    const prevOk = per(prev);
+    const nextOk = per(next) && per(i + 5 < hi ? at(next!.tEnd + 1) : undefined);
+    if (!(prevOk && (per(next) || i + 1 >= hi)) && !(i === lo && nextOk) && !(prevOk && per(next))) continue;
+    added.push({ tStart: i, tEnd: i + 1, ner: 'PER', kb: null, kind: 'name', type: 'PERSON', roles: [] });
+  }
+  if (added.length) {
+    cands.push(...added);
+    cands.sort((p, q) => p.tStart - q.tStart);
+  }
+}
+
 /** A person-typed name of two or more words that ends in a venue word ("Grace Road", "Kosevo Stadium") is a place. */
 function venues(doc: Doc, res: ActorsResources, cands: NameCandidate[]): void {
   const heads = lexCache(res).venueHeads;
