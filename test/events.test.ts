@@ -521,3 +521,12 @@ test('doc.events keeps to the output contract: no internal fields (trigger, role
     assert.deepEqual(Object.keys(e).sort(), ['actor', 'cameo', 'date', 'end', 'figures', 'id', 'modality', 'mode', 'place', 'reportedBy', 'start', 'target', 'text', 'type']);
   }
 });
+
+test('a reported act with "must" / "should" is the reporter\'s demand (CAMEO 10x); "told X that" keeps the report main', () => {
+  const e = only('Chinese Premier Li Peng told visiting Japanese officials that Tokyo must apologize for its wartime aggression.', 'REQUEST');
+  assert.equal(e.actorSpan?.text, 'Chinese Premier Li Peng');
+  assert.equal(e.targetSpan?.text, 'Tokyo');
+  assert.equal(e.main, true);
+  // no modal: the reported act keeps its type
+  assert.equal(only('Egypt said Israel attacked Gaza.', 'ASSAULT').modality.includes('reported'), true);
+});

@@ -375,6 +375,8 @@ export class SentenceReader {
     if (k === this.s0 || QUOTE_TOKENS.has(this.low(k - 1)) && k - 1 === this.s0) return false;
     if (this.isName(k)) return false;
     const p = this.low(k - 1);
+    // "told visiting Japanese officials": an -ing word right after a reporting verb is an adjective
+    if (t.lower.endsWith('ing') && this.isReporting(k - 1)) return false;
     if (L.determiners.has(p) && p !== 'that' || p === "'s" || p === '’s') return false;
     if (L.prepositions.has(p) && p !== 'to' && !(p === 'by' && t.lower.endsWith('ing'))) return false;
     if (this.low(k + 1) === 'of' && !t.lower.endsWith('ed') && !this.res.verbs.get(t.lower)?.some((f) => f.entry.after[0] === 'of')) return false;
@@ -576,6 +578,20 @@ function subjectOf(r: SentenceReader, g: number, prior: RawEvent[]): Subject {
     for (let i = prior.length - 1; i >= 0; i--) {
       const p = prior[i]!;
       if (p.trig < r.s0 || p.trigEnd > g) continue;
+      const subj = p.passive ? p.target : p.actor;
+      if (subj) return { range: subj, how: 'coordinated' };
+      break;
+    }
+  }
+  // a gerund after a preposition ("killed 20 rebels in fighting", "after meeting Tusk"): the subject of the event before
+  // it in the clause
+  if (r.low(g).endsWith('ing') && L.prepositions.has(r.low(g - 1)) && r.low(g - 1) !== 'to') {
+    for (let i = prior.length - 1; i >= 0; i--) {
+      const p = prior[i]!;
+      if (p.nominal || p.trig < r.s0 || p.trigEnd > g) continue;
+      let clear = true;
+      for (let q = p.trigEnd; q < g; q++) if (r.isBoundary(q)) clear = false;
+      if (!clear) break;
       const subj = p.passive ? p.target : p.actor;
       if (subj) return { range: subj, how: 'coordinated' };
       break;
@@ -1190,8 +1206,18 @@ function embeddedAt(r: SentenceReader, g: number, ev: RawEvent): boolean {
     if (l === ',' || l === ';' || l === ':' || r.isReporting(i)) break;
     // "said (that) …": the content of a report is the main event (also "said on Monday that …", "said yesterday that")
     if (l === 'that' && (r.isReporting(i - 1) || r.res.lexicon.timeWords.has(r.low(i - 1)) && r.isReporting(i - 2)
-      || r.low(i - 2) === 'on' && r.res.lexicon.monthsDays.has(r.low(i - 1)) && r.isReporting(i - 3))) break;
+      || r.low(i - 2) === 'on' && r.res.lexicon.monthsDays.has(r.low(i - 1)) && r.isReporting(i - 3) || reportedObjectThat(r, i))) break;
     if (SUBORDINATORS.has(l)) return true;
+  }
+  return false;
+}
+
+/** "told visiting officials that …", "assured Baghdad that …": a reporting verb and its object before "that" at `i`. */
+function reportedObjectThat(r: SentenceReader, i: number): boolean {
+  for (let q = i - 1; q >= Math.max(r.s0, i - 7); q--) {
+    const l = r.low(q);
+    if (l === ',' || l === ';' || SUBORDINATORS.has(l)) return false;
+    if (r.isReporting(q) || r.res.lexicon.objectReportingVerbs.has(l)) return q < i - 1 && r.res.lexicon.objectReportingVerbs.has(l);
   }
   return false;
 }

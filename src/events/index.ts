@@ -252,7 +252,11 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
     const trigger = spanOf(doc, t[ev.light ?? ev.trig]!.start, t[ev.trigEnd - 1]!.end);
     let actorRange = ev.actor;
     let actor = link.entity(r, actorRange);
-    const target = link.entity(r, ev.target);
+    let targetRange = ev.target;
+    let target = link.entity(r, ev.target);
+    let type = ev.type;
+    let mode = ev.mode;
+    let cameo = ev.cameo;
     const modality = new Set<string>(ev.modality);
     let reportedBy: string | null = null;
     const rep = link.reporter(r, ev);
@@ -267,8 +271,22 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
         actor = rep.entity ?? actor;
         if (rep.range) actorRange = widenNp(r, rep.range);
       } else if (!(rep.entity && rep.entity === actor) && !(rep.range && actorRange && rep.range.s === actorRange.s)) {
-        modality.add('reported');
-        reportedBy = rep.entity;
+        const must = !rep.quoted && rep.range && !ev.nominal && !ev.passive && actorRange && !modality.has('negated')
+          && res.lexicon.demandModals.some((m) => ` ${r.groupText(ev.group, ev.trig).trim()} `.includes(` ${m} `));
+        if (must) {
+          // "Li Peng told them that Tokyo must apologize": the reporter demands the act of its subject (CAMEO 10x)
+          mode = null;
+          type = 'REQUEST';
+          cameo = '100';
+          targetRange = actorRange;
+          target = actor;
+          actorRange = rep.range;
+          actor = rep.entity;
+          for (const x of ['future', 'hypothetical']) modality.delete(x);
+        } else {
+          modality.add('reported');
+          reportedBy = rep.entity;
+        }
       }
     }
     // date: the clause's own time expression, else the sentence's; none → null (see README)
@@ -289,7 +307,7 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
     }
     out.push({
       id: '', start: span.start, end: span.end, text: span.text,
-      type: ev.type ?? 'NONE', mode: ev.mode, cameo: ev.cameo,
+      type: type ?? 'NONE', mode, cameo,
       actor, target,
       date,
       place: placeOf(doc, link, r, ev, span, placeFor, [actor, target].filter((x) => x !== null)),
@@ -298,7 +316,7 @@ export function codeEvents(doc: Doc, res: EventsResources, opts: { keepUntyped?:
       figures: [],
       trigger,
       actorSpan: link.span(actorRange),
-      targetSpan: link.span(ev.target),
+      targetSpan: link.span(targetRange),
       contentOf: null,
       main: !ev.embedded,
     });

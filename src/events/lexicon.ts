@@ -130,6 +130,10 @@ export interface Lexicon {
   partyPreps: Set<string>;
   /** Agent head nouns from the CAMEO agents dictionary (data/events/agent-nouns.txt): "governor", "senator". */
   agentNouns: Set<string>;
+  /** Reporting verbs that take the addressee as object before "that" ("told X that", "assured X that"). */
+  objectReportingVerbs: Set<string>;
+  /** Modals by which a reported act is the reporter's demand ("said Tokyo must apologize"). */
+  demandModals: string[];
   /** Heads of common-noun places and installations that can be a target ("shelled the town", "raided a camp"). */
   placeNouns: Set<string>;
   /** Heads of the forces a mobilisation moves ("deployed tanks"): the actor's own, never its target. */

@@ -57,7 +57,7 @@ export function lexiconFrom(raw: LexiconFile): Lexicon {
     monthsDays: set('monthsDays'), numberWords: set('numberWords'),
     partyObjectWords: set('partyObjectWords'), partyObjectSuffixes: list('partyObjectSuffixes'),
     targetPreps: list('targetPreps'), thingPreps: set('thingPreps'), partyPreps: set('partyPreps'),
-    topicTypes: new Set((raw.topicTypes as string[] | undefined) ?? []), bareCameoRoots: set('bareCameoRoots'), mobilizedForces: set('mobilizedForces'), placeNouns: set('placeNouns'), agentNouns: new Set<string>(),
+    topicTypes: new Set((raw.topicTypes as string[] | undefined) ?? []), bareCameoRoots: set('bareCameoRoots'), mobilizedForces: set('mobilizedForces'), demandModals: list('demandModals'), objectReportingVerbs: set('objectReportingVerbs'), placeNouns: set('placeNouns'), agentNouns: new Set<string>(),
   };
 }
 
