@@ -5,8 +5,12 @@
  *     mode accuracy (records with a gold mode that exists in PLOVER 2.0, old names mapped below),
  *     actor and target F1 (a predicted role span is right when it overlaps a gold SRC / TAR span).
  *     The predicted event for a record is the one whose trigger overlaps the gold EVT markup
- *     (else the coder's main event: top level, not embedded). THE TEST SET: read through the summary
- *     lines only (no per-record errors).
+ *     (else the coder's main event: top level, not embedded); an event that is only another's content
+ *     is scored as the output event that holds it (since 2026-12-08). THE TEST SET: read through the
+ *     summary lines only (no per-record errors).
+ *  Environment: EVENTS_DEV_ONLY=1 (dev lines only), EVENTS_NO_PLOVER=1 (dev and PETRARCH2, no test set),
+ *  EVENTS_SPEED_ONLY=1 (the stage's CPU cost on bench:speed's corpus, minimum of repeats),
+ *  EVENTS_DEV_ERRORS=1|2|3|4 (misses on the NGEC / PETRARCH2 / CAMEO-sentence dev sets, 4: role misses).
  *  2. PETRARCH2 unit tests with their Validate dictionaries (verbs, actors, agents): the share of
  *     expected (source, target, code) triples that the coder produces with those dictionaries alone
  *     (each conjunct of a compound role span is coded, as PETRARCH codes one event per member).
