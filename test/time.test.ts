@@ -498,3 +498,11 @@ test('a bare plural unit before "of" is a duration after the words in bareUnitAf
   assert.deepEqual(v('He has years of experience.'), []);
   assert.deepEqual(v('He was arrested in the early hours of Thursday morning.').map((x) => x[0]), ['Thursday morning']);
 });
+
+test('the later days of a list after a month and day ("April 24 and 25"), not a count ("May 3 and 10 people")', () => {
+  const v = (text: string) => tag(text, '1999-02-10').times.map((t) => [t.text, t.value]);
+  assert.deepEqual(v('The summit will be held on April 24 and 25.'), [['April 24', '1999-04-24'], ['25', '1999-04-25']]);
+  assert.deepEqual(v('They vote on March 21 or 22.'), [['March 21', '1999-03-21'], ['22', '1999-03-22']]);
+  assert.deepEqual(v('On May 3 and 10 people died.').map((x) => x[0]), ['May 3']);
+  assert.deepEqual(v('On March 3 and 5 percent rose.').map((x) => x[0]), ['March 3']);
+});

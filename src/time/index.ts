@@ -154,11 +154,37 @@ const CLOCK_DAY_GAP = /^\s*\)?\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:on\s+)?$/i;
 const RANGE_MID = /^\s*(to|through|thru|until|till|-|–|and)\s*$/i;
 const ymdKey = (p: Ymd) => p.y * 10000 + p.m * 100 + p.d;
 
+/** After a month and day, "and 25" / "or 26": the next day of a list ("on April 24 and 25"). */
+const DAY_LIST_NEXT = /^\s*(?:and|or|&)\s*(\d{1,2})(?:st|nd|rd|th)?(?![\p{L}\p{N}])(?!\s*[-–/.,:]\s*\d)(?:\s+(\p{L}+))?/u;
+
+/** Adds the later days of a list that opens with a month and day ("April 24 and 25": 25 is April 25). */
+function addListedDays(text: string, cands: Candidate[], lex: TimeLexicon): Candidate[] {
+  let added = false;
+  const out = cands.slice();
+  for (const c of cands) {
+    const spec = c.spec;
+    if (spec.k !== 'md' || text.charCodeAt(c.end) === 45) continue;
+    const m = DAY_LIST_NEXT.exec(text.slice(c.end, c.end + 24));
+    if (!m) continue;
+    const d = +m[1]!;
+    if (d <= spec.d || d > 31) continue;
+    // "on May 3 and 10 people died": a count, not a day.
+    const next = m[2]?.toLowerCase();
+    if (next && (lex.notYearAfter.has(next) || lex.unit.has(next))) continue;
+    const start = c.end + m[0].indexOf(m[1]!);
+    const end = start + m[1]!.length;
+    if (out.some((x) => x.start < end && start < x.end)) continue;
+    out.push({ start, end, type: 'DATE', spec: { k: 'md', m: spec.m, d, y: spec.y }, prio: 0 });
+    added = true;
+  }
+  return added ? out.sort((a, b) => a.start - b.start) : cands;
+}
+
 /** The time stage: reads the document built so far and adds its own layer. Pure: no I/O. */
 export function runTime(doc: Doc, res: TimeResources): void {
   const text = doc.text;
   const dct = parseIsoDate(doc.article.published);
-  const cands = findCandidates(res.patterns, text, doc.tokens);
+  const cands = addListedDays(text, findCandidates(res.patterns, text, doc.tokens), res.lexicon);
   // A clock time next to a day ("2 p.m. on Saturday", "Saturday at 2 p.m.") is on that day, and the
   // day is resolved under the tense around the day's own words.
   const tenseFrom = new Map<Candidate, Candidate>();
