@@ -489,3 +489,13 @@ test('"he" after a named quote: a woman named in between is no rival antecedent'
   const a = run('“Our friends no longer trust us,” former Florida governor Jeb Bush said. Hillary Clinton was in Iowa on the same day.\n\n“She might be going back and forth to the courthouse,” he said.');
   assert.match(nameOf(a, find(a, 'back and forth').speaker) ?? '', /Jeb Bush/);
 });
+
+test('a sentence ending in a speech cue with nothing said introduces the quotation after it; "“…,” he said. “…”" stays a continuation', () => {
+  let a = run('Party officials say a recount could not be done.\n\nSam Lau, the communications director for the party, said in a statement. “There are no paper ballots to recount. The caucuses were a unique event.”');
+  let q = find(a, 'no paper ballots');
+  assert.equal(q.speakerMention?.text, 'Sam Lau');
+  a = run('“We will win,” Smith said. “There is no doubt about that at all.”');
+  q = find(a, 'no doubt about that');
+  assert.equal(q.speakerMention, null);
+  assert.match(nameOf(a, q.speaker) ?? '', /Smith/);
+});

@@ -409,6 +409,9 @@ class QuoteFinder {
       const pt = this.toks[openTok - 1];
       if (!before && pt && pt.text === ':' && pt.paragraph === para - 1 && this.inMarks[openTok - 1] === -1) before = this.attributionBefore(openTok - 1, para - 1);
       const after = s.close >= 0 ? this.attributionAfter(s.close, para) : null;
+      // "Sam Lau, the party's spokesman, said in a statement. “There are no ballots to recount.”": a sentence that ends
+      // in a speech cue and adjuncts, with nothing said, introduces the quotation after it.
+      if (!before && !after && !s.continued) before = this.cueEndingSentence(openTok - 1, para);
       const fragment = !s.continued && this.isFragment(s, openTok - 1, before !== null);
       let governed = false;
       if (fragment) {
@@ -444,6 +447,24 @@ class QuoteFinder {
         chain: chainOf, paragraph: para, inheritFrom: null,
       });
     }
+  }
+
+  /** A sentence ending at token `dot` (its period, in paragraph `para` or the one before) in a speech cue and adjuncts only. */
+  private cueEndingSentence(dot: number, para: number): { speaker: [number, number] | null; cue: [number, number] } | null {
+    const d = this.toks[dot];
+    if (!d || d.text !== '.' || d.paragraph < para - 1 || this.inMarks[dot] !== -1) return null;
+    const lo = this.sentenceStartTok(dot);
+    for (let k = dot - 1; k >= Math.max(lo + 1, dot - 9); k--) {
+      if (this.inMarks[k] !== -1 || this.toks[k]!.text === ',') return null;
+      const cue = this.speechCueAt(k);
+      if (!cue || cue.info.tense === 'gerund' || cue.info.tense === 'base') continue;
+      // (Not the cue of a quotation before: "“…,” he said. “…”" is a continuation, no new attribution.)
+      if (this.usedCue.has(k) || !this.isTail(cue.end + 1, dot, cue.info.lemma)) return null;
+      for (let n = lo; n < k; n++) if (this.inMarks[n] !== -1) return null;
+      const sp = this.withTitle(this.nameStart(this.speakerBefore(k, lo), lo), lo);
+      return sp ? { speaker: sp, cue: [k, cue.end] } : null;
+    }
+    return null;
   }
 
   /** A speech cue earlier in the sentence of the quotation opening at token `open`, with its speaker, or null. */
