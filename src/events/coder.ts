@@ -1126,7 +1126,8 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
     }
     // violence by protesters, crowds or mobs is a riot (PLOVER 2.0 PROTEST riot, CAMEO 145)
     // (not violence against persons, CAMEO 18x / 20x: "the mob lynched the suspect" is an assault)
-    if (ev.type === 'ASSAULT' && ev.actor && !ev.passive && !/^(?:18|20)/.test(ev.cameo ?? '') && res.lexicon.riotActors.has(r.low(r.head(ev.actor)))) {
+    // (a passive's actor is its by-phrase: "shops smashed by violent protesters")
+    if (ev.type === 'ASSAULT' && ev.actor && (!ev.passive || ev.actorHow === 'by') && !/^(?:18|20)/.test(ev.cameo ?? '') && res.lexicon.riotActors.has(r.low(r.head(ev.actor)))) {
       ev.type = 'PROTEST';
       ev.mode = 'riot';
       ev.cameo = '145';
