@@ -506,3 +506,10 @@ test('the later days of a list after a month and day ("April 24 and 25"), not a 
   assert.deepEqual(v('On May 3 and 10 people died.').map((x) => x[0]), ['May 3']);
   assert.deepEqual(v('On March 3 and 5 percent rose.').map((x) => x[0]), ['March 3']);
 });
+
+test('"for a while" is an unspecified span; "once in a while" and "a while ago" are not', () => {
+  const v = (text: string) => tag(text, '1998-01-11').times.map((t) => [t.text, t.type, t.value]);
+  assert.deepEqual(v('They will have to live without it for a while.'), [['a while', 'DURATION', 'PXX']]);
+  assert.deepEqual(v('Once in a while it rains.'), []);
+  assert.deepEqual(v('He waited a while.'), []);
+});

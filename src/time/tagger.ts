@@ -144,6 +144,10 @@ const WORD_STOP = /(?:\p{L}{5,}|(?:^|[^\p{L}.])(?:june|july|[ap]m))\.$/iu;
 const ADJ_DET = /^(?:the|a|an|its|their|his|her)\s+(?=[\p{L}\d]+-[\p{L}\d-]+$)/iu;
 const LETTER_NEXT = /^\s+\p{L}/u;
 const OF_NEXT = /^\s+of\b/i;
+const AGO_NEXT = /^\s+ago\b/i;
+const WHILE_PREP = /\b(?:for|in|after|within)\s+$/i;
+/** "once in a while": a frequency, not a span. */
+const ONCE_IN = /\bonce\s+in\s+$/i;
 const AMBIGUOUS_MONTHS = new Set(['may', 'march', 'mar', 'jan', 'aug', 'dec', 'sep', 'jun', 'jul', 'apr', 'oct', 'nov', 'feb', 'sept']);
 
 /** Builds the pattern list from the lexicon. */
@@ -179,6 +183,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     ANAPH: { words: ['before', 'after', 'earlier', 'later'] },
     DECADEW: { words: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'] },
     LONG: { words: ['long'] },
+    WHILE: { words: ['while'] },
     ENDOF: { words: ['end', 'beginning', 'start', 'middle', 'rest', 'remainder'] },
     MIDPART: { words: ['mid', 'midmorning', 'midafternoon'] },
     PERIOD: { words: ['period'] },
@@ -367,6 +372,15 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     const u = lex.unit.get(w) ?? 'D';
     return cand(m, 'DURATION', { k: 'dur', value: w.endsWith('s') ? vagueDur(u) : durValue(1, u) }, 1);
   }));
+
+  // 6d. "for a while", "in a while": an unspecified span (TimeML PXX); "a while ago" is past.
+  pats.push(mk(T.WHILE, `${B}a\\s+while${E}`, (m, text) => {
+    if (AGO_NEXT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 6))) return null;
+    const before = text.slice(Math.max(0, m.index - 14), m.index);
+    if (!WHILE_PREP.test(before) || ONCE_IN.test(before)) return null;
+    return cand(m, 'DURATION', { k: 'dur', value: 'PXX' }, 1);
+  }, 1));
+  leadOf(pats, ['a'], true);
 
   // 7. A month alone: "April", "last November", "early March", "the end of June".
   pats.push(mk(T.MONTH, `${B}(?:${POINTMOD}\\s*)?(?:(${DIRW}|the\\s+coming|the\\s+past)\\s+)?(${R.MON})${E}(?!\\.?\\s*\\d)`, (m, text) => {
