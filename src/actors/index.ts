@@ -484,6 +484,8 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       if (titled) x.type = 'PER';
       const words = toks.slice(a, b).map((t) => t.text);
       let e: KbEntry | null = null;
+      // A demonym alone is no place or organisation ("Azeri territory"), unless it is also a name.
+      if (b - a === 1 && x.type !== 'MISC' && kb.demonyms.has(norms(doc)[a]!) && !kb.byAlias.has(norms(doc)[a]!)) x.type = 'MISC';
       if (x.type === 'MISC') {
         if (b - a === 1 && kb.demonyms.has(norms(doc)[a]!)) {
           cands.push({ tStart: a, tEnd: b, ner: 'MISC', kb: null, kind: 'demonym', type: 'OTHER', roles });
@@ -1165,7 +1167,7 @@ const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'took', 'won
  * action verb is a person ("Hoddle said").
  */
 const RE_SCORE = /^\d{1,3}$/;
-const RE_HYPHEN_ADJ = /^\p{Lu}\p{L}*-(?:controlled|based|owned|run|backed|led|born|made|funded|linked|dominated|held|listed|registered|sponsored)$/u;
+const RE_HYPHEN_ADJ = /^\p{Lu}\p{L}*-(?:controlled|based|owned|run|backed|led|born|made|funded|linked|dominated|held|listed|registered|sponsored|ruled|occupied|administered|speaking|allied|aligned|supported|financed|bound|built)$/u;
 const RE_ACRONYM_DEF = /^[A-Z][A-Z&]{1,8}$/;
 const ACRONYM_LINKS = new Set(['of', 'and', 'for', 'the', '&', 'de', 'on', 'in', 'des', 'du', 'la']);
 
