@@ -87,6 +87,8 @@ export interface ActorsLexicon {
   placeHeads?: string[];
   /** Last words of venue names that are not also common surnames ("Road", "Stadium"): a run ending in one is a place, not a person. */
   venueHeads?: string[];
+  /** Abbreviations that are never a name on their own ("GDP", "GMT", "CEO"). */
+  notNames?: string[];
 }
 
 /** What the actors stage needs, loaded once (see load.ts) and passed in. */
@@ -125,6 +127,7 @@ export interface LexCache {
   orgPoss: Set<string>;
   placeHeads: Set<string>;
   venueHeads: Set<string>;
+  notNames: Set<string>;
   /** Memo of `nearTitle`. */
   nearTitle: Map<string, -1 | 0 | 1>;
 }
@@ -165,6 +168,7 @@ export function lexCache(res: ActorsResources): LexCache {
     orgPoss: new Set(res.lex.orgAfterPossessive ?? []),
     placeHeads: new Set(res.lex.placeHeads ?? []),
     venueHeads: new Set(res.lex.venueHeads ?? []),
+    notNames: new Set(res.lex.notNames ?? []),
     nearTitle: new Map(),
   };
   return res.cache;
@@ -522,6 +526,11 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
     competitors(doc, res, c, cands);
     listPeople(doc, res, cands, lo, hi);
+    // Common abbreviations are no names ("GDP", "GMT", "CEO", "ERA").
+    for (let k = cands.length - 1; k >= 0; k--) {
+      const x = cands[k]!;
+      if (x.tEnd - x.tStart === 1 && !x.kb && c.notNames.has(toks[x.tStart]!.text)) cands.splice(k, 1);
+    }
     out.push(...cands);
   }
   documentConsistency(doc, res, out, units);
