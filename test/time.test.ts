@@ -513,3 +513,11 @@ test('"for a while" is an unspecified span; "once in a while" and "a while ago" 
   assert.deepEqual(v('Once in a while it rains.'), []);
   assert.deepEqual(v('He waited a while.'), []);
 });
+
+test('counted business days: "eight trading days", "five business days", "three working days"', () => {
+  const v = (text: string) => tag(text, '1989-10-30').times.map((t) => [t.text, t.value]);
+  assert.deepEqual(v('Eight trading days after Oct. 12, stocks fell.'), [['Eight trading days', 'P8D'], ['Oct. 12', '1989-10-12']]);
+  assert.deepEqual(v('Payment is due within five business days.'), [['five business days', 'P5D']]);
+  // "a calendar year" (the kind of accounting year) is left alone.
+  assert.deepEqual(v('The company changed from a fiscal year to a calendar year.'), []);
+});

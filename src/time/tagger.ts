@@ -570,7 +570,7 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
 
   // 13. Durations and shifted dates: "two years", "24-hour", "the past three months", "at least 10 days",
   //     "three years ago", "two days later", "a year earlier", "a two-year-old".
-  pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(?:${R.APPROX}\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(?:(?:more|additional|straight|consecutive|full|long|short|whole)\\s+)?(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
+  pats.push(mk(T.UNIT, `${B}(?:(${R.QMOD})\\s+)?(?:(the\\s+past|the\\s+last|the\\s+next|the\\s+first|the\\s+final|the\\s+latest|the\\s+coming|the\\s+previous|the\\s+following|the\\s+remaining|the\\s+better\\s+part\\s+of|the|past|last|next|first|recent|coming|these|those|another|an\\s+additional)\\s+)?(?:${R.APPROX}\\s+)?(${R.NUM}|${R.VAGUE})(\\s+and\\s+a\\s+half|\\s+1/2|\\s*½)?(?:\\s*-\\s*|\\s+)(?:(?:more|additional|straight|consecutive|full|long|short|whole|trading|business|working)\\s+)?(${UNITWORDS})(\\s+and\\s+a\\s+half)?(?:\\s+or\\s+so)?(?:[-\\s](long|old))?(?:\\s+(ago|earlier|later|from\\s+now|before|after|prior|previously))?${E}`, (m, text) => {
     const unitCode = unitOf(m[5]!);
     if (!unitCode) return null;
     // "expected to last three weeks": the verb "last" is not part of the span.
@@ -635,7 +635,8 @@ export function buildPatterns(lex: TimeLexicon): Pattern[] {
     return cand(m, 'DURATION', { k: 'dur', value }, 1, 0, endCut);
   }));
   beforeOf(pats, [...lex.number.keys(), ...lex.file.vagueNumbers, 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
-    'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'half', 'more', 'additional', 'straight', 'consecutive', 'full', 'long', 'short', 'whole']);
+    'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'half', 'more', 'additional', 'straight', 'consecutive', 'full', 'long', 'short', 'whole',
+    'trading', 'business', 'working']);
   leadOf(pats, L.UNIT, true);
 
   // 14. Bare plural units: "for years", "in recent months", "the coming weeks".
