@@ -867,7 +867,20 @@ function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
     const t = toks[i]!;
     if (!isCap(t) || t.kind !== 'word' || RE_UPPER2.test(t.text)) continue;
     const cls = gazOf(res, toks, gz, lo, i);
-    if (!cls || !cls.includes('first') || cls.includes('common') || cls.includes('country') || cls.includes('city')) continue;
+    if (!cls || cls.includes('common') || cls.includes('country') || cls.includes('city')) continue;
+    // A first name, or the first word of a KB person's name ("Wasim", "Lubomir") before exactly one
+    // more word that is a surname ("last", "kblast") or no known word at all.
+    if (!cls.includes('first')) {
+      if (!cls.includes('kbfirst') || cls.some((k) => k !== 'kbfirst' && k !== 'kblast') || lexCache(res).titles.has(t.lower)) continue;
+      const n = toks[i + 1]!;
+      const n2 = toks[i + 2];
+      if (!isCap(n) || n.kind !== 'word' || RE_UPPER2.test(n.text) || (n2 && isCap(n2) && n2.kind === 'word')) continue;
+      const ncls = res.gazetteer.get(n.lower);
+      if (ncls && !ncls.every((k) => k === 'last' || k === 'kblast' || k === 'kbfirst' || k === 'first')) continue;
+      // Not a place's name ("Chiang Mai").
+      const both = t.lower + ' ' + n.lower;
+      if ((res.gazetteer.get(both) ?? []).length || res.kb.byAlias.has(joinNorms(norms(doc), i, i + 2))) continue;
+    }
     // After another capitalised word only when that word is a demonym or a title ("Australian Tom Moody").
     if (i > lo && isCap(toks[i - 1]!) && toks[i - 1]!.kind === 'word' && !RE_HONORIFIC.test(toks[i - 1]!.text) && !res.kb.demonyms.has(toks[i - 1]!.lower) && !lexCache(res).titles.has(toks[i - 1]!.lower)) continue;
     let e = i + 1;
