@@ -8,7 +8,8 @@
  * killed ("four people were shot", "struck four people" count the dead; "six others were shot" does not). The shooter's own death
  * ("… before killing himself") adds one to a count of the shooter's victims ("fatally shot his wife"), as GVA
  * counts the shooter among the killed. GVA_SINGLES=drop ignores one-person figures ("a man was shot") when a
- * number counts the group.
+ * number counts the group; a person named only by a pronoun ("she was hit", "shot him") is left out when any other
+ * figure of the kind exists (GVA_PRONOUN_ONES=keep to compare; chosen on the development half, +1 pair).
  *
  * "Stated": the gold number is greater than 0 and the article's text states it — the number in digits or words
  * (or, for 1, "a/an/one" + a person noun) within 60 characters of a word of that kind (kill/dead/died/death/fatal…;
@@ -91,13 +92,17 @@ const OTHERS_RE = /^(\S+\s+){0,3}(others?|another)\b/i;
 /** A figure for one person that no number states: "a man was shot", "the victim died", "John Smith was killed". */
 const singlePerson = (f: Figure) => f.value === 1 && !/\b(one|1)\b/i.test(f.text);
 const SINGLES = process.env.GVA_SINGLES ?? 'keep';
+const PRONOUN_ONES = process.env.GVA_PRONOUN_ONES ?? 'drop';
+/** A figure for a person named only by a pronoun ("she was hit", "shot him"): someone a count elsewhere may hold. */
+const pronounOne = (f: Figure) => f.value === 1 && /^(he|she)\b|\b(him|her)$/i.test(f.text.trim());
 /**
  * One count from the figures of a kind: the people described one by one ("a 22-year-old man was shot") stand for
  * the members of a group when a number counts that group ("four people were shot"), so they only count when no
  * number does.
  */
 function choose(fs: Figure[]): number {
-  const counts = SINGLES === 'drop' && fs.some((f) => !singlePerson(f)) ? fs.filter((f) => !singlePerson(f)) : fs;
+  let counts = SINGLES === 'drop' && fs.some((f) => !singlePerson(f)) ? fs.filter((f) => !singlePerson(f)) : fs;
+  if (PRONOUN_ONES === 'drop' && counts.some((f) => !pronounOne(f))) counts = counts.filter((f) => !pronounOne(f));
   return pick(counts.map((f) => f.value));
 }
 function predict(all: Figure[], text = ''): { killed: number; injured: number } {
