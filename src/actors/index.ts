@@ -486,6 +486,8 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
         if (opening && (isCommonOnly(cls) || (res.lex.pronouns[toks[a]!.lower] && !cls.length)) && !kb.byAlias.has(toks[a]!.lower)) continue;
       }
       if (titled) x.type = 'PER';
+      // Right after a lower-case title ("State Department spokesman Glyn Davies"): a person's name of two or three words.
+      else if (x.type !== 'PER' && b - a >= 2 && b - a <= 3 && a > lo && lowerStart(toks[a - 1]!.text) && c.titles.has(toks[a - 1]!.lower) && !kb.byAlias.has(joinNorms(norms(doc), a, b)) && !c.orgSuffix.has(toks[b - 1]!.text)) x.type = 'PER';
       const words = toks.slice(a, b).map((t) => t.text);
       let e: KbEntry | null = null;
       // A demonym alone is no place or organisation ("Azeri territory"), unless it is also a name.
