@@ -528,6 +528,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
     competitors(doc, res, c, cands);
     listPeople(doc, res, cands, lo, hi);
+    resultTeams(doc, cands, lo, hi);
     // Common abbreviations are no names ("GDP", "GMT", "CEO", "ERA").
     for (let k = cands.length - 1; k >= 0; k--) {
       const x = cands[k]!;
@@ -798,6 +799,31 @@ function events(doc: Doc, c: LexCache, cands: NameCandidate[], hi: number): void
  * where the tagger found nothing, or only a part, or called it something else without a KB link.
  */
 /** The words after a first name may finish a person's name (no acronym, country, organisation, team or demonym). */
+/**
+ * A results line of a race ("3. Tristan Hoffman ( Netherlands ) TVM same time", "4. Marco Lietti
+ * ( Italy ) MG-Technogym 1:16"): the capitalised name between the rider's country in parentheses
+ * and the time is the rider's team.
+ */
+function resultTeams(doc: Doc, cands: NameCandidate[], lo: number, hi: number): void {
+  const toks = doc.tokens;
+  // The rank may open the unit ("3 .") or end the one before it.
+  const ranked = (toks[lo]!.kind === 'number' && toks[lo + 1]?.text === '.') || (lo >= 2 && toks[lo - 1]!.text === '.' && toks[lo - 2]!.kind === 'number' && toks[lo - 2]!.paragraph === toks[lo]!.paragraph);
+  if (hi - lo < 4 || !ranked) return;
+  for (let i = lo + 1; i + 1 < hi; i++) {
+    if (toks[i]!.text !== ')') continue;
+    let e = i + 1;
+    while (e < hi && toks[e]!.kind === 'word' && isCap(toks[e]!)) e++;
+    if (e === i + 1 || e - i > 4) break;
+    const n = toks[e];
+    const timeNext = !n || n.kind === 'number' || isDigit(n.text.charCodeAt(0)) || n.lower === 'same' || n.lower === 'all' || n.lower === 's.t.';
+    if (!timeNext || cands.some((x) => x.tStart < e && x.tEnd > i + 1 && (x.kb || x.ner === 'ORG'))) break;
+    for (let k = cands.length - 1; k >= 0; k--) if (cands[k]!.tStart < e && cands[k]!.tEnd > i + 1) cands.splice(k, 1);
+    cands.push({ tStart: i + 1, tEnd: e, ner: 'ORG', kb: null, kind: 'name', type: 'ORG', roles: [] });
+    cands.sort((p, q) => p.tStart - q.tStart);
+    break;
+  }
+}
+
 /**
  * A list of people ("Ponting , Michael Slater , Darren Lehmann , Mark Waugh"): a capitalised word
  * standing alone between commas (or opening the line before one) in a list whose neighbouring
