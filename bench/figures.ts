@@ -107,7 +107,7 @@ function choose(fs: Figure[]): number {
 }
 function predict(all: Figure[], text = ''): { killed: number; injured: number } {
   const kf: Figure[] = [], wf: Figure[] = [], sf: Figure[] = [];
-  let self = false;
+  let self = false, selfOnly = false;
   // With GVA_LEAD=n, the counts in the first n characters win when there are any.
   const lead = LEAD > 0 ? all.filter((f) => f.start < LEAD) : [];
   const figures = lead.some((f) => f.kind === 'killed' || f.kind === 'wounded') ? lead : all;
@@ -115,7 +115,12 @@ function predict(all: Figure[], text = ''): { killed: number; injured: number } 
     if (f.cumulative) continue;
     // Only a shooter who killed others first ("… before killing himself", "then turned the gun on himself", a
     // murder-suicide): a child who shot himself by accident is the one victim, already counted.
-    if (f.kind === 'killed' && SELF_RE.test(f.text)) self ||= AFTER_OTHERS_RE.test(text.slice(Math.max(0, f.start - 40), f.start)) || MURDER_SUICIDE_RE.test(text);
+    if (f.kind === 'killed' && SELF_RE.test(f.text)) {
+      const afterOthers = AFTER_OTHERS_RE.test(text.slice(Math.max(0, f.start - 40), f.start)) || MURDER_SUICIDE_RE.test(text);
+      self ||= afterOthers;
+      // "A Chetek man accidentally shot himself to death": he is the one dead.
+      if (!afterOthers) selfOnly = true;
+    }
     else if (f.kind === 'killed') kf.push(f);
     if (f.kind === 'wounded') {
       // "Four people were shot", "shooting four people", "struck four people" include the dead; "six others were
@@ -130,7 +135,7 @@ function predict(all: Figure[], text = ''): { killed: number; injured: number } 
   // the shooter ("seven dead, including the gunman").
   // Only a count of the shooter's victims ("fatally shot seven people", "killed his wife") leaves the shooter out:
   // "three people were killed" may count him.
-  if (self && !kf.length) killed = 1;
+  if ((self || selfOnly) && !kf.length) killed = 1;
   else if (self && kf.some((f) => f.value === killed && VICTIMS_RE.test(f.text))
     && !kf.some((f) => f.value === killed && WITH_SHOOTER_RE.test(text.slice(f.end, f.end + 80)))) killed += 1;
   // "Four people were shot" counts the killed too: the injured are the shot minus the killed.
