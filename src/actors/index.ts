@@ -526,6 +526,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     orgContext(doc, res, c, cands, lo, hi);
     orgCues(doc, cands);
     sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
+    if (docSports && !individual) transfers(doc, res, cands);
     competitors(doc, res, c, cands);
     listPeople(doc, res, cands, lo, hi);
     resultTeams(doc, cands, lo, hi);
@@ -799,6 +800,38 @@ function events(doc: Doc, c: LexCache, cands: NameCandidate[], hi: number): void
  * where the tagger found nothing, or only a part, or called it something else without a KB link.
  */
 /** The words after a first name may finish a person's name (no acronym, country, organisation, team or demonym). */
+const TRANSFER_ONE = new Set(['joined', 'joins', 'join', 'rejoined', 'rejoins']);
+const TRANSFER_TWO = new Set(['signed for', 'signs for', 'sign for', 'transferred to', 'moved to', 'moves to', 'move to', 'loaned to', 'loan to', 'played for', 'plays for', 'play for', 'coach at', 'coached at']);
+
+/**
+ * Transfers in a team-sports story ("joined Milan from Torino", "transferred to Milan", "loaned to
+ * … Atalanta", "played for Nice"): a town the player joins, leaves or plays for is a club.
+ */
+function transfers(doc: Doc, res: ActorsResources, cands: NameCandidate[]): void {
+  const toks = doc.tokens;
+  const club = (x: NameCandidate | undefined) => {
+    if (!x || x.ner !== 'LOC' || (x.kb && x.kb.type === 'GPE' && !x.kb.place)) return;
+    if ((res.gazetteer.get(toks.slice(x.tStart, x.tEnd).map((t) => t.lower).join(' ')) ?? []).includes('country')) return;
+    x.ner = 'ORG';
+    x.type = 'ORG';
+    x.kb = null;
+  };
+  for (let k = 0; k < cands.length; k++) {
+    const x = cands[k]!;
+    const p1 = toks[x.tStart - 1];
+    const p2 = toks[x.tStart - 2];
+    if (!p1) continue;
+    const verb = TRANSFER_ONE.has(p1.lower) || (!!p2 && TRANSFER_TWO.has(p2.lower + ' ' + p1.lower));
+    if (!verb) continue;
+    club(x);
+    // "… joined Espanyol of Barcelona from Nantes": the club it came from too.
+    for (let q = k + 1; q < cands.length && cands[q]!.tStart - x.tEnd <= 4; q++) {
+      const y = cands[q]!;
+      if (toks[y.tStart - 1]?.lower === 'from') club(y);
+    }
+  }
+}
+
 /**
  * A results line of a race ("3. Tristan Hoffman ( Netherlands ) TVM same time", "4. Marco Lietti
  * ( Italy ) MG-Technogym 1:16"): the capitalised name between the rider's country in parentheses
