@@ -1104,11 +1104,18 @@ function monthYear(base: Ymd, m: number, dir: Dir, tense: Tense): number {
   return m <= base.m ? base.y : base.y - 1;
 }
 
+/** A resolved value with no point ("P3Y", "PAST_REF", or nothing). */
+function none(value: string | null): Resolved {
+  return { value, anchor: 'none', point: null };
+}
+/** A resolved point, written with its granularity (and a part-of-day or clock suffix). */
+function at(pt: Point, anchor: TimeAnchor, suffix = ''): Resolved {
+  return { value: fmtPoint(pt) + suffix, anchor, point: pt };
+}
+
 /** Resolves one spec. `anchor` says what a relative value was resolved against. */
 export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor): Resolved {
   const base = ctx.base;
-  const none = (value: string | null): Resolved => ({ value, anchor: 'none', point: null });
-  const at = (pt: Point, anchor: TimeAnchor = baseAnchor, suffix = ''): Resolved => ({ value: fmtPoint(pt) + suffix, anchor, point: pt });
   switch (spec.k) {
     case 'abs': {
       const v = spec.value;
@@ -1144,19 +1151,19 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         best = cands.find((p) => p.y === base.y) ?? best;
         if (ctx.tense === 'past') best = [...cands].reverse().find((p) => dist(p) <= 0) ?? best;
         if (ctx.tense === 'future') best = cands.find((p) => dist(p) >= 0) ?? best;
-        return at({ p: best, g: 'D' });
+        return at({ p: best, g: 'D' }, baseAnchor);
       }
       if (ctx.tense === 'past' && dist(best) > 45) best = [...cands].reverse().find((p) => dist(p) <= 1) ?? best;
       if (ctx.tense === 'future' && dist(best) < -93) best = cands.find((p) => dist(p) >= 0) ?? best;
-      return at({ p: best, g: 'D' });
+      return at({ p: best, g: 'D' }, baseAnchor);
     }
     case 'month': {
       if (!base) return none(`XXXX-${pad(spec.m)}`);
-      return at({ p: { y: monthYear(base, spec.m, spec.dir, ctx.tense), m: spec.m, d: 1 }, g: 'M' });
+      return at({ p: { y: monthYear(base, spec.m, spec.dir, ctx.tense), m: spec.m, d: 1 }, g: 'M' }, baseAnchor);
     }
     case 'monthY': {
       if (!base) return none(`XXXX-${pad(spec.m)}`);
-      return at({ p: { y: base.y + spec.yOff, m: spec.m, d: 1 }, g: 'M' });
+      return at({ p: { y: base.y + spec.yOff, m: spec.m, d: 1 }, g: 'M' }, baseAnchor);
     }
     case 'wd': {
       const suffix = spec.part ? `T${spec.part}` : '';
@@ -1191,7 +1198,7 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
         const p = shift(base, spec.off + back, 'W');
         return { value: `${fmtWeek(p)}-WE`, anchor: baseAnchor, point: { p, g: 'W' } };
       }
-      return at({ p: shift(base, spec.off, spec.unit), g: spec.unit });
+      return at({ p: shift(base, spec.off, spec.unit), g: spec.unit }, baseAnchor);
     }
     case 'season': {
       if (spec.y !== null) return none(`${fmtYear(spec.y)}-${spec.s}`);
@@ -1300,7 +1307,7 @@ export function resolveSpec(spec: Spec, ctx: ResolveCtx, baseAnchor: TimeAnchor)
       if (spec.y !== null) return at({ p: dayOf(spec.y), g: 'D' }, 'none');
       if (!base) return none(/^\d+$/.test(ds) ? `XXXX-${ms}-${ds}` : null);
       const y = monthYear(base, m, spec.dir, ctx.tense);
-      return at({ p: dayOf(y), g: 'D' });
+      return at({ p: dayOf(y), g: 'D' }, baseAnchor);
     }
   }
 }
