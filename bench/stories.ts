@@ -14,7 +14,8 @@
  *   STORIES_SWEEP=1 npm run bench:stories      also sweep threshold × gapPenalty, dev slice only
  *   STORIES_SCALE=100000 npm run bench:stories scale run: cluster N generated variants, time and peak memory
  *   STORIES_FIT=1 npm run bench:stories        fit the pair model (logistic regression) on the DEV slice's candidate
- *                                              pairs, choose its threshold on the dev slice, write data/corpus/story-model.json
+ *                                              pairs, choose its threshold and linkage by two-fold cross-validation inside
+ *                                              the dev slice, write data/corpus/story-model.json (and stop: run again to measure)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { analyze, articleBlock } from '../src/analyze.js';
