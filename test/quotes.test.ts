@@ -499,3 +499,8 @@ test('a sentence ending in a speech cue with nothing said introduces the quotati
   assert.equal(q.speakerMention, null);
   assert.match(nameOf(a, q.speaker) ?? '', /Smith/);
 });
+
+test('a sexed role in an apposition ("a spokeswoman for …") marks the person for she/he', () => {
+  const a = run('Navdeep Okafor, a spokeswoman for the ministry, spoke after Raj Patel left the room.\n\n“We are reviewing every case,” she said.');
+  assert.match(nameOf(a, find(a, 'reviewing every case').speaker) ?? '', /Okafor/);
+});

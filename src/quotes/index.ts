@@ -1659,6 +1659,19 @@ class QuoteFinder {
         if (g) vote(e.id, g === 'm' ? 1.5 : -1.5);
       }
     }
+    // A role that marks the sex: "Jane Doe, a spokeswoman for …", "his wife, Anne", "Chairwoman Lee".
+    const sexed = this.res.personNounSex;
+    if (sexed?.size) {
+      const nameOf = new Map(this.doc.entities.map((x) => [x.id, x.name.toLowerCase().split(/[\s-]+/)]));
+      for (const [id, roles] of this.roleWords()) {
+        for (const r of roles) {
+          const w = r.split(' ').pop()!;
+          if (nameOf.get(id)?.includes(w)) continue; // "Billie Jean King": a name, not a king
+          const g = sexed.get(w);
+          if (g) { vote(id, g === 'm' ? 1.5 : -1.5); break; }
+        }
+      }
+    }
     this.genderCache = new Map();
     for (const [id, v] of votes) if (v !== 0) this.genderCache.set(id, v > 0 ? 'm' : 'f');
     return this.genderCache;
