@@ -504,3 +504,8 @@ test('a sexed role in an apposition ("a spokeswoman for …") marks the person f
   const a = run('Navdeep Okafor, a spokeswoman for the ministry, spoke after Raj Patel left the room.\n\n“We are reviewing every case,” she said.');
   assert.match(nameOf(a, find(a, 'reviewing every case').speaker) ?? '', /Okafor/);
 });
+
+test('"said Sen. Sherrod Brown of Ohio": the person speaks, not the place', () => {
+  const a = run('“I want Bernie in the fold, I want him enthusiastic,” said Sen. Sherrod Brown of Ohio, another potential choice.');
+  assert.match(nameOf(a, find(a, 'in the fold').speaker) ?? '', /Sherrod Brown/);
+});

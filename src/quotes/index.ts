@@ -1198,6 +1198,14 @@ class QuoteFinder {
       // A named speaker the actors stage left without an entity, or merged into another person ("Ivanka Trump" into
       // "Donald Trump"): an entity of its own, from the mention.
       if (!id || this.otherFirstName(d.speakerTok, id) || this.otherSurname(d.speakerTok, id)) id = this.speakerEntity(d.speakerTok) ?? id;
+      // "Sen. Sherrod Brown of Ohio" resolved to Ohio: the name before "of"/"from" speaks.
+      else if (id && /^(LOC|GPE|FACILITY)$/.test(this.entityTypeOf(id) ?? '')) {
+        const sp = d.speakerTok;
+        for (let k = sp[0] + 1; k < sp[1]; k++) {
+          const w = this.toks[k]!.lower;
+          if ((w === 'of' || w === 'from') && isCap(this.toks[k - 1])) { id = this.speakerEntity([sp[0], k - 1]) ?? id; break; }
+        }
+      }
       resolved.set(d, id);
       if (id && !PRONOUNS.has(this.toks[d.speakerTok[1]]!.lower)) prevNamed = d;
     }
