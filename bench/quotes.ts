@@ -6,10 +6,13 @@
  *    speaker-match accuracy (speaker spans overlap, or both floating), and resolved-speaker accuracy
  *    (our speaker entity's name against the gold `reference`, over matched quotes that have one; a reference that
  *    only describes an unnamed speaker, "the company", counts as right when we name no entity and our speaker
- *    mention is that description).
+ *    mention is that description; an acronym matches the name it abbreviates, "FBI" = "Federal Bureau of
+ *    Investigation").
  *  - PolNeAR dev (speech cues only): F1 at 30% overlap against attributions whose cue is a speech verb;
  *    a prediction counts as false only when it overlaps no attribution at all (PolNeAR also annotates
  *    beliefs and perceptions, which this stage leaves out on purpose).
+ *  - `--speakers=train|dev [--debug]`: a development measure of speaker resolution on PolNeAR train/dev only (see
+ *    speakerDev below); GGT is never printed quote by quote.
  * Last line: {"bench":"quotes","ggtF1At30":…,"ggtF1At80":…,"ggtSpeakerAcc":…,"ggtResolvedSpeakerAcc":…,"polnearDevF1":…}
  */
 import { readFileSync } from 'node:fs';
