@@ -40,8 +40,6 @@ export interface StoryOptions {
   /** Weight of the closest article in a story's score; the rest goes to the mean over its `linkRecent` latest articles. */
   linkAlpha: number;
   linkRecent: number;
-  /** The mean is over the best `linkTop` scores among those latest articles (0: over all of them). */
-  linkTop: number;
   /** An article with fewer features than this (an empty page, a bare title) starts its own story unless it is a copy. */
   minFeatures: number;
   /** Share of the similarity given to the cosine on the shorter article's features (scaled by how short it is). */
@@ -82,9 +80,8 @@ export interface StoryModel {
   bias: number;
   /** P(same story) at or above which an article joins a story. */
   threshold: number;
-  /** Replace StoryOptions.linkAlpha and linkTop under this model. */
+  /** Replaces StoryOptions.linkAlpha under this model. */
   linkAlpha?: number;
-  linkTop?: number;
 }
 
 /** Names of the pair features, in the order pairFeatures returns them (see pairFeatures for each). */
@@ -136,7 +133,6 @@ export const DEFAULT_STORY_OPTIONS: StoryOptions = {
   rareMinDocs: 200,
   linkAlpha: 0.5,
   linkRecent: 10,
-  linkTop: 0,
   minFeatures: 5,
   shortBlend: 0,
   idfPrior: 300,
@@ -790,12 +786,9 @@ export class StoryIndex {
       if (alpha < 1 && mx >= threshold) {
         const members = this.clusterDocs[c]!;
         const recent = members.slice(-o.linkRecent);
-        const scores = recent.map((j) => pair.get(j) ?? this.pairScore(q, this.docs[j]!));
-        const linkTop = o.model?.linkTop ?? o.linkTop;
-        const top = linkTop > 0 && linkTop < scores.length ? scores.sort((x, y) => y - x).slice(0, o.linkTop) : scores;
         let sum = 0;
-        for (const v of top) sum += v;
-        score = alpha * mx + (1 - alpha) * (sum / top.length);
+        for (const j of recent) sum += pair.get(j) ?? this.pairScore(q, this.docs[j]!);
+        score = alpha * mx + (1 - alpha) * (sum / recent.length);
       }
       if (score > bestScore) {
         best = c;
