@@ -19,6 +19,10 @@ import { DATA_DIR } from '../resources.js';
 import { DuplicateIndex, type DuplicateIndexJSON, type DuplicateOptions } from './minhash.js';
 import { dayNumber, fnv1a, namePhrases, outletOf, words } from './text.js';
 
+// Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
+const INITIAL = /^\p{L}\.?$/u;
+const NON_LETTERS = /[^\p{L}]+/gu;
+
 const SEGMENT_RE = /\n+|(?<=[.!?])\s+(?=\p{Lu})/u;
 
 export interface StoryOptions {
@@ -275,7 +279,7 @@ export function storyIdentity(a: Analysis, stop: ReadonlySet<string>, body: stri
   const text = a.article.text;
   for (const e of a.entities) {
     if (e.type !== 'PERSON') continue;
-    const toks = words(e.name).filter((w) => !/^\p{L}\.?$/u.test(w));
+    const toks = words(e.name).filter((w) => !INITIAL.test(w));
     while (toks.length && NAME_SUFFIXES.has(toks[toks.length - 1]!.replace(/\.$/, ''))) toks.pop();
     if (toks.length < 2) continue;
     const last = toks[toks.length - 1]!;
@@ -402,7 +406,7 @@ export class StoryIndex {
     const kept: string[] = [];
     const seen = new Set<number>();
     for (const seg of text.split(SEGMENT_RE)) {
-      const norm = seg.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+      const norm = seg.toLowerCase().replace(NON_LETTERS, ' ').trim();
       if (norm.length < 12) {
         kept.push(seg);
         continue;
@@ -426,7 +430,7 @@ export class StoryIndex {
     if (parts.length < 2) return title;
     const kept: string[] = [];
     parts.forEach((part, i) => {
-      const norm = part.toLowerCase().replace(/[^\p{L}]+/gu, ' ').trim();
+      const norm = part.toLowerCase().replace(NON_LETTERS, ' ').trim();
       if (!norm) return;
       const h = fnv1a('title|' + norm);
       const n = this.segments.get(h) ?? 0;

@@ -2,6 +2,7 @@
 
 const WORD_RE = /[\p{L}\p{N}]+(?:['’\-.][\p{L}\p{N}]+)*/gu;
 const POSSESSIVE_RE = /['’]s$/u;
+const STARTS_UPPER = /^\p{Lu}/u; // a module constant: see test/source.test.ts
 
 /** Lower-cased word tokens (possessive 's stripped). */
 export function words(text: string): string[] {
@@ -32,7 +33,7 @@ export function namePhrases(text: string, stop: ReadonlySet<string>): string[] {
     const start = m.index ?? 0;
     const gap = lastEnd < 0 ? '' : text.slice(lastEnd, start);
     lastEnd = start + w.length;
-    const cap = /^\p{Lu}/u.test(w);
+    const cap = STARTS_UPPER.test(w);
     // a phrase continues across single spaces (or hyphens) only, never across punctuation or newlines
     if (run.length && !/^[ \t-]+$/.test(gap)) flush();
     let lw = w.toLowerCase();

@@ -8,6 +8,9 @@ import type { Doc, Token } from '../document/document.js';
 import type { EventsResources } from './index.js';
 import { ploverOf, shiftedCameo, type CameoPattern, type Lexicon, type TriggerEntry, type VerbForm } from './lexicon.js';
 
+// Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
+const ALL_UPPER = /^\p{Lu}+$/u;
+
 /** A token range [s, e) of `doc.tokens`. */
 export interface TokRange {
   s: number;
@@ -1003,7 +1006,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
         nominal = true;
         break;
       }
-      if (hit && isCap(t) && k !== r.s0 && !/^\p{Lu}+$/u.test(t.text) && r.isName(k - 1)) hit = null; // part of a name ("Operation Storm")
+      if (hit && isCap(t) && k !== r.s0 && !ALL_UPPER.test(t.text) && r.isName(k - 1)) hit = null; // part of a name ("Operation Storm")
     }
     let ev: RawEvent | null = hit && nominal ? readNominal(r, hit, nounStart, out) : null;
     // (also a compound after a determiner: "the peace talks", "its border clashes")

@@ -5,6 +5,9 @@ import type { DatePrecision, EventRecord, Modality, Place, Span } from '../types
 import { codeDocument, SentenceReader, type RawEvent, type TokRange } from './coder.js';
 import type { CameoPlover, Lexicon, TriggerEntry, VerbForm } from './lexicon.js';
 
+// Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+
 export type { RawEvent, TokRange } from './coder.js';
 
 /** What the events stage needs, loaded once (see load.ts) and passed in. */
@@ -160,7 +163,7 @@ class Linker {
         const r2 = new SentenceReader(doc, this.res, i, Math.min(doc.tokens.length, i + 14), reader.sentence);
         for (let j = i; j < Math.min(doc.tokens.length, i + 10); j++) {
           const l = doc.tokens[j]!.lower;
-          if (L.reportingVerbs.has(l) && !/^\p{Lu}/u.test(doc.tokens[j]!.text)) {
+          if (L.reportingVerbs.has(l) && !STARTS_UPPER.test(doc.tokens[j]!.text)) {
             const range = j > i ? { s: i, e: j } : r2.npForward(j + 1, 6);
             return { range, entity: this.entity(r2, range), quoted: true };
           }
@@ -382,7 +385,7 @@ function locativeAt(doc: Doc, L: EventsResources['lexicon'], sent: Doc['sentence
   const t = doc.tokens;
   const i = tokenIndexAt(doc, start);
   let j = i - 1;
-  while (j >= sent.tokenStart && (L.determiners.has(t[j]!.lower) || /^\p{Lu}/u.test(t[j]!.text) && j > sent.tokenStart)) j--;
+  while (j >= sent.tokenStart && (L.determiners.has(t[j]!.lower) || STARTS_UPPER.test(t[j]!.text) && j > sent.tokenStart)) j--;
   return j >= sent.tokenStart && L.locativePreps.has(t[j]!.lower);
 }
 

@@ -39,6 +39,7 @@ export interface CameoPattern {
   content: boolean;
 }
 
+const HAS_LETTER = /\p{L}/u; // a module constant: see test/source.test.ts
 const PATTERN_PREPS = new Set(['to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'into', 'against', 'over', 'under', 'about', 'after', 'before', 'between', 'toward', 'towards', 'through', 'across', 'off', 'out', 'up', 'down', 'back', 'away']);
 
 export interface VerbForm {
@@ -253,7 +254,7 @@ function patternWords(side: string, synsets: Map<string, string[]>): string[][] 
       continue;
     }
     const w = raw.toLowerCase().replace(/_+$/, '').replace(/_/g, ' ').split(' ')[0];
-    if (w && /\p{L}/u.test(w)) out.push([w]);
+    if (w && HAS_LETTER.test(w)) out.push([w]);
   }
   return out;
 }
