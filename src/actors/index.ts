@@ -128,6 +128,8 @@ export interface LexCache {
   placeHeads: Set<string>;
   venueHeads: Set<string>;
   notNames: Set<string>;
+  /** Every word of a title, lower-cased ("secretary", "of", "state"). */
+  titleWords: Set<string>;
   /** Memo of `nearTitle`. */
   nearTitle: Map<string, -1 | 0 | 1>;
 }
@@ -169,6 +171,7 @@ export function lexCache(res: ActorsResources): LexCache {
     placeHeads: new Set(res.lex.placeHeads ?? []),
     venueHeads: new Set(res.lex.venueHeads ?? []),
     notNames: new Set(res.lex.notNames ?? []),
+    titleWords: new Set(res.lex.titles.flatMap((t) => t.toLowerCase().split(' '))),
     nearTitle: new Map(),
   };
   return res.cache;
@@ -353,7 +356,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
   // Tennis, golf, athletics…: people, not teams.
   const t0 = units.length ? doc.tokens[units[0]![0]] : undefined;
   const individual = docSports && !!t0 && (c.individual.has(t0.lower) || c.individual.has(t0.lower + ' ' + (doc.tokens[t0.i + 1]?.lower ?? '')));
-  const docLower = () => caseInDoc(doc, units);
+  const docLower = (wanted: string[]) => caseOf(doc, units, wanted);
   for (const [lo, hi] of units) {
     if (hi <= lo) continue;
     // Words for the tagger: an initial and its period are one word ("P. Simmons").
@@ -447,7 +450,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
       // Leading demonyms and titles: "Turkish President Recept Tayyip Erdogan", "Libyan Field Marshal".
       let titled = false;
       // The tail of a title that began before the span ("Secretary of State John Kornblum" tagged from "State").
-      for (let k = Math.max(lo, a - 3); k < a && b - a > 1; k++) {
+      for (let k = Math.max(lo, a - 3); k < a && b - a > 1 && c.titleWords.has(toks[a - 1]!.lower); k++) {
         const te = titleStartingAt(doc, c, k, b);
         if (te > a && te < b) {
           roles.push(doc.text.slice(toks[k]!.start, toks[te - 1]!.end));
@@ -548,36 +551,35 @@ function datelineAt(doc: Doc, lo: number, units: [number, number][]): boolean {
 }
 
 /**
- * One story names one person one way: a word of a person's full name used alone later (or
- * earlier) is that person ("Alexander Lebed" … "Lebed"), also where the tagger missed it.
- * (A majority vote over each string's types was tried: no gain on CoNLL testa.)
+ * What the document writes, for the words of one all-caps or Title Case line (`wanted`, lower
+ * case): which it writes in lower case, and which capitalised (not all in capitals) inside a
+ * sentence of a line that is not itself in Title Case. One pass over the tokens, only for such lines.
  */
-/** What the document writes in lower case and capitalised inside sentences (built once per document; see `DocCaseSets`). */
-const CASE_IN_DOC = new WeakMap<Doc, DocCaseSets>();
-function caseInDoc(doc: Doc, units: [number, number][]): DocCaseSets {
-  let s = CASE_IN_DOC.get(doc);
-  if (!s) {
-    s = { lower: lowerInDoc(doc), midCap: new Set() };
-    const toks = doc.tokens;
-    for (const [lo, hi] of units) {
-      // Not from a Title Case line (every word capitalised but one at most), which is truecased itself.
-      let words = 0;
-      let caps = 0;
-      for (let i = lo; i < hi; i++) {
-        const t = toks[i]!;
-        if (t.kind !== 'word') continue;
-        words++;
-        if (isCap(t)) caps++;
-      }
-      if (words >= 5 && caps >= words - 1) continue;
-      for (let i = lo + 1; i < hi; i++) {
-        const t = toks[i]!;
-        if (t.kind === 'word' && isCap(t) && t.text !== t.text.toUpperCase()) s.midCap.add(t.lower);
-      }
+function caseOf(doc: Doc, units: [number, number][], wanted: string[]): DocCaseSets {
+  const want = new Set(wanted);
+  const out: DocCaseSets = { lower: new Set(), midCap: new Set() };
+  const toks = doc.tokens;
+  for (const [lo, hi] of units) {
+    let any = false;
+    for (let i = lo; i < hi && !any; i++) any = want.has(toks[i]!.lower);
+    if (!any) continue;
+    let words = 0;
+    let caps = 0;
+    for (let i = lo; i < hi; i++) {
+      const t = toks[i]!;
+      if (t.kind !== 'word') continue;
+      words++;
+      if (isCap(t)) caps++;
     }
-    CASE_IN_DOC.set(doc, s);
+    const titleLine = words >= 5 && caps >= words - 1;
+    for (let i = lo; i < hi; i++) {
+      const t = toks[i]!;
+      if (t.kind !== 'word' || !want.has(t.lower)) continue;
+      if (t.text === t.lower) out.lower.add(t.lower);
+      else if (i > lo && !titleLine && isCap(t) && t.text !== t.text.toUpperCase()) out.midCap.add(t.lower);
+    }
   }
-  return s;
+  return out;
 }
 
 /** The words a document writes in lower case (built once per document). */
@@ -592,6 +594,11 @@ function lowerInDoc(doc: Doc): Set<string> {
   return s;
 }
 
+/**
+ * One story names one person one way: a word of a person's full name used alone later (or
+ * earlier) is that person ("Alexander Lebed" … "Lebed"), also where the tagger missed it.
+ * (A majority vote over each string's types was tried: no gain on CoNLL testa.)
+ */
 function documentConsistency(doc: Doc, res: ActorsResources, out: NameCandidate[], units: [number, number][]): void {
   const toks = doc.tokens;
   const text = (x: NameCandidate) => toks.slice(x.tStart, x.tEnd).map((t) => t.text).join(' ');
@@ -869,7 +876,7 @@ function listPeople(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
   const added: NameCandidate[] = [];
   for (let i = lo; i < hi; i++) {
     const t = toks[i]!;
-    if (!isCap(t) || t.kind !== 'word' || RE_UPPER2.test(t.text) || at(i) || !sep(i - 1) || !(i + 1 >= hi || toks[i + 1]!.text === ',' || toks[i + 1]!.lower === 'and')) continue;
+    if (!(i + 1 >= hi || toks[i + 1]!.text === ',' || toks[i + 1]!.lower === 'and') || !sep(i - 1) || !isCap(t) || t.kind !== 'word' || RE_UPPER2.test(t.text) || at(i)) continue;
     const cls = res.gazetteer.get(t.lower) ?? [];
     if (cls.includes('common') || cls.some((k) => k === 'city' || k === 'country' || k === 'region' || k === 'gcity' || k === 'demonym')) continue;
     // The items on either side (two of them at least, or one and the line's edge).
@@ -1264,8 +1271,9 @@ const ACRONYM_LINKS = new Set(['of', 'and', 'for', 'the', '&', 'de', 'on', 'in',
 function definedAcronyms(doc: Doc, res: ActorsResources, ner: { start: number; end: number; type: string }[], lo: number, hi: number): void {
   const toks = doc.tokens;
   for (let i = lo + 2; i + 1 < hi; i++) {
+    if (toks[i - 1]!.text !== '(' || toks[i + 1]!.text !== ')') continue;
     const a = toks[i]!.text;
-    if (!RE_ACRONYM_DEF.test(a) || toks[i - 1]!.text !== '(' || toks[i + 1]!.text !== ')') continue;
+    if (!RE_ACRONYM_DEF.test(a)) continue;
     const letters = a.replace(/&/g, '');
     const end = i - 1;
     const last = toks[end - 1]!;

@@ -397,7 +397,7 @@ export function sentenceContext(
   /** Filled (by word index, when the words were not truecased) with what the gazetteer gave for `lowers[i]`; null where not looked up. */
   raw?: (string[] | undefined | null)[],
   /** What the document writes in lower case and capitalised, for truecasing an all-caps or Title Case line (asked only for such a line). */
-  docCase?: () => DocCaseSets,
+  docCase?: (wanted: string[]) => DocCaseSets,
 ): SentenceContext {
   let letters = 0;
   let upper = 0;
@@ -418,7 +418,7 @@ export function sentenceContext(
     if (ch <= 90) titled++;
   }
   const titleCase = !allCaps && lettered >= 5 && titled >= lettered - 1;
-  const ws = allCaps || titleCase ? truecase(words, gaz, kb, docCase?.()) : words;
+  const ws = allCaps || titleCase ? truecase(words, gaz, kb, docCase?.(words.map((w) => w.toLowerCase()))) : words;
   const lower = ws === words && lowers ? lowers : ws.map((w) => w.toLowerCase());
   const n = ws.length;
   const shapes = new Array<string>(n).fill('');
