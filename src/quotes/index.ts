@@ -1301,7 +1301,7 @@ class QuoteFinder {
   private otherFirstName(sp: [number, number], id: string): boolean {
     const names = this.res.firstNames;
     if (!names) return false;
-    const ent = this.doc.entities.find((x) => x.id === id);
+    const ent = (this.entityById ??= new Map(this.doc.entities.map((x) => [x.id, x]))).get(id);
     if (!ent || ent.type !== 'PERSON') return false;
     let a = sp[0];
     while (a < sp[1] && !isCap(this.toks[a])) a++;
@@ -1319,12 +1319,14 @@ class QuoteFinder {
   private otherSurname(sp: [number, number], id: string): boolean {
     const head = this.toks[this.toks[sp[1]]?.text === "'s" || this.toks[sp[1]]?.text === '’s' ? sp[1] - 1 : sp[1]]!;
     if (!isCap(head) || PRONOUNS.has(head.lower) || head.lower === 'i' || this.personNoun(head.lower) !== null) return false;
-    const ent = this.doc.entities.find((x) => x.id === id);
+    const ent = (this.entityById ??= new Map(this.doc.entities.map((x) => [x.id, x]))).get(id);
     if (!ent || ent.type !== 'PERSON') return false;
     const w = head.lower.replace(/’/g, "'");
-    const has = (s: string) => s.toLowerCase().replace(/’/g, "'").split(/[\s-]+/).includes(w);
     // (The entity's name only: a mention wrongly joined to the person carries the word too.)
-    return !has(ent.name);
+    const words = this.nameWords ??= new Map(this.doc.entities.map((x) => [x.id, new Set(x.name.toLowerCase().split(/[\s-]+/))]));
+    const ws = words.get(id);
+    if (ws?.has(w) || ws?.has(head.lower)) return false;
+    return !ent.name.toLowerCase().replace(/’/g, "'").split(/[\s-]+/).includes(w);
   }
 
   /**
@@ -1382,8 +1384,10 @@ class QuoteFinder {
       const re = new RegExp(`(?:\\p{Lu}[\\p{L}.'’-]*\\s+){1,2}${sur}(?![\\p{L}])`, 'gu');
       let m: RegExpExecArray | null;
       let full: string | null = null;
-      const before = this.doc.text.slice(0, this.toks[a]!.start);
-      while ((m = re.exec(before))) full = m[0];
+      const before = this.doc.text.slice(Math.max(0, this.toks[a]!.start - 3000), this.toks[a]!.start);
+      // (The pattern runs only when the surname was written before.)
+      const plain = head.text.replace(/['’]/g, '');
+      if (before.replace(/['’]/g, '').includes(plain)) while ((m = re.exec(before))) full = m[0];
       if (full) {
         const ws = full.split(/\s+/);
         while (ws.length > 1 && (this.res.personNouns?.has(ws[0]!.toLowerCase()) || /\.$/.test(ws[0]!) && ws[0]!.length <= 4 && ws.length > 2 || FUNCTION.has(ws[0]!.toLowerCase()) || DETS.has(ws[0]!.toLowerCase()))) ws.shift();
@@ -1402,16 +1406,19 @@ class QuoteFinder {
     let at = ms.length;
     while (at > 0 && ms[at - 1]!.start > ref.start) at--;
     ms.splice(at, 0, ref);
-    this.mentionOf.fill(-1);
-    ms.forEach((m, k) => {
-      if (m.tokenEnd - m.tokenStart < 1 || this.toks[m.tokenStart]?.start !== m.start) return;
-      for (let t = m.tokenStart; t < m.tokenEnd && t < this.toks.length; t++) if (this.mentionOf[t] === -1) this.mentionOf[t] = k;
-    });
+    // Mention indices from `at` on move up by one; the new mention's tokens point to it where no mention did.
+    const mo = this.mentionOf;
+    for (let t = 0; t < mo.length; t++) if (mo[t]! >= at) mo[t]! += 1;
+    for (let t = a; t <= b && t < mo.length; t++) if (mo[t] === -1) mo[t] = at;
     this.madeByWord.set(key, id);
-    this.nameWords = null;
-    this.entityTypes = null;
-    this.genderCache = null;
-    this.roleCache = null;
+    // The caches take the new entity in place (rebuilding them for every new speaker costs more than the rest).
+    this.nameWords?.set(id, new Set(name.toLowerCase().split(/[\s-]+/)));
+    this.entityTypes?.set(id, type);
+    this.entityById?.set(id, { name, type });
+    if (this.genderCache && type === 'PERSON') {
+      const g = this.res.firstNames?.get(name.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, ''));
+      if (g) this.genderCache.set(id, g);
+    }
     return id;
   }
 
@@ -1420,10 +1427,9 @@ class QuoteFinder {
    * ("Dante Chinni", typed ORG) is a person, and a "person" whose name holds an organisation head and no first name
    * ("Clinton Campaign Reportedly Scrambling", "Justice Department") is not.
    */
-  private speakerTypes(): Map<string, string> {
-    const out = new Map<string, string>();
+  private speakerType(e: { name: string; type: string }): string {
     const names = this.res.firstNames;
-    for (const e of this.doc.entities) {
+    {
       let t: string = e.type;
       const ws = e.name.toLowerCase().split(/\s+/);
       const first = !!names?.has(ws[0]!.replace(/\.$/, ''));
@@ -1433,15 +1439,25 @@ class QuoteFinder {
       const endsInName = ws.length >= 2 && !!names?.has(ws[ws.length - 2]!) && /^\p{Lu}\p{Ll}/u.test(orig[orig.length - 1]!) && !this.res.organisationHeads.has(ws[ws.length - 1]!);
       if (t !== 'PERSON' && t !== 'LOC' && t !== 'GPE' && (ws.length >= 2 && ws.length <= 3 && first && !orgWord && ws.every((w, i) => i === 0 || /^\p{Lu}/u.test(orig[i]!)) || endsInName)) t = 'PERSON';
       else if (t === 'PERSON' && !first && orgWord) t = 'ORG';
-      out.set(e.id, t);
+      return t;
     }
-    return out;
   }
 
+  /** An entity's type as a speaker's antecedent sees it (speakerType), worked out when first asked. */
   private entityTypeOf(id: string): string | undefined {
-    const types = this.entityTypes ??= this.speakerTypes();
-    return types.get(id);
+    const types = this.entityTypes ??= new Map();
+    let t = types.get(id);
+    if (t === undefined) {
+      const byId = this.entityById ??= new Map(this.doc.entities.map((x) => [x.id, x]));
+      const e = byId.get(id);
+      if (!e) return undefined;
+      t = this.speakerType(e);
+      types.set(id, t);
+    }
+    return t;
   }
+
+  private entityById: Map<string, { name: string; type: string }> | null = null;
 
   /** The next direct quote of d's paragraph, when it follows with no other words between and names its speaker. */
   private speakerLaterInParagraph(d: Draft, kept: Draft[]): Draft | null {
@@ -1657,6 +1673,40 @@ class QuoteFinder {
         if (isCap(t) && k > m.tokenEnd) break;
       }
     }
+    // A role that marks the sex, as strong as an honorific and stronger than a first name: "Jane Doe, a spokeswoman for
+    // …", "his wife, Anne", "spokeswoman Jane Doe", the actors' roles (not a word of the person's own name: "Billie
+    // Jean King" is no king). Only for people without an honorific or a pronoun near the name.
+    const sexed = this.res.personNounSex;
+    if (sexed?.size) {
+      const voted = new Set<string>();
+      const roleVote = (id: string, w: string, name: string) => {
+        const g = sexed.get(w);
+        if (!g || voted.has(id) || votes.has(id) || name.toLowerCase().split(/[\s-]+/).includes(w)) return;
+        voted.add(id);
+        vote(id, g === 'm' ? 2 : -2);
+      };
+      const byId = new Map(this.doc.entities.map((x) => [x.id, x]));
+      for (const e of this.doc.entities) if (e.type === 'PERSON') for (const r of e.roles) for (const w of r.toLowerCase().split(/\s+/)) roleVote(e.id, w, e.name);
+      for (const m of this.doc.mentions) {
+        // Only for people the article has not already given a sex (an honorific, a pronoun near the name).
+        if (m.type !== 'PERSON' || m.kind === 'pronoun' || m.kind === 'nominal' || votes.has(m.entity)) continue;
+        const e = byId.get(m.entity);
+        if (!e) continue;
+        for (let k = m.tokenStart - 1; k >= Math.max(0, m.tokenStart - 3); k--) {
+          const t = this.toks[k]!;
+          if (t.kind !== 'word') break;
+          roleVote(m.entity, t.lower, e.name);
+        }
+        if (this.toks[m.tokenEnd]?.text !== ',') continue;
+        const open = this.toks[m.tokenEnd + 1];
+        if (!open || !(DETS.has(open.lower) || sexed.has(open.lower))) continue;
+        for (let k = m.tokenEnd + 1; k < Math.min(this.toks.length, m.tokenEnd + 9); k++) {
+          const t = this.toks[k]!;
+          if (t.kind !== 'word' || OWNER_PREPS.has(t.lower)) break;
+          roleVote(m.entity, t.lower, e.name);
+        }
+      }
+    }
     // The first name: "Hillary Clinton" is a woman. It outweighs one pronoun near the name, which may belong to
     // someone else ("… his opponent, Hillary Clinton. He said"), but not an honorific or two such pronouns.
     const names = this.res.firstNames;
@@ -1665,19 +1715,6 @@ class QuoteFinder {
         if (e.type !== 'PERSON') continue;
         const g = names.get(e.name.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, ''));
         if (g) vote(e.id, g === 'm' ? 1.5 : -1.5);
-      }
-    }
-    // A role that marks the sex: "Jane Doe, a spokeswoman for …", "his wife, Anne", "Chairwoman Lee".
-    const sexed = this.res.personNounSex;
-    if (sexed?.size) {
-      const nameOf = new Map(this.doc.entities.map((x) => [x.id, x.name.toLowerCase().split(/[\s-]+/)]));
-      for (const [id, roles] of this.roleWords()) {
-        for (const r of roles) {
-          const w = r.split(' ').pop()!;
-          if (nameOf.get(id)?.includes(w)) continue; // "Billie Jean King": a name, not a king
-          const g = sexed.get(w);
-          if (g) { vote(id, g === 'm' ? 1.5 : -1.5); break; }
-        }
       }
     }
     this.genderCache = new Map();
@@ -1689,7 +1726,6 @@ class QuoteFinder {
   private nearestActor(pos: number, want: 'PERSON' | 'NONPERSON' | 'GROUP' | 'ANY', kept: Draft[], sex: 'm' | 'f' | null = null, subjectFirst = false, exclude?: Set<string>, from = 0, pronoun: string | null = null): string | null {
     const mentions = this.doc.mentions;
     const sentence = this.toks[this.firstTokAt(pos)]?.sentence ?? 0;
-    const types = this.entityTypes ??= this.speakerTypes();
     const genders = sex ? this.genders() : null;
     // subjectFirst: the sentence nearest before `pos` with a compatible actor gives its first one, the likely
     // subject ("Ed Brookover spoke to reporters after meeting Trump's backers. He says …" → Brookover).
@@ -1724,7 +1760,7 @@ class QuoteFinder {
       if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'demonym' || exclude?.has(m.entity)) continue;
       if (this.inMarks[m.tokenStart] !== -1) continue;
       if (kept.some((d) => d.start <= m.start && m.end <= d.end)) continue;
-      const t = types.get(m.entity);
+      const t = this.entityTypeOf(m.entity);
       if (!t || t === 'LOC' || t === 'FACILITY') continue;
       if (want === 'PERSON' ? t !== 'PERSON' : want === 'NONPERSON' ? t === 'PERSON' : want === 'GROUP' ? t !== 'ORG' && t !== 'GROUP' : false) continue;
       if (genders && sex) {
