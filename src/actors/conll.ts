@@ -2,6 +2,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+// Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+
 export interface TaggedSentence {
   words: string[];
   /** IOB2 tags over PER/ORG/LOC/MISC (or the set's own types). */
@@ -80,7 +83,7 @@ export function readGumNews(dir: string, files?: string[]): TaggedSentence[] {
           let e = s;
           // A person's name does not run on through "of", "the", "and", "for" or "&" ("Nathan Law of Demosisto" is a person of a party).
           const particle = (w: string) => PARTICLE.test(w.toLowerCase()) && w !== "'s" && !(mapped === 'PER' && /^(of|the|and|for|&)$/i.test(w));
-          while (e < j && (/^\p{Lu}/u.test(words[e]!) || (e > s && /^[\d.-]+$/.test(words[e]!)) || (e > s && e + 1 < j && /^\p{Lu}/u.test(words[e + 1]!) && particle(words[e]!)))) e++;
+          while (e < j && (STARTS_UPPER.test(words[e]!) || (e > s && /^[\d.-]+$/.test(words[e]!)) || (e > s && e + 1 < j && STARTS_UPPER.test(words[e + 1]!) && particle(words[e]!)))) e++;
           const after = e < j ? words[e]! : '';
           const ok = e > s && (e === j || after === ',' || after === '(' || /^(of|from|in|at|who|which|,)$/.test(after));
           if (ok && !/^(I|He|She|We|They|It|One|Two)$/.test(words[s]!)) {
@@ -127,7 +130,7 @@ export function conllDocuments(sents: TaggedSentence[]): [number, number][] {
     if (isDateline(sents[i]!) && i - 1 > start) {
       // A byline may stand between the headline and the dateline ("David Jones").
       const by = sents[i - 1]!.words;
-      const h = by.length <= 4 && by.every((w) => /^\p{Lu}/u.test(w)) && i - 2 > start ? i - 2 : i - 1;
+      const h = by.length <= 4 && by.every((w) => STARTS_UPPER.test(w)) && i - 2 > start ? i - 2 : i - 1;
       out.push([start, h]);
       start = h;
     }

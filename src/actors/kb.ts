@@ -8,6 +8,10 @@
  */
 import type { EntityType } from '../types.js';
 
+// Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
+const MARKS = /\p{M}+/gu;
+const HAS_LOWER = /\p{Ll}/u;
+
 export interface KbRole {
   /** A title ("President") or a CAMEO code ("TURGOV"). */
   title: string;
@@ -73,7 +77,7 @@ export function normName(s: string): string {
   if (SIMPLE.test(s)) return s.indexOf('  ') >= 0 || s.startsWith(' ') || s.endsWith(' ') ? s.toLowerCase().replace(/\s+/g, ' ').trim() : s.toLowerCase();
   const ascii = ASCII_ONLY.test(s);
   if (ascii && s.length <= 200) return normAscii(s);
-  return (ascii ? s : s.normalize('NFKD').replace(/\p{M}+/gu, ''))
+  return (ascii ? s : s.normalize('NFKD').replace(MARKS, ''))
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[-_‐–]/g, ' ')
@@ -116,7 +120,7 @@ function normAscii(s: string): string {
 
 /** Title-cases an all-caps dictionary name ("RECEP TAYYIP ERDOGAN" → "Recep Tayyip Erdogan"). */
 export function titleCase(s: string): string {
-  if (/\p{Ll}/u.test(s)) return s;
+  if (HAS_LOWER.test(s)) return s;
   const small = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'de', 'du', 'la', 'al', 'el', 'bin', 'ibn', 'von', 'van', 'to', 'a']);
   return s
     .toLowerCase()
