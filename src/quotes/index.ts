@@ -962,10 +962,11 @@ class QuoteFinder {
    */
   private clauseStart(a: number, k: number): number | null {
     // A dateline: "WASHINGTON — …", "OTTAWA (AP) — …".
-    {
+    const t0 = this.toks[a];
+    if (t0 && t0.kind === 'word' && t0.text.length >= 2 && t0.text === t0.text.toUpperCase() && t0.text !== t0.lower) {
       let c = a;
       while (c < k && c < a + 8 && (this.toks[c]!.kind !== 'word' || /^\p{Lu}[\p{Lu}.]+$/u.test(this.toks[c]!.text)) && !/^[—–-]{1,2}$/.test(this.toks[c]!.text)) c++;
-      if (c > a && c < k - 1 && /^[—–-]{1,2}$/.test(this.toks[c]!.text) && /^\p{Lu}{2,}/u.test(this.toks[a]!.text)) a = c + 1;
+      if (c > a && c < k - 1 && /^[—–-]{1,2}$/.test(this.toks[c]!.text)) a = c + 1;
     }
     const w = this.toks[a]?.lower ?? '';
     // An opening phrase: "When …,", "On Tuesday,", "Facing criticism,", "Hours later,".
@@ -979,7 +980,7 @@ class QuoteFinder {
       let c = a;
       while (c < k && c < a + 8 && this.toks[c]!.text !== ',') c++;
       if (c < k && this.toks[c]!.text === ',') a = c + 1;
-    } else {
+    } else if (DETS.has(w) || w === 'but' || w === 'and' || this.toks[a]?.kind === 'number') {
       // "But a few days later, Trump …", "Two weeks ago, she …": a short time phrase closed by a comma.
       let c = a;
       let time = false;
@@ -1741,7 +1742,10 @@ class QuoteFinder {
     const posSentence = sentence;
     let checked = -1, samePronoun = false;
     let prevSeen: MentionRef | null = null;
-    for (let i = mentions.length - 1; i >= 0; i--) {
+    // Mentions are in text order: start from the last one that begins before `pos`.
+    let lo = 0, hi = mentions.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (mentions[mid]!.start < pos) lo = mid + 1; else hi = mid; }
+    for (let i = lo - 1; i >= 0; i--) {
       const m = mentions[i]!;
       if (m.end > pos) continue;
       if (m.start < from) break;
