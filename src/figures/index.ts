@@ -1,6 +1,10 @@
 import type { Doc, Token } from '../document/document.js';
 import type { Figure, FigureKind, FigureQualifier, Span } from '../types.js';
 
+// Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
+const STARTS_CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 type Phrase = string[];
 
 /** What the figures stage needs, loaded once (see load.ts) and passed in. */
@@ -308,18 +312,18 @@ class FigureFinder {
     // "Smith, 24 was shot": a number with a singular verb is an age; "2501 West Street" an address.
     if (next && n.value > 1 && (next.lower === 'was' || next.lower === 'is' || next.lower === 'has')) return true;
     if (next && (next.lower === 'a' || next.lower === 'an' || next.lower === 'the')) return true; // "Aug. 16 A man died" 
-    if (next && next.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(next.text) && !this.phraseAt(n.b + 1, countedList(this.res.counted), n.b + 2)
+    if (next && next.kind === 'word' && STARTS_CAPITALISED.test(next.text) && !this.phraseAt(n.b + 1, countedList(this.res.counted), n.b + 2)
       && !this.phraseAt(n.b + 1, this.res.after, n.b + 2) && !this.shotAt(n.b + 1, n.b + 2)
       && !(this.toks[n.b + 2] && !this.mayStartNumber(n.b + 1) && this.phraseAt(n.b + 2, countedList(this.res.counted), n.b + 3))) return true; // "20s", "3rd"
     if (next && this.res.notCountAfter.has(next.lower)) return true;
     if (next && /^(year|hour|day|week|month|mile|foot|inch|minute|second)/.test(next.lower) && next.text.startsWith('-')) return true;
-    if (prev && MONTHS.test(prev.lower) && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text)) return true;
-    if (next && MONTHS.test(next.lower) && /^\p{Lu}/u.test(next.text)) return true;
+    if (prev && MONTHS.test(prev.lower) && prev.kind === 'word' && STARTS_UPPER.test(prev.text)) return true;
+    if (next && MONTHS.test(next.lower) && STARTS_UPPER.test(next.text)) return true;
     const t = this.toks[n.b]!;
     if (t.kind === 'number' && /^\d{4}$/.test(t.text) && +t.text >= 1800 && +t.text <= 2100) return true;
     if (prev && (prev.lower === 'no.' || prev.lower === 'no' || prev.text === '#')) return true;
     if (prev && prev.text === ',' && next && next.text === ',' && n.value < 120 && this.toks[n.a - 2]
-      && (/^\p{Lu}/u.test(this.toks[n.a - 2]!.text) || this.toks[n.b + 2]?.lower === 'who')) return true; // "John Smith, 23,", "a man, 19, who"
+      && (STARTS_UPPER.test(this.toks[n.a - 2]!.text) || this.toks[n.b + 2]?.lower === 'who')) return true; // "John Smith, 23,", "a man, 19, who"
     if (next && (next.text === ':' || next.text === '.') && this.toks[n.b + 2]?.kind === 'number') return true; // times, decimals
     void lo;
     return false;
@@ -373,7 +377,7 @@ class FigureFinder {
       // "two 16-year-old boys"
       const ae = this.ageEnd(k, hi);
       if (ae >= 0 && n.value > 1 && this.phraseAt(ae + 1, countedList(this.res.counted), hi) && !this.res.persons.has(this.toks[ae + 1]!.lower)) { k = ae + 1; continue; }
-      if (w.kind === 'word' && (this.res.personAdjectives.has(w.lower) || /^\p{Lu}/u.test(w.text) || /-/.test(w.text)) && !this.phraseAt(k, this.res.after, hi)) { k++; continue; }
+      if (w.kind === 'word' && (this.res.personAdjectives.has(w.lower) || STARTS_UPPER.test(w.text) || /-/.test(w.text)) && !this.phraseAt(k, this.res.after, hi)) { k++; continue; }
       break;
     }
     // A cue before the count: "killed 1,000 people", "displaced some 146,000", "death toll rose to 12".
@@ -475,7 +479,7 @@ class FigureFinder {
     // "was shot 3 times": how often, not whom.
     if (this.mayStartNumber(m)) { const n = this.numberAt(m, hi); if (n && /^times?$/.test(this.toks[n.b + 1]?.lower ?? '')) return false; }
     if (OBJECTS.has(t.lower) || this.res.persons.has(t.lower) || REFLEXIVES.has(t.lower) || this.ageEnd(m, hi) >= 0) return true;
-    if (t.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower) && !HEADLINE_NEXT.test(t.text)
+    if (t.kind === 'word' && STARTS_CAPITALISED.test(t.text) && !MONTHS.test(t.lower) && !/day$/.test(t.lower) && !HEADLINE_NEXT.test(t.text)
       && !this.res.timeWords.has(t.lower)) return true;
     return this.numberAt(m, hi) !== null;
   }
@@ -574,7 +578,7 @@ class FigureFinder {
       if (this.res.adjectiveKinds.has(w.lower) && !adjKind) { adjKind = this.res.adjectiveKinds.get(w.lower)!; k++; continue; }
       // "a teen boy", "an infant son", "a security guard": the last person noun is the head.
       if (this.res.persons.has(w.lower) && k + 1 < hi && this.res.persons.has(this.toks[k + 1]!.lower)) { k++; continue; }
-      if (this.res.personAdjectives.has(w.lower) && !this.res.persons.has(w.lower) || w.text === '-' || (w.kind === 'word' && /^\p{Lu}/u.test(w.text) && !this.res.persons.has(w.lower))) { k++; continue; }
+      if (this.res.personAdjectives.has(w.lower) && !this.res.persons.has(w.lower) || w.text === '-' || (w.kind === 'word' && STARTS_UPPER.test(w.text) && !this.res.persons.has(w.lower))) { k++; continue; }
       if (w.kind === 'number' && this.toks[k + 1]?.text === '-') { k += 2; continue; }
       break;
     }
@@ -726,7 +730,7 @@ class FigureFinder {
       if (ne === undefined && ae >= 0) {
         // After an age, capitalised words are a name even when the actors stage did not take them for one.
         let c = j;
-        while (c < hi && c < j + 3 && this.toks[c]!.kind === 'word' && /^\p{Lu}\p{Ll}/u.test(this.toks[c]!.text)) c++;
+        while (c < hi && c < j + 3 && this.toks[c]!.kind === 'word' && STARTS_CAPITALISED.test(this.toks[c]!.text)) c++;
         if (c > j) ne = c - 1;
       }
       if (ne === undefined || ne >= hi) break;
@@ -802,7 +806,7 @@ class FigureFinder {
         if (af[1] === 'troops' || af[1] === 'refugees' || this.transitive(m + af[0], hi)) return null;
         return { figure: this.build(i, m + af[0] - 1, af[1], value, value, value, null, counted, lo, hi), a: i, b: m + af[0] - 1 };
       }
-      if (w.kind !== 'word' || !(this.res.between.has(w.lower) || /ly$/.test(w.lower) || /^\p{Lu}/u.test(w.text) || ['died', 'found', 'pronounced', 'later', 'reported', 'from', 'of'].includes(w.lower))) break;
+      if (w.kind !== 'word' || !(this.res.between.has(w.lower) || /ly$/.test(w.lower) || STARTS_UPPER.test(w.text) || ['died', 'found', 'pronounced', 'later', 'reported', 'from', 'of'].includes(w.lower))) break;
     }
     return null;
   }
@@ -857,7 +861,7 @@ class FigureFinder {
         // "since April", "since 2011", "since the start" — not "since arriving at the hospital".
         if (p.length === 1 && p[0] === 'since') {
           const nx = this.toks[k + 1];
-          if (!nx || !(nx.kind === 'number' || /^\p{Lu}/u.test(nx.text) || /^(the|last|early|late|mid|then)$/.test(nx.lower))) continue;
+          if (!nx || !(nx.kind === 'number' || STARTS_UPPER.test(nx.text) || /^(the|last|early|late|mid|then)$/.test(nx.lower))) continue;
         }
         return true;
       }

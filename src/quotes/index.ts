@@ -1,6 +1,15 @@
 import type { Doc, MentionRef, QuoteMarkSpan, Token } from '../document/document.js';
 import type { EntityType, Quote, Span } from '../types.js';
 
+// Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
+const STARTS_CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const DOTTED_CAPS = /^\p{Lu}[\p{Lu}.]+$/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+const ALL_UPPER = /^\p{Lu}+$/u;
+const ING_WORD = /^\p{L}{3,}ing$/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 export type CueClass = 'speech' | 'belief' | 'perception';
 export type CueTense = 'base' | 'present' | 'past' | 'participle' | 'gerund';
 
@@ -92,7 +101,7 @@ interface Draft {
   inheritFrom: number | null;
 }
 
-const isCap = (t: Token | undefined): boolean => !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.text);
+const isCap = (t: Token | undefined): boolean => !!t && t.kind === 'word' && STARTS_UPPER.test(t.text);
 const isWord = (t: Token | undefined): boolean => !!t && (t.kind === 'word' || t.kind === 'number');
 const isQuoteTok = (t: Token | undefined): boolean => !!t && QUOTE_CHARS.has(t.text);
 
@@ -156,7 +165,7 @@ class QuoteFinder {
     const c = this.cueAt(i);
     if (!c || c.info.cls !== 'speech') return null;
     const t = this.toks[i]!;
-    if (/^\p{Lu}/u.test(t.text) && t.i > 0 && this.toks[i - 1]!.sentence === t.sentence) return null; // "United States", "Post"
+    if (STARTS_UPPER.test(t.text) && t.i > 0 && this.toks[i - 1]!.sentence === t.sentence) return null; // "United States", "Post"
     const prev = this.toks[i - 1];
     if (prev && (DETS.has(prev.lower) && prev.lower !== 'that' || prev.text === "'s" || prev.text === '’s')) return null; // a noun: "the report"
     const nxt = this.toks[c.end + 1];
@@ -965,7 +974,7 @@ class QuoteFinder {
     const t0 = this.toks[a];
     if (t0 && t0.kind === 'word' && t0.text.length >= 2 && t0.text === t0.text.toUpperCase() && t0.text !== t0.lower) {
       let c = a;
-      while (c < k && c < a + 8 && (this.toks[c]!.kind !== 'word' || /^\p{Lu}[\p{Lu}.]+$/u.test(this.toks[c]!.text)) && !/^[—–-]{1,2}$/.test(this.toks[c]!.text)) c++;
+      while (c < k && c < a + 8 && (this.toks[c]!.kind !== 'word' || DOTTED_CAPS.test(this.toks[c]!.text)) && !/^[—–-]{1,2}$/.test(this.toks[c]!.text)) c++;
       if (c > a && c < k - 1 && /^[—–-]{1,2}$/.test(this.toks[c]!.text)) a = c + 1;
     }
     const w = this.toks[a]?.lower ?? '';
@@ -975,7 +984,7 @@ class QuoteFinder {
       while (c < k && this.toks[c]!.text !== ',') c++;
       if (c >= k) return null;
       a = c + 1;
-    } else if (this.mentionOf[a] === -1 && (/^\p{L}{3,}ing$/u.test(w) || OPENING_TIME.has(w))) {
+    } else if (this.mentionOf[a] === -1 && (ING_WORD.test(w) || OPENING_TIME.has(w))) {
       // Only when a comma closes it soon: "Meanwhile Trump said" keeps its subject.
       let c = a;
       while (c < k && c < a + 8 && this.toks[c]!.text !== ',') c++;
@@ -1271,7 +1280,7 @@ class QuoteFinder {
       // know, speaking, is taken up by the pronoun all the same.
       const ent = this.doc.entities.find((x) => x.id === id);
       const h = this.toks[prev.speakerTok[1]]!;
-      if (!ent || ent.kb !== null || ent.type === 'GROUP' || !isCap(h) || this.res.organisationHeads.has(h.lower) || /^\p{Lu}{2,}$/u.test(h.text)) return null;
+      if (!ent || ent.kb !== null || ent.type === 'GROUP' || !isCap(h) || this.res.organisationHeads.has(h.lower) || ACRONYM.test(h.text)) return null;
     }
     const g = this.genders().get(id);
     if (g && g !== (w === 'he' ? 'm' : 'f')) return null;
@@ -1370,11 +1379,11 @@ class QuoteFinder {
     if (caps === 1) {
       const w = head.lower;
       // A common noun capitalised to open the sentence, a plural, a place or a group word.
-      if ((this.sentenceStartTok(b) === a && (this.personNoun(w) !== null || orgWord(b))) || (/[^s]s$/.test(w) && !/^\p{Lu}+$/u.test(head.text))) return null;
+      if ((this.sentenceStartTok(b) === a && (this.personNoun(w) !== null || orgWord(b))) || (/[^s]s$/.test(w) && !ALL_UPPER.test(head.text))) return null;
       if (this.personNoun(w) !== null) return null;
     }
     for (let k = a; k <= b; k++) if (orgWord(k)) org = true;
-    if (caps === 1 && /^\p{Lu}{2,}$/u.test(head.text)) org = true; // "NYPD", "CNN"
+    if (caps === 1 && ACRONYM.test(head.text)) org = true; // "NYPD", "CNN"
     const key = head.lower.replace(/’/g, "'");
     const made = this.madeByWord.get(key);
     if (made) return made;
@@ -1437,8 +1446,8 @@ class QuoteFinder {
       const orgWord = ws.some((w) => this.res.organisationHeads.has(w));
       // "House Republican Thomas Massie": a known first name and a capitalised last word end the name.
       const orig = e.name.split(/\s+/);
-      const endsInName = ws.length >= 2 && !!names?.has(ws[ws.length - 2]!) && /^\p{Lu}\p{Ll}/u.test(orig[orig.length - 1]!) && !this.res.organisationHeads.has(ws[ws.length - 1]!);
-      if (t !== 'PERSON' && t !== 'LOC' && t !== 'GPE' && (ws.length >= 2 && ws.length <= 3 && first && !orgWord && ws.every((w, i) => i === 0 || /^\p{Lu}/u.test(orig[i]!)) || endsInName)) t = 'PERSON';
+      const endsInName = ws.length >= 2 && !!names?.has(ws[ws.length - 2]!) && STARTS_CAPITALISED.test(orig[orig.length - 1]!) && !this.res.organisationHeads.has(ws[ws.length - 1]!);
+      if (t !== 'PERSON' && t !== 'LOC' && t !== 'GPE' && (ws.length >= 2 && ws.length <= 3 && first && !orgWord && ws.every((w, i) => i === 0 || STARTS_UPPER.test(orig[i]!)) || endsInName)) t = 'PERSON';
       else if (t === 'PERSON' && !first && orgWord) t = 'ORG';
       return t;
     }
@@ -1467,7 +1476,7 @@ class QuoteFinder {
     if (!n || !n.direct || !n.speakerTok || n.paragraph !== d.paragraph) return null;
     // Only quote marks, spaces and sentence punctuation between the two quotations.
     const gap = this.doc.text.slice(d.end, n.start);
-    if (gap.length > 12 || /[\p{L}\p{N}]/u.test(gap)) return null;
+    if (gap.length > 12 || LETTER_OR_DIGIT.test(gap)) return null;
     return n;
   }
 
