@@ -31,16 +31,17 @@ function rename(text: string, story: number): string {
 }
 
 /**
- * Article `slot` of story `story`: eight sentences drawn from all the examples' sentences, its names the story's
+ * Article `slot` of story `story`: `sentences` sentences (default eight, about 1,000 characters; 24 make about 3,000)
+ * drawn from all the examples' sentences, its names the story's
  * made-up ones, its numbers scaled and its date moved, so that stories are distinct, the articles of one story share
  * names and dates, and no two articles are copies of each other.
  */
-export function variant(bases: ArticleInput[], pool: string[], story: number, slot: number, id: string): ArticleInput {
+export function variant(bases: ArticleInput[], pool: string[], story: number, slot: number, id: string, sentences = 8): ArticleInput {
   const base = bases[slot % bases.length]!;
   let seed = (story * 1_000_003 + slot * 7919 + 17) >>> 0;
   const next = () => { seed = (seed * 1664525 + 1013904223) >>> 0; return seed; };
   const picked: string[] = [];
-  for (let i = 0; i < 8; i++) picked.push(pool[next() % pool.length]!);
+  for (let i = 0; i < sentences; i++) picked.push(pool[next() % pool.length]!);
   const paragraphs: string[] = [];
   for (let i = 0; i < picked.length; i += 2) paragraphs.push(picked.slice(i, i + 2).join(' '));
   let text = rename(paragraphs.join('\n\n'), story);
@@ -54,8 +55,8 @@ export function variant(bases: ArticleInput[], pool: string[], story: number, sl
   return { ...base, id, title: base.title ? rename(base.title, story) : null, text, published, url: base.url ? `${base.url}?story=${story}&n=${slot}` : null };
 }
 
-/** n articles made from the examples' English sentences, 17 to a story. */
-export function generateCorpus(n: number): ArticleInput[] {
+/** n articles made from the examples' English sentences, 17 to a story, each of `sentences` sentences. */
+export function generateCorpus(n: number, sentences = 8): ArticleInput[] {
   const bases: ArticleInput[] = [];
   for (const r of readPaths([join(DATA_DIR, '..', 'examples')], {})) {
     if (r.ok && r.article.published && !r.warnings?.some((w) => /language/.test(w))) bases.push(r.article);
@@ -63,7 +64,7 @@ export function generateCorpus(n: number): ArticleInput[] {
   if (!bases.length) throw new Error('no dated examples to build the corpus from');
   const pool = bases.flatMap((b) => b.text.split(/(?<=[.!?][”"]?)\s+/).filter((x) => x.length > 40));
   const out: ArticleInput[] = [];
-  for (let k = 0; out.length < n; k++) out.push(variant(bases, pool, Math.floor(k / 17), k % 17, `gen-${k}`));
+  for (let k = 0; out.length < n; k++) out.push(variant(bases, pool, Math.floor(k / 17), k % 17, `gen-${k}`, sentences));
   return out;
 }
 
