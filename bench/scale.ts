@@ -54,16 +54,41 @@ const cli = (args: string[]) => {
   return r;
 };
 
-/** Drains the queue with `workers` worker processes; wall seconds and the workers' CPU seconds. */
-async function drain(url: string, workers: number): Promise<{ sec: number; cpu: number }> {
+/** The window of a drain over which its steady rate is taken: from this share of the articles stored to that one. */
+const STEADY_FROM = 0.3, STEADY_TO = 0.9;
+
+/**
+ * Drains the queue with `workers` worker processes: wall seconds, the workers' CPU seconds, and the steady rate —
+ * articles stored per second between STEADY_FROM and STEADY_TO of the corpus, read from the store every 200 ms.
+ * The steady rate leaves out what each process pays once (start-up, loading, and the JIT compiling the stages, which
+ * measured about 4 s of CPU per process over its first 2,000 articles) and the tail where one worker has run dry.
+ */
+async function drain(url: string, workers: number): Promise<{ sec: number; cpu: number; steady: number }> {
   const t0 = performance.now();
   const procs = Array.from({ length: workers }, (_, i) => spawn(process.execPath,
     ['--import', 'tsx', CLI, 'worker', '--db', url, '--exit-when-empty', '--batch', '20', '--name', `bench-${i}`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
   let cpu = 0;
   for (const p of procs) p.stderr!.on('data', (d: Buffer) => { const m = /cpu ([\d.]+) s/.exec(String(d)); if (m) cpu += Number(m[1]); });
+  const sampler = new pg.Client({ connectionString: url });
+  await sampler.connect();
+  const samples: Array<[number, number]> = [];
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const n = Number((await sampler.query('SELECT COUNT(*) AS n FROM articles')).rows[0].n);
+      samples.push([performance.now(), n]);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  })();
   const codes = await Promise.all(procs.map((p) => new Promise<number | null>((r) => p.once('exit', r))));
+  running = false;
+  await sampling;
+  await sampler.end();
   if (codes.some((c) => c !== 0)) throw new Error(`a worker failed: exit codes ${codes.join(', ')}`);
-  return { sec: (performance.now() - t0) / 1000, cpu };
+  const from = samples.find(([, n]) => n >= STEADY_FROM * N);
+  const to = [...samples].reverse().find(([, n]) => n <= STEADY_TO * N);
+  const steady = from && to && to[0] > from[0] ? (to[1] - from[1]) / ((to[0] - from[0]) / 1000) : NaN;
+  return { sec: (performance.now() - t0) / 1000, cpu, steady };
 }
 
 /** CPU seconds of the local PostgreSQL server's finished backends so far, or null when it cannot be read. */
@@ -129,18 +154,20 @@ async function main() {
     const sqliteSec = (performance.now() - t0) / 1000;
     const admin = pgUrl();
     const rates: number[] = [];
+    const steadyRates: number[] = [];
     const extra: Record<string, number> = {};
     for (const workers of [1, 2]) {
       const url = await freshDb(admin, `sitrep_scale_${workers}`);
       cli(['ingest', file, '--db', url, '--queue']);
       const before = await serverCpu(admin);
-      const { sec, cpu } = await drain(url, workers);
+      const { sec, cpu, steady } = await drain(url, workers);
       const after = await serverCpu(admin);
       const n = await count(url);
       if (n !== N) throw new Error(`${workers} workers stored ${n} of ${N}`);
       rates.push(N / sec);
+      steadyRates.push(steady);
       const server = before !== null && after !== null ? after - before : null;
-      console.log(`PostgreSQL, ${workers} worker(s): ${N} articles in ${sec.toFixed(1)} s; worker CPU ${cpu.toFixed(1)} s (${(1000 * cpu / N).toFixed(2)} ms/article)` +
+      console.log(`PostgreSQL, ${workers} worker(s): ${N} articles in ${sec.toFixed(1)} s (${(N / sec).toFixed(0)}/s; steady ${steady.toFixed(0)}/s from ${100 * STEADY_FROM}% to ${100 * STEADY_TO}% stored); worker CPU ${cpu.toFixed(1)} s (${(1000 * cpu / N).toFixed(2)} ms/article)` +
         (server !== null ? `, server CPU ${server.toFixed(1)} s (${(1000 * server / N).toFixed(2)} ms/article)` : ''));
       if (workers === 1) {
         extra.workerCpuMsPerArticle = Math.round(100000 * cpu / N) / 100;
@@ -156,7 +183,8 @@ async function main() {
       for (const k of sims) extra[`simulated${k}PerSecond`] = Math.round(10 * await simulate(admin, articles, analyses, k)) / 10;
     }
     const r = (x: number) => Math.round(x * 10) / 10;
-    console.log(JSON.stringify({ bench: 'scale', articles: N, sqlitePerSecond: r(N / sqliteSec), pg1PerSecond: r(rates[0]!), pg2PerSecond: r(rates[1]!), speedup2: Math.round((rates[1]! / rates[0]!) * 100) / 100, ...extra }));
+    console.log(JSON.stringify({ bench: 'scale', articles: N, sqlitePerSecond: r(N / sqliteSec), pg1PerSecond: r(rates[0]!), pg2PerSecond: r(rates[1]!), speedup2: Math.round((rates[1]! / rates[0]!) * 100) / 100,
+      pg1SteadyPerSecond: r(steadyRates[0]!), pg2SteadyPerSecond: r(steadyRates[1]!), speedup2Steady: Math.round((steadyRates[1]! / steadyRates[0]!) * 100) / 100, ...extra }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -50,7 +50,6 @@ export async function runWorker(store: SqlStore, queue: Queue, stories: StoryKee
   const log = opts.log ?? (() => undefined);
   const sum: WorkerSummary = { stored: 0, duplicates: 0, retried: 0, parked: 0, transientErrors: 0 };
   let backoff = 100;
-  let batches = 0;
   const role = opts.role ?? 'both';
   /** Clusters what is waiting when this worker holds (or can take) the clustering role; false when another does. */
   const clusterIfHolder = async (): Promise<boolean> => {
@@ -103,9 +102,7 @@ export async function runWorker(store: SqlStore, queue: Queue, stories: StoryKee
         await queue.complete((tx as SqlStore).db, name, ok.map((j) => j.id));
       });
       backoff = 100;
-      if (await clusterIfHolder()) {
-        if (++batches % 50 === 0) await stories.save(store);
-      }
+      if (await clusterIfHolder()) await stories.saveIfDue(store);
     } catch (e) {
       if (!isTransient(e)) throw e;
       sum.transientErrors++;
