@@ -1,5 +1,5 @@
 /**
- * bench:scale — ingest throughput on the same generated corpus (SCALE_ARTICLES, default 4,000): the SQLite store
+ * bench:scale — ingest throughput on the same generated corpus (SCALE_ARTICLES, default 12,000; SCALE_BATCH sets the workers' --batch): the SQLite store
  * in one process, then PostgreSQL with 1 and with 2 `sitrep worker` processes draining the queue.
  * Needs PostgreSQL: SITREP_PG_URL, else it starts the project's private server with scripts/pg.sh.
  * Each worker process reports its CPU time; when the server runs on this machine and its data directory is readable
@@ -29,7 +29,9 @@ import type { Analysis, ArticleInput } from '../src/types.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'src/cli/main.ts');
-const N = Number(process.env.SCALE_ARTICLES ?? 4000);
+const N = Number(process.env.SCALE_ARTICLES ?? 12000);
+/** Articles a worker claims at a time (`sitrep worker --batch`); unset, the worker's default. */
+const BATCH = process.env.SCALE_BATCH;
 
 function pgUrl(): string {
   if (process.env.SITREP_PG_URL) return process.env.SITREP_PG_URL;
@@ -66,7 +68,7 @@ const STEADY_FROM = 0.3, STEADY_TO = 0.9;
 async function drain(url: string, workers: number): Promise<{ sec: number; cpu: number; steady: number }> {
   const t0 = performance.now();
   const procs = Array.from({ length: workers }, (_, i) => spawn(process.execPath,
-    ['--import', 'tsx', CLI, 'worker', '--db', url, '--exit-when-empty', '--batch', '20', '--name', `bench-${i}`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
+    ['--import', 'tsx', CLI, 'worker', '--db', url, '--exit-when-empty', ...(BATCH ? ['--batch', BATCH] : []), '--name', `bench-${i}`], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }));
   let cpu = 0;
   for (const p of procs) p.stderr!.on('data', (d: Buffer) => { const m = /cpu ([\d.]+) s/.exec(String(d)); if (m) cpu += Number(m[1]); });
   const sampler = new pg.Client({ connectionString: url });
@@ -122,7 +124,7 @@ async function simulate(admin: string, articles: ArticleInput[], analyses: Map<s
   await Promise.all(stores.map(async (store, i) => {
     const stories = await new StoryKeeper(corpus).open(store);
     await runWorker(store, new Queue(store.db), stories, res, {
-      batch: 20, exitWhenEmpty: true, pollMs: 20, name: `sim-${i}`, analyzeFn: (a) => analyses.get(a.text)!,
+      batch: Number(BATCH ?? 100), exitWhenEmpty: true, pollMs: 20, name: `sim-${i}`, analyzeFn: (a) => analyses.get(a.text)!,
     });
   }));
   const sec = (performance.now() - t0) / 1000;

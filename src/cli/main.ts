@@ -194,8 +194,8 @@ const COMMANDS: Record<string, Command> = {
   },
   worker: {
     summary: 'take queued articles, analyse and store them (run any number, on any machine)',
-    usage: 'sitrep worker --db postgres://… [--batch 20] [--lease 120] [--max-attempts 3] [--exit-when-empty] [--name NAME] [--role both|analyse|cluster]',
-    options: { db, batch: { type: 'string', default: '20' }, lease: { type: 'string', default: '120' }, 'max-attempts': { type: 'string', default: '3' }, 'exit-when-empty': { type: 'boolean', default: false }, name: { type: 'string' }, role: { type: 'string', default: 'both' }, kb },
+    usage: 'sitrep worker --db postgres://… [--batch 100] [--lease 120] [--max-attempts 3] [--exit-when-empty] [--name NAME] [--role both|analyse|cluster]',
+    options: { db, batch: { type: 'string', default: '100' }, lease: { type: 'string', default: '120' }, 'max-attempts': { type: 'string', default: '3' }, 'exit-when-empty': { type: 'boolean', default: false }, name: { type: 'string' }, role: { type: 'string', default: 'both' }, kb },
     async run(v) {
       const role = v.role as string;
       if (!['both', 'analyse', 'cluster'].includes(role)) return usageError('worker', `--role is both, analyse or cluster, not "${role}"`);
