@@ -38,6 +38,28 @@ import { goldPath, SHARED_DIR } from './shared.js';
 import type { Doc } from '../src/document/document.js';
 import { runEvents } from '../src/events/index.js';
 
+/** F1 of each event type (NONE left out) from its true positives, false positives and false negatives. */
+function typeF1s(per: Map<string, { tp: number; fp: number; fn: number }>): number[] {
+  const out: number[] = [];
+  for (const [t, x] of per) {
+    if (t === 'NONE') continue;
+    const p = x.tp + x.fp ? x.tp / (x.tp + x.fp) : 0;
+    const r = x.tp + x.fn ? x.tp / (x.tp + x.fn) : 0;
+    out.push(p + r ? (2 * p * r) / (p + r) : 0);
+  }
+  return out;
+}
+
+/** F1 of a role from true positives, predicted and gold counts. */
+function f1(x: { tp: number; pred: number; gold: number }): number {
+  const p = x.pred ? x.tp / x.pred : 0;
+  const r = x.gold ? x.tp / x.gold : 0;
+  return p + r ? (2 * p * r) / (p + r) : 0;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
+
+
 interface GoldActor { actorText: string }
 interface PloverRecord {
   id: string; text: string; event_plover2: string; mode?: string; eventText: string;
@@ -212,25 +234,14 @@ function ploverBench(res: Resources) {
       if (p && overlaps(p, g)) role[k].tp++;
     }
   }
-  const f1s: number[] = [];
-  for (const [t, x] of per) {
-    if (t === 'NONE') continue;
-    const p = x.tp + x.fp ? x.tp / (x.tp + x.fp) : 0;
-    const r = x.tp + x.fn ? x.tp / (x.tp + x.fn) : 0;
-    f1s.push(p + r ? (2 * p * r) / (p + r) : 0);
-  }
-  const f1 = (x: { tp: number; pred: number; gold: number }) => {
-    const p = x.pred ? x.tp / x.pred : 0;
-    const r = x.gold ? x.tp / x.gold : 0;
-    return p + r ? (2 * p * r) / (p + r) : 0;
-  };
+  const f1s = typeF1s(per);
   const top = [...confusion].sort((a, b) => b[1] - a[1]).slice(0, 12);
   console.log(`PLOVER: ${recs.length} records; type ok ${typeOk}; mode ${modeOk}/${modeN}; actor tp/pred/gold ${role.actor.tp}/${role.actor.pred}/${role.actor.gold}; target ${role.target.tp}/${role.target.pred}/${role.target.gold}`);
   console.log(`PLOVER records with no event: ${noEvent}; with events but none at the gold trigger: ${offTrigger} (counts only)`);
   console.log(`events stage cost: ${(ms / chars * 3000).toFixed(3)} ms CPU per 3,000 characters, cold (each one-sentence record coded once: JIT not warm, other stages' garbage collection included; machine load ${os.loadavg()[0]!.toFixed(1)})`);
   return {
     ploverTypeAcc: typeOk / recs.length,
-    ploverMacroF1: f1s.reduce((a, b) => a + b, 0) / (f1s.length || 1),
+    ploverMacroF1: mean(f1s),
     ploverModeAcc: modeN ? modeOk / modeN : 0,
     ploverActorF1: f1(role.actor),
     ploverTargetF1: f1(role.target),
@@ -439,19 +450,8 @@ function cameoSentencesDev(res: Resources) {
       else if (show === '4' && (p || g.length)) console.log(`DEV4 ${k} want "${want}" got "${p?.text ?? '-'}" (${pred}:${pick?.trigger.text ?? ''}) :: ${text}`);
     }
   }
-  const f1s: number[] = [];
-  for (const [t, x] of per) {
-    if (t === 'NONE') continue;
-    const p = x.tp + x.fp ? x.tp / (x.tp + x.fp) : 0;
-    const r = x.tp + x.fn ? x.tp / (x.tp + x.fn) : 0;
-    f1s.push(p + r ? (2 * p * r) / (p + r) : 0);
-  }
-  const f1 = (x: { tp: number; pred: number; gold: number }) => {
-    const p = x.pred ? x.tp / x.pred : 0;
-    const r = x.gold ? x.tp / x.gold : 0;
-    return p + r ? (2 * p * r) / (p + r) : 0;
-  };
-  const macro = f1s.reduce((a, b) => a + b, 0) / (f1s.length || 1);
+  const f1s = typeF1s(per);
+  const macro = mean(f1s);
   console.log(`dev (CAMEO-description sentences written for sitrep, may train): type accuracy ${(ok / n).toFixed(4)} (${ok}/${n}), macro-F1 ${macro.toFixed(4)}; on the ${withRoles} with roles: actor F1 ${f1(role.actor).toFixed(4)} (${role.actor.tp}/${role.actor.pred}/${role.actor.gold}), target F1 ${f1(role.target).toFixed(4)} (${role.target.tp}/${role.target.pred}/${role.target.gold})`);
 }
 
