@@ -68,23 +68,32 @@ export const GAZETTEER_VERSION = 'v6';
 function keyIndex(g: Gazetteer, key: string): number {
   const text = g.keyText;
   const off = g.keyOff;
-  const n = key.length;
   let lo = 0;
   let hi = off.length - 2;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    // Compare the key at `mid` with `key` in place (code-unit order, as sorted), without slicing it out.
-    const a = off[mid]!;
-    const m = off[mid + 1]! - 1 - a;
-    const len = m < n ? m : n;
-    let c = 0;
-    for (let i = 0; i < len && c === 0; i++) c = text.charCodeAt(a + i) - key.charCodeAt(i);
-    if (c === 0) c = m - n;
+    const c = compareKeyAt(text, off, mid, key);
     if (c === 0) return mid;
     if (c < 0) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
+}
+
+/**
+ * The key at sorted position `k` compared with `key` in place (code-unit order, as sorted), without slicing it out:
+ * negative, zero or positive.
+ */
+function compareKeyAt(text: string, off: ArrayLike<number>, k: number, key: string): number {
+  const a = off[k]!;
+  const m = off[k + 1]! - 1 - a;
+  const n = key.length;
+  const len = m < n ? m : n;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(a + i) - key.charCodeAt(i);
+    if (c !== 0) return c;
+  }
+  return m - n;
 }
 
 /** Whether the key at sorted position `k` starts with `key`. */
@@ -106,17 +115,11 @@ const extraKeys = new WeakMap<Gazetteer, string[]>();
 export function hasPrefix(g: Gazetteer, key: string): boolean {
   const text = g.keyText;
   const off = g.keyOff;
-  const n = key.length;
   let lo = 0;
   let hi = off.length - 1; // number of keys
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const a = off[mid]!;
-    const m = off[mid + 1]! - 1 - a;
-    const len = m < n ? m : n;
-    let c = 0;
-    for (let i = 0; i < len && c === 0; i++) c = text.charCodeAt(a + i) - key.charCodeAt(i);
-    if (c === 0) c = m - n;
+    const c = compareKeyAt(text, off, mid, key);
     if (c < 0) lo = mid + 1;
     else hi = mid;
   }
