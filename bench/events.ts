@@ -57,6 +57,18 @@ function f1(x: { tp: number; pred: number; gold: number }): number {
   return p + r ? (2 * p * r) / (p + r) : 0;
 }
 
+/** Per-type true/false positive and false negative counts, and role counts, for one scoring run. */
+function counts() {
+  const per = new Map<string, { tp: number; fp: number; fn: number }>();
+  const bump = (t: string, k: 'tp' | 'fp' | 'fn') => {
+    const x = per.get(t) ?? { tp: 0, fp: 0, fn: 0 };
+    x[k]++;
+    per.set(t, x);
+  };
+  const role = { actor: { tp: 0, pred: 0, gold: 0 }, target: { tp: 0, pred: 0, gold: 0 } };
+  return { per, bump, role };
+}
+
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
 
 
@@ -180,13 +192,7 @@ function ploverBench(res: Resources) {
   let typeOk = 0;
   let modeN = 0;
   let modeOk = 0;
-  const per = new Map<string, { tp: number; fp: number; fn: number }>();
-  const bump = (t: string, k: 'tp' | 'fp' | 'fn') => {
-    const x = per.get(t) ?? { tp: 0, fp: 0, fn: 0 };
-    x[k]++;
-    per.set(t, x);
-  };
-  const role = { actor: { tp: 0, pred: 0, gold: 0 }, target: { tp: 0, pred: 0, gold: 0 } };
+  const { per, bump, role } = counts();
   const confusion = new Map<string, number>();
   let ms = 0;
   let chars = 0;
@@ -413,13 +419,7 @@ function cameoSentencesDev(res: Resources) {
   let ok = 0;
   let n = 0;
   const show = process.env.EVENTS_DEV_ERRORS;
-  const per = new Map<string, { tp: number; fp: number; fn: number }>();
-  const bump = (t: string, k: 'tp' | 'fp' | 'fn') => {
-    const x = per.get(t) ?? { tp: 0, fp: 0, fn: 0 };
-    x[k]++;
-    per.set(t, x);
-  };
-  const role = { actor: { tp: 0, pred: 0, gold: 0 }, target: { tp: 0, pred: 0, gold: 0 } };
+  const { per, bump, role } = counts();
   let withRoles = 0;
   for (const line of lines) {
     const [code, text, actorText, targetText] = line.split('\t') as [string, string, string?, string?];
