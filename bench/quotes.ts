@@ -142,17 +142,24 @@ interface PnSpan { start: number; end: number; text: string }
 interface PnAttr { type: string; cue?: PnSpan[]; content?: PnSpan[]; source?: PnSpan[] }
 interface PnDoc { compartment: string; article: string; text: string; attributions: PnAttr[] }
 
-function polnear(split: string, limit = Infinity): number {
+/** The documents of one PolNeAR compartment (train, dev or test), each article once, at most `limit` of them. */
+function* polnearDocs(split: string, limit = Infinity): Generator<PnDoc> {
   const seen = new Set<string>();
-  let tp = 0, fp = 0, fn = 0;
-  const lines = readFileSync(goldPath('quotes', 'polnear', 'polnear_all.jsonl'), 'utf8').split('\n');
-  let n = 0;
-  for (const l of lines) {
+  for (const l of readFileSync(goldPath('quotes', 'polnear', 'polnear_all.jsonl'), 'utf8').split('\n')) {
     if (!l || !l.includes(`"compartment": "${split}"`)) continue;
     const d = JSON.parse(l) as PnDoc;
     if (d.compartment !== split || seen.has(d.article)) continue;
     seen.add(d.article);
-    if (++n > limit) break;
+    if (seen.size > limit) return;
+    yield d;
+  }
+}
+
+function polnear(split: string, limit = Infinity): number {
+  let tp = 0, fp = 0, fn = 0;
+  let docs = 0;
+  for (const d of polnearDocs(split, limit)) {
+    docs++;
     const a = analyze({ text: d.text }, res);
     const all: Range[] = [];
     const speech: Range[] = [];
@@ -177,7 +184,7 @@ function polnear(split: string, limit = Infinity): number {
     for (const p of remaining) if (!all.some((g) => cover(g, [p.start, p.end]) > 0.3)) fp++;
   }
   const P = tp / (tp + fp || 1), R = tp / (tp + fn || 1), F = (2 * P * R) / (P + R || 1);
-  console.log(`PolNeAR ${split} (speech cues) @0.3: P ${(100 * P).toFixed(1)} R ${(100 * R).toFixed(1)} F1 ${(100 * F).toFixed(1)} (tp ${tp} fp ${fp} fn ${fn}, ${seen.size} articles)`);
+  console.log(`PolNeAR ${split} (speech cues) @0.3: P ${(100 * P).toFixed(1)} R ${(100 * R).toFixed(1)} F1 ${(100 * F).toFixed(1)} (tp ${tp} fp ${fp} fn ${fn}, ${docs} articles)`);
   return 100 * F;
 }
 
@@ -194,10 +201,9 @@ function polnear(split: string, limit = Infinity): number {
 function speakerDev(split: string, debug: boolean, limit = Infinity): void {
   const names = JSON.parse(readFileSync(new URL('../data/quotes/first-names.json', import.meta.url), 'utf8')) as { male: string[]; female: string[] };
   const sexOf = new Map<string, string>([...names.male.map((n) => [n.toLowerCase(), 'm'] as [string, string]), ...names.female.map((n) => [n.toLowerCase(), 'f'] as [string, string])]);
-  const seen = new Set<string>();
   const tally: Record<string, [number, number]> = {};
   const add = (k: string, ok: boolean) => { const t = tally[k] ??= [0, 0]; t[0]++; if (ok) t[1]++; };
-  let spanN = 0, spanOk = 0, n = 0;
+  let spanN = 0, spanOk = 0;
   const capRun = (s: string): string | null => {
     const runs = s.replace(/[’]s\b|'s\b/g, ' |').split(/[^\p{L}\p{N}.'’-]+/u);
     let best: string[] = [], cur: string[] = [];
@@ -216,12 +222,7 @@ function speakerDev(split: string, debug: boolean, limit = Infinity): void {
     if (!h || /^\p{Ll}/u.test(h.split(/\s+/).pop()!)) return null;
     return h;
   };
-  for (const l of readFileSync(goldPath('quotes', 'polnear', 'polnear_all.jsonl'), 'utf8').split('\n')) {
-    if (!l || !l.includes(`"compartment": "${split}"`)) continue;
-    const d = JSON.parse(l) as PnDoc;
-    if (d.compartment !== split || seen.has(d.article)) continue;
-    seen.add(d.article);
-    if (++n > limit) break;
+  for (const d of polnearDocs(split, limit)) {
     const a = analyze({ text: d.text }, res);
     const paraAt = (off: number) => { let p = 0; for (let i = d.text.indexOf('\n\n'); i >= 0 && i < off; i = d.text.indexOf('\n\n', i + 2)) p++; return p; };
     const named = d.attributions.map((at) => ({ at, h: at.source?.length ? headOf(at.source.map((x) => x.text).join(' ')) : null }))
