@@ -89,6 +89,15 @@ export interface ActorsLexicon {
   venueHeads?: string[];
   /** Abbreviations that are never a name on their own ("GDP", "GMT", "CEO"). */
   notNames?: string[];
+  /** One word / two words before a town in a team-sports story that make it a club ("joined Milan", "transferred to Milan"). */
+  transferVerbs?: string[];
+  transferPhrases?: string[];
+  /** After a name: a verb before "it"/"its", a title (as written), a two-word title — each makes the name an organisation. */
+  orgCueVerbs?: string[];
+  orgCueTitles?: string[];
+  orgCuePairs?: string[];
+  /** Lower-case words inside a name spelled out before its acronym in parentheses. */
+  acronymLinks?: string[];
 }
 
 /** What the actors stage needs, loaded once (see load.ts) and passed in. */
@@ -128,6 +137,12 @@ export interface LexCache {
   placeHeads: Set<string>;
   venueHeads: Set<string>;
   notNames: Set<string>;
+  transferVerbs: Set<string>;
+  transferPhrases: Set<string>;
+  orgCueVerbs: Set<string>;
+  orgCueTitles: Set<string>;
+  orgCuePairs: Set<string>;
+  acronymLinks: Set<string>;
   /** Every word of a title, lower-cased ("secretary", "of", "state"). */
   titleWords: Set<string>;
   /** Memo of `nearTitle`. */
@@ -171,6 +186,12 @@ export function lexCache(res: ActorsResources): LexCache {
     placeHeads: new Set(res.lex.placeHeads ?? []),
     venueHeads: new Set(res.lex.venueHeads ?? []),
     notNames: new Set(res.lex.notNames ?? []),
+    transferVerbs: new Set(res.lex.transferVerbs ?? []),
+    transferPhrases: new Set(res.lex.transferPhrases ?? []),
+    orgCueVerbs: new Set(res.lex.orgCueVerbs ?? []),
+    orgCueTitles: new Set(res.lex.orgCueTitles ?? []),
+    orgCuePairs: new Set(res.lex.orgCuePairs ?? []),
+    acronymLinks: new Set(res.lex.acronymLinks ?? []),
     titleWords: new Set(res.lex.titles.flatMap((t) => t.toLowerCase().split(' '))),
     nearTitle: new Map(),
   };
@@ -527,7 +548,7 @@ export function findNames(doc: Doc, res: ActorsResources): NameCandidate[] {
     firstNames(doc, res, cands, lo, hi, gz);
     venues(doc, res, cands);
     orgContext(doc, res, c, cands, lo, hi);
-    orgCues(doc, cands);
+    orgCues(doc, res, cands);
     sportsTeams(doc, res, c, cands, lo, hi, docSports, individual);
     if (docSports && !individual) transfers(doc, res, cands);
     competitors(doc, res, c, cands);
@@ -807,8 +828,6 @@ function events(doc: Doc, c: LexCache, cands: NameCandidate[], hi: number): void
  * where the tagger found nothing, or only a part, or called it something else without a KB link.
  */
 /** The words after a first name may finish a person's name (no acronym, country, organisation, team or demonym). */
-const TRANSFER_ONE = new Set(['joined', 'joins', 'join', 'rejoined', 'rejoins']);
-const TRANSFER_TWO = new Set(['signed for', 'signs for', 'sign for', 'transferred to', 'moved to', 'moves to', 'move to', 'loaned to', 'loan to', 'played for', 'plays for', 'play for', 'coach at', 'coached at']);
 
 /**
  * Transfers in a team-sports story ("joined Milan from Torino", "transferred to Milan", "loaned to
@@ -816,6 +835,7 @@ const TRANSFER_TWO = new Set(['signed for', 'signs for', 'sign for', 'transferre
  */
 function transfers(doc: Doc, res: ActorsResources, cands: NameCandidate[]): void {
   const toks = doc.tokens;
+  const L = lexCache(res);
   const club = (x: NameCandidate | undefined) => {
     if (!x || x.ner !== 'LOC' || (x.kb && x.kb.type === 'GPE' && !x.kb.place)) return;
     if ((res.gazetteer.get(toks.slice(x.tStart, x.tEnd).map((t) => t.lower).join(' ')) ?? []).includes('country')) return;
@@ -828,7 +848,7 @@ function transfers(doc: Doc, res: ActorsResources, cands: NameCandidate[]): void
     const p1 = toks[x.tStart - 1];
     const p2 = toks[x.tStart - 2];
     if (!p1) continue;
-    const verb = TRANSFER_ONE.has(p1.lower) || (!!p2 && TRANSFER_TWO.has(p2.lower + ' ' + p1.lower));
+    const verb = L.transferVerbs.has(p1.lower) || (!!p2 && L.transferPhrases.has(p2.lower + ' ' + p1.lower));
     if (!verb) continue;
     club(x);
     // "… joined Espanyol of Barcelona from Nantes": the club it came from too.
@@ -964,9 +984,6 @@ function firstNames(doc: Doc, res: ActorsResources, cands: NameCandidate[], lo: 
   cands.sort((p, q) => p.tStart - q.tStart);
 }
 
-const ORG_CUE_VERBS = new Set(['said', 'says', 'reported', 'reports', 'announced', 'posted', 'expects', 'expected', 'plans', 'planned']);
-const ORG_CUE_TITLES = new Set(['CEO', 'chairman', 'chairwoman', 'Chairman']);
-const ORG_CUE_PAIRS = new Set(['chief executive', 'general manager', 'managing director', 'chief financial', 'chief operating']);
 
 /**
  * Organisations by what follows them: "Comelf said it …", "Cofinec CEO Stephen Frater",
@@ -974,17 +991,18 @@ const ORG_CUE_PAIRS = new Set(['chief executive', 'general manager', 'managing d
  * name the tagger took for a person's, without a title, becomes ORG (and the document's other
  * mentions of a one-word name follow, see documentConsistency).
  */
-function orgCues(doc: Doc, cands: NameCandidate[]): void {
+function orgCues(doc: Doc, res: ActorsResources, cands: NameCandidate[]): void {
   const toks = doc.tokens;
+  const L = lexCache(res);
   for (const x of cands) {
     if (x.ner !== 'PER' || x.kb || x.roles.length || x.kind !== 'name') continue;
     const a = toks[x.tEnd];
     const b = toks[x.tEnd + 1];
     if (!a || !b) continue;
     const cue =
-      (ORG_CUE_VERBS.has(a.lower) && (b.lower === 'it' || b.lower === 'its')) ||
-      ORG_CUE_TITLES.has(a.text) ||
-      ORG_CUE_PAIRS.has(a.lower + ' ' + b.lower) ||
+      (L.orgCueVerbs.has(a.lower) && (b.lower === 'it' || b.lower === 'its')) ||
+      L.orgCueTitles.has(a.text) ||
+      L.orgCuePairs.has(a.lower + ' ' + b.lower) ||
       (a.text === ',' && (b.lower === 'which' || b.lower === 'based'));
     if (!cue) continue;
     x.ner = 'ORG';
@@ -1259,7 +1277,6 @@ const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'took', 'won
 const RE_SCORE = /^\d{1,3}$/;
 const RE_HYPHEN_ADJ = /^\p{Lu}\p{L}*-(?:controlled|based|owned|run|backed|led|born|made|funded|linked|dominated|held|listed|registered|sponsored|ruled|occupied|administered|speaking|allied|aligned|supported|financed|bound|built)$/u;
 const RE_ACRONYM_DEF = /^[A-Z][A-Z&]{1,8}$/;
-const ACRONYM_LINKS = new Set(['of', 'and', 'for', 'the', '&', 'de', 'on', 'in', 'des', 'du', 'la']);
 
 /**
  * An acronym defined in parentheses ("National Association of Purchasing Management ( NAPM )",
@@ -1270,6 +1287,7 @@ const ACRONYM_LINKS = new Set(['of', 'and', 'for', 'the', '&', 'de', 'on', 'in',
  */
 function definedAcronyms(doc: Doc, res: ActorsResources, ner: { start: number; end: number; type: string }[], lo: number, hi: number): void {
   const toks = doc.tokens;
+  const L = lexCache(res);
   for (let i = lo + 2; i + 1 < hi; i++) {
     if (toks[i - 1]!.text !== '(' || toks[i + 1]!.text !== ')') continue;
     const a = toks[i]!.text;
@@ -1284,7 +1302,7 @@ function definedAcronyms(doc: Doc, res: ActorsResources, ner: { start: number; e
     for (let k = end - 1; k >= lo && end - k <= 12; k--) {
       const t = toks[k]!;
       if (t.kind === 'word' && isCap(t)) caps.unshift(k);
-      else if (!ACRONYM_LINKS.has(t.lower) || k === end - 1) break;
+      else if (!L.acronymLinks.has(t.lower) || k === end - 1) break;
       else continue;
       if (t.text.charAt(0) !== letters.charAt(0) || caps.length < 2) continue;
       // Initials of the run hold the letters in order, the first and last matched.
