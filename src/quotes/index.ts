@@ -35,6 +35,10 @@ export interface QuotesResources {
   statementNouns: Set<string>;
   /** Heads of nominals that name an organisation or a document, not a person ("the ministry", "the report"). */
   organisationHeads: Set<string>;
+  /** First words of an opening phrase before the subject ("Hours later,"); data/quotes/cues.json. */
+  openingWords?: Set<string>;
+  /** Number words, never a speaker's name ("Twenty-seven"); data/quotes/cues.json. */
+  numberWords?: Set<string>;
   /** Lower-case first names → the sex they usually mark (data/quotes/first-names.json); optional. */
   firstNames?: Map<string, 'm' | 'f'>;
   /** Head nouns of one-person descriptions ("spokeswoman", "lawyer", "candidate"; data/quotes/nominals.json); optional. */
@@ -81,10 +85,6 @@ const TIME_NOUNS = new Set(['past', 'week', 'weeks', 'year', 'years', 'month', '
 const TIME_LEAD = new Set(['last', 'this', 'next', 'earlier', 'the', 'a', 'an', 'in', 'over', 'during', 'few', 'several', 'two', 'three', 'past', 'recent']);
 /** A manner adverb ("softly", "matter-of-factly"), not a noun that happens to end in -ly ("family", "ally"). */
 const ADVERB = /^(?!(?:family|ally|assembly|rally|supply|monopoly|bully|anomaly|belly|jelly|lily|fly|holly|italy|july|reply)$)[\p{L}-]{3,}ly$/u;
-/** Time words that open a sentence before a comma: "Hours later, …", "Moments after, …". */
-const OPENING_TIME = new Set(['hours', 'minutes', 'days', 'weeks', 'months', 'years', 'moments', 'shortly', 'soon', 'afterwards', 'afterward', 'later', 'earlier', 'meanwhile', 'separately', 'instead', 'still', 'yet', 'now', 'then', 'today', 'yesterday', 'tonight']);
-/** A number written as a word: "Twenty-seven said …" is no name. */
-const NUMBER_WORD = /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|dozen|dozens)(-\w+)?$/;
 const END_PUNCT = new Set(['.', '!', '?', '…']);
 const QUOTE_CHARS = new Set(['"', '“', '”', '‘', '’', '«', '»', "'", '„', '`']);
 
@@ -113,6 +113,11 @@ export function runQuotes(doc: Doc, res: QuotesResources): void {
 
 class QuoteFinder {
   private readonly toks: Token[];
+  /** A number written as a word ("twenty", "twenty-seven"): "Twenty-seven said …" is no name. */
+  private isNumberWord(lower: string): boolean {
+    const parts = lower.split('-');
+    return parts.length <= 2 && !!this.res.numberWords?.has(parts[0]!) && (parts.length === 1 || /^\w+$/.test(parts[1]!));
+  }
   private readonly usedCue = new Set<number>();
   private readonly drafts: Draft[] = [];
   /** Token index → the depth-0 quote-mark span that holds it (for quick "is it quoted?" checks). */
@@ -984,7 +989,7 @@ class QuoteFinder {
       while (c < k && this.toks[c]!.text !== ',') c++;
       if (c >= k) return null;
       a = c + 1;
-    } else if (this.mentionOf[a] === -1 && (ING_WORD.test(w) || OPENING_TIME.has(w))) {
+    } else if (this.mentionOf[a] === -1 && (ING_WORD.test(w) || !!this.res.openingWords?.has(w))) {
       // Only when a comma closes it soon: "Meanwhile Trump said" keeps its subject.
       let c = a;
       while (c < k && c < a + 8 && this.toks[c]!.text !== ',') c++;
@@ -1363,7 +1368,7 @@ class QuoteFinder {
     const dot = this.toks[b + 1];
     if (!isCap(head) || PRONOUNS.has(head.lower) || head.lower === 'i' || (dot?.text === '.' && dot.start === head.end && head.text.length <= 4 && isCap(this.toks[b + 2]))) return null;
     // Not a name: a number word ("Twenty-seven"), a gerund or participle opening the sentence ("Having").
-    if (a === b && (/\d/.test(head.text) || NUMBER_WORD.test(head.lower) || /(ing|ed)$/.test(head.lower))) return null;
+    if (a === b && (/\d/.test(head.text) || this.isNumberWord(head.lower) || /(ing|ed)$/.test(head.lower))) return null;
     let caps = 0;
     for (let k = a; k <= b; k++) {
       const t = this.toks[k]!;

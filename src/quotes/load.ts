@@ -11,6 +11,8 @@ interface CuesFile {
   sourcePhrases: string[];
   statementNouns: string[];
   organisationHeads: string[];
+  openingWords?: string[];
+  numberWords?: string[];
 }
 
 const TENSES: CueTense[] = ['base', 'present', 'past', 'participle', 'gerund'];
@@ -53,5 +55,7 @@ export function loadQuotesResources(dataDir: string): QuotesResources {
     sourcePhrases: f.sourcePhrases.map((p) => p.toLowerCase().split(/\s+/)),
     statementNouns: new Set(f.statementNouns.map((s) => s.toLowerCase())),
     organisationHeads: new Set(f.organisationHeads.map((s) => s.toLowerCase())),
+    openingWords: new Set(f.openingWords ?? []),
+    numberWords: new Set(f.numberWords ?? []),
   };
 }
