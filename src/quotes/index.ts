@@ -1,5 +1,6 @@
 import type { Doc, MentionRef, QuoteMarkSpan, Token } from '../document/document.js';
 import type { EntityType, Quote, Span } from '../types.js';
+import WORDS from '../../data/quotes/words.json' with { type: 'json' };
 
 // Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
 const STARTS_CAPITALISED = /^\p{Lu}\p{Ll}/u;
@@ -50,39 +51,39 @@ export interface QuotesResources {
 }
 
 // Closed-class English words the stage needs to read clause structure (grammar, not knowledge).
-const PRONOUNS = new Set(['he', 'she', 'it', 'they', 'we', 'i', 'you']);
-const DETS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'another', 'one', 'two', 'three', 'four', 'several', 'many', 'some', 'other', 'both', 'each', 'every', 'no', 'any']);
-const AUX = new Set(['has', 'have', 'had', 'also', 'later', 'previously', 'further', 'then', 'would', 'will', 'recently', 'once', 'again', 'repeatedly', 'publicly', 'earlier', 'just', 'often', 'always', 'reportedly', 'first', 'subsequently', 'similarly', 'simply', 'already', 'still', 'even', 'only', 'privately', 'openly', 'clearly', 'initially', 'quickly', 'explicitly', 'flatly', 'firmly', 'separately', 'frequently', 'finally', 'has', 'did', 'does', 'do', 'may', 'might', 'can', 'could', 'should', 'must', 'shall', 'now', 'since', 'last', 'personally', 'herself', 'himself', 'themselves', 'itself']);
-const FUNCTION = new Set(['and', 'or', 'but', 'nor', 'that', 'which', 'who', 'whom', 'whose', 'is', 'was', 'are', 'were', 'be', 'been', 'being', 'not', "n't", 'to', 'of', 'in', 'on', 'at', 'for', 'with', 'by', 'as', 'from', 'there', 'what', 'when', 'where', 'how', 'why', 'if', 'so', 'because', 'than', 'then', 'also', 'has', 'have', 'had', 'do', 'does', 'did', 'would', 'will', 'can', 'could', 'should', 'may', 'might', 'must', 'about', 'after', 'before', 'up', 'out', 'over', 'all', 'yes', 'into', 'while', 'although', 'though', 'however', 'meanwhile', 'yet', 'just', 'even', 'still', 'very', 'too', 'here', 'now', 'said', 'says', 'told', 'like', 'unlike', 'once', 'this', 'these', 'those', 'them', 'him', 'me', 'us', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'it', 'recently', 'later', 'earlier', 'again', 'really', 'said', 'not', 'never', 'always', 'get', 'got', 'much', 'more', 'most', 'less', 'least']);
-const STOP_AFTER = new Set(['is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'did', 'does', 'do', 'not', 'in', 'on', 'at', 'during', 'after', 'before', 'to', 'when', 'while', 'who', 'which', 'that', 'as', 'from', 'with', 'for', 'and', 'but', 'because', 'about', 'adding', 'saying', 'noting', 'via', 'through', 'since', 'told', 'by', 'last', 'this', 'earlier', 'later', 'yesterday', 'today', 'tonight']);
-const CONNECT = new Set(['al', 'el', 'de', 'da', 'del', 'der', 'van', 'von', 'bin', 'ibn', 'abu', 'le', 'la', 'di', 'du', 'of', 'and', '&', '-', 'st.']);
-const OBJECT_VERBS = new Set(['tell', 'inform', 'assure', 'warn', 'urge', 'ask', 'advise', 'remind', 'caution', 'order', 'promise', 'accuse', 'charge']);
-const PREPS = new Set(['of', 'in', 'at', 'on', 'during', 'after', 'before', 'with', 'to', 'from', 'via', 'through', 'over', 'by', 'outside', 'inside', 'earlier', 'later', 'last', 'this', 'yesterday', 'today', 'tonight', 'repeatedly', 'again', 'also', 'previously', 'publicly', 'privately', 'recently', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-const TIME_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight', 'earlier', 'later', 'last', 'this', 'on', 'in', 'at']);
-const NEG = new Set(['not', "n't", 'n’t', 'never', 'refused', 'declined', 'to', 'would', 'wouldn', 'could', 'did', 'didn', 'wont', 'cannot', 'unwilling', 'reluctant']);
+const PRONOUNS = new Set<string>(WORDS.pronouns);
+const DETS = new Set<string>(WORDS.dets);
+const AUX = new Set<string>(WORDS.aux);
+const FUNCTION = new Set<string>(WORDS.function);
+const STOP_AFTER = new Set<string>(WORDS.stopAfter);
+const CONNECT = new Set<string>(WORDS.connect);
+const OBJECT_VERBS = new Set<string>(WORDS.objectVerbs);
+const PREPS = new Set<string>(WORDS.preps);
+const TIME_WORDS = new Set<string>(WORDS.timeWords);
+const NEG = new Set<string>(WORDS.neg);
 const HONORIFIC = new Map<string, number>([['mr', 2], ['mrs', -2], ['ms', -2], ['miss', -2], ['sir', 2], ['lady', -2], ['madam', -2]]);
 const GENDERED = new Map<string, number>([['he', 1], ['him', 1], ['his', 1], ['himself', 1], ['she', -1], ['her', -1], ['hers', -1], ['herself', -1]]);
 /** What a speaker pronoun can stand for; "they" an organisation or group, not one person nor a country's name. */
 const PRONOUN_WANT = new Map<string, 'PERSON' | 'NONPERSON' | 'GROUP' | 'ANY'>([['he', 'PERSON'], ['she', 'PERSON'], ['i', 'PERSON'], ['it', 'NONPERSON'], ['they', 'GROUP'], ['we', 'ANY']]);
 /** Speech verbs whose "to …" complement is still something said: "urged them to leave". */
-const TO_VERBS = new Set(['urge', 'ask', 'call', 'tell', 'demand', 'order', 'advise', 'warn']);
-const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'is', 'are', 'was', 'were', 'have', 'has', 'had', 'do', 'does', 'did', 'of', 'from', 'by']);
-const NOUNISH = new Set(['state', 'remark', 'note', 'claim', 'report', 'comment', 'demand', 'promise', 'counter', 'post', 'order', 'caution', 'tweet', 'pledge', 'vow', 'reply', 'respond', 'repeat', 'joke', 'quip', 'shout', 'boast', 'recall', 'mention', 'whisper', 'yell', 'scream', 'lament']);
-const SUBORD = new Set(['when', 'after', 'as', 'while', 'if', 'although', 'though', 'before', 'since', 'because', 'once', 'until', 'unless', 'whereas', 'despite', 'following', 'asked', 'speaking', 'according']);
-const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our', 'my', 'your']);
-const PROGRESSIVE = new Set(['is', 'are', 'was', 'were', 'been', "'s", '’s', 'am']);
-const CONTENT_BAD_START = new Set(['and', 'but', 'or', 'of', 'nothing', 'anything', 'something']);
+const TO_VERBS = new Set<string>(WORDS.toVerbs);
+const MODALS = new Set<string>(WORDS.modals);
+const NOUNISH = new Set<string>(WORDS.nounish);
+const SUBORD = new Set<string>(WORDS.subord);
+const POSSESSIVE_DETS = new Set<string>(WORDS.possessiveDets);
+const PROGRESSIVE = new Set<string>(WORDS.progressive);
+const CONTENT_BAD_START = new Set<string>(WORDS.contentBadStart);
 /** Words after which a gerund cue continues the clause's subject: "began by saying", "while noting". */
-const GERUND_LEAD = new Set(['and', 'by', 'while', 'after', 'before', 'when', 'from', 'also', 'then']);
+const GERUND_LEAD = new Set<string>(WORDS.gerundLead);
 const SEP = new Set([',', '—', '–', ':', '-', '--', ';']);
 /** Prepositions that tie a description to whom it belongs: "a spokesperson for the ministry", "the head of the union". */
-const OWNER_PREPS = new Set(['for', 'of', 'with', 'at', 'from']);
-const INDEFINITE = new Set(['a', 'an', 'one', 'another']);
-const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
-const PART_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
-const TIME_NOUNS = new Set(['past', 'week', 'weeks', 'year', 'years', 'month', 'months', 'day', 'days', 'weekend', 'decade', 'decades', 'summer', 'spring', 'fall', 'autumn', 'winter']);
+const OWNER_PREPS = new Set<string>(WORDS.ownerPreps);
+const INDEFINITE = new Set<string>(WORDS.indefinite);
+const DAYS = new Set<string>(WORDS.days);
+const PART_OF_DAY = new Set<string>(WORDS.partOfDay);
+const TIME_NOUNS = new Set<string>(WORDS.timeNouns);
 /** Words that open a time phrase before its noun: "last year", "in the past", "a month", "earlier this week". */
-const TIME_LEAD = new Set(['last', 'this', 'next', 'earlier', 'the', 'a', 'an', 'in', 'over', 'during', 'few', 'several', 'two', 'three', 'past', 'recent']);
+const TIME_LEAD = new Set<string>(WORDS.timeLead);
 /** A manner adverb ("softly", "matter-of-factly"), not a noun that happens to end in -ly ("family", "ally"). */
 const ADVERB = /^(?!(?:family|ally|assembly|rally|supply|monopoly|bully|anomaly|belly|jelly|lily|fly|holly|italy|july|reply)$)[\p{L}-]{3,}ly$/u;
 const END_PUNCT = new Set(['.', '!', '?', '…']);
