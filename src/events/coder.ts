@@ -7,6 +7,7 @@
 import type { Doc, Token } from '../document/document.js';
 import type { EventsResources } from './index.js';
 import { ploverOf, shiftedCameo, type CameoPattern, type Lexicon, type TriggerEntry, type VerbForm } from './lexicon.js';
+import WORDS from '../../data/events/words.json' with { type: 'json' };
 
 // Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
 const ALL_UPPER = /^\p{Lu}+$/u;
@@ -52,8 +53,8 @@ export interface RawEvent {
 
 const PUNCT_BOUNDARY = new Set([';', ':', '“', '”', '"', '—', '–', '--', '[', ']', '‘', '’']);
 const QUOTE_TOKENS = new Set(['“', '”', '"', '‘', '’', "'"]);
-const ABSORB_BOUNDARY = new Set(['which', 'who', 'whom', 'whose', 'when', 'while', 'whereas', 'but', 'after', 'before', 'because', 'although', 'though', 'unless', 'until', 'since']);
-const COORD = new Set(['and', 'or', 'but']);
+const ABSORB_BOUNDARY = new Set<string>(WORDS.absorbBoundary);
+const COORD = new Set<string>(WORDS.coord);
 /** Nationality adjectives ("Turkish", "Syrian", "Chinese", "Israeli"). */
 const NATIONALITY = /^[a-z]+(?:ish|ian|ean|ese|i)$/;
 const ADJ_SUFFIX = /(?:ed|al|ic|ive|ian|ish|ese|ful|ary|ous|ant|ent|ble|less|ern|ing|ist|i)$/;
@@ -70,7 +71,7 @@ function isCap(t: Token): boolean {
 const NOUN_FOLLOWERS = new Set([',', '.', 'to', 'and', 'or', 'of', 'in', 'on', 'for', 'with', 'from', ')', 'at', 'over', 'against']);
 
 /** Subject pronouns ("told Lebanon it would …"). */
-const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i']);
+const SUBJECT_PRONOUNS = new Set<string>(WORDS.subjectPronouns);
 
 export class SentenceReader {
   readonly toks: Token[];
@@ -874,7 +875,7 @@ function partyHead(r: SentenceReader, np: TokRange): boolean {
   return r.res.lexicon.agentHeads.has(h) || isPartyObject(r.res.lexicon, h);
 }
 
-const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
+const POSSESSIVE_PRONOUNS = new Set<string>(WORDS.possessivePronouns);
 
 function isTimeNp(r: SentenceReader, np: TokRange): boolean {
   for (let i = np.s; i < np.e; i++) if (r.res.lexicon.monthsDays.has(r.low(i))) return true;
@@ -1188,7 +1189,7 @@ function codeSentence(doc: Doc, res: EventsResources, si: number, readers?: Map<
 }
 
 /** Subordinating words that open a clause which is not the main one. */
-const SUBORDINATORS = new Set(['who', 'which', 'whom', 'whose', 'that', 'after', 'before', 'when', 'while', 'because', 'since', 'although', 'though', 'if', 'unless', 'until', 'as', 'whether', 'where', 'once']);
+const SUBORDINATORS = new Set<string>(WORDS.subordinators);
 
 /** Is the verb group starting at `g` inside a subordinate or relative clause, or a participial adjunct? */
 function embeddedAt(r: SentenceReader, g: number, ev: RawEvent): boolean {

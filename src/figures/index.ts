@@ -1,5 +1,6 @@
 import type { Doc, Token } from '../document/document.js';
 import type { Figure, FigureKind, FigureQualifier, Span } from '../types.js';
+import WORDS from '../../data/figures/words.json' with { type: 'json' };
 
 // Module constants (test/source.test.ts): the TypeScript loader rebuilds a \p{…} literal inside a function on every call.
 const STARTS_CAPITALISED = /^\p{Lu}\p{Ll}/u;
@@ -55,14 +56,14 @@ interface NumExpr {
 }
 
 /** Determiners after "of" that make a count a part of a group: "two of the victims". */
-const PARTITIVE_DET = new Set(['the', 'them', 'those', 'these', 'his', 'her', 'their']);
-const OBJECTS = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'him', 'them', 'my', 'our', 'its', 'another', 'two', 'three', 'several', 'people', 'one', 'dozens', 'hundreds']);
+const PARTITIVE_DET = new Set<string>(WORDS.partitiveDet);
+const OBJECTS = new Set<string>(WORDS.objects);
 /** Objects that count one person after a cue: "killing him", "shot her", "killed his friend". */
-const SINGLE_OBJECT = new Set(['him', 'her', 'his', 'himself', 'herself']);
+const SINGLE_OBJECT = new Set<string>(WORDS.singleObject);
 /** "The boy shot himself": the object is the subject, counted once (at the reflexive). */
-const REFLEXIVES = new Set(['himself', 'herself', 'themselves']);
+const REFLEXIVES = new Set<string>(WORDS.reflexives);
 /** Determiners that open one more person in a list: "a man and a woman", "his wife and another man". */
-const CONJ_DET = new Set(['a', 'an', 'one', 'another', 'his', 'her']);
+const CONJ_DET = new Set<string>(WORDS.conjDet);
 /** What may open an aside between a count and its cue. */
 const ASIDE_OPEN = new Set([',', '--', '—', '–', '(']);
 const DASHES = new Set(['--', '—', '–']);
@@ -71,11 +72,11 @@ const NAMED_OBJECT_KINDS = new Set<FigureKind>(['killed', 'wounded', 'kidnapped'
 /** After "4 shot": punctuation or a preposition makes "shot" the cue ("4 Shot, 2 Killed In …", "5 shot in …"). */
 const HEADLINE_NEXT = /^([,.;:!?]|in|at|on|near|outside|inside|after|during|overnight|and|In|At|On|Near|Outside|Inside|After|During|Overnight|And)$/;
 /** Before a bare age, words after which the age is not a person of its own ("a 6-year-old girl" is read at "a"). */
-const BARE_AGE_BLOCK = new Set(['a', 'an', 'the', 'his', 'her', 'their', 'its', 'one', 'another', 'of', 'two', 'three', 'four', 'five', 'both', 'each', 'other', 'were', 'are', 'ages', 'aged']);
+const BARE_AGE_BLOCK = new Set<string>(WORDS.bareAgeBlock);
 /** Cues that tell the wounding itself (not a later condition): "four of them were shot" counts the shot. */
-const WOUND_EVENT = new Set(['shot', 'wounded', 'injured', 'hurt', 'struck', 'hit', 'grazed']);
-const PASSIVE_AUX = new Set(['was', 'were', 'been', 'is', 'are', 'being', 'be', 'got', 'gets', 'get']);
-const MONEY = new Set(['$', '€', '£', '¥', 'us$', 'usd']);
+const WOUND_EVENT = new Set<string>(WORDS.woundEvent);
+const PASSIVE_AUX = new Set<string>(WORDS.passiveAux);
+const MONEY = new Set<string>(WORDS.money);
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/;
 
 // Phrase lists indexed by their first (0) or last (-1) word, built once per list (resources are loaded once).

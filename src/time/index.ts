@@ -4,6 +4,7 @@ import type { TimeAnchor, TimeExpr } from '../types.js';
 import { addDays, addMonths, fmtDay, fmtMonth, parseIsoDate, type Ymd } from './calendar.js';
 import type { TimeLexicon } from './lexicon.js';
 import { findCandidates, resolveSpec, type Candidate, type PatternSet, type Point, type Tense } from './tagger.js';
+import WORDS from '../../data/time/words.json' with { type: 'json' };
 
 /** What the time stage needs, loaded once (see load.ts) and passed in. */
 export interface TimeResources {
@@ -14,14 +15,14 @@ export interface TimeResources {
 /** Words that end a clause for the tense search and for `timeFor`. */
 const CLAUSE_BREAK = new Set([';', ':', '—', '–', '--', '(', ')', '“', '”', '"']);
 const SPEECH_VERBS = /\b(?:said|says|told|tells|announced|stated|added|reported|claimed|insisted|warned|explained|noted|wrote|confirmed|declared)\b/i;
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those', 'be', 'date', 'power', 'court', 'office', 'work', 'death', 'normal', 'prison', 'jail', 'school', 'market', 'war']);
-const BE = new Set(['be', 'been', 'being', 'is', 'are', 'am', "'s", '’s', 'get', 'gets']);
-const ARTICLES = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that', 'these', 'those']);
-const ADVERB_BEFORE_ADJ = new Set(['still', 'newly', 'recently', 'previously', 'already', 'so-called', 'long', 'widely', 'closely', 'highly', 'well', 'not', 'un']);
-const MODALS = new Set(['will', 'would', 'could', 'should', 'may', 'might', 'must', 'can', 'shall', "'ll", '’ll']);
-const PAST_PERFECTIVE = new Set(['had', 'was', 'were', 'been', 'remained', 'stayed', 'lasted', 'continued']);
-const DUE_NEXT = new Set(['in', 'on', 'by', 'at', 'next', 'this', 'before', 'later', 'early', 'late']);
-const NOT_PAST_ED = new Set(['need', 'indeed', 'speed', 'seed', 'feed', 'bed', 'red', 'shed', 'led', 'hundred', 'united', 'limited', 'based', 'related', 'armed', 'called', 'so-called']);
+const DETERMINERS = new Set<string>(WORDS.determiners);
+const BE = new Set<string>(WORDS.be);
+const ARTICLES = new Set<string>(WORDS.articles);
+const ADVERB_BEFORE_ADJ = new Set<string>(WORDS.adverbBeforeAdj);
+const MODALS = new Set<string>(WORDS.modals);
+const PAST_PERFECTIVE = new Set<string>(WORDS.pastPerfective);
+const DUE_NEXT = new Set<string>(WORDS.dueNext);
+const NOT_PAST_ED = new Set<string>(WORDS.notPastEd);
 // Patterns compiled once, as module constants.
 const DO_NOT = /^(?:did|do|does|didn't|not)$/;
 const CAPITAL = /^[A-Z]/;
