@@ -10,6 +10,7 @@ import type { Entity, EntityType } from '../types.js';
 import { editDistance, kbRoles, normName, type KbEntry, type KbIndex } from './kb.js';
 import { makeResolver } from './resolve.js';
 import { isCommonOnly, sentenceContext, spansOf, tagSentence, type DocCaseSets, type FirstKeys, type Gazetteer, type NerModel } from './ner.js';
+import WORDS from '../../data/actors/words.json' with { type: 'json' };
 
 // Regular expressions used per token, made once (a literal in a loop makes a new RegExp object each time).
 const RE_UPPER_START = /^\p{Lu}/u;
@@ -1092,7 +1093,7 @@ function sportsHeadline(doc: Doc, c: LexCache, lo: number, hi: number): boolean 
 const isDigit = (ch: number) => ch >= 48 && ch <= 57;
 /** Characters a score or count may open with. */
 const NUMERIC_START = /^[\d.,:-]/;
-const NOT_LOWER = new Set(['v', 'vs', 'and', 'in', 'at', 'for', 'after', 'pct', 'ot', 'so']);
+const NOT_LOWER = new Set<string>(WORDS.notLower);
 /** Whether a string opens with a lower-case letter. */
 function lowerStart(s: string): boolean {
   const ch = s.charCodeAt(0);
@@ -1267,7 +1268,7 @@ function sportsTeams(doc: Doc, res: ActorsResources, c: LexCache, cands: NameCan
   }
 }
 
-const SPEECH_AFTER_NAME = new Set(['said', 'says', 'told', 'added', 'took', 'won', 'beat', 'scored', 'insisted', 'wrote', 'argued', 'explained', 'replied', 'admitted', 'noted']);
+const SPEECH_AFTER_NAME = new Set<string>(WORDS.speechAfterName);
 
 /**
  * Rules over the tagger's spans: trim numbers and punctuation at the edges; an initial and a

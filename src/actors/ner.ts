@@ -4,6 +4,7 @@
  * The weights ship in data/actors/ner-model.json (trained by scripts/train-ner.ts).
  */
 import { normName, type KbEntry, type KbIndex } from './kb.js';
+import WORDS from '../../data/actors/words.json' with { type: 'json' };
 
 // Regular expressions used per token, made once (a literal in a loop makes a new RegExp object each time).
 const RE_UPPER_START = /^\p{Lu}/u;
@@ -526,7 +527,7 @@ export function activeTokens(c: SentenceContext): Uint8Array {
   }
   return a;
 }
-const CONNECT = new Set(['of', 'the', 'and', 'for', 'de', 'del', 'da', 'di', 'du', 'la', 'le', 'al', 'el', 'bin', 'ibn', 'von', 'van', 'der', 'den', 'on', 'in', 'y', '&', "'s", '’s', '-']);
+const CONNECT = new Set<string>(WORDS.connect);
 
 /** A tag is allowed after `prev` when it does not continue a different (or no) entity. */
 export function allowed(tag: string, prev: string): boolean {

@@ -17,6 +17,7 @@ import type { Doc } from '../document/document.js';
 import type { Token } from '../document/tokenize.js';
 import type { Label, LabelKind } from '../types.js';
 import { actorSpansOf, isCapitalised, isHeadline, isPossessiveAt, type ActorAt, type ActorSpans } from '../relations/actorspans.js';
+import WORDS from '../../data/labels/words.json' with { type: 'json' };
 
 /** An abbreviation before a period ("Gen.", "Col."); hoisted, as the loader rebuilds a \p{…} literal on every call. */
 const SHORT_CAPITALISED = /^\p{Lu}\p{Ll}{0,4}$/u;
@@ -50,7 +51,7 @@ export interface LabelMatch {
   entry: LabelEntry;
 }
 
-const NEXT_SKIP = new Set(['and', 'the', 'former', 'late', 'then', 'de', 'facto', '&']);
+const NEXT_SKIP = new Set<string>(WORDS.nextSkip);
 const DEMONYM_RE = /(?:an|ian|ese|ish|i|ic|ean)$/;
 const OPEN = new Set(['[', '(']);
 const CLOSE = new Set([']', ')']);

@@ -6,6 +6,7 @@
 import type { Doc, MentionRef, Sentence } from '../document/document.js';
 import type { EntityType } from '../types.js';
 import type { Token } from '../document/tokenize.js';
+import WORDS from '../../data/relations/words.json' with { type: 'json' };
 
 /** An actor found at some tokens: the entity, its type, and the tokens [tokStart, tokEnd) it covers. */
 export interface ActorAt {
@@ -23,7 +24,7 @@ const DEMONYM_RE = /(?:an|ian|ese|ish|i|ic|ean)$/;
 
 const CAP = /^\p{Lu}/u;
 /** Lower-case particles that may sit inside a name ("Government of National Accord", "bin Salman"). */
-const NAME_JOINERS = new Set(['of', 'the', 'for', 'and', 'bin', 'ibn', 'al', 'el', 'de', 'du', 'da', 'van', 'von', 'la']);
+const NAME_JOINERS = new Set<string>(WORDS.nameJoiners);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
 /** Whether token i is a possessive clitic ("'s", "’s", or a plural "'"). */

@@ -13,6 +13,7 @@ import { sentenceAt, type Doc, type Sentence } from '../document/document.js';
 import type { Token } from '../document/tokenize.js';
 import type { EntityType, Relation, RelationType } from '../types.js';
 import { actorSpansOf, isCapitalised, isHeadline, isPossessiveAt, type ActorAt, type ActorSpans } from './actorspans.js';
+import WORDS from '../../data/relations/words.json' with { type: 'json' };
 
 /** "Tripoli-based", "UN-backed"; hoisted, as the loader rebuilds a \p{…} literal on every call. */
 const HYPHENATED_MODIFIER = /-\p{Ll}+$/u;
@@ -82,11 +83,11 @@ export interface RelationsResources {
   leadingAdverbials: Set<string>;
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an']);
+const DETERMINERS = new Set<string>(WORDS.determiners);
 const CLAUSE_STOP = new Set(['.', ';', ':', '?', '!', ',', '"', '“', '”', '—', '–', '--']);
 const LIST_JOIN = new Set([',', 'and', '&']);
 /** Words that start a new clause: the clause search for a subject stops at them. */
-const CLAUSE_BREAK = new Set(['but', 'or', 'while', 'whereas', 'although', 'though', 'because', 'after', 'before', 'when', 'if', 'unless', 'since', 'as']);
+const CLAUSE_BREAK = new Set<string>(WORDS.clauseBreak);
 const ACTOR_TYPES = new Set<EntityType | null>(['PERSON', 'ORG', 'GROUP', 'GPE', null, 'OTHER']);
 
 interface Ctx {
